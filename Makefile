@@ -1,0 +1,32 @@
+# Gerbang: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8080
+SWIFT ?= swift
+
+.PHONY: run test build release bench fmt clean db-stop
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh
+
+build:
+	@scripts/prereqs.sh
+	$(SWIFT) build
+
+release:
+	@scripts/prereqs.sh
+	$(SWIFT) build -c release
+
+bench:
+	@scripts/bench.sh
+
+fmt:
+	$(SWIFT) format --in-place --recursive Sources Tests
+
+db-stop:
+	@scripts/pg.sh stop .data/pg
+
+clean:
+	rm -rf .build

@@ -1,0 +1,65 @@
+/// An ordered list of header fields with case-insensitive lookup.
+///
+/// Values are sanitised on the way in: CR, LF and NUL become spaces, so no value built from
+/// user data can split a response header.
+public struct HTTPHeaders: Sendable, Sequence {
+    public struct Field: Sendable, Equatable {
+        public let name: String
+        public let value: String
+    }
+
+    private var fields: [Field] = []
+
+    public init() {}
+
+    public init(_ pairs: [(String, String)]) {
+        for (name, value) in pairs { add(name, value) }
+    }
+
+    public var count: Int { fields.count }
+
+    /// The first value of the field, if present.
+    public subscript(name: String) -> String? {
+        fields.first { $0.name.equalsIgnoringASCIICase(name) }?.value
+    }
+
+    public func values(_ name: String) -> [String] {
+        fields.filter { $0.name.equalsIgnoringASCIICase(name) }.map(\.value)
+    }
+
+    public func contains(_ name: String) -> Bool {
+        fields.contains { $0.name.equalsIgnoringASCIICase(name) }
+    }
+
+    public mutating func add(_ name: String, _ value: String) {
+        fields.append(Field(name: Self.sanitised(name), value: Self.sanitised(value)))
+    }
+
+    /// Replaces every field of that name with one field.
+    public mutating func set(_ name: String, _ value: String) {
+        remove(name)
+        add(name, value)
+    }
+
+    public mutating func remove(_ name: String) {
+        fields.removeAll { $0.name.equalsIgnoringASCIICase(name) }
+    }
+
+    public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+
+    private static func sanitised(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) else { return text }
+        return String(decoding: text.utf8.map { $0 == 13 || $0 == 10 || $0 == 0 ? 32 : $0 }, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// ASCII case-insensitive comparison, as header names and host names need.
+    public func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { x, y in
+            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 97 && (x | 0x20) <= 122)
+        }
+    }
+}

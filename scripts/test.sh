@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# make test: prerequisites, a throwaway PostgreSQL cluster, then every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/prereqs.sh
+
+work=$(mktemp -d /tmp/gerbang-test.XXXXXX)
+chmod 755 "$work"
+cleanup() { scripts/pg.sh stop "$work/pg" || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+while IFS='=' read -r key value; do export "$key=$value"; done < <(scripts/pg.sh start "$work/pg")
+export GERBANG_TEST_TMP="$work"
+
+swift build --build-tests
+
+export GERBANG_BIN="$PWD/.build/debug/gerbang"
+DATABASE_URL="$MIGRATION_DATABASE_URL" "$GERBANG_BIN" migrate
+
+swift test --skip-build
