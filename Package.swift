@@ -14,10 +14,11 @@ let package = Package(
         .target(name: "Templates", dependencies: ["CCMark"]),
         .target(name: "Web", dependencies: ["HTTP", "Postgres", "Templates"]),
         .executableTarget(name: "gerbang", dependencies: ["Web"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
-        .testTarget(name: "WebTests", dependencies: ["Web", "HTTP", "Postgres", "Templates"]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "HTTP", "Postgres", "Templates", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
