@@ -16,6 +16,6 @@ export GERBANG_TEST_TMP="$work"
 swift build --build-tests
 
 export GERBANG_BIN="$PWD/.build/debug/gerbang"
-DATABASE_URL="$MIGRATION_DATABASE_URL" "$GERBANG_BIN" migrate
+"$GERBANG_BIN" migrate
 
 swift test --skip-build

@@ -1,0 +1,78 @@
+import Synchronization
+
+/// Builds the handler's `HTTPRequest`, believing `X-Forwarded-*` and `X-Request-Id` only from trusted proxies.
+struct ForwardedHeaders: Sendable {
+    let trustedProxies: [IPAddressRange]
+
+    func isTrusted(_ address: String) -> Bool {
+        trustedProxies.contains { $0.contains(address) }
+    }
+
+    func request(head: HTTPRequestHead, body: [UInt8], peerAddress: String) -> HTTPRequest {
+        var clientAddress = peerAddress
+        var isSecure = false
+        var host = head.headers["Host"]
+        var id: String?
+        if isTrusted(peerAddress) {
+            let headers = head.headers
+            if let forwardedFor = clientFromForwardedFor(headers.values("X-Forwarded-For")) {
+                clientAddress = forwardedFor
+            }
+            if let proto = Self.listItems(headers.values("X-Forwarded-Proto")).last {
+                isSecure = proto.lowercased() == "https"
+            }
+            if let forwardedHost = Self.listItems(headers.values("X-Forwarded-Host")).last {
+                host = forwardedHost
+            }
+            if let given = headers["X-Request-Id"], Self.isUsableRequestID(given) {
+                id = given
+            }
+        }
+        return HTTPRequest(
+            method: head.method, target: head.target, version: head.version, headers: head.headers, body: body,
+            id: id ?? RequestID.next(), peerAddress: peerAddress, clientAddress: clientAddress, isSecure: isSecure,
+            host: host)
+    }
+
+    /// Each proxy appends the address it saw, so only the right-most entry not added by our own proxies
+    /// is trustworthy; entries further left may be forged by the client.
+    private func clientFromForwardedFor(_ values: [String]) -> String? {
+        let items = Self.listItems(values)
+        for item in items.reversed() {
+            guard IPAddressRange.isAddress(item) else { return nil }
+            if !isTrusted(item) { return item }
+        }
+        return items.first
+    }
+
+    private static func listItems(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }
+            .map { String($0.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Ids end up in logs and error pages, so only short, plain tokens are passed through.
+    private static func isUsableRequestID(_ id: String) -> Bool {
+        (1...128).contains(id.utf8.count)
+            && id.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || $0 == 45 || $0 == 95 || $0 == 46 }
+    }
+}
+
+/// Request ids: a random per-process prefix and a counter. Unique and cheap; not a secret.
+enum RequestID {
+    private static let prefix: String = {
+        var generator = SystemRandomNumberGenerator()
+        return hex(UInt64(UInt32.random(in: .min ... .max, using: &generator)), digits: 8)
+    }()
+    private static let counter = Atomic<UInt64>(0)
+
+    static func next() -> String {
+        let value = counter.add(1, ordering: .relaxed).newValue
+        return prefix + hex(value & 0xFFFF_FFFF, digits: 8)
+    }
+
+    private static func hex(_ value: UInt64, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

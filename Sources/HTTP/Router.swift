@@ -1,0 +1,100 @@
+/// Maps `(method, path)` to a handler through a tree of path segments.
+///
+/// Built once at start-up, then only read, so it is a plain value shared by every worker thread.
+/// Matching walks the tree segment by segment: literal children first (a dictionary lookup),
+/// then `{name}` captures, then a trailing `{name...}` catch-all, backtracking where needed.
+///
+/// Request paths are split on `/` while still percent-encoded and each segment is decoded on its
+/// own, so `%2F` never creates a segment. A malformed segment (bad escape, invalid UTF-8, NUL) makes
+/// `match` throw `HTTPError(.badRequest)`; that is the only error it throws.
+public struct Router<Context: Sendable>: Sendable {
+    public typealias Handler = @Sendable (HTTPRequest, Context, RouteParameters) throws -> HTTPResponse
+
+    struct Route: Sendable {
+        let handler: Handler
+        let pattern: RoutePattern
+    }
+
+    struct Node: Sendable {
+        var literals: [Substring: Node] = [:]
+        var parameters: [ParameterEdge] = []
+        var catchAlls: [CatchAllEdge] = []
+        var routes: [HTTPMethod: Route] = [:]
+    }
+
+    struct ParameterEdge: Sendable {
+        let name: String
+        var node: Node
+    }
+
+    struct CatchAllEdge: Sendable {
+        let name: String
+        var routes: [HTTPMethod: Route]
+    }
+
+    var root = Node()
+
+    public init() {}
+
+    /// Registers a handler. A malformed pattern or a second handler for the same method and
+    /// pattern is a programming error and stops the process at start-up.
+    public mutating func on(_ method: HTTPMethod, _ pattern: String, handler: @escaping Handler) {
+        let parsed: RoutePattern
+        do {
+            parsed = try RoutePattern(pattern)
+        } catch {
+            preconditionFailure("invalid route pattern: \(error)")
+        }
+        add(method, parsed, handler: handler)
+    }
+
+    public mutating func add(_ method: HTTPMethod, _ pattern: RoutePattern, handler: @escaping Handler) {
+        Self.insert(Route(handler: handler, pattern: pattern), method: method, at: pattern.segments[...], into: &root)
+    }
+
+    public mutating func get(_ pattern: String, handler: @escaping Handler) { on(.GET, pattern, handler: handler) }
+    public mutating func post(_ pattern: String, handler: @escaping Handler) { on(.POST, pattern, handler: handler) }
+    public mutating func put(_ pattern: String, handler: @escaping Handler) { on(.PUT, pattern, handler: handler) }
+    public mutating func delete(_ pattern: String, handler: @escaping Handler) {
+        on(.DELETE, pattern, handler: handler)
+    }
+
+    private static func insert(
+        _ route: Route, method: HTTPMethod, at segments: ArraySlice<RoutePattern.Segment>, into node: inout Node
+    ) {
+        guard let first = segments.first else {
+            precondition(node.routes[method] == nil, "duplicate route \(method.rawValue) \(route.pattern)")
+            node.routes[method] = route
+            return
+        }
+        let rest = segments.dropFirst()
+        switch first {
+        case .literal(let text):
+            insert(route, method: method, at: rest, into: &node.literals[Substring(text), default: Node()])
+        case .parameter(let name):
+            if let index = node.parameters.firstIndex(where: { $0.name == name }) {
+                insert(route, method: method, at: rest, into: &node.parameters[index].node)
+            } else {
+                var child = Node()
+                insert(route, method: method, at: rest, into: &child)
+                node.parameters.append(ParameterEdge(name: name, node: child))
+            }
+        case .catchAll(let name):
+            if let index = node.catchAlls.firstIndex(where: { $0.name == name }) {
+                let exists = node.catchAlls[index].routes[method] != nil
+                precondition(!exists, "duplicate route \(method.rawValue) \(route.pattern)")
+                node.catchAlls[index].routes[method] = route
+            } else {
+                node.catchAlls.append(CatchAllEdge(name: name, routes: [method: route]))
+            }
+        }
+    }
+}
+
+/// The outcome of matching one request against a `Router`.
+public enum RouteMatch<Context: Sendable>: Sendable {
+    case found(Router<Context>.Handler, RouteParameters, pattern: RoutePattern)
+    /// The path exists, but not for this method; `allowed` is what an `Allow` header should list.
+    case methodNotAllowed(allowed: [HTTPMethod])
+    case notFound
+}

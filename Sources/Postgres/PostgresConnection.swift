@@ -1,0 +1,108 @@
+import CLibPQ
+import Glibc
+
+/// One libpq connection, used by one thread at a time (the pool hands it out exclusively).
+///
+/// SQL text is a `StaticString`, so a value can never be interpolated into a statement:
+/// values travel only as `$n` parameters.
+public final class PostgresConnection {
+    let handle: OpaquePointer
+
+    public init(configuration: PostgresConfiguration) throws(PostgresError) {
+        let parameters = configuration.connectionParameters
+        let handle = CStringArray.withPointers(to: parameters.map(\.0) + [nil]) { keywords in
+            CStringArray.withPointers(to: parameters.map(\.1) + [nil]) { values in
+                PQconnectdbParams(keywords, values, 0)
+            }
+        }
+        guard let handle else { throw PostgresError(.connection, "libpq could not allocate a connection") }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines
+            PQfinish(handle)
+            throw PostgresError(.connection, message)
+        }
+        // Notices ("table exists, skipping") would otherwise go to stderr.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        self.handle = handle
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// Whether the socket is still believed to be open; it turns false only after an
+    /// operation has noticed the loss.
+    public var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
+
+    /// The server process serving this connection (for `pg_terminate_backend`, logs).
+    public var backendProcessID: Int32 { PQbackendPID(handle) }
+
+    /// Runs one statement with `$1…$n` parameters in text format; `nil` is SQL NULL.
+    @discardableResult
+    public func query(_ sql: StaticString, _ parameters: (any PostgresEncodable)?...) throws(PostgresError)
+        -> PostgresRows
+    {
+        try query(sql, parameters: parameters)
+    }
+
+    @discardableResult
+    public func query(_ sql: StaticString, parameters: [(any PostgresEncodable)?]) throws(PostgresError)
+        -> PostgresRows
+    {
+        try execute(sql.description, parameters: parameters.map { $0?.postgresText ?? nil })
+    }
+
+    /// Runs a script of one or more statements with no parameters. Only for trusted text
+    /// such as migration files: never pass anything built from input.
+    public func executeRawSQLScript(_ script: String) throws(PostgresError) {
+        guard !script.utf8.contains(0) else {
+            throw PostgresError(.query, "SQL script contains a NUL character")
+        }
+        try check(PQexec(handle, script))
+    }
+
+    /// Sends `NOTIFY channel, payload` (the channel is data here, not an identifier).
+    public func notify(channel: String, payload: String) throws(PostgresError) {
+        try query("select pg_notify($1, $2)", channel, payload)
+    }
+
+    func execute(_ sql: String, parameters: [String?]) throws(PostgresError) -> PostgresRows {
+        if let position = parameters.firstIndex(where: { $0?.utf8.contains(0) == true }) {
+            // PostgreSQL text cannot hold NUL; refusing beats silently truncating at it.
+            throw PostgresError(.query, "parameter $\(position + 1) contains a NUL character")
+        }
+        let result = CStringArray.withPointers(to: [sql] + parameters) { strings in
+            strings.dropFirst().withUnsafeBufferPointer { values in
+                PQexecParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+            }
+        }
+        return try check(result)
+    }
+
+    @discardableResult
+    private func check(_ pointer: OpaquePointer?) throws(PostgresError) -> PostgresRows {
+        guard let pointer else {
+            // No result at all: the statement could not be sent.
+            var error = PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
+            error.failedBeforeSending = true
+            throw error
+        }
+        let result = PostgresResult(pointer)
+        guard result.succeeded else { throw result.error(connectionLost: !isOpen) }
+        return PostgresRows(copying: result.pointer)
+    }
+
+    /// True when the idle connection can be lent out again: open, outside any transaction,
+    /// and with nothing waiting on the socket. An idle session has no reason to receive
+    /// anything; what does arrive is almost always the FATAL message and end-of-file of a
+    /// backend ended by `pg_terminate_backend`, an idle timeout or a restart, and the end-of-
+    /// file may trail the message. So any input at all retires the connection, and the loss
+    /// is found before a statement is sent rather than after.
+    func isReusable() -> Bool {
+        guard isOpen, PQtransactionStatus(handle) == PQTRANS_IDLE else { return false }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        var ready: Int32
+        repeat {
+            ready = poll(&descriptor, 1, 0)
+        } while ready < 0 && errno == EINTR
+        return ready == 0
+    }
+}

@@ -1,0 +1,121 @@
+/// The one layout of every public page: header with logo and navigation, main content, footer with
+/// contacts, information pages and the language switch. Readable without CSS, no script.
+public struct SiteLayout: HTMLComponent {
+    let chrome: SiteChrome
+    let title: String
+    let content: HTMLFragment
+
+    public init(chrome: SiteChrome, title: String, @HTMLBuilder content: () -> HTMLFragment) {
+        self.chrome = chrome
+        self.title = title
+        self.content = content()
+    }
+
+    public var body: HTMLFragment {
+        HTMLDocument(lang: chrome.language.rawValue) {
+            Element.head {
+                Element.meta(.charset("utf-8"))
+                Element.meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
+                Element.title { title == chrome.siteName ? title : "\(title) · \(chrome.siteName)" }
+                Element.link(.rel("stylesheet"), .href(SafeURL(chrome.stylesheetURL)))
+                if let theme = chrome.themeURL {
+                    Element.link(.rel("stylesheet"), .href(SafeURL(theme)))
+                }
+                if let logo = chrome.logoURL {
+                    Element.link(.rel("icon"), .href(SafeURL(logo)))
+                }
+            }
+            Element.body {
+                Element.a(.class("skip"), .href("#content")) { chrome.strings.skipToContent }
+                header
+                Element.main(.id("content")) {
+                    Element.div(.class("wrap")) { content }
+                }
+                footer
+            }
+        }.fragment
+    }
+
+    private var header: Element {
+        Element.header(.class("site-header")) {
+            Element.div(.class("wrap")) {
+                Element.a(.class("brand"), .href("/")) {
+                    if let logo = chrome.logoURL {
+                        Element.img(.src(SafeURL(logo)), .alt(""), .width(40), .height(40))
+                    } else {
+                        Element.span(.class("initials"), .ariaHidden) { chrome.initials }
+                    }
+                    Element.span { chrome.siteName }
+                }
+                if !chrome.navigation.isEmpty {
+                    Element.nav(.class("site-nav"), .ariaLabel(chrome.strings.home)) {
+                        Element.ul {
+                            for link in chrome.navigation {
+                                Element.li { Element.a(.href(SafeURL(link.href))) { link.title } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private var footer: Element {
+        Element.footer(.class("site-footer")) {
+            Element.div(.class("wrap")) {
+                Element.section {
+                    Element.h2 { chrome.siteName }
+                    if !chrome.tagline.isEmpty { Element.p(.class("muted")) { chrome.tagline } }
+                    if !chrome.footerText.isEmpty { Element.p { chrome.footerText } }
+                    if chrome.showsPoweredBy { Element.p(.class("muted")) { chrome.strings.poweredBy } }
+                }
+                if chrome.whatsAppURL != nil || !chrome.email.isEmpty || !chrome.address.isEmpty {
+                    Element.section {
+                        Element.h2 { chrome.strings.contactUs }
+                        Element.ul {
+                            if let whatsApp = chrome.whatsAppURL {
+                                Element.li {
+                                    "\(chrome.strings.whatsApp): "
+                                    Element.a(.href(SafeURL(whatsApp)), .rel("noopener")) { chrome.whatsAppLabel }
+                                }
+                            }
+                            if !chrome.email.isEmpty {
+                                Element.li {
+                                    "\(chrome.strings.email): "
+                                    Element.a(.href(SafeURL("mailto:" + chrome.email))) { chrome.email }
+                                }
+                            }
+                            if !chrome.address.isEmpty { Element.li { "\(chrome.strings.address): \(chrome.address)" } }
+                        }
+                    }
+                }
+                Element.section {
+                    if !chrome.pages.isEmpty {
+                        Element.h2 { chrome.strings.pagesHeading }
+                        Element.ul {
+                            for page in chrome.pages {
+                                Element.li { Element.a(.href(SafeURL(page.href))) { page.title } }
+                            }
+                        }
+                    }
+                    if !chrome.languages.isEmpty {
+                        Element.h2 { chrome.strings.language }
+                        Element.ul {
+                            for link in chrome.languages {
+                                Element.li {
+                                    if link.isCurrent {
+                                        Element.strong(.lang(link.language.rawValue)) { link.language.nativeName }
+                                    } else {
+                                        Element.a(.href(SafeURL(link.href)), .lang(link.language.rawValue), .hreflang(link.language.rawValue)) {
+                                            link.language.nativeName
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

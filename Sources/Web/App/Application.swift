@@ -1,0 +1,136 @@
+import Foundation
+import HTTP
+import Postgres
+import Templates
+
+/// The composition root and the request pipeline:
+/// global routes → tenant resolution → language → site routes → errors → security headers.
+public final class Application: HTTPResponder {
+    public let config: AppConfig
+    let database: PostgresPool
+    let listener: PostgresListener
+    let resolver: TenantResolver
+    let sites: TenantSiteCache
+    let content: ContentLibrary
+    let errors = ErrorResponder()
+    private let globalRoutes: Router<GlobalContext>
+    private let platformRoutes: Router<PlatformContext>
+    private let tenantRoutes: Router<TenantContext>
+
+    public init(config: AppConfig) throws {
+        self.config = config
+        Log.level = config.logLevel
+        var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
+        databaseConfiguration.poolSize = config.databasePoolSize
+        database = PostgresPool(configuration: databaseConfiguration)
+        listener = PostgresListener(configuration: databaseConfiguration)
+        resolver = TenantResolver(baseDomain: config.baseDomain, directory: TenantDirectory(database: database))
+        sites = TenantSiteCache(repository: BrandingRepository(database: database))
+        content = ContentLibrary(
+            defaults: try DefaultContent(directory: config.contentDirectory),
+            overrides: ContentPageRepository(database: database))
+        let assets = StaticFiles(root: config.publicDirectory, urlPrefix: "/assets/")
+
+        var global = Router<GlobalContext>()
+        HealthController(database: database, migrationsDirectory: config.migrationsDirectory).addRoutes(to: &global)
+        global.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
+        globalRoutes = global
+
+        var platform = Router<PlatformContext>()
+        PlatformController().addRoutes(to: &platform)
+        platformRoutes = platform
+
+        var tenant = Router<TenantContext>()
+        StorefrontController().addRoutes(to: &tenant)
+        BrandController().addRoutes(to: &tenant)
+        ContentController(library: content).addRoutes(to: &tenant)
+        tenantRoutes = tenant
+    }
+
+    public var serverConfiguration: HTTPServerConfiguration {
+        var server = HTTPServerConfiguration()
+        server.host = config.bindAddress
+        server.port = config.port
+        server.eventLoops = config.eventLoops
+        server.workers = config.workers
+        server.reusePort = config.reusePort
+        server.trustedProxies = config.trustedProxies
+        return server
+    }
+
+    /// Listens for changes made by any instance, and drops what they make stale.
+    public func startBackgroundWork() {
+        listener.onReconnect = { [resolver, sites, content] in
+            // Notifications may have been missed while disconnected: forget everything.
+            resolver.invalidate()
+            sites.invalidateAll()
+            content.invalidateAll()
+        }
+        listener.listen("tenant_changed") { [resolver, sites, content] payload in
+            resolver.invalidate()
+            if let id = UUID(uuidString: payload) { sites.invalidate(id) } else { sites.invalidateAll() }
+            content.invalidateAll()
+        }
+        listener.start()
+    }
+
+    public func stopBackgroundWork() {
+        listener.stop()
+    }
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        var response = route(request)
+        SecurityHeaders.apply(to: &response, isSecure: request.isSecure)
+        return response
+    }
+
+    private func route(_ request: HTTPRequest) -> HTTPResponse {
+        let fallbackLanguage = LanguageChoice(request: request, default: .id)
+        do {
+            if case .found(let handler, let parameters, _) = try globalRoutes.match(method: request.method, path: request.path) {
+                return try handler(request, GlobalContext(), parameters)
+            }
+            switch try resolver.resolve(host: request.host) {
+            case .platform:
+                return respondOnPlatform(request, language: fallbackLanguage)
+            case .tenant(let tenant):
+                return try respondOnTenant(request, tenant: tenant)
+            }
+        } catch {
+            // No site could be determined: answer in platform branding, revealing nothing about tenants.
+            let chrome = SiteChrome.platform(language: fallbackLanguage.language, path: "/")
+            return errors.page(for: error, request: request, chrome: chrome)
+        }
+    }
+
+    private func respondOnPlatform(_ request: HTTPRequest, language choice: LanguageChoice) -> HTTPResponse {
+        let context = PlatformContext(
+            language: choice.language, chrome: .platform(language: choice.language, path: request.path))
+        var response: HTTPResponse
+        do {
+            response = try platformRoutes.respond(to: request, context: context)
+        } catch {
+            response = errors.page(for: error, request: request, chrome: .platform(language: choice.language, path: "/"))
+        }
+        if choice.remember, let cookie = choice.cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    private func respondOnTenant(_ request: HTTPRequest, tenant: Tenant) throws -> HTTPResponse {
+        let site = try sites.site(for: tenant)
+        let choice = LanguageChoice(request: request, default: site.branding.defaultLanguage)
+        let context = TenantContext(
+            tenant: tenant, site: site, language: choice.language,
+            chrome: .tenant(site, language: choice.language, path: request.path))
+        var response: HTTPResponse
+        do {
+            response = try tenantRoutes.respond(to: request, context: context)
+        } catch {
+            let chrome = SiteChrome.tenant(site, language: choice.language, path: "/")
+            response = errors.page(for: error, request: request, chrome: chrome)
+        }
+        if choice.remember, let cookie = choice.cookie { response.setCookie(cookie) }
+        response.logTag = tenant.slug
+        return response
+    }
+}

@@ -1,0 +1,44 @@
+import HTTP
+import Postgres
+import Templates
+
+/// The one place where errors become statuses and pages.
+struct ErrorResponder: Sendable {
+    /// Maps any error to a status, the page's words and extra headers.
+    func classify(_ error: any Error, strings: Strings) -> (status: HTTPStatus, title: String, message: String, headers: [String: String]) {
+        switch error {
+        case let error as HTTPError:
+            let (title, message) = words(for: error.status, strings: strings)
+            return (error.status, title, message, error.headers)
+        case is TenantNotFound:
+            return (.notFound, strings.notFoundTitle, strings.notFoundText, [:])
+        case let error as PostgresError where error.isUnavailable:
+            Log.error("database unavailable: \(error)")
+            return (.serviceUnavailable, strings.unavailableTitle, strings.unavailableText, ["Retry-After": "5"])
+        default:
+            Log.error("unexpected error: \(String(reflecting: error))")
+            return (.internalServerError, strings.serverErrorTitle, strings.serverErrorText, [:])
+        }
+    }
+
+    func page(for error: any Error, request: HTTPRequest, chrome: SiteChrome) -> HTTPResponse {
+        let (status, title, message, headers) = classify(error, strings: chrome.strings)
+        let view = ErrorView(status: status.code, title: title, message: message, requestID: request.id)
+        var response = HTTPResponse.html(ErrorPage(chrome: chrome, view: view).render(), status: status)
+        for (name, value) in headers { response.headers.set(name, value) }
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    private func words(for status: HTTPStatus, strings: Strings) -> (String, String) {
+        switch status.code {
+        case 404, 405, 410: (strings.notFoundTitle, strings.notFoundText)
+        case 403: (strings.forbiddenTitle, strings.forbiddenText)
+        case 413, 414, 431: (strings.tooLargeTitle, strings.tooLargeText)
+        case 429: (strings.tooManyRequestsTitle, strings.tooManyRequestsText)
+        case 503, 504: (strings.unavailableTitle, strings.unavailableText)
+        case 500...: (strings.serverErrorTitle, strings.serverErrorText)
+        default: (strings.badRequestTitle, strings.badRequestText)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import HTTP
+import Postgres
+
+/// The executable's subcommands: `serve` (default), `migrate`, `demo`.
+public enum GerbangCommand {
+    static let usage = """
+        usage: gerbang [serve | migrate | demo | help]
+          serve     serve HTTP (default); configuration from the environment, see README
+          migrate   apply db/migrations as MIGRATION_DATABASE_URL (default DATABASE_URL) and grant the app role
+          demo      load the demo tenants into an empty database
+        """
+
+    public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        let command = arguments.first ?? "serve"
+        if ["help", "--help", "-h"].contains(command) {
+            printLine(usage)
+            return 0
+        }
+        do {
+            let config = try AppConfig(environment: environment)
+            switch command {
+            case "serve": try serve(config)
+            case "migrate": try migrate(config)
+            case "demo": try loadDemo(config)
+            default:
+                printError("gerbang: unknown command '\(command)'\n\(usage)")
+                return 64
+            }
+            return 0
+        } catch {
+            printError("gerbang: \(error)")
+            return 1
+        }
+    }
+
+    /// Unbuffered, so a supervisor or test reading a pipe sees each line at once.
+    private static func printLine(_ message: String) {
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func serve(_ config: AppConfig) throws {
+        let app = try Application(config: config)
+        let server = HTTPServer(configuration: app.serverConfiguration, responder: app)
+        try server.start()
+        app.startBackgroundWork()
+        server.stopOnSignals()
+        printLine("gerbang: listening on \(config.bindAddress):\(server.port) (base domain \(config.baseDomain))")
+        server.waitUntilStopped()
+        app.stopBackgroundWork()
+        printLine("gerbang: stopped")
+    }
+
+    static func migrate(_ config: AppConfig) throws {
+        var databaseConfiguration = try PostgresConfiguration(url: config.migrationDatabaseURL)
+        databaseConfiguration.poolSize = 1
+        let pool = PostgresPool(configuration: databaseConfiguration)
+        let applied = try Migrator(directory: config.migrationsDirectory).migrate(pool)
+        if let appRole = URLComponents(string: config.databaseURL)?.user {
+            try pool.query("select gerbang_grant_app_role($1)", appRole)
+        }
+        printLine(applied.isEmpty ? "gerbang: database is up to date" : "gerbang: applied \(applied.joined(separator: ", "))")
+    }
+
+    static func loadDemo(_ config: AppConfig) throws {
+        var databaseConfiguration = try PostgresConfiguration(url: config.migrationDatabaseURL)
+        databaseConfiguration.poolSize = 1
+        let pool = PostgresPool(configuration: databaseConfiguration)
+        let demoDirectory = URL(fileURLWithPath: config.migrationsDirectory).deletingLastPathComponent().path + "/demo"
+        let loaded = try DemoData(database: pool, demoDirectory: demoDirectory).loadIfEmpty()
+        printLine(loaded ? "gerbang: demo tenants loaded" : "gerbang: tenants exist already; demo not loaded")
+    }
+}

@@ -1,0 +1,30 @@
+import HTTP
+import Templates
+
+extension HTTPResponse {
+    /// A rendered page. Pages depend on the host, the language cookie and `Accept-Language`.
+    static func page(_ page: some HTML, status: HTTPStatus = .ok) -> HTTPResponse {
+        var response = HTTPResponse.html(page.render(), status: status)
+        response.headers.set("Cache-Control", "no-cache")
+        response.headers.set("Vary", "Accept-Language, Cookie")
+        return response
+    }
+
+    /// Answers a conditional GET: 304 when the client's `If-None-Match` holds this tag.
+    static func cacheable(
+        _ body: [UInt8], contentType: String, etag: String, request: HTTPRequest, cacheControl: String
+    ) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.set("ETag", etag)
+        headers.set("Cache-Control", cacheControl)
+        if let match = request.headers["If-None-Match"],
+            match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag || $0.trimmingCharacters(in: .whitespaces) == "*" })
+        {
+            return HTTPResponse(status: .notModified, headers: headers)
+        }
+        headers.set("Content-Type", contentType)
+        return HTTPResponse(status: .ok, headers: headers, body: body)
+    }
+}
+
+import Foundation

@@ -1,0 +1,62 @@
+import Templates
+
+extension SiteChrome {
+    static let stylesheetURL = "/assets/css/site.css"
+
+    /// The frame of a tenant's pages, in the visitor's language.
+    static func tenant(_ site: TenantSite, language: Language, path: String) -> SiteChrome {
+        let branding = site.branding
+        let strings = language.strings
+        return SiteChrome(
+            language: language,
+            siteName: branding.displayName,
+            tagline: branding.tagline,
+            logoURL: site.logoURL,
+            initials: branding.initials,
+            themeURL: site.themeURL,
+            stylesheetURL: stylesheetURL,
+            whatsAppURL: branding.whatsAppDigits.map { "https://wa.me/\($0)" },
+            whatsAppLabel: branding.contactWhatsApp,
+            email: branding.contactEmail,
+            address: branding.address,
+            footerText: branding.footerText,
+            navigation: [
+                Link(title: strings.home, href: "/"),
+                Link(title: strings.buyVoucher, href: "/#catalogue"),
+                Link(title: strings.customerPortal, href: "/portal"),
+                Link(title: strings.pageHowToBuy, href: "/pages/how-to-buy"),
+            ],
+            pages: DefaultContent.slugs.map { Link(title: strings.pageTitle(slug: $0), href: "/pages/\($0)") },
+            languages: languageLinks(current: language, path: path)
+        )
+    }
+
+    /// The platform's own frame: Gerbang's name, no tenant anywhere.
+    static func platform(language: Language, path: String) -> SiteChrome {
+        SiteChrome(
+            language: language, siteName: "Gerbang", tagline: language.strings.platformTagline, initials: "G",
+            stylesheetURL: stylesheetURL, languages: languageLinks(current: language, path: path), showsPoweredBy: false)
+    }
+
+    /// Links that switch language on the same page; the path is the router's own, never a full URL.
+    private static func languageLinks(current: Language, path: String) -> [LanguageLink] {
+        // `//host` would be a link to another site; such a path never reaches a page anyway.
+        let local = path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : "/"
+        return Language.allCases.map {
+            LanguageLink(language: $0, href: "\(local)?lang=\($0.rawValue)", isCurrent: $0 == current)
+        }
+    }
+}
+
+extension Strings {
+    func pageTitle(slug: String) -> String {
+        switch slug {
+        case "about": pageAbout
+        case "how-to-buy": pageHowToBuy
+        case "faq": pageFAQ
+        case "terms": pageTerms
+        case "privacy": pagePrivacy
+        default: slug
+        }
+    }
+}

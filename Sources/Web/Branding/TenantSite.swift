@@ -1,0 +1,39 @@
+import Foundation
+import Templates
+
+/// Everything about a tenant's look that pages need, prepared once and kept in memory until the
+/// tenant changes (`NOTIFY tenant_changed`), so the common page needs no database round trip.
+public struct TenantSite: Sendable {
+    public let branding: Branding
+    public let themeCSS: [UInt8]
+    public let themeETag: String
+    public let logoETag: String?
+
+    init(branding: Branding) {
+        self.branding = branding
+        self.themeCSS = Array(ThemeStylesheet.css(for: branding).utf8)
+        // The version changes on every save; the colours make the tag honest even between versions.
+        self.themeETag = "\"t\(branding.version)-\(branding.primaryColor.description.dropFirst())\(branding.accentColor.description.dropFirst())\""
+        self.logoETag = branding.logo.map { "\"\($0.sha256.isEmpty ? "v\(branding.version)" : String($0.sha256.prefix(32)))\"" }
+    }
+
+    var themeURL: String { "/brand/theme.css?v=\(branding.version)" }
+    var logoURL: String? { branding.logo == nil ? nil : "/brand/logo?v=\(branding.version)" }
+}
+
+/// Tenant sites by tenant id, loaded on first use and dropped when the tenant changes.
+public final class TenantSiteCache: Sendable {
+    private let cache = GenerationalCache<UUID, TenantSite>(timeToLive: .seconds(300), maximumEntries: 10_000)
+    private let repository: BrandingRepository
+
+    public init(repository: BrandingRepository) {
+        self.repository = repository
+    }
+
+    public func site(for tenant: Tenant) throws -> TenantSite {
+        try cache.value(for: tenant.id) { TenantSite(branding: try repository.branding(for: tenant)) }
+    }
+
+    public func invalidate(_ tenantID: UUID) { cache.invalidate(tenantID) }
+    public func invalidateAll() { cache.invalidateAll() }
+}

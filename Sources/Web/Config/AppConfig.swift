@@ -1,0 +1,56 @@
+import Foundation
+import HTTP
+
+/// Everything Gerbang reads from its environment, validated once at start.
+public struct AppConfig: Sendable {
+    public var bindAddress: String
+    public var port: Int
+    public var baseDomain: String
+    public var databaseURL: String
+    /// The role that owns the schema; migrations run as it. Defaults to `databaseURL`.
+    public var migrationDatabaseURL: String
+    public var trustedProxies: [IPAddressRange]
+    public var eventLoops: Int
+    public var workers: Int
+    public var databasePoolSize: Int
+    public var logLevel: LogLevel
+    public var reusePort: Bool
+    public var publicDirectory: String
+    public var contentDirectory: String
+    public var migrationsDirectory: String
+
+    public enum LogLevel: String, Sendable, CaseIterable {
+        case debug, info, warning, error
+    }
+
+    /// Reads and validates the configuration; every bad value is reported with its variable's name.
+    public init(environment: [String: String], workingDirectory: String = FileManager.default.currentDirectoryPath) throws(ConfigError) {
+        var reader = EnvironmentReader(environment)
+        bindAddress = reader.string("BIND", default: "0.0.0.0")
+        port = reader.integer("PORT", default: 8080, in: 0...65535)
+        baseDomain = reader.hostName("BASE_DOMAIN", default: "localhost")
+        databaseURL = reader.string("DATABASE_URL", default: "")
+        migrationDatabaseURL = reader.string("MIGRATION_DATABASE_URL", default: databaseURL)
+        trustedProxies = reader.addressRanges("TRUSTED_PROXIES")
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        eventLoops = reader.integer("EVENT_LOOPS", default: cores, in: 1...256)
+        workers = reader.integer("WORKERS", default: max(8, cores * 4), in: 1...1024)
+        databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(8, cores * 4), in: 1...500)
+        logLevel = reader.choice("LOG_LEVEL", default: .info)
+        reusePort = reader.boolean("REUSE_PORT", default: false)
+        publicDirectory = reader.path("PUBLIC_DIR", default: "Public", relativeTo: workingDirectory)
+        contentDirectory = reader.path("CONTENT_DIR", default: "content", relativeTo: workingDirectory)
+        migrationsDirectory = reader.path("MIGRATIONS_DIR", default: "db/migrations", relativeTo: workingDirectory)
+        if databaseURL.isEmpty {
+            reader.problems.append("DATABASE_URL is not set (example: postgresql://gerbang_app@127.0.0.1:5432/gerbang)")
+        }
+        if !reader.problems.isEmpty { throw ConfigError(problems: reader.problems) }
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String {
+        "invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,17 @@
+import HTTP
+import Templates
+
+/// `/pages/{slug}`: the tenant's Markdown pages.
+struct ContentController: Sendable {
+    let library: ContentLibrary
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.get("/pages/{slug}") { _, context, parameters in
+            let slug = try parameters.require("slug")
+            guard let page = try library.renderedPage(slug, in: context.language, for: context.tenant, site: context.site) else {
+                throw HTTPError(.notFound)
+            }
+            return .page(ContentPageView(chrome: context.chrome, view: page))
+        }
+    }
+}

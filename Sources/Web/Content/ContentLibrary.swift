@@ -1,0 +1,47 @@
+import Foundation
+import Templates
+
+/// Content pages as the visitor sees them: the tenant's override or the default, with the tenant's
+/// details filled in, rendered by cmark in safe mode, and kept rendered until the tenant changes.
+public final class ContentLibrary: Sendable {
+    private struct Key: Hashable, Sendable {
+        let tenant: UUID
+        let slug: String
+        let language: Language
+        let brandingVersion: Int
+    }
+
+    private let defaults: DefaultContent
+    private let overrides: ContentPageRepository
+    private let rendered = GenerationalCache<Key, ContentView?>(timeToLive: .seconds(300), maximumEntries: 20_000)
+
+    public init(defaults: DefaultContent, overrides: ContentPageRepository) {
+        self.defaults = defaults
+        self.overrides = overrides
+    }
+
+    /// nil for a slug the tenant has no page for.
+    func renderedPage(_ slug: String, in language: Language, for tenant: Tenant, site: TenantSite) throws -> ContentView? {
+        guard slug.utf8.count <= 40 else { return nil }
+        let key = Key(tenant: tenant.id, slug: slug, language: language, brandingVersion: site.branding.version)
+        return try rendered.value(for: key) {
+            guard let page = try overrides.override(slug, in: language, for: tenant) ?? defaults.page(slug, in: language) else {
+                return nil
+            }
+            let filled = Markdown.fillPlaceholders(page.markdown, values: placeholders(for: site.branding, tenant: tenant))
+            return ContentView(title: page.title, body: Markdown.render(filled))
+        }
+    }
+
+    func invalidateAll() { rendered.invalidateAll() }
+
+    private func placeholders(for branding: Branding, tenant: Tenant) -> [String: String] {
+        [
+            "tenant_name": branding.displayName,
+            "contact_whatsapp": branding.contactWhatsApp,
+            "contact_email": branding.contactEmail,
+            "address": branding.address,
+            "store_url": "/",
+        ]
+    }
+}

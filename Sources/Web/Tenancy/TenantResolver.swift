@@ -1,0 +1,65 @@
+import HTTP
+
+/// Resolves the request's host to the platform site or a tenant (DESIGN §3).
+public final class TenantResolver: Sendable {
+    private let baseDomain: String
+    private let directory: TenantDirectory
+    /// Hosts that resolved to a tenant. Bounded by the number of tenants and domains in practice.
+    private let known: GenerationalCache<String, Tenant>
+    /// Hosts that resolved to nothing. Small, so a flood of random hosts cannot grow memory.
+    private let unknown: GenerationalCache<String, Bool>
+
+    public init(baseDomain: String, directory: TenantDirectory, timeToLive: Duration = .seconds(300),
+                maximumKnown: Int = 50_000, maximumUnknown: Int = 4_096) {
+        self.baseDomain = baseDomain
+        self.directory = directory
+        self.known = GenerationalCache(timeToLive: timeToLive, maximumEntries: maximumKnown)
+        self.unknown = GenerationalCache(timeToLive: timeToLive, maximumEntries: maximumUnknown)
+    }
+
+    /// - Throws: `HTTPError(.badRequest)` for a missing or malformed host; `TenantNotFound` for
+    ///   a host that belongs to no active tenant.
+    public func resolve(host rawHost: String?) throws -> Site {
+        guard let rawHost, let host = HostName.normalise(rawHost) else {
+            throw HTTPError(.badRequest, "The request has no valid Host header.")
+        }
+        if host.name == baseDomain { return .platform }
+        if host.isIPAddress { throw TenantNotFound() }
+        if let tenant = known.value(for: host.name) { return .tenant(tenant) }
+        if unknown.value(for: host.name) != nil { throw TenantNotFound() }
+
+        let generation = (known.generation, unknown.generation)
+        let found: Tenant?
+        if let slug = subdomainLabel(of: host.name) {
+            found = try directory.unscopedActiveTenant(slug: slug)
+        } else if host.name.hasSuffix("." + baseDomain) {
+            found = nil  // a.b.<base>: more than one label is never a tenant
+        } else {
+            found = try directory.unscopedActiveTenant(domain: host.name)
+        }
+        guard let tenant = found else {
+            unknown.store(true, for: host.name, generation: generation.1)
+            throw TenantNotFound()
+        }
+        known.store(tenant, for: host.name, generation: generation.0)
+        return .tenant(tenant)
+    }
+
+    /// Forgets everything: any change to tenants, domains or branding may move a host.
+    public func invalidate() {
+        known.invalidateAll()
+        unknown.invalidateAll()
+    }
+
+    public var cachedHostCount: (known: Int, unknown: Int) { (known.count, unknown.count) }
+
+    /// `alpha` for `alpha.<base>`; nil for anything with more or fewer labels in front of the base.
+    private func subdomainLabel(of host: String) -> String? {
+        guard host.hasSuffix("." + baseDomain) else { return nil }
+        let label = host.dropLast(baseDomain.count + 1)
+        return label.isEmpty || label.contains(".") ? nil : String(label)
+    }
+}
+
+/// The host belongs to no active tenant: a 404 in platform branding that says nothing more.
+public struct TenantNotFound: Error, Sendable {}

@@ -1,0 +1,136 @@
+import Testing
+
+import HTTP
+
+@Suite struct MultipartTests {
+    private static let boundary = "----GerbangBoundary7MA4YWxkTrZu0gW"
+    private static let contentType = "multipart/form-data; boundary=\(boundary)"
+
+    /// Builds a body the way browsers do, with CRLF line ends.
+    private static func body(_ parts: [(headers: [String], body: String)], boundary: String = boundary) -> [UInt8] {
+        var text = ""
+        for part in parts {
+            text += "--\(boundary)\r\n" + part.headers.map { $0 + "\r\n" }.joined() + "\r\n" + part.body + "\r\n"
+        }
+        text += "--\(boundary)--\r\n"
+        return Array(text.utf8)
+    }
+
+    private static func status(_ body: [UInt8], contentType: String = contentType, limits: MultipartLimits = .default)
+        -> HTTPStatus?
+    {
+        statusOf { () throws(HTTPError) in _ = try MultipartForm(body: body, contentType: contentType, limits: limits) }
+    }
+
+    @Test func textFieldsAndFilesAreParsedInOrder() throws {
+        let body = Self.body([
+            (["Content-Disposition: form-data; name=\"display_name\""], "Net Bogor ✓"),
+            (["Content-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"", "Content-Type: image/png"],
+             "\u{01}PNG\r\n--not-the-boundary\r\n"),
+            (["content-disposition: FORM-DATA; name=tag"], "a"),
+            (["Content-Disposition: form-data; name=\"tag\""], "'; DROP TABLE tenant_branding; --"),
+        ])
+        let form = try MultipartForm(body: body, contentType: Self.contentType, limits: .default)
+        #expect(form.parts.map(\.name) == ["display_name", "logo", "tag", "tag"])
+        #expect(form["display_name"] == "Net Bogor ✓")
+        #expect(form.values("tag") == ["a", "'; DROP TABLE tenant_branding; --"])
+        #expect(form["logo"] == nil)
+        let logo = try #require(form.part(named: "logo"))
+        #expect(logo.filename == "logo.png")
+        #expect(logo.contentType == "image/png")
+        #expect(logo.body == Array("\u{01}PNG\r\n--not-the-boundary\r\n".utf8))
+        #expect(form.files.count == 1)
+    }
+
+    @Test func preambleEpilogueQuotedBoundaryAndEmptyFileInputAreAccepted() throws {
+        let text = "ignored preamble\r\n--b'(x)\r\nContent-Disposition: form-data; name=\"f\"; filename=\"\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n\r\n--b'(x)--\r\nepilogue"
+        let form = try MultipartForm(body: Array(text.utf8), contentType: "multipart/form-data; boundary=\"b'(x)\"")
+        #expect(form.parts.count == 1)
+        #expect(form.parts[0].filename == "")
+        #expect(form.parts[0].body.isEmpty)
+    }
+
+    @Test func aBodyWithOnlyTheClosingDelimiterHasNoParts() throws {
+        #expect(try MultipartForm(body: Array("--x--\r\n".utf8), contentType: "multipart/form-data; boundary=x").parts.isEmpty)
+    }
+
+    @Test(arguments: ["multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+                      "multipart/form-data; boundary=\(String(repeating: "a", count: 71))",
+                      "multipart/form-data; boundary=\"a\\\r\nb\"", "multipart/form-data; boundary=\"bad\u{7F}\""])
+    func missingOrInvalidBoundaryIsABadRequest(contentType: String) {
+        #expect(Self.status(Self.body([(["Content-Disposition: form-data; name=a"], "1")]), contentType: contentType)
+            == .badRequest)
+    }
+
+    @Test func otherContentTypesAreUnsupported() throws {
+        let body = Self.body([(["Content-Disposition: form-data; name=a"], "1")])
+        #expect(Self.status(body, contentType: "multipart/mixed; boundary=\(Self.boundary)") == .unsupportedMediaType)
+        let request = HTTPRequest(method: .POST, target: "/admin/branding", body: body)
+        #expect(statusOf { () throws(HTTPError) in _ = try request.multipartForm() } == .unsupportedMediaType)
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", Self.contentType)
+        let good = HTTPRequest(method: .POST, target: "/admin/branding", headers: headers, body: body)
+        #expect(try good.multipartForm()["a"] == "1")
+    }
+
+    @Test(arguments: [
+        "no delimiter at all",
+        "--B\r\nContent-Disposition: form-data; name=a\r\n\r\nvalue never closed",
+        "--B\r\nContent-Disposition: form-data; name=a\r\n\r\nvalue\r\n--B",
+        "--B\r\nContent-Disposition: form-data; name=a\r\nheaders never end",
+        "--B\r\nContent-Disposition: form-data; name=a\r\n\r\nv\r\n--BX\r\n\r\n--B--",
+        "--B junk\r\nContent-Disposition: form-data; name=a\r\n\r\nv\r\n--B--",
+        "--B\nContent-Disposition: form-data; name=a\n\nv\n--B--",
+        "--B\r\nContent-Type: text/plain\r\n\r\nno disposition\r\n--B--",
+        "--B\r\nContent-Disposition: attachment; name=a\r\n\r\nv\r\n--B--",
+        "--B\r\nContent-Disposition: form-data; filename=x\r\n\r\nno name\r\n--B--",
+        "--B\r\nContent-Disposition: form-data; name=a\r\n folded: header\r\n\r\nv\r\n--B--",
+        "--B\r\nContent-Disposition: form-data; name=a\r\nContent-Disposition: form-data; name=b\r\n\r\nv\r\n--B--",
+        "--B\r\nContent-Disposition: form-data; name=\"a\rInjected: 1\"\r\n\r\nv\r\n--B--",
+        "--B\r\nContent-Disposition: form-data; name=a\r\n\r\nnul\u{0}inside\r\n--B--",
+    ])
+    func malformedBodiesAreBadRequests(text: String) {
+        #expect(Self.status(Array(text.utf8), contentType: "multipart/form-data; boundary=B") == .badRequest)
+    }
+
+    @Test func invalidUTF8InATextFieldIsABadRequestButAFileMayHoldAnyBytes() throws {
+        let head = Array("--B\r\nContent-Disposition: form-data; name=a".utf8)
+        let tail = Array("\r\n--B--\r\n".utf8)
+        let field = head + Array("\r\n\r\n".utf8) + [0xFF, 0xFE] + tail
+        #expect(Self.status(field, contentType: "multipart/form-data; boundary=B") == .badRequest)
+        let file = head + Array("; filename=x.bin\r\n\r\n".utf8) + [0xFF, 0x00, 0xFE] + tail
+        let form = try MultipartForm(body: file, contentType: "multipart/form-data; boundary=B")
+        #expect(form.parts[0].body == [0xFF, 0x00, 0xFE])
+        let badHeader = Array("--B\r\nContent-Disposition: form-data; name=\"".utf8) + [0xC3, 0x28] + Array("\"\r\n\r\nv".utf8) + tail
+        #expect(Self.status(badHeader, contentType: "multipart/form-data; boundary=B") == .badRequest)
+    }
+
+    @Test func limitsOnPartsSizesAndHeadersGive413() {
+        let limits = MultipartLimits(maxParts: 3, maxPartBytes: 16, maxTotalBytes: 4096, maxHeaderBytes: 200)
+        let field = (headers: ["Content-Disposition: form-data; name=a"], body: "x")
+        #expect(Self.status(Self.body(Array(repeating: field, count: 3)), limits: limits) == nil)
+        #expect(Self.status(Self.body(Array(repeating: field, count: 4)), limits: limits) == .contentTooLarge)
+        let big = (headers: field.headers, body: String(repeating: "y", count: 17))
+        #expect(Self.status(Self.body([big]), limits: limits) == .contentTooLarge)
+        let longHeader = (headers: field.headers + ["X-Padding: " + String(repeating: "p", count: 300)], body: "x")
+        #expect(Self.status(Self.body([longHeader]), limits: limits) == .contentTooLarge)
+        let huge = [UInt8](repeating: UInt8(ascii: "-"), count: 4097)
+        #expect(Self.status(huge, limits: limits) == .contentTooLarge)
+    }
+
+    @Test func hostileRepetitionStaysFast() {
+        // Many near-delimiters: each a CR LF and most of the boundary. A quadratic parser would take minutes.
+        let near = "\r\n--" + String(Self.boundary.dropLast())
+        let payload = String(repeating: near, count: 40_000)
+        let body = Self.body([(["Content-Disposition: form-data; name=\"f\"; filename=\"x\""], payload)])
+        let limits = MultipartLimits(maxPartBytes: 4 * 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024)
+        let start = ContinuousClock.now
+        #expect(Self.status(body, limits: limits) == nil)
+        let headerFlood = Array("--B\r\n".utf8) + [UInt8](repeating: UInt8(ascii: "h"), count: 1_000_000)
+        #expect(Self.status(headerFlood, contentType: "multipart/form-data; boundary=B", limits: limits) == .contentTooLarge)
+        let partFlood = Array(String(repeating: "--B\r\nContent-Disposition: form-data; name=a\r\n\r\n\r\n", count: 20_000).utf8)
+        #expect(Self.status(partFlood, contentType: "multipart/form-data; boundary=B", limits: limits) == .contentTooLarge)
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A deliberately raw HTTP/1.1 client over a blocking socket, for tests that need to control every byte.
+///
+/// Responses are framed by `Content-Length` only (the server under test always sends it); reads
+/// give up after `timeout` instead of hanging the test run.
+public final class TestHTTPClient {
+    private var fd: Int32
+    private var pending: [UInt8] = []
+
+    public init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(5)) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TestSupportError("socket failed: errno \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        inet_pton(AF_INET, host, &address.sin_addr)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            let code = errno
+            Glibc.close(fd)
+            throw TestSupportError("connect to \(host):\(port) failed: errno \(code)")
+        }
+        var one: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        let (seconds, attoseconds) = timeout.components
+        var interval = timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit {
+        close()
+    }
+
+    public func close() {
+        guard fd >= 0 else { return }
+        Glibc.close(fd)
+        fd = -1
+    }
+
+    public func send(_ text: String) throws {
+        try send(Array(text.utf8))
+    }
+
+    public func send(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            guard sent > 0 else { throw TestSupportError("send failed: errno \(errno)") }
+            offset += sent
+        }
+    }
+
+    /// Reads one response. Pass `bodyless: true` for answers to HEAD, whose `Content-Length` has no body after it.
+    public func readResponse(bodyless: Bool = false) throws -> TestHTTPResponse {
+        let headEnd = try readUntilHeadEnd()
+        let head = String(decoding: pending[..<headEnd], as: UTF8.self)
+        pending.removeFirst(headEnd + 4)
+        var lines = head.components(separatedBy: "\r\n")
+        let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2).map(String.init)
+        guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/"), let status = Int(statusLine[1]) else {
+            throw TestSupportError("malformed status line in \(head)")
+        }
+        var fields: [(name: String, value: String)] = []
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { throw TestSupportError("malformed header line \(line)") }
+            fields.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        let headers = TestHTTPHeaders(fields: fields)
+        var length = 0
+        if !bodyless, status >= 200, status != 204, status != 304, let value = headers["Content-Length"] {
+            guard let parsed = Int(value) else { throw TestSupportError("malformed Content-Length \(value)") }
+            length = parsed
+        }
+        while pending.count < length {
+            guard try receive() > 0 else { throw TestSupportError("connection closed inside a response body") }
+        }
+        let body = Array(pending[..<length])
+        pending.removeFirst(length)
+        return TestHTTPResponse(
+            status: status, reason: statusLine.count > 2 ? statusLine[2] : "", headers: headers, body: body)
+    }
+
+    /// True when the server closes the connection (EOF or reset) within the socket timeout; bytes sent
+    /// before the close are discarded.
+    public func waitForClose() -> Bool {
+        pending.removeAll()
+        while true {
+            do {
+                if try receive() == 0 { return true }
+            } catch {
+                return error.description.contains("reset")
+            }
+        }
+    }
+
+    /// One request on a fresh connection with `Connection: close`.
+    public static func request(
+        port: Int, method: String = "GET", path: String = "/", host: String = "localhost",
+        headers: [(String, String)] = [], body: [UInt8] = []
+    ) throws -> TestHTTPResponse {
+        let client = try TestHTTPClient(port: port)
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if !body.isEmpty || method == "POST" || method == "PUT" || method == "PATCH" {
+            head += "Content-Length: \(body.count)\r\n"
+        }
+        try client.send(Array((head + "\r\n").utf8) + body)
+        return try client.readResponse(bodyless: method == "HEAD")
+    }
+
+    private func readUntilHeadEnd() throws -> Int {
+        var searchFrom = 0
+        while true {
+            if pending.count >= 4 {
+                for index in searchFrom...(pending.count - 4)
+                where pending[index] == 13 && pending[index + 1] == 10 && pending[index + 2] == 13 && pending[index + 3] == 10 {
+                    return index
+                }
+                searchFrom = pending.count - 3
+            }
+            guard try receive() > 0 else { throw TestSupportError("connection closed before a complete response head") }
+        }
+    }
+
+    @discardableResult
+    private func receive() throws(TestSupportError) -> Int {
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if count < 0 {
+            if errno == EAGAIN || errno == EWOULDBLOCK { throw TestSupportError("timed out waiting for the server") }
+            if errno == ECONNRESET { throw TestSupportError("connection reset by the server") }
+            throw TestSupportError("recv failed: errno \(errno)")
+        }
+        pending.append(contentsOf: chunk[..<count])
+        return count
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# make run: prerequisites, a private PostgreSQL under .data/ (unless DATABASE_URL is set),
+# migrations, demo tenants, a release build, and the server on $PORT (default 8080).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${PORT:-8080}
+
+scripts/prereqs.sh
+
+if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "gerbang: port $port is already in use; stop what uses it or run 'PORT=8081 make run'" >&2
+    exit 1
+fi
+
+if [ -z "${DATABASE_URL:-}" ]; then
+    mkdir -p .data
+    while IFS='=' read -r key value; do export "$key=$value"; done < <(scripts/pg.sh start "$PWD/.data/pg")
+    echo "gerbang: PostgreSQL running in .data/pg (stop it with 'make db-stop')"
+fi
+export MIGRATION_DATABASE_URL=${MIGRATION_DATABASE_URL:-$DATABASE_URL}
+
+swift build -c release --product gerbang
+bin=.build/release/gerbang
+
+"$bin" migrate
+"$bin" demo
+
+cat <<TXT
+
+  Gerbang is starting on port $port. Demo sites:
+    http://alpha.localhost:$port/        Alpha Net (English)
+    http://beta.localhost:$port/         Beta Wifi (Bahasa Indonesia)
+    http://gamma.localhost:$port/        Gamma Link (inactive: 404)
+    http://localhost:$port/              the platform site
+    curl -H 'Host: hotspot.alpha-net.test' http://127.0.0.1:$port/    alpha's custom domain
+
+TXT
+PORT=$port exec "$bin" serve
