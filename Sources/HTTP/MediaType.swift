@@ -14,6 +14,8 @@ public struct MediaType: Sendable, Equatable {
         guard let type = Self.token(&scanner), scanner.popFirst() == UInt8(ascii: "/"),
             let subtype = Self.token(&scanner)
         else { return nil }
+        Self.skipWhitespace(&scanner)
+        guard scanner.isEmpty || scanner.first == UInt8(ascii: ";") else { return nil }
         self.type = type.lowercased()
         self.subtype = subtype.lowercased()
         self.parameters = Self.parameters(&scanner)

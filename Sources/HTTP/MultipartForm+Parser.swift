@@ -53,7 +53,8 @@ extension MultipartForm {
                 headerBytes = []
                 position += 2
             } else {
-                let window = min(body.count, position + limits.maxHeaderBytes + Self.blankLine.count)
+                let available = body.count - position - Self.blankLine.count
+                let window = available <= limits.maxHeaderBytes ? body.count : position + limits.maxHeaderBytes + 4
                 guard let end = find(Self.blankLine, from: position, before: window) else {
                     if window < body.count { throw HTTPError(.contentTooLarge, "multipart headers too large") }
                     throw HTTPError(.badRequest, "unterminated multipart headers")

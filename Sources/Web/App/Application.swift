@@ -87,8 +87,13 @@ public final class Application: HTTPResponder {
     private func route(_ request: HTTPRequest) -> HTTPResponse {
         let fallbackLanguage = LanguageChoice(request: request, default: .id)
         do {
-            if case .found(let handler, let parameters, _) = try globalRoutes.match(method: request.method, path: request.path) {
+            switch try globalRoutes.match(method: request.method, path: request.path) {
+            case .found(let handler, let parameters, _):
                 return try handler(request, GlobalContext(), parameters)
+            case .methodNotAllowed(let allowed):
+                throw HTTPError(.methodNotAllowed, headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
+            case .notFound:
+                break
             }
             switch try resolver.resolve(host: request.host) {
             case .platform:

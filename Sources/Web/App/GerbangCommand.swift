@@ -49,10 +49,30 @@ public enum GerbangCommand {
         try server.start()
         app.startBackgroundWork()
         server.stopOnSignals()
+        if environmentFlag("GERBANG_EXIT_WITH_PARENT") { stopWhenParentExits(server) }
         printLine("gerbang: listening on \(config.bindAddress):\(server.port) (base domain \(config.baseDomain))")
         server.waitUntilStopped()
         app.stopBackgroundWork()
         printLine("gerbang: stopped")
+    }
+
+    /// A harness that starts the server (the test suite) may die without stopping it; an orphan
+    /// is re-parented, which this notices.
+    private static func stopWhenParentExits(_ server: HTTPServer) {
+        let parent = getppid()
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
+        timer.setEventHandler {
+            if getppid() != parent {
+                timer.cancel()
+                server.stop()
+            }
+        }
+        timer.resume()
+    }
+
+    private static func environmentFlag(_ name: String) -> Bool {
+        ["1", "true", "yes"].contains(ProcessInfo.processInfo.environment[name]?.lowercased() ?? "")
     }
 
     static func migrate(_ config: AppConfig) throws {

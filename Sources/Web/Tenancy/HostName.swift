@@ -33,9 +33,8 @@ public struct HostName: Sendable, Hashable {
         if text.last == "." { text = text.dropLast() }
         var name = text.lowercased()
         guard isValidDomain(name) else { return nil }
-        let isIPv4 = isIPv4Literal(name)
-        if stripWWW, !isIPv4, name.hasPrefix("www."), name.utf8.count > 4 { name.removeFirst(4) }
-        return HostName(name: name, port: port, isIPAddress: isIPv4)
+        if stripWWW, !isIPv4Literal(name), name.hasPrefix("www."), name.utf8.count > 4 { name.removeFirst(4) }
+        return HostName(name: name, port: port, isIPAddress: isIPv4Literal(name))
     }
 
     /// Labels of letters, digits and inner hyphens, 1–63 bytes each, 253 in all.

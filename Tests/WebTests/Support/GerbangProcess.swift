@@ -32,6 +32,7 @@ final class GerbangProcess: @unchecked Sendable {
         environment["EVENT_LOOPS"] = "2"
         environment["WORKERS"] = "8"
         environment["DB_POOL_SIZE"] = "4"
+        environment["GERBANG_EXIT_WITH_PARENT"] = "1"
         for (key, value) in overrides { environment[key] = value }
         process.executableURL = URL(fileURLWithPath: Self.executablePath)
         process.arguments = arguments

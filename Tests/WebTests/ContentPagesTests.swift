@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct ContentPagesTests {
+    @Test(arguments: ["about", "how-to-buy", "faq", "terms", "privacy"])
+    func defaultPagesRenderWithTheTenantsDetailsFilledIn(_ slug: String) throws {
+        let tenant = try TestDatabase.createTenant(
+            name: "Content ISP", branding: .init(displayName: "Kabel Kita", email: "cs@kabel.test", locale: "id"))
+        for language in ["id", "en"] {
+            let response = try SharedServer.get("/pages/\(slug)?lang=\(language)", host: "\(tenant.slug).localhost")
+            #expect(response.status == 200)
+            #expect(response.text.contains("<html lang=\"\(language)\">"))
+            #expect(!response.text.contains("{{"))
+            #expect(response.text.contains("<h1>"))
+        }
+        let about = try SharedServer.get("/pages/about", host: "\(tenant.slug).localhost").text
+        #expect(about.contains("Kabel Kita"))
+    }
+
+    @Test func unknownPageIsNotFound() throws {
+        let tenant = try TestDatabase.createTenant(name: "Content ISP")
+        for path in ["/pages/nope", "/pages/..%2Fetc%2Fpasswd", "/pages/" + String(repeating: "a", count: 500)] {
+            #expect(try SharedServer.get(path, host: "\(tenant.slug).localhost").status == 404)
+        }
+    }
+
+    @Test func tenantOverrideRendersInSafeModeWithoutExecutableMarkup() throws {
+        let tenant = try TestDatabase.createTenant(name: "Override ISP")
+        let markdown = """
+            # Our terms
+
+            <script>alert(1)</script>
+
+            <img src=x onerror=alert(2)>
+
+            [click](javascript:alert(3)) and [shout](JAVASCRIPT:alert(4)) and [ok](https://example.test/)
+            """
+        try TestDatabase.owner.query(
+            "insert into content_pages (tenant_id, slug, locale, title, markdown) values ($1, 'terms', 'en', 'Our terms', $2)",
+            tenant.id, markdown)
+        try eventually {
+            try SharedServer.get("/pages/terms?lang=en", host: "\(tenant.slug).localhost").text.contains("Our terms")
+        }
+        let page = try SharedServer.get("/pages/terms?lang=en", host: "\(tenant.slug).localhost").text
+        #expect(!page.contains("<script>alert"))
+        #expect(!page.contains("onerror=alert"))
+        #expect(!page.lowercased().contains("javascript:"))
+        #expect(page.contains(#"<a href="https://example.test/">ok</a>"#))
+        // The Indonesian page still comes from the default.
+        let indonesian = try SharedServer.get("/pages/terms?lang=id", host: "\(tenant.slug).localhost").text
+        #expect(!indonesian.contains("Our terms"))
+    }
+
+    @Test func aTenantNameFullOfMarkdownCannotInjectLinks() throws {
+        let tenant = try TestDatabase.createTenant(
+            name: "Markdown ISP", branding: .init(displayName: "[evil](javascript:alert(1)) <b>x</b>"))
+        let page = try SharedServer.get("/pages/about?lang=en", host: "\(tenant.slug).localhost").text
+        // The name shows as text, never as a link or markup.
+        #expect(!page.lowercased().contains("href=\"javascript:"))
+        #expect(page.contains("[evil](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt; is a local internet service provider"))
+        #expect(!page.contains("<b>x</b>"))
+    }
+}

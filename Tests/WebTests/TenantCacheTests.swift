@@ -1,0 +1,87 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+@testable import Web
+
+@Suite struct TenantCacheTests {
+    static let database: PostgresPool = {
+        var configuration = try! PostgresConfiguration(url: try! TestEnvironment.require("DATABASE_URL"))
+        configuration.poolSize = 2
+        return PostgresPool(configuration: configuration)
+    }()
+
+    @Test func tenThousandUnknownHostsStayWithinTheCacheBound() throws {
+        let resolver = TenantResolver(
+            baseDomain: "localhost", directory: TenantDirectory(database: Self.database), maximumUnknown: 512)
+        for i in 0..<10_000 {
+            // Most are decided without the database (two labels under the base); some are looked up.
+            let host = i % 10 == 0 ? "flood\(i).example.org" : "h\(i).flood.localhost"
+            #expect(throws: TenantNotFound.self) { try resolver.resolve(host: host) }
+        }
+        let cached = resolver.cachedHostCount
+        #expect(cached.unknown <= 512)
+        #expect(cached.known == 0)
+    }
+
+    @Test func aLookupInFlightDuringAnInvalidationDoesNotStoreItsStaleAnswer() {
+        let cache = GenerationalCache<String, Int>(timeToLive: .seconds(60), maximumEntries: 10)
+        let before = cache.generation
+        cache.invalidateAll()  // a NOTIFY arrives while the lookup is at the database
+        cache.store(1, for: "alpha.localhost", generation: before)
+        #expect(cache.value(for: "alpha.localhost") == nil)
+        cache.store(2, for: "alpha.localhost", generation: cache.generation)
+        #expect(cache.value(for: "alpha.localhost") == 2)
+    }
+
+    @Test func entriesExpireAfterTheirTimeToLive() {
+        let cache = GenerationalCache<String, Int>(timeToLive: .seconds(300), maximumEntries: 10)
+        let start = ContinuousClock.now
+        cache.store(1, for: "a", generation: cache.generation, now: start)
+        #expect(cache.value(for: "a", now: start + .seconds(299)) == 1)
+        #expect(cache.value(for: "a", now: start + .seconds(301)) == nil)
+    }
+
+    @Test func resolvedTenantsAreServedFromTheCacheUntilInvalidated() throws {
+        let created = try TestDatabase.createTenant(name: "Cached ISP")
+        let resolver = TenantResolver(baseDomain: "localhost", directory: TenantDirectory(database: Self.database))
+        guard case .tenant(let first) = try resolver.resolve(host: "\(created.slug).localhost") else {
+            Issue.record("expected a tenant")
+            return
+        }
+        #expect(first.id == created.id)
+        try TestDatabase.owner.query("update tenants set is_active = false where id = $1", created.id)
+        // Still cached: no NOTIFY handler in this in-process resolver.
+        #expect(throws: Never.self) { try resolver.resolve(host: "\(created.slug).localhost") }
+        resolver.invalidate()
+        #expect(throws: TenantNotFound.self) { try resolver.resolve(host: "\(created.slug).localhost") }
+    }
+}
+
+@Suite struct HostNameTests {
+    @Test(arguments: [
+        ("Alpha.LocalHost", "alpha.localhost", nil),
+        ("alpha.localhost:8080", "alpha.localhost", 8080),
+        ("alpha.localhost.", "alpha.localhost", nil),
+        ("www.alpha.localhost", "alpha.localhost", nil),
+        ("WWW.Example.COM.:443", "example.com", 443),
+    ] as [(String, String, Int?)])
+    func normalisesCaseDotPortAndWWW(_ raw: String, _ name: String, _ port: Int?) {
+        let host = HostName.normalise(raw)
+        #expect(host?.name == name)
+        #expect(host?.port == port)
+    }
+
+    @Test(arguments: ["", ":80", "a..b", "-a.com", "a-.com", "a_b.com", "exa mple.com", "a.com:", "a.com:x", "a.com:65536", "[::1", "é.com", String(repeating: "a", count: 64) + ".com"])
+    func refusesMalformedHosts(_ raw: String) {
+        #expect(HostName.normalise(raw) == nil)
+    }
+
+    @Test func recognisesIPLiterals() {
+        #expect(HostName.normalise("192.168.1.1")?.isIPAddress == true)
+        #expect(HostName.normalise("[::1]:8080")?.isIPAddress == true)
+        #expect(HostName.normalise("1.2.3.4.example")?.isIPAddress == false)
+        #expect(HostName.normalise("www.10.0.0.1")?.name == "10.0.0.1")
+        #expect(HostName.normalise("www.10.0.0.1")?.isIPAddress == true)
+    }
+}
