@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One client socket and its HTTP/1.1 state machine. Lives on its event loop's thread only.
@@ -104,6 +104,8 @@ final class Connection {
             case .awaitingHead:
                 if parser.isAtStart {
                     start += HTTPRequestParser.leadingEmptyLineLength(in: buffer, from: start)
+                    // A lone CR may be the first half of one more empty line; wait for its LF.
+                    if start + 1 == buffer.count, buffer[start] == 13, !peerClosed { break parsing }
                 }
                 if start == buffer.count {
                     if peerClosed { return close() }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The Linux epoll and eventfd calls.
@@ -21,12 +21,12 @@ enum EPoll {
     private static let nonBlocking: Int32 = 0o4_000
 
     #if arch(x86_64)
-    /// `struct epoll_event` is packed on x86-64.
-    static let eventStride = 12
-    static let tokenOffset = 4
+        /// `struct epoll_event` is packed on x86-64.
+        static let eventStride = 12
+        static let tokenOffset = 4
     #else
-    static let eventStride = 16
-    static let tokenOffset = 8
+        static let eventStride = 16
+        static let tokenOffset = 8
     #endif
 
     private typealias CreateFunction = @convention(c) (Int32) -> Int32

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One thread waiting in `epoll_wait` for many connections.
 ///
@@ -63,6 +64,13 @@ final class EventLoop: @unchecked Sendable {
         }
         thread.name = name
         thread.start()
+    }
+
+    /// Releases the descriptors of a loop that was never started (a later loop failed to initialise).
+    func discardUnstarted() {
+        stopListening()
+        close(wakeFD)
+        close(epoll)
     }
 
     /// Runs `task` on the loop's thread. Dropped silently once the loop has ended.

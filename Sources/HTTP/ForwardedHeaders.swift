@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Builds the handler's `HTTPRequest`, believing `X-Forwarded-*` and `X-Request-Id` only from trusted proxies.
@@ -47,14 +48,18 @@ struct ForwardedHeaders: Sendable {
 
     private static func listItems(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",") }
-            .map { String($0.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
     }
 
     /// Ids end up in logs and error pages, so only short, plain tokens are passed through.
     private static func isUsableRequestID(_ id: String) -> Bool {
-        (1...128).contains(id.utf8.count)
-            && id.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || $0 == 45 || $0 == 95 || $0 == 46 }
+        let letter = { (byte: UInt8) in byte | 0x20 >= 97 && byte | 0x20 <= 122 }
+        let digit = { (byte: UInt8) in byte >= 48 && byte <= 57 }
+        return (1...128).contains(id.utf8.count)
+            && id.utf8.allSatisfy {
+                letter($0) || digit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+            }
     }
 }
 

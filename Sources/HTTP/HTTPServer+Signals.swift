@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension HTTPServer {
     /// SIGTERM and SIGINT stop the server gracefully; SIGPIPE is ignored (writes use MSG_NOSIGNAL anyway).

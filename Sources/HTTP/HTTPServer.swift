@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An HTTP/1.1 server: a listening socket, a few epoll event loops and a worker pool for the responder.
 public final class HTTPServer: Sendable {
@@ -41,6 +42,7 @@ public final class HTTPServer: Sendable {
                     loops.append(try EventLoop(context: context, listener: listener))
                 }
             } catch {
+                for loop in loops { loop.discardUnstarted() }
                 close(listener)
                 workers.shutDown(deadline: .now())
                 throw error

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One address or CIDR block (`127.0.0.1`, `10.0.0.0/8`, `::1`, `fd00::/8`), as trusted-proxy lists are written.
@@ -77,7 +77,8 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
 extension IPAddressRange {
     fileprivate static func trimmed(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        var start = 0, end = bytes.count
+        var start = 0
+        var end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
         while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
         if start == 0, end == bytes.count { return text }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What every event loop of one server shares: settings, the responder, the worker pool, counters.
 final class ServerContext: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 @Suite("HTTP server framing")
 struct ServerFramingTests {
@@ -125,6 +125,24 @@ struct ServerFramingTests {
             #expect(fields[1] == response.headers["X-Id"])
             #expect(Array(fields[2...]) == ["shop.test", "probe", "GET", "/big", "200", "42", fields[8]])
             #expect(fields[8].hasSuffix("us"))
+        }
+    }
+
+    @Test func emptyLinesBeforeARequestAreIgnored() throws {
+        try withServer { server in
+            let client = try TestHTTPClient(port: server.port)
+            try client.send("\r\n\r\nGET /x HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try client.readResponse().text == "hello /x")
+        }
+    }
+
+    @Test func emptyLineSplitBetweenCRAndLFIsStillIgnored() throws {
+        try withServer { server in
+            let client = try TestHTTPClient(port: server.port)
+            try client.send("\r")
+            usleep(50_000)
+            try client.send("\nGET /y HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try client.readResponse().text == "hello /y")
         }
     }
 }

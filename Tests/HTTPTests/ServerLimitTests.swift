@@ -1,6 +1,6 @@
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// A raw request the server must refuse, and the status it must refuse it with.
 struct RefusedRequest: Sendable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A deliberately raw HTTP/1.1 client over a blocking socket, for tests that need to control every byte.
@@ -12,7 +13,9 @@ public final class TestHTTPClient {
     private var pending: [UInt8] = []
 
     public init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(5)) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Assigned only once connected: a throwing class initialiser still runs deinit, which closes `fd`.
+        fd = -1
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestSupportError("socket failed: errno \(errno)") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -28,6 +31,7 @@ public final class TestHTTPClient {
             Glibc.close(fd)
             throw TestSupportError("connect to \(host):\(port) failed: errno \(code)")
         }
+        self.fd = fd
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         let (seconds, attoseconds) = timeout.components

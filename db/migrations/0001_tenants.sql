@@ -83,7 +83,8 @@ begin
     else
         changed := coalesce(new.tenant_id, old.tenant_id);
     end if;
-    perform pg_notify('tenant_changed', changed::text);
+    -- A row of no tenant (a central gateway) concerns every tenant: an empty payload.
+    perform pg_notify('tenant_changed', coalesce(changed::text, ''));
     -- A domain moved between tenants concerns the old owner too.
     if tg_op = 'UPDATE' and tg_table_name = 'tenant_domains' then
         if old.tenant_id <> new.tenant_id then

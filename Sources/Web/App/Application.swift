@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Postgres
+import Synchronization
 import Templates
 
 /// The composition root and the request pipeline:
@@ -13,6 +14,9 @@ public final class Application: HTTPResponder {
     let sites: TenantSiteCache
     let content: ContentLibrary
     let errors = ErrorResponder()
+    let digests: Digests
+    /// The port this process listens on, known once the server has started.
+    let listeningPort = Mutex(0)
     private let globalRoutes: Router<GlobalContext>
     private let platformRoutes: Router<PlatformContext>
     private let tenantRoutes: Router<TenantContext>
@@ -23,6 +27,7 @@ public final class Application: HTTPResponder {
         var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
         databaseConfiguration.poolSize = config.databasePoolSize
         database = PostgresPool(configuration: databaseConfiguration)
+        digests = Digests(database: database)
         listener = PostgresListener(configuration: databaseConfiguration)
         resolver = TenantResolver(baseDomain: config.baseDomain, directory: TenantDirectory(database: database))
         sites = TenantSiteCache(repository: BrandingRepository(database: database))
@@ -58,8 +63,14 @@ public final class Application: HTTPResponder {
         return server
     }
 
+    /// Where the sandbox gateway delivers webhooks: configured, or this very process on loopback.
+    var sandboxWebhookURL: String {
+        config.sandboxWebhookURL ?? "http://127.0.0.1:\(listeningPort.withLock { $0 })/payments/webhook/sandbox"
+    }
+
     /// Listens for changes made by any instance, and drops what they make stale.
-    public func startBackgroundWork() {
+    public func startBackgroundWork(listeningOn port: Int) {
+        listeningPort.withLock { $0 = port }
         listener.onReconnect = { [resolver, sites, content] in
             // Notifications may have been missed while disconnected: forget everything.
             resolver.invalidate()

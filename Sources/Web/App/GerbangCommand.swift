@@ -47,7 +47,7 @@ public enum GerbangCommand {
         let app = try Application(config: config)
         let server = HTTPServer(configuration: app.serverConfiguration, responder: app)
         try server.start()
-        app.startBackgroundWork()
+        app.startBackgroundWork(listeningOn: server.port)
         server.stopOnSignals()
         if environmentFlag("GERBANG_EXIT_WITH_PARENT") { stopWhenParentExits(server) }
         printLine("gerbang: listening on \(config.bindAddress):\(server.port) (base domain \(config.baseDomain))")

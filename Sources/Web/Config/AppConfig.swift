@@ -18,6 +18,17 @@ public struct AppConfig: Sendable {
     public var publicDirectory: String
     public var contentDirectory: String
     public var migrationsDirectory: String
+    /// How long a buyer has to pay before a pending order expires.
+    public var orderExpiry: Duration
+    /// How long to wait for a payment gateway before showing the retry page.
+    public var gatewayTimeout: Duration
+    /// Where the built-in sandbox gateway delivers its webhooks; nil: this server's own central
+    /// endpoint on loopback at the port it listens on.
+    public var sandboxWebhookURL: String?
+    /// Gateway base URLs, configurable so tests can point the adapters at local fakes.
+    public var midtransSnapURL: String?
+    public var midtransAPIURL: String?
+    public var xenditAPIURL: String
 
     public enum LogLevel: String, Sendable, CaseIterable {
         case debug, info, warning, error
@@ -41,6 +52,12 @@ public struct AppConfig: Sendable {
         publicDirectory = reader.path("PUBLIC_DIR", default: "Public", relativeTo: workingDirectory)
         contentDirectory = reader.path("CONTENT_DIR", default: "content", relativeTo: workingDirectory)
         migrationsDirectory = reader.path("MIGRATIONS_DIR", default: "db/migrations", relativeTo: workingDirectory)
+        orderExpiry = .seconds(reader.integer("ORDER_EXPIRY_MINUTES", default: 60, in: 5...10_080) * 60)
+        gatewayTimeout = .seconds(reader.integer("GATEWAY_TIMEOUT_SECONDS", default: 10, in: 1...60))
+        sandboxWebhookURL = reader.optionalURL("SANDBOX_WEBHOOK_URL")
+        midtransSnapURL = reader.optionalURL("MIDTRANS_SNAP_URL")
+        midtransAPIURL = reader.optionalURL("MIDTRANS_API_URL")
+        xenditAPIURL = reader.optionalURL("XENDIT_API_URL") ?? "https://api.xendit.co"
         if databaseURL.isEmpty {
             reader.problems.append("DATABASE_URL is not set (example: postgresql://gerbang_app@127.0.0.1:5432/gerbang)")
         }

@@ -72,6 +72,16 @@ struct EnvironmentReader {
         return ranges
     }
 
+    /// An `http(s)://` base URL without a trailing slash, or nil when unset.
+    mutating func optionalURL(_ name: String) -> String? {
+        guard let text = value(name) else { return nil }
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            problems.append("\(name)=\(text) is not an http(s) URL")
+            return nil
+        }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
     mutating func path(_ name: String, default fallback: String, relativeTo directory: String) -> String {
         let chosen = value(name) ?? fallback
         return chosen.hasPrefix("/") ? chosen : directory + "/" + chosen
