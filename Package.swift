@@ -9,7 +9,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .target(name: "HTTP"),
+        .target(name: "CSystem"),
+        .target(name: "HTTP", dependencies: ["CSystem"]),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "Templates", dependencies: ["CCMark"]),
         .target(name: "Web", dependencies: ["HTTP", "Postgres", "Templates"]),

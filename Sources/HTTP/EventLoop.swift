@@ -1,3 +1,4 @@
+import CSystem
 import Dispatch
 import Foundation
 import Synchronization
@@ -123,7 +124,7 @@ final class EventLoop: @unchecked Sendable {
     // MARK: The loop
 
     private func run() {
-        let events = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * EPoll.eventStride, alignment: 8)
+        let events = UnsafeMutablePointer<gerbang_epoll_event>.allocate(capacity: EPoll.batch)
         defer { events.deallocate() }
         var nextSweep = Monotonic.now() + tick
         while true {
@@ -131,7 +132,7 @@ final class EventLoop: @unchecked Sendable {
             let count = EPoll.wait(epoll, buffer: events, timeoutMilliseconds: timeout)
             if count < 0, errno != EINTR { break }
             for index in 0..<max(0, Int(count)) {
-                let (flags, token) = EPoll.event(at: index, in: events)
+                let (flags, token) = (events[index].events, events[index].token)
                 switch token {
                 case Self.wakeToken: runTasks()
                 case Self.listenerToken: acceptConnections()

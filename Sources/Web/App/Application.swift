@@ -14,6 +14,7 @@ public final class Application: HTTPResponder {
     let sites: TenantSiteCache
     let content: ContentLibrary
     let errors = ErrorResponder()
+    let logWriter = LogWriter()
     let digests: Digests
     /// The port this process listens on, known once the server has started.
     let listeningPort = Mutex(0)
@@ -60,6 +61,12 @@ public final class Application: HTTPResponder {
         server.workers = config.workers
         server.reusePort = config.reusePort
         server.trustedProxies = config.trustedProxies
+        if config.accessLog {
+            let writer = logWriter
+            server.accessLog = { line in writer.write(line) }
+        } else {
+            server.accessLog = nil
+        }
         return server
     }
 
@@ -87,6 +94,7 @@ public final class Application: HTTPResponder {
 
     public func stopBackgroundWork() {
         listener.stop()
+        logWriter.flush()
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {

@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var databasePoolSize: Int
     public var logLevel: LogLevel
     public var reusePort: Bool
+    /// One line per request on standard output (`ACCESS_LOG=off` for benchmarks).
+    public var accessLog: Bool
     public var publicDirectory: String
     public var contentDirectory: String
     public var migrationsDirectory: String
@@ -49,6 +51,7 @@ public struct AppConfig: Sendable {
         databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(8, cores * 4), in: 1...500)
         logLevel = reader.choice("LOG_LEVEL", default: .info)
         reusePort = reader.boolean("REUSE_PORT", default: false)
+        accessLog = reader.boolean("ACCESS_LOG", default: true)
         publicDirectory = reader.path("PUBLIC_DIR", default: "Public", relativeTo: workingDirectory)
         contentDirectory = reader.path("CONTENT_DIR", default: "content", relativeTo: workingDirectory)
         migrationsDirectory = reader.path("MIGRATIONS_DIR", default: "db/migrations", relativeTo: workingDirectory)
