@@ -34,5 +34,9 @@ cat <<TXT
     http://localhost:$port/              the platform site
     curl -H 'Host: hotspot.alpha-net.test' http://127.0.0.1:$port/    alpha's custom domain
 
+  Customer portal (password portal123 for every demo subscriber; PPPoE password pppoe123):
+    http://alpha.localhost:$port/portal/login    A-1001 (paid up to date), A-1002 (one overdue), A-1003 (isolated)
+    http://beta.localhost:$port/portal/login     B-2001 (paid up to date), B-2002 (one overdue), B-2003 (isolated)
+
 TXT
 PORT=$port exec "$bin" serve

@@ -51,4 +51,125 @@ public struct Strings: Sendable {
     public let platformTagline: String
     public let platformIntro: String
     public let platformFeatures: [String]
+
+    // Store: storefront (catalogue, order form, order status, retry, sandbox checkout)
+    public let validityMinutes: @Sendable (Int) -> String
+    public let validityHours: @Sendable (Int) -> String
+    public let validityDays: @Sendable (Int) -> String
+    public let quotaUnlimited: String
+    public let quotaAmount: @Sendable (String) -> String
+    public let speedUpTo: @Sendable (String) -> String
+    public let sharedDevices: @Sendable (Int) -> String
+    public let perVoucher: String
+    public let orderFormHeading: String
+    public let fieldPhone: String
+    public let fieldPhoneHint: String
+    public let fieldName: String
+    public let fieldEmail: String
+    public let fieldQuantity: String
+    public let termsAgreementBefore: String
+    public let termsAgreementAfter: String
+    public let submitOrder: String
+    public let formHasErrors: String
+    public let errorPhoneMissing: String
+    public let errorPhoneCharacters: String
+    public let errorPhoneNotIndonesian: String
+    public let errorPhoneLength: String
+    public let errorNameTooLong: String
+    public let errorEmailInvalid: String
+    public let errorEmailTooLong: String
+    public let errorQuantity: @Sendable (Int) -> String
+    public let errorTermsRequired: String
+    public let orderHeading: @Sendable (String) -> String
+    public let labelOrderNumber: String
+    public let labelPackage: String
+    public let labelQuantity: String
+    public let labelTotal: String
+    public let labelPayBefore: String
+    public let labelPaidAt: String
+    public let orderPendingHeading: String
+    public let orderPendingText: String
+    public let continueToPayment: String
+    public let orderPaidHeading: String
+    public let orderCodesHint: String
+    public let orderCodesPreparing: String
+    public let keepThisLink: String
+    public let howToUseHeading: String
+    public let howToUseSteps: [String]
+    public let openHotspotLogin: String
+    public let orderExpiredHeading: String
+    public let orderExpiredText: String
+    public let orderFailedHeading: String
+    public let orderFailedText: String
+    public let orderCancelledHeading: String
+    public let payAgainHeading: String
+    public let packageNoLongerSold: String
+    public let gatewayDownTitle: String
+    public let gatewayDownText: @Sendable (String) -> String
+    public let retryPayment: String
+    public let orderAlreadyPaidTitle: String
+    public let orderAlreadyPaidText: String
+    public let paymentSentTitle: String
+    public let paymentSentText: String
+    public let sandboxTitle: String
+    public let sandboxBanner: String
+    public let sandboxMerchant: String
+    public let sandboxAmount: String
+    public let sandboxPay: String
+    public let sandboxFail: String
+
+    // Store: WhatsApp message bringing the voucher codes (webhook fulfilment)
+    public let voucherMessageThanks: String
+    public let voucherMessageCodes: @Sendable (_ package: String, _ orderNumber: String) -> String
+    public let voucherMessageHowTo: String
+
+    // Portal: subscriber login, invoices, payments, receipts, pay by link
+    public let portalLoginTitle: String
+    public let portalLoginIntro: String
+    public let fieldLogin: String
+    public let fieldLoginHint: String
+    public let fieldPassword: String
+    public let signIn: String
+    public let signOut: String
+    public let loginFailed: String
+    public let errorLoginMissing: String
+    public let errorPasswordMissing: String
+    public let portalGreeting: @Sendable (String) -> String
+    public let portalOverview: String
+    public let labelCustomerNumber: String
+    public let labelPPPoEUsername: String
+    public let labelPlan: String
+    public let labelMonthlyPrice: String
+    public let labelStatus: String
+    public let subscriberActive: String
+    public let subscriberIsolated: String
+    public let subscriberTerminated: String
+    public let isolatedNotice: String
+    public let nextInvoiceHeading: String
+    public let noUnpaidInvoices: String
+    public let invoicesHeading: String
+    public let invoiceHeading: @Sendable (String) -> String
+    public let noInvoices: String
+    public let labelInvoiceNumber: String
+    public let labelPeriod: String
+    public let labelAmount: String
+    public let labelDueDate: String
+    public let invoiceUnpaid: String
+    public let invoicePaid: String
+    public let invoiceVoid: String
+    public let invoiceOverdue: String
+    public let payInvoice: String
+    public let viewInvoice: String
+    public let viewReceipt: String
+    public let paymentsHeading: String
+    public let noPayments: String
+    public let labelPaymentDate: String
+    public let labelPaymentMethod: String
+    public let receiptHeading: String
+    public let receiptIssuer: String
+    public let receiptCustomer: String
+    public let receiptPrintHint: String
+    public let payLinkHeading: String
+    public let payLinkIntro: @Sendable (_ customer: String) -> String
+    public let monthNames: [String]
 }

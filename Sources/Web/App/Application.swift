@@ -16,6 +16,7 @@ public final class Application: HTTPResponder {
     let errors = ErrorResponder()
     let logWriter = LogWriter()
     let digests: Digests
+    let expirySweep: OrderExpirySweep
     /// The port this process listens on, known once the server has started.
     let listeningPort = Mutex(0)
     private let globalRoutes: Router<GlobalContext>
@@ -40,6 +41,8 @@ public final class Application: HTTPResponder {
         var global = Router<GlobalContext>()
         HealthController(database: database, migrationsDirectory: config.migrationsDirectory).addRoutes(to: &global)
         global.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
+        WebhookController(processor: .central(database: database, config: config, digests: digests)).addRoutes(to: &global)
+        expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
         globalRoutes = global
 
         var platform = Router<PlatformContext>()
@@ -47,10 +50,28 @@ public final class Application: HTTPResponder {
         platformRoutes = platform
 
         var tenant = Router<TenantContext>()
-        StorefrontController().addRoutes(to: &tenant)
+        // Store: the gateway factory reaches the finished application for its port (sandbox webhooks).
+        let application = WeakReference<Application>()
+        let gateways = GatewayFactory(
+            config: config, digests: digests, sandboxWebhookURL: { application.object?.sandboxWebhookURL ?? "" })
+        let profiles = VoucherProfileRepository(database: database)
+        let orders = VoucherOrderRepository(database: database)
+        let accounts = PaymentGatewayRepository(database: database)
+        StorefrontController(profiles: profiles).addRoutes(to: &tenant)
+        OrderController(
+            profiles: profiles, orders: orders,
+            checkout: OrderCheckout(database: database, orders: orders, accounts: accounts, gateways: gateways),
+            orderExpiry: config.orderExpiry
+        ).addRoutes(to: &tenant)
+        SandboxCheckoutController(orders: orders, accounts: accounts, gateways: gateways).addRoutes(to: &tenant)
         BrandController().addRoutes(to: &tenant)
         ContentController(library: content).addRoutes(to: &tenant)
+        let portal = PortalServices(database: database)
+        PortalLoginController(services: portal).addRoutes(to: &tenant)
+        PortalController(services: portal).addRoutes(to: &tenant)
+        PayLinkController(services: portal).addRoutes(to: &tenant)
         tenantRoutes = tenant
+        application.set(self)
     }
 
     public var serverConfiguration: HTTPServerConfiguration {
@@ -90,10 +111,12 @@ public final class Application: HTTPResponder {
             content.invalidateAll()
         }
         listener.start()
+        expirySweep.start()
     }
 
     public func stopBackgroundWork() {
         listener.stop()
+        expirySweep.stop()
         logWriter.flush()
     }
 
@@ -129,7 +152,7 @@ public final class Application: HTTPResponder {
 
     private func respondOnPlatform(_ request: HTTPRequest, language choice: LanguageChoice) -> HTTPResponse {
         let context = PlatformContext(
-            language: choice.language, chrome: .platform(language: choice.language, path: request.path))
+            language: choice.language, chrome: .platform(language: choice.language, path: request.pageAddress))
         var response: HTTPResponse
         do {
             response = try platformRoutes.respond(to: request, context: context)
@@ -145,7 +168,7 @@ public final class Application: HTTPResponder {
         let choice = LanguageChoice(request: request, default: site.branding.defaultLanguage)
         let context = TenantContext(
             tenant: tenant, site: site, language: choice.language,
-            chrome: .tenant(site, language: choice.language, path: request.path))
+            chrome: .tenant(site, language: choice.language, path: request.pageAddress))
         var response: HTTPResponse
         do {
             response = try tenantRoutes.respond(to: request, context: context)

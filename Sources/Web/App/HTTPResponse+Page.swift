@@ -28,3 +28,11 @@ extension HTTPResponse {
 }
 
 import Foundation
+
+extension HTTPRequest {
+    /// The path a language switch may link back to: the page itself for a GET, the home page after
+    /// a POST (a form's target is no page to link to).
+    var pageAddress: String {
+        method == .GET || method == .HEAD ? path : "/"
+    }
+}

@@ -24,6 +24,8 @@ public struct AppConfig: Sendable {
     public var orderExpiry: Duration
     /// How long to wait for a payment gateway before showing the retry page.
     public var gatewayTimeout: Duration
+    /// How often pending orders past their deadline are marked expired (all tenants, one UPDATE).
+    public var expirySweepInterval: Duration
     /// Where the built-in sandbox gateway delivers its webhooks; nil: this server's own central
     /// endpoint on loopback at the port it listens on.
     public var sandboxWebhookURL: String?
@@ -57,6 +59,7 @@ public struct AppConfig: Sendable {
         migrationsDirectory = reader.path("MIGRATIONS_DIR", default: "db/migrations", relativeTo: workingDirectory)
         orderExpiry = .seconds(reader.integer("ORDER_EXPIRY_MINUTES", default: 60, in: 5...10_080) * 60)
         gatewayTimeout = .seconds(reader.integer("GATEWAY_TIMEOUT_SECONDS", default: 10, in: 1...60))
+        expirySweepInterval = .seconds(reader.integer("EXPIRY_SWEEP_SECONDS", default: 30, in: 1...3600))
         sandboxWebhookURL = reader.optionalURL("SANDBOX_WEBHOOK_URL")
         midtransSnapURL = reader.optionalURL("MIDTRANS_SNAP_URL")
         midtransAPIURL = reader.optionalURL("MIDTRANS_API_URL")

@@ -43,7 +43,42 @@ public struct DemoData: Sendable {
             try insertBranding(
                 db, tenant: gamma, displayName: "Gamma Link", tagline: "", primary: "#7c3aed", accent: "#16a34a",
                 logo: nil, whatsapp: "", email: "", address: "", footer: "", locale: "id", loginURL: "")
+
+            // Payments: the built-in sandbox as the platform's central gateway, with a fresh secret.
+            try db.query(
+                """
+                insert into payment_gateways (tenant_id, provider, settings, is_sandbox, is_active)
+                values (null, 'sandbox', $1::jsonb, true, true) on conflict do nothing
+                """, PaymentGatewayRepository.settingsJSON(["secret": RandomToken.hex()]))
+
+            // Store: four voucher packages each for alpha and beta.
+            try insertVoucherProfiles(db, tenant: alpha, names: ["Hotspot 3 Hours", "Hotspot 1 Day", "Hotspot 7 Days", "Hotspot 30 Days"])
+            try insertVoucherProfiles(db, tenant: beta, names: ["Voucher 3 Jam", "Voucher 1 Hari", "Voucher 7 Hari", "Voucher 30 Hari"])
+
+            // Portal: three subscribers each for alpha and beta; unpaid invoices' pay links are printed once.
+            let alphaLinks = try DemoSubscribers.insert(DemoSubscribers.alpha(), tenant: alpha, slug: "alpha", on: db)
+            let betaLinks = try DemoSubscribers.insert(DemoSubscribers.beta(), tenant: beta, slug: "beta", on: db)
+            DemoSubscribers.printPayLinks(["alpha": alphaLinks, "beta": betaLinks])
             return true
+        }
+    }
+
+    /// 3 hours, 1 day, 7 days, 30 days at realistic rupiah prices, quotas and speeds.
+    private func insertVoucherProfiles(_ db: PostgresConnection, tenant: UUID, names: [String]) throws {
+        let packages: [(minutes: Int, price: Int64, quotaMB: Int64?, kbps: Int, devices: Int, group: String)] = [
+            (180, 3_000, 2_048, 5_000, 1, "hourly"),
+            (1_440, 5_000, 5_120, 10_000, 1, "daily"),
+            (10_080, 25_000, 30_720, 10_000, 2, "weekly"),
+            (43_200, 75_000, nil, 20_000, 2, "monthly"),
+        ]
+        for (index, package) in packages.enumerated() {
+            try db.query(
+                """
+                insert into voucher_profiles (tenant_id, name, price, validity_minutes, data_quota_mb, download_kbps,
+                    upload_kbps, shared_users, radius_group, code_length, sort)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 8, $10)
+                """, tenant, names[index], package.price, package.minutes, package.quotaMB, package.kbps,
+                package.kbps / 2, package.devices, package.group, index)
         }
     }
 

@@ -1,0 +1,23 @@
+import Foundation
+import Postgres
+
+/// The outbox: messages are queued in the same transaction as the change they announce, so a
+/// buyer is told exactly when the payment was recorded; a separate sender delivers and retries them.
+struct NotificationOutbox: Sendable {
+    enum Channel: String, Sendable {
+        case whatsapp, email
+    }
+
+    /// Queues one message for delivery as soon as possible.
+    /// - Parameter subjectReference: what it is about (an order number), for support and deduplication.
+    func queue(
+        _ channel: Channel, to recipient: String, body: String, tenantID: UUID, subjectReference: String,
+        on db: PostgresConnection
+    ) throws {
+        try db.query(
+            """
+            insert into notifications (tenant_id, channel, recipient, body, subject_ref)
+            values ($1, $2, $3, $4, $5)
+            """, tenantID, channel.rawValue, recipient, body, subjectReference)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import HTTP
+
+/// `POST /payments/webhook/{provider}` on every host: gateways call it server to server, so there is
+/// no session, no CSRF and no page, only a small JSON answer (200 for processed, duplicate or ignored;
+/// 4xx for rejected, 5xx when the gateway should retry).
+struct WebhookController: Sendable {
+    /// Webhook bodies are small JSON documents; anything larger is not from a gateway.
+    static let bodyLimit = 64 * 1024
+    static let pathPrefix = "/payments/webhook/"
+
+    let processor: WebhookProcessor
+
+    func addRoutes(to router: inout Router<GlobalContext>) {
+        router.post(Self.pathPrefix + "{provider}") { request, _, parameters in
+            respond(to: request, provider: try parameters.require("provider"))
+        }
+    }
+
+    private func respond(to request: HTTPRequest, provider name: String) -> HTTPResponse {
+        guard let provider = PaymentProvider(rawValue: name) else {
+            return Self.answer(.notFound, outcome: "rejected", reason: "unknown provider")
+        }
+        guard request.body.count <= Self.bodyLimit else {
+            return Self.answer(.contentTooLarge, outcome: "rejected", reason: "body too large")
+        }
+        let headers = request.headers.map { (name: $0.name, value: $0.value) }
+        do {
+            let outcome = try processor.handle(provider: provider, headers: headers, body: request.body)
+            var response = Self.answer(outcome.status, outcome: outcome.kind.rawValue, reason: outcome.reason)
+            if outcome.kind == .failed { response.headers.set("Retry-After", "30") }
+            return response
+        } catch {
+            Log.error("webhook \(provider.rawValue) could not be stored: \(error)")
+            var response = Self.answer(.serviceUnavailable, outcome: "failed", reason: "try again later")
+            response.headers.set("Retry-After", "30")
+            return response
+        }
+    }
+
+    private static func answer(_ status: HTTPStatus, outcome: String, reason: String?) -> HTTPResponse {
+        var object = ["outcome": outcome]
+        // A failure's reason is internal (it may name tables); gateways only need to know to retry.
+        if let reason, outcome != "failed" { object["reason"] = reason }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        var headers = HTTPHeaders()
+        headers.set("Content-Type", "application/json; charset=utf-8")
+        headers.set("Cache-Control", "no-store")
+        return HTTPResponse(status: status, headers: headers, body: Array(data))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Postgres
+
+/// Invoices of one tenant at a time: every method takes the tenant and scopes by it; those a
+/// subscriber reaches also take the subscriber, so a number from someone else's invoice finds nothing.
+///
+/// The pay-by-link token is hashed in SQL; only its SHA-256 is stored or compared. The payment path
+/// (checkout and webhook) locks an invoice with `lockedInvoice(…, on:)` inside its own transaction.
+struct InvoiceRepository: Sendable {
+    let database: PostgresPool
+
+    /// The subscriber's invoices, unpaid first (oldest due first), then the rest by period, newest first.
+    func invoices(of subscriber: Subscriber) throws -> [Invoice] {
+        let rows = try database.query(
+            """
+            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            where i.tenant_id = $1 and i.subscriber_id = $2
+            order by i.status = 'unpaid' desc,
+                case when i.status = 'unpaid' then i.due_date end asc,
+                i.period desc, i.created_at desc
+            """, subscriber.tenantID, subscriber.id)
+        return try rows.map(Invoice.init(row:))
+    }
+
+    /// The unpaid invoice due first, if any.
+    func nextUnpaid(of subscriber: Subscriber) throws -> Invoice? {
+        try invoices(of: subscriber).first { $0.status == .unpaid }
+    }
+
+    /// The subscriber's own invoice by number; nil for another subscriber's, another tenant's, or none.
+    func invoice(number: String, of subscriber: Subscriber) throws -> Invoice? {
+        let rows = try database.query(
+            """
+            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            where i.tenant_id = $1 and i.subscriber_id = $2 and i.invoice_number = $3
+            """, subscriber.tenantID, subscriber.id, number)
+        return try rows.first.map(Invoice.init(row:))
+    }
+
+    /// The invoice a pay-by-link token opens on this tenant's site; nil for an unknown token or one
+    /// of another tenant's invoices. Void invoices are not payable and not shown.
+    func invoice(paymentToken: String, for tenant: Tenant) throws -> Invoice? {
+        guard SessionStore.isWellFormed(paymentToken) else { return nil }
+        let rows = try database.query(
+            """
+            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            where i.tenant_id = $1 and i.status <> 'void'
+                and i.payment_token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')
+            """, tenant.id, paymentToken)
+        return try rows.first.map(Invoice.init(row:))
+    }
+
+    /// The invoice by number with its row locked until `connection`'s transaction ends: the payment
+    /// path's one way to change an invoice, so concurrent checkouts and webhooks are applied one at a time.
+    func lockedInvoice(number: String, tenantID: UUID, on connection: PostgresConnection) throws -> Invoice? {
+        let rows = try connection.query(
+            """
+            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            where i.tenant_id = $1 and i.invoice_number = $2
+            for update of i
+            """, tenantID, number)
+        return try rows.first.map(Invoice.init(row:))
+    }
+
+    /// Head office path for the central webhook: the invoice a gateway reference (`IV…`) names, in any
+    /// tenant, row-locked inside `connection`'s transaction.
+    func unscopedLockedInvoice(paymentReference: String, on connection: PostgresConnection) throws -> Invoice? {
+        let rows = try connection.query(
+            """
+            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            where i.payment_reference = $1
+            for update of i
+            """, paymentReference)
+        return try rows.first.map(Invoice.init(row:))
+    }
+
+    /// The payments recorded for the subscriber's invoices, newest first.
+    func payments(of subscriber: Subscriber) throws -> [InvoicePayment] {
+        let rows = try database.query(
+            """
+            select i.invoice_number, i.period, p.amount, p.gateway_provider, p.status, p.created_at
+            from payments p join invoices i on i.tenant_id = p.tenant_id and i.id = p.subject_id
+            where p.tenant_id = $1 and p.subject = 'invoice' and i.subscriber_id = $2
+            order by p.created_at desc
+            """, subscriber.tenantID, subscriber.id)
+        return try rows.map { row in
+            InvoicePayment(
+                invoiceNumber: try row.decode("invoice_number", as: String.self),
+                period: try row.decode("period", as: String.self), amount: try row.decode("amount", as: Int64.self),
+                gatewayProvider: try row.decode("gateway_provider", as: String.self),
+                status: try row.decode("status", as: String.self), createdAt: try row.decode("created_at", as: Date.self))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `GET/POST /pay/{token}`: an invoice by its unguessable link, without signing in. The token is
+/// looked up by its SHA-256 within this tenant only, so another tenant's token on this host is a 404.
+/// The pay form is anonymous, so it carries the double-submit CSRF token.
+struct PayLinkController: Sendable {
+    let services: PortalServices
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.get("/pay/{token}") { request, context, parameters in
+            try show(request, context, token: try parameters.require("token"))
+        }
+        router.post("/pay/{token}") { request, context, parameters in
+            try pay(request, context, token: try parameters.require("token"))
+        }
+    }
+
+    private func show(_ request: HTTPRequest, _ context: TenantContext, token: String) throws -> HTTPResponse {
+        let (invoice, subscriber) = try find(token, context)
+        let format = PortalFormatter(context: context)
+        let content: PortalPayLinkView.Content
+        var cookie: SetCookie?
+        if invoice.status == .paid {
+            content = .receipt(format.receipt(invoice, subscriber: subscriber, branding: context.branding))
+        } else {
+            let issued = CSRFToken.issue(for: request)
+            cookie = issued.cookie
+            content = .payable(format.payLinkSummary(invoice, token: token), csrfToken: issued.token)
+        }
+        let view = PortalPayLinkView(customerName: subscriber.name, content: content)
+        var response = PortalController.private(PortalPayLinkPage(chrome: context.chrome, view: view))
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    private func pay(_ request: HTTPRequest, _ context: TenantContext, token: String) throws -> HTTPResponse {
+        try CSRFToken.verify(request, form: try request.formFields())
+        let (invoice, _) = try find(token, context)
+        if invoice.status == .paid { return .redirect(to: "/pay/\(token)") }
+        // SEAM(issue 5, payment path): open a checkout for `invoice` with the tenant's effective gateway
+        // (lock it with `InvoiceRepository.lockedInvoice`) and answer 303 to the gateway. Until the
+        // store's gateway and webhook work lands, paying answers "coming soon".
+        throw HTTPError(.serviceUnavailable, "payment coming soon")
+    }
+
+    private func find(_ token: String, _ context: TenantContext) throws -> (Invoice, Subscriber) {
+        guard let invoice = try services.invoices.invoice(paymentToken: token, for: context.tenant),
+            let subscriber = try services.subscribers.subscriber(id: invoice.subscriberID, for: context.tenant)
+        else {
+            throw HTTPError(.notFound)
+        }
+        return (invoice, subscriber)
+    }
+}

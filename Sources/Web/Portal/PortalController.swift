@@ -1,0 +1,108 @@
+import Foundation
+import HTTP
+import Templates
+
+/// The signed-in subscriber's pages: overview, invoices, one invoice, payments, receipts.
+/// Every handler starts from `AuthenticatedSubscriber`, and every lookup is by the subscriber, so an
+/// invoice number of another subscriber (of this tenant or another) is a plain 404.
+struct PortalController: Sendable {
+    let services: PortalServices
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.get("/portal") { request, context, _ in
+            try overview(try AuthenticatedSubscriber(request: request, context: context, services: services))
+        }
+        router.get("/portal/invoices") { request, context, _ in
+            try invoices(try AuthenticatedSubscriber(request: request, context: context, services: services))
+        }
+        router.get("/portal/invoices/{number}") { request, context, parameters in
+            let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
+            return try invoice(user, number: try parameters.require("number"))
+        }
+        router.post("/portal/invoices/{number}/pay") { request, context, parameters in
+            let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
+            return try pay(request, user, number: try parameters.require("number"))
+        }
+        router.get("/portal/payments") { request, context, _ in
+            try payments(try AuthenticatedSubscriber(request: request, context: context, services: services))
+        }
+        router.get("/portal/receipts/{number}") { request, context, parameters in
+            let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
+            return try receipt(user, number: try parameters.require("number"))
+        }
+    }
+
+    private func overview(_ user: AuthenticatedSubscriber) throws -> HTTPResponse {
+        let subscriber = user.subscriber
+        let format = PortalFormatter(context: user.context)
+        let status: PortalDashboardView.Status =
+            switch subscriber.status {
+            case .active: .active
+            case .isolated: .isolated
+            case .terminated: .terminated
+            }
+        let view = PortalDashboardView(
+            frame: frame(.overview, user), name: subscriber.name, customerNumber: subscriber.customerNumber,
+            pppoeUsername: subscriber.pppoeUsername, planName: subscriber.planName,
+            monthlyPrice: Rupiah.format(subscriber.monthlyPrice), status: status,
+            nextInvoice: try services.invoices.nextUnpaid(of: subscriber).map { format.portalSummary($0) })
+        return Self.private(PortalDashboardPage(chrome: user.context.chrome, view: view))
+    }
+
+    private func invoices(_ user: AuthenticatedSubscriber) throws -> HTTPResponse {
+        let format = PortalFormatter(context: user.context)
+        let rows = try services.invoices.invoices(of: user.subscriber).map { format.portalSummary($0) }
+        return Self.private(PortalInvoicesPage(chrome: user.context.chrome, frame: frame(.invoices, user), invoices: rows))
+    }
+
+    private func invoice(_ user: AuthenticatedSubscriber, number: String) throws -> HTTPResponse {
+        guard let invoice = try services.invoices.invoice(number: number, of: user.subscriber) else {
+            throw HTTPError(.notFound)
+        }
+        let summary = PortalFormatter(context: user.context).portalSummary(invoice, linkToDetail: false)
+        return Self.private(PortalInvoicePage(chrome: user.context.chrome, frame: frame(.invoices, user), invoice: summary))
+    }
+
+    private func pay(_ request: HTTPRequest, _ user: AuthenticatedSubscriber, number: String) throws -> HTTPResponse {
+        try user.verifyCSRF(try request.formFields())
+        guard let invoice = try services.invoices.invoice(number: number, of: user.subscriber), invoice.status != .void
+        else {
+            throw HTTPError(.notFound)
+        }
+        if invoice.status == .paid {
+            return .redirect(to: "/portal/receipts/\(PathSegment.encode(invoice.number))")
+        }
+        // SEAM(issue 5, payment path): open a checkout for `invoice` with the tenant's effective gateway
+        // (lock it with `InvoiceRepository.lockedInvoice`) and answer 303 to the gateway. Until the
+        // store's gateway and webhook work lands, paying answers "coming soon".
+        throw HTTPError(.serviceUnavailable, "payment coming soon")
+    }
+
+    private func payments(_ user: AuthenticatedSubscriber) throws -> HTTPResponse {
+        let format = PortalFormatter(context: user.context)
+        let rows = try services.invoices.payments(of: user.subscriber).map(format.paymentRow)
+        let view = PortalPaymentsView(frame: frame(.payments, user), rows: rows)
+        return Self.private(PortalPaymentsPage(chrome: user.context.chrome, view: view))
+    }
+
+    private func receipt(_ user: AuthenticatedSubscriber, number: String) throws -> HTTPResponse {
+        guard let invoice = try services.invoices.invoice(number: number, of: user.subscriber), invoice.status == .paid
+        else {
+            throw HTTPError(.notFound)
+        }
+        let receipt = PortalFormatter(context: user.context).receipt(
+            invoice, subscriber: user.subscriber, branding: user.context.branding)
+        return Self.private(PortalReceiptPage(chrome: user.context.chrome, frame: frame(.payments, user), receipt: receipt))
+    }
+
+    private func frame(_ section: PortalFrame.Section, _ user: AuthenticatedSubscriber) -> PortalFrame {
+        PortalFrame(section: section, csrfToken: user.session.csrfSecret)
+    }
+
+    /// Pages about one person's bills: never stored by a shared cache or the browser's disk cache.
+    static func `private`(_ page: some HTML) -> HTTPResponse {
+        var response = HTTPResponse.page(page)
+        response.headers.set("Cache-Control", "private, no-store")
+        return response
+    }
+}

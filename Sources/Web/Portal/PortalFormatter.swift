@@ -1,0 +1,79 @@
+import Foundation
+import Templates
+
+/// Turns portal rows into the already-formatted view models the pages show, in the visitor's
+/// language and the tenant's time zone.
+struct PortalFormatter: Sendable {
+    let strings: Strings
+    let times: DateText
+    /// Calendar days (due dates) are stored without a zone and read as midnight UTC; shown as they are.
+    let days: DateText
+
+    init(context: TenantContext) {
+        strings = context.language.strings
+        times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
+        days = DateText(timeZoneIdentifier: "UTC", language: context.language)
+    }
+
+    /// `November 2026` from `2026-11`.
+    func period(_ period: String) -> String {
+        let parts = period.split(separator: "-")
+        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+            return period
+        }
+        return "\(strings.monthNames[month - 1]) \(year)"
+    }
+
+    /// An invoice inside the portal: its detail page, pay button and receipt under `/portal`.
+    func portalSummary(_ invoice: Invoice, linkToDetail: Bool = true) -> PortalInvoiceSummary {
+        let number = PathSegment.encode(invoice.number)
+        return summary(
+            invoice, detailURL: linkToDetail ? "/portal/invoices/\(number)" : nil,
+            payURL: "/portal/invoices/\(number)/pay", receiptURL: "/portal/receipts/\(number)")
+    }
+
+    /// An invoice opened by its pay link: no portal links, the button posts back to the link.
+    func payLinkSummary(_ invoice: Invoice, token: String) -> PortalInvoiceSummary {
+        summary(invoice, detailURL: nil, payURL: "/pay/\(token)", receiptURL: nil)
+    }
+
+    func receipt(_ invoice: Invoice, subscriber: Subscriber, branding: Branding) -> PortalReceiptView {
+        let contact = [branding.contactWhatsApp, branding.contactEmail].filter { !$0.isEmpty }.joined(separator: " · ")
+        return PortalReceiptView(
+            issuerName: branding.displayName, issuerAddress: branding.address, issuerContact: contact,
+            customerName: subscriber.name, customerNumber: subscriber.customerNumber, invoiceNumber: invoice.number,
+            period: period(invoice.period), amount: Rupiah.format(invoice.amount),
+            paidAt: invoice.paidAt.map(times.dayAndTime) ?? "")
+    }
+
+    func paymentRow(_ payment: InvoicePayment) -> PortalPaymentsView.Row {
+        PortalPaymentsView.Row(
+            date: times.dayAndTime(payment.createdAt), invoiceNumber: payment.invoiceNumber,
+            period: period(payment.period), amount: Rupiah.format(payment.amount),
+            method: payment.gatewayProvider.capitalized,
+            receiptURL: payment.status == "paid" ? "/portal/receipts/\(PathSegment.encode(payment.invoiceNumber))" : nil)
+    }
+
+    private func summary(_ invoice: Invoice, detailURL: String?, payURL: String, receiptURL: String?) -> PortalInvoiceSummary {
+        let state: PortalInvoiceSummary.State
+        switch invoice.status {
+        case .unpaid: state = .unpaid(overdue: invoice.isOverdue)
+        case .paid: state = .paid(at: invoice.paidAt.map(times.dayAndTime) ?? "")
+        case .void: state = .void
+        }
+        return PortalInvoiceSummary(
+            number: invoice.number, period: period(invoice.period), amount: Rupiah.format(invoice.amount),
+            dueDate: days.day(invoice.dueDate), state: state, detailURL: detailURL,
+            payURL: invoice.status == .unpaid ? payURL : nil, receiptURL: invoice.status == .paid ? receiptURL : nil)
+    }
+}
+
+/// Invoice numbers are `[A-Z0-9-]` by schema, but links are built as if they could hold anything.
+enum PathSegment {
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}

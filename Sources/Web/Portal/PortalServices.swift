@@ -1,0 +1,16 @@
+import Postgres
+
+/// What the portal's handlers share: repositories, sessions and the login throttle, over one pool.
+struct PortalServices: Sendable {
+    let sessions: SessionStore
+    let subscribers: SubscriberRepository
+    let invoices: InvoiceRepository
+    let throttle: LoginThrottle
+
+    init(database: PostgresPool) {
+        sessions = SessionStore(database: database)
+        subscribers = SubscriberRepository(database: database)
+        invoices = InvoiceRepository(database: database)
+        throttle = LoginThrottle(database: database)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Postgres
+
+/// Subscribers of one tenant at a time: every method takes the tenant and scopes by it.
+struct SubscriberRepository: Sendable {
+    let database: PostgresPool
+
+    /// The subscriber whose customer number (any case) or PPPoE user name (any case) is `login` and whose
+    /// password is `password`; nil for an unknown login, a wrong password or a terminated subscriber.
+    ///
+    /// bcrypt runs exactly once whatever the outcome (against `PasswordHash.dummy` when no one matches),
+    /// so the time taken does not say whether the account exists.
+    func authenticate(login: String, password: String, for tenant: Tenant) throws -> Subscriber? {
+        let rows = try database.query(
+            """
+            with candidate as (
+                select tenant_id, id, customer_number, pppoe_username, name, phone, email, plan_name,
+                    plan_radius_group, monthly_price, status, password_hash
+                from subscribers
+                where tenant_id = $1 and status <> 'terminated'
+                    and (customer_number = upper($2) or pppoe_username = lower($2))
+                order by customer_number = upper($2) desc
+                limit 1
+            )
+            select c.tenant_id, c.id, c.customer_number, c.pppoe_username, c.name, c.phone, c.email, c.plan_name,
+                c.plan_radius_group, c.monthly_price, c.status,
+                crypt($3, coalesce(c.password_hash, $4)) = c.password_hash as password_matches
+            from (select 1) as one left join candidate c on true
+            """, tenant.id, login, password, PasswordHash.dummy)
+        guard let row = rows.first, row.decode("password_matches", as: Bool?.self) == true else { return nil }
+        return try Subscriber(row: row)
+    }
+
+    /// The tenant's subscriber by id, whatever its status; nil for another tenant's or none.
+    func subscriber(id: UUID, for tenant: Tenant) throws -> Subscriber? {
+        let rows = try database.query(
+            """
+            select tenant_id, id, customer_number, pppoe_username, name, phone, email, plan_name, plan_radius_group,
+                monthly_price, status
+            from subscribers where tenant_id = $1 and id = $2
+            """, tenant.id, id)
+        return try rows.first.map(Subscriber.init(row:))
+    }
+}

@@ -1,0 +1,42 @@
+/// What FreeRADIUS tells the hotspot about a voucher, derived from what the order sold.
+/// Every voucher of one profile shares a group, so these rows are written per group, not per code.
+struct RadiusGroupPolicy: Sendable, Hashable {
+    struct Attribute: Sendable, Hashable {
+        let name: String
+        let value: String
+    }
+
+    /// `<tenant slug>-<profile radius_group>`: the tenant's name keeps groups of different ISPs apart.
+    let groupName: String
+    /// For `radgroupreply`.
+    let replies: [Attribute]
+    /// For `radgroupcheck`.
+    let checks: [Attribute]
+
+    /// The reply attributes this policy manages; others in the group (written by hand) are left alone.
+    static let managedReplies = [
+        "Mikrotik-Rate-Limit", "Session-Timeout", "Mikrotik-Total-Limit", "Mikrotik-Total-Limit-Gigawords",
+    ]
+    static let managedChecks = ["Simultaneous-Use"]
+
+    init(tenantSlug: String, order: VoucherOrder) {
+        groupName = tenantSlug + "-" + order.radiusGroup
+        var replies: [Attribute] = []
+        if order.uploadKbps != nil || order.downloadKbps != nil {
+            // MikroTik reads "rx/tx" from the router's side: rx is the client's upload. 0 means unlimited.
+            replies.append(Attribute(
+                name: "Mikrotik-Rate-Limit", value: "\(order.uploadKbps ?? 0)k/\(order.downloadKbps ?? 0)k"))
+        }
+        replies.append(Attribute(name: "Session-Timeout", value: String(order.validityMinutes * 60)))
+        if let megabytes = order.dataQuotaMB {
+            // Mikrotik-Total-Limit is a 32-bit integer: larger quotas carry the rest in gigawords (2^32 bytes).
+            let bytes = megabytes * 1_048_576
+            replies.append(Attribute(name: "Mikrotik-Total-Limit", value: String(bytes & 0xFFFF_FFFF)))
+            if bytes >> 32 > 0 {
+                replies.append(Attribute(name: "Mikrotik-Total-Limit-Gigawords", value: String(bytes >> 32)))
+            }
+        }
+        self.replies = replies
+        checks = [Attribute(name: "Simultaneous-Use", value: String(order.sharedUsers))]
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Postgres
+
+/// Writes FreeRADIUS's own tables for issued vouchers, inside the caller's transaction:
+/// `radcheck` (the code is user name and password), `radusergroup` (the profile's group), and the
+/// group's `radgroupreply` / `radgroupcheck` rows from what the order sold. Every row carries the tenant.
+struct RadiusProvisioner: Sendable {
+    func provision(codes: [String], order: VoucherOrder, tenantSlug: String, on db: PostgresConnection) throws {
+        let policy = RadiusGroupPolicy(tenantSlug: tenantSlug, order: order)
+        try writeGroup(policy, tenantID: order.tenantID, on: db)
+        try db.query(
+            """
+            insert into radcheck (username, attribute, op, value, tenant_id)
+            select code, 'Cleartext-Password', ':=', code, $2 from unnest($1::text[]) as code
+            """, codes, order.tenantID)
+        try db.query(
+            """
+            insert into radusergroup (username, groupname, priority, tenant_id)
+            select code, $2, 1, $3 from unnest($1::text[]) as code
+            """, codes, policy.groupName, order.tenantID)
+    }
+
+    /// Brings the group's rows to the policy. Serialised per group name (an advisory lock for this
+    /// transaction), because `radgroupcheck` has no unique index to upsert against.
+    private func writeGroup(_ policy: RadiusGroupPolicy, tenantID: UUID, on db: PostgresConnection) throws {
+        try db.query("select pg_advisory_xact_lock(hashtext('radius-group:' || $1))", policy.groupName)
+        // Group names join a slug and a group with "-", which two tenants could in theory both spell:
+        // never touch, nor join a voucher to, a group that another tenant's rows already define.
+        let foreign = try db.query(
+            """
+            select 1 from radgroupreply where groupname = $1 and tenant_id is distinct from $2
+            union all
+            select 1 from radgroupcheck where groupname = $1 and tenant_id is distinct from $2
+            limit 1
+            """, policy.groupName, tenantID)
+        guard foreign.isEmpty else { throw RadiusProvisioningError.groupBelongsToAnotherTenant(policy.groupName) }
+
+        let replyNames = policy.replies.map(\.name)
+        try db.query(
+            "delete from radgroupreply where groupname = $1 and attribute = any($2::text[]) and not attribute = any($3::text[])",
+            policy.groupName, RadiusGroupPolicy.managedReplies, replyNames)
+        for reply in policy.replies {
+            try db.query(
+                """
+                insert into radgroupreply (groupname, attribute, op, value, tenant_id) values ($1, $2, ':=', $3, $4)
+                on conflict (groupname, attribute) do update set op = excluded.op, value = excluded.value
+                """, policy.groupName, reply.name, reply.value, tenantID)
+        }
+        try db.query(
+            "delete from radgroupcheck where groupname = $1 and attribute = any($2::text[])",
+            policy.groupName, RadiusGroupPolicy.managedChecks)
+        for check in policy.checks {
+            try db.query(
+                "insert into radgroupcheck (groupname, attribute, op, value, tenant_id) values ($1, $2, ':=', $3, $4)",
+                policy.groupName, check.name, check.value, tenantID)
+        }
+    }
+}
+
+enum RadiusProvisioningError: Error, CustomStringConvertible {
+    case groupBelongsToAnotherTenant(String)
+
+    var description: String {
+        switch self {
+        case .groupBelongsToAnotherTenant(let group):
+            "RADIUS group \(group) is already defined by another tenant; rename the profile's RADIUS group"
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Postgres
+
+/// Voucher orders of one tenant at a time: every method takes the tenant and scopes by it.
+/// The buyer's access token is hashed in SQL; only its SHA-256 is ever stored or compared.
+struct VoucherOrderRepository: Sendable {
+    let database: PostgresPool
+
+    /// What `create` answers: the order, and the access token when this call created it (an order an
+    /// earlier submit created keeps its token secret from us: only its hash exists).
+    struct Creation: Sendable {
+        let order: VoucherOrder
+        let accessToken: String?
+    }
+
+    /// Creates the pending order for one submit, copying what it sells from the profile, or finds the
+    /// order an earlier submit of the same form (same idempotency key) created.
+    /// - Returns: nil when the profile is not on sale for this tenant.
+    func create(_ submission: OrderSubmission, language: String, expiresIn expiry: Duration, for tenant: Tenant) throws
+        -> Creation?
+    {
+        for _ in 0..<5 {
+            let number = "EV" + RandomToken.code(length: 12)
+            let token = RandomToken.hex()
+            do {
+                let rows = try database.query(
+                    """
+                    insert into voucher_orders (tenant_id, order_number, access_token_hash, idempotency_key,
+                        profile_id, profile_name, unit_price, validity_minutes, data_quota_mb, download_kbps,
+                        upload_kbps, shared_users, radius_group, code_length, quantity, amount, buyer_name,
+                        buyer_phone, buyer_email, language, expires_at)
+                    select p.tenant_id, $3, encode(sha256(convert_to($4, 'UTF8')), 'hex'), $5,
+                        p.id, p.name, p.price, p.validity_minutes, p.data_quota_mb, p.download_kbps,
+                        p.upload_kbps, p.shared_users, p.radius_group, p.code_length, $6::integer,
+                        p.price * $6::integer, $7, $8, $9, $10, now() + make_interval(secs => $11::double precision)
+                    from voucher_profiles p
+                    where p.tenant_id = $1 and p.id = $2 and p.evoucher_access and p.deleted_at is null
+                    on conflict (tenant_id, idempotency_key) do nothing
+                    returning tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+                        data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
+                        amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
+                        gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
+                    """,
+                    tenant.id, submission.profileID, number, token, submission.idempotencyKey, submission.quantity,
+                    submission.name, submission.phone, submission.email, language, Int(expiry.components.seconds))
+                if let row = rows.first { return Creation(order: try Self.order(from: row), accessToken: token) }
+                return try order(idempotencyKey: submission.idempotencyKey, for: tenant).map {
+                    Creation(order: $0, accessToken: nil)
+                }
+            } catch let error as PostgresError where error.isUniqueViolation && error.constraint != nil
+                && error.constraint!.contains("order_number")
+            {
+                continue  // two orders drew the same number: draw again
+            }
+        }
+        throw PostgresError(.query, "could not draw an unused order number")
+    }
+
+    func order(idempotencyKey: String, for tenant: Tenant) throws -> VoucherOrder? {
+        let rows = try database.query(
+            """
+            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+                data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
+                amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
+                gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
+            from voucher_orders where tenant_id = $1 and idempotency_key = $2
+            """, tenant.id, idempotencyKey)
+        return try rows.first.map(Self.order(from:))
+    }
+
+    /// The order only for whoever holds its access token; nil for a wrong token or another tenant's order.
+    func order(number: String, accessToken: String, for tenant: Tenant) throws -> VoucherOrder? {
+        let rows = try database.query(
+            """
+            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+                data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
+                amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
+                gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
+            from voucher_orders
+            where tenant_id = $1 and order_number = $2 and access_token_hash = encode(sha256(convert_to($3, 'UTF8')), 'hex')
+            """, tenant.id, number, accessToken)
+        return try rows.first.map(Self.order(from:))
+    }
+
+    /// The order by number alone, for the sandbox checkout page, which shows nothing secret.
+    func order(number: String, for tenant: Tenant) throws -> VoucherOrder? {
+        let rows = try database.query(
+            """
+            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+                data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
+                amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
+                gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
+            from voucher_orders where tenant_id = $1 and order_number = $2
+            """, tenant.id, number)
+        return try rows.first.map(Self.order(from:))
+    }
+
+    /// The order, locked until `connection`'s transaction ends, so only one checkout is opened for it.
+    func lockedOrder(id: UUID, for tenant: Tenant, on connection: PostgresConnection) throws -> VoucherOrder? {
+        let rows = try connection.query(
+            """
+            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+                data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
+                amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
+                gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
+            from voucher_orders where tenant_id = $1 and id = $2
+            for update
+            """, tenant.id, id)
+        return try rows.first.map(Self.order(from:))
+    }
+
+    /// Remembers which account opened the checkout (the webhook verifies with it) and where it lives.
+    func recordCheckout(
+        _ checkout: Checkout, account: PaymentGatewayAccount, orderID: UUID, for tenant: Tenant,
+        on connection: PostgresConnection
+    ) throws {
+        try connection.query(
+            """
+            update voucher_orders
+            set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6
+            where tenant_id = $1 and id = $2 and status = 'pending'
+            """, tenant.id, orderID, account.id, account.provider.rawValue, checkout.gatewayReference,
+            checkout.redirectURL)
+    }
+
+    /// Gives the order a new access token (the old one stops working) and returns it. For a checkout
+    /// opened by a submit that never learnt the token: the gateway's return link must carry one.
+    func replaceAccessToken(orderID: UUID, for tenant: Tenant, on connection: PostgresConnection) throws -> String {
+        let token = RandomToken.hex()
+        try connection.query(
+            """
+            update voucher_orders set access_token_hash = encode(sha256(convert_to($3, 'UTF8')), 'hex')
+            where tenant_id = $1 and id = $2
+            """, tenant.id, orderID, token)
+        return token
+    }
+
+    /// The order's voucher codes, in the order they were issued.
+    func voucherCodes(orderID: UUID, for tenant: Tenant) throws -> [String] {
+        let rows = try database.query(
+            "select code from vouchers where tenant_id = $1 and order_id = $2 order by created_at, code", tenant.id, orderID)
+        return try rows.map { try $0.decode("code", as: String.self) }
+    }
+
+    private static func order(from row: PostgresRow) throws -> VoucherOrder {
+        let statusText = try row.decode("status", as: String.self)
+        guard let status = VoucherOrder.Status(rawValue: statusText) else {
+            throw PostgresError(.decoding, "unknown order status \(statusText)")
+        }
+        return VoucherOrder(
+            id: try row.decode("id", as: UUID.self),
+            tenantID: try row.decode("tenant_id", as: UUID.self),
+            number: try row.decode("order_number", as: String.self),
+            profileID: try row.decode("profile_id", as: UUID.self),
+            profileName: try row.decode("profile_name", as: String.self),
+            unitPrice: try row.decode("unit_price", as: Int64.self),
+            validityMinutes: try row.decode("validity_minutes", as: Int.self),
+            dataQuotaMB: row.decode("data_quota_mb", as: Int64?.self),
+            downloadKbps: row.decode("download_kbps", as: Int?.self),
+            uploadKbps: row.decode("upload_kbps", as: Int?.self),
+            sharedUsers: try row.decode("shared_users", as: Int.self),
+            radiusGroup: try row.decode("radius_group", as: String.self),
+            codeLength: try row.decode("code_length", as: Int.self),
+            quantity: try row.decode("quantity", as: Int.self),
+            amount: try row.decode("amount", as: Int64.self),
+            currency: try row.decode("currency", as: String.self),
+            buyerName: try row.decode("buyer_name", as: String.self),
+            buyerPhone: try row.decode("buyer_phone", as: String.self),
+            buyerEmail: try row.decode("buyer_email", as: String.self),
+            language: try row.decode("language", as: String.self),
+            status: status,
+            gatewayID: row.decode("gateway_id", as: UUID?.self),
+            gatewayProvider: row.decode("gateway_provider", as: String?.self),
+            gatewayReference: row.decode("gateway_reference", as: String?.self),
+            checkoutURL: row.decode("checkout_url", as: String?.self),
+            createdAt: try row.decode("created_at", as: Date.self),
+            paidAt: row.decode("paid_at", as: Date?.self),
+            expiresAt: try row.decode("expires_at", as: Date.self))
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `POST /orders` (validate, commit the order, open the gateway's checkout), the order status page,
+/// and the gateway's return link, which only ever leads to the status page.
+struct OrderController: Sendable {
+    let profiles: VoucherProfileRepository
+    let orders: VoucherOrderRepository
+    let checkout: OrderCheckout
+    let orderExpiry: Duration
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.post("/orders") { request, context, _ in try placeOrder(request, context) }
+        router.get("/orders/{number}") { request, context, parameters in
+            try showOrder(number: parameters["number"] ?? "", token: try request.queryItems["t"], request, context)
+        }
+        router.get("/payments/return") { request, context, _ in try returnFromGateway(request, context) }
+    }
+
+    private func placeOrder(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+        let form = try request.formFields()
+        try CSRFToken.verify(request, form: form)
+        let submission: OrderSubmission
+        switch try OrderSubmission.validate(form) {
+        case .invalid(let problems):
+            return try invalidForm(form, problems: problems, request, context)
+        case .valid(let valid):
+            submission = valid
+        }
+        guard
+            let creation = try orders.create(
+                submission, language: context.language.rawValue, expiresIn: orderExpiry, for: context.tenant)
+        else { throw HTTPError(.notFound) }
+        let order = creation.order
+        let knownToken = try creation.accessToken ?? tokenFromCookie(of: order, request, context)
+        let origin = try Self.origin(of: request)
+        let (outcome, token) = try checkout.open(
+            order, accessToken: knownToken,
+            returnURL: { "\(origin)/payments/return?order=\(order.number)&t=\($0)" }, for: context.tenant)
+
+        var response: HTTPResponse
+        switch outcome {
+        case .redirect(let url):
+            response = .redirect(to: url)
+        case .settled(let settled):
+            if let token {
+                response = .redirect(to: Self.statusPath(settled.number, token: token))
+            } else if settled.effectiveStatus() == .paid {
+                let notice = OrderNoticeView(
+                    title: context.chrome.strings.orderAlreadyPaidTitle, message: context.chrome.strings.orderAlreadyPaidText,
+                    orderNumber: settled.number)
+                response = .page(OrderNoticePage(chrome: context.chrome, view: notice))
+            } else {
+                // Expired or failed, and this browser cannot see it: a fresh form makes a new order.
+                response = .redirect(to: "/vouchers/\(settled.profileID.uuidString.lowercased())")
+            }
+        case .unavailable(let error):
+            response = retryPage(order, form: form, error: error, context)
+        }
+        if let token, let cookie = Self.orderCookie(order, token: token, request) { response.setCookie(cookie) }
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    private func invalidForm(
+        _ form: URLEncodedForm, problems: [String: OrderSubmission.Problem], _ request: HTTPRequest,
+        _ context: TenantContext
+    ) throws -> HTTPResponse {
+        let (profileID, key) = try OrderSubmission.identity(of: form)
+        guard let profile = try profiles.onSaleProfile(id: profileID, for: context.tenant) else {
+            throw HTTPError(.notFound)
+        }
+        var state = OrderSubmission.state(of: form)
+        for (field, problem) in problems { state.errors[field] = problem.message(context.chrome.strings) }
+        // Same key: nothing was created, and the corrected form is still the same intent.
+        let (token, cookie) = CSRFToken.issue(for: request)
+        let view = OrderFormView(
+            profileID: profile.id.uuidString.lowercased(), csrfToken: token, idempotencyKey: key,
+            maximumQuantity: OrderSubmission.maximumQuantity, state: state)
+        return OrderFormFactory.voucherPage(profile, form: view, cookie: cookie, context: context, status: .unprocessableContent)
+    }
+
+    /// The gateway failed or none is configured: the order stays pending, and one button re-posts the
+    /// same form (same idempotency key, same order).
+    private func retryPage(_ order: VoucherOrder, form: URLEncodedForm, error: GatewayError, _ context: TenantContext)
+        -> HTTPResponse
+    {
+        let fields = form.fields.map { OrderRetryView.HiddenField(name: $0.name, value: $0.value) }
+        let view = OrderRetryView(orderNumber: order.number, fields: fields)
+        let status: HTTPStatus
+        switch error {
+        case .unavailable: status = .badGateway
+        case .rejected, .misconfigured: status = .serviceUnavailable
+        }
+        var response = HTTPResponse.page(OrderRetryPage(chrome: context.chrome, view: view), status: status)
+        response.headers.set("Retry-After", "10")
+        return response
+    }
+
+    private func showOrder(number: String, token: String?, _ request: HTTPRequest, _ context: TenantContext) throws
+        -> HTTPResponse
+    {
+        guard let token, Self.isPlausible(number: number, token: token),
+            let order = try orders.order(number: number, accessToken: token, for: context.tenant)
+        else { throw HTTPError(.notFound) }
+        let (view, cookie) = try statusView(order, token: token, request, context)
+        var response = HTTPResponse.page(OrderStatusPage(chrome: context.chrome, view: view))
+        response.headers.set("Cache-Control", "no-store")
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    /// Where every gateway sends the buyer back. It proves nothing about payment, so it changes
+    /// nothing: a valid order and token lead to the status page; gateway extras (`transaction_status`…)
+    /// are ignored. Invoices (`invoice=`) will be another branch here.
+    private func returnFromGateway(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+        let query = try request.queryItems
+        if let number = query["order"], let token = query["t"], Self.isPlausible(number: number, token: token),
+            try orders.order(number: number, accessToken: token, for: context.tenant) != nil
+        {
+            return .redirect(to: Self.statusPath(number, token: token))
+        }
+        throw HTTPError(.notFound)
+    }
+
+    private func tokenFromCookie(of order: VoucherOrder, _ request: HTTPRequest, _ context: TenantContext) throws -> String? {
+        guard let token = request.cookie(Self.cookieName(order.number)), Self.isPlausible(number: order.number, token: token),
+            try orders.order(number: order.number, accessToken: token, for: context.tenant) != nil
+        else { return nil }
+        return token
+    }
+}

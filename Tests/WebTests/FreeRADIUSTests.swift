@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A real FreeRADIUS 3 (started by `scripts/freeradius.sh` once per test process, on loopback)
+/// reading the test database: a voucher bought through a signed webhook logs in with its profile's
+/// rate limit; an unknown code does not.
+@Suite(.serialized) struct FreeRADIUSTests {
+    typealias F = StoreFixtures
+
+    struct Server: Sendable {
+        let authPort: Int
+        let secret: String
+        let log: String
+
+        var logTail: String {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "(no log at \(log))"
+            return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(60).joined(separator: "\n")
+        }
+    }
+
+    /// Started once; it stops by itself when this test process exits (RADIUS_WATCH_PID).
+    static let server: Result<Server, TestSupportError> = start()
+
+    static func start() -> Result<Server, TestSupportError> {
+        do {
+            let url = try TestEnvironment.require("DATABASE_URL")
+            guard let port = URLComponents(string: url)?.port else {
+                return .failure(TestSupportError("DATABASE_URL has no port: \(url)"))
+            }
+            let directory = NSTemporaryDirectory() + "gerbang-freeradius-\(getpid())"
+            let (status, output) = try run(
+                GerbangProcess.repositoryRoot + "/scripts/freeradius.sh", ["start", directory, String(port)],
+                environment: ["RADIUS_WATCH_PID": String(getpid()), "RADIUS_SECRET": "gerbang-test-" + RandomCode.make(8)])
+            guard status == 0 else { return .failure(TestSupportError("scripts/freeradius.sh start failed:\n\(output)")) }
+            var values: [String: String] = [:]
+            for line in output.split(separator: "\n") {
+                let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+                if parts.count == 2 { values[parts[0]] = parts[1] }
+            }
+            guard let auth = values["RADIUS_AUTH_PORT"].flatMap(Int.init), let secret = values["RADIUS_SECRET"],
+                let log = values["RADIUS_LOG"]
+            else { return .failure(TestSupportError("unexpected output from scripts/freeradius.sh:\n\(output)")) }
+            return .success(Server(authPort: auth, secret: secret, log: log))
+        } catch let error as TestSupportError {
+            return .failure(error)
+        } catch {
+            return .failure(TestSupportError("\(error)"))
+        }
+    }
+
+    /// Runs a program to completion; standard output and error together.
+    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String)
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func radtest(_ user: String, _ password: String, on server: Server) throws -> String {
+        let radtest = FileManager.default.isExecutableFile(atPath: "/usr/bin/radtest") ? "/usr/bin/radtest" : "/usr/local/bin/radtest"
+        return try run(radtest, [user, password, "127.0.0.1:\(server.authPort)", "0", server.secret]).output
+    }
+
+    @Test func purchasedVoucherCodeIsAcceptedWithItsProfilesRateLimit() throws {
+        let server = try Self.server.get()
+        let secret = RandomCode.make(32)
+        let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
+        var profile = F.Profile()
+        profile.downloadKbps = 3_072
+        profile.uploadKbps = 768
+        let order = try F.order(
+            tenantID: tenant.id, profileID: try F.profile(tenantID: tenant.id, profile), gatewayID: tenant.gatewayID,
+            provider: "sandbox", quantity: 1)
+        let body = try F.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
+        let paid = try F.deliver(
+            "sandbox", body: body, headers: [("X-Sandbox-Signature", try F.hmacSHA256Hex(key: secret, message: body))])
+        try #require(paid.status == 200, "webhook answered \(paid.status): \(paid.text)")
+        let code = try #require(
+            try F.owner.query("select code from vouchers where order_id = $1", order.id).first?.decode("code", as: String.self))
+
+        let reply = try Self.radtest(code, code, on: server)
+        #expect(reply.contains("Received Access-Accept"), "radtest:\n\(reply)\nFreeRADIUS log:\n\(server.logTail)")
+        #expect(reply.contains("Mikrotik-Rate-Limit = \"768k/3072k\""), "radtest:\n\(reply)")
+        #expect(reply.contains("Session-Timeout = 10800"), "radtest:\n\(reply)")
+
+        let wrongPassword = try Self.radtest(code, code + "X", on: server)
+        #expect(wrongPassword.contains("Received Access-Reject"), "radtest:\n\(wrongPassword)")
+    }
+
+    @Test func unknownCodeIsRejected() throws {
+        let server = try Self.server.get()
+        let code = RandomCode.make(10)
+        let reply = try Self.radtest(code, code, on: server)
+        #expect(reply.contains("Received Access-Reject"), "radtest:\n\(reply)\nFreeRADIUS log:\n\(server.logTail)")
+        #expect(!reply.contains("Access-Accept"))
+    }
+}

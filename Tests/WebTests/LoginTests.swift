@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `GET/POST /portal/login` over real HTTP against a real database.
+@Suite struct LoginTests {
+    let tenant: (id: UUID, host: String, name: String)
+    let subscriber: PortalFixtures.Subscriber
+
+    init() throws {
+        tenant = try PortalFixtures.tenant()
+        subscriber = try PortalFixtures.subscriber(tenantID: tenant.id)
+    }
+
+    @Test func loginByCustomerNumberSetsAHostOnlyHttpOnlySessionCookieAndOpensThePortal() throws {
+        let browser = PortalBrowser(host: tenant.host)
+        let response = try browser.logIn(subscriber.customerNumber, subscriber.password)
+        #expect(response.status == 303)
+        #expect(response.headers["Location"] == "/portal")
+        let cookie = try #require(response.headers.values("Set-Cookie").first { $0.hasPrefix("sid=") })
+        let attributes = cookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        #expect(attributes.contains("httponly"))
+        #expect(attributes.contains("samesite=lax"))
+        #expect(attributes.contains("path=/"))
+        #expect(!attributes.contains { $0.hasPrefix("domain") })
+        #expect(!attributes.contains("secure"), "plain HTTP from no proxy: not Secure")
+        #expect(browser.cookies["sid"]?.count == 64)
+
+        let portal = try browser.get("/portal")
+        #expect(portal.status == 200)
+        #expect(portal.text.contains(subscriber.name))
+        #expect(portal.text.contains(subscriber.customerNumber))
+    }
+
+    @Test func loginByPPPoEUsernameInAnyCaseWorks() throws {
+        let browser = PortalBrowser(host: tenant.host)
+        #expect(try browser.logIn(subscriber.pppoeUsername.uppercased(), subscriber.password).status == 303)
+        #expect(try browser.get("/portal").text.contains(subscriber.name))
+    }
+
+    @Test func unknownAccountAndWrongPasswordGetTheSameAnswer() throws {
+        let unknown = PortalBrowser(host: tenant.host)
+        let typed = "C-NOSUCH\(PortalFixtures.uniqueCode())"
+        let first = try unknown.logIn(typed, subscriber.password)
+        let wrong = PortalBrowser(host: tenant.host)
+        let second = try wrong.logIn(subscriber.customerNumber, "not-the-password")
+        #expect(first.status == 422)
+        #expect(second.status == 422)
+        #expect(first.text.contains("Wrong customer number or password."))
+        // The same page but for the kept login and the per-browser CSRF token.
+        func normalised(_ response: TestHTTPResponse, typed: String, csrf: String?) -> String {
+            response.text.replacingOccurrences(of: typed, with: "LOGIN").replacingOccurrences(of: csrf ?? "-", with: "CSRF")
+        }
+        #expect(
+            normalised(first, typed: typed, csrf: unknown.csrf)
+                == normalised(second, typed: subscriber.customerNumber, csrf: wrong.csrf))
+        #expect(!second.text.contains("not-the-password"), "the password is never written back")
+        #expect(wrong.cookies["sid"] == nil)
+    }
+
+    @Test func emptyFieldsAreShownNextToTheFieldsWithTheTypedLoginKept() throws {
+        let browser = PortalBrowser(host: tenant.host)
+        let response = try browser.logIn("C-TYPED-1", "")
+        #expect(response.status == 422)
+        #expect(response.text.contains(#"value="C-TYPED-1""#))
+        #expect(response.text.contains(#"aria-invalid="true""#))
+        #expect(response.text.contains("f-password-error"))
+    }
+
+    @Test func aSubscriberOfOneTenantCannotLogInOnAnotherTenantsHost() throws {
+        let other = try PortalFixtures.tenant()
+        let browser = PortalBrowser(host: other.host)
+        let response = try browser.logIn(subscriber.customerNumber, subscriber.password)
+        #expect(response.status == 422)
+        #expect(browser.cookies["sid"] == nil)
+    }
+
+    @Test func terminatedSubscriberCannotLogIn() throws {
+        let gone = try PortalFixtures.subscriber(tenantID: tenant.id, status: "terminated")
+        #expect(try PortalBrowser(host: tenant.host).logIn(gone.customerNumber, gone.password).status == 422)
+    }
+
+    /// One server that believes `X-Forwarded-For` from loopback, so tests can vary the client address.
+    static let proxied = try! GerbangProcess(environment: ["TRUSTED_PROXIES": "127.0.0.1"])
+
+    private func browser(from address: String, proxied server: GerbangProcess = proxied) -> PortalBrowser {
+        let browser = PortalBrowser(port: server.port, host: tenant.host)
+        browser.extraHeaders = [("X-Forwarded-For", address)]
+        return browser
+    }
+
+    private static func randomAddress() -> String {
+        "10.\(Int.random(in: 0...255)).\(Int.random(in: 0...255)).\(Int.random(in: 1...254))"
+    }
+
+    @Test func fiveFailuresForOneAccountThrottleItWithRetryAfterEvenForTheRightPassword() throws {
+        for attempt in 1...5 {
+            let response = try browser(from: Self.randomAddress()).logIn(subscriber.customerNumber, "wrong-\(attempt)")
+            #expect(response.status == 422)
+        }
+        let blocked = try browser(from: Self.randomAddress()).logIn(subscriber.customerNumber, subscriber.password)
+        #expect(blocked.status == 429)
+        let retryAfter = try #require(Int(blocked.headers["Retry-After"] ?? ""))
+        #expect((880...900).contains(retryAfter), "about 15 minutes until the oldest failure leaves the window")
+        #expect(blocked.text.contains(tenant.name), "the tenant's branded page")
+        #expect(blocked.headers.values("Set-Cookie").allSatisfy { !$0.hasPrefix("sid=") })
+        // Refused attempts are not counted, so they do not extend the wait.
+        #expect(try PortalFixtures.failedAttempts(account: subscriber.customerNumber) == 5)
+        // Another account from the same addresses is not affected.
+        let neighbour = try PortalFixtures.subscriber(tenantID: tenant.id)
+        #expect(try browser(from: Self.randomAddress()).logIn(neighbour.customerNumber, neighbour.password).status == 303)
+    }
+
+    @Test func fiveFailuresFromOneAddressThrottleThatAddressOnly() throws {
+        let attacker = Self.randomAddress()
+        for attempt in 1...5 {
+            #expect(try browser(from: attacker).logIn("C-GUESS\(attempt)", "guess").status == 422)
+        }
+        let blocked = try browser(from: attacker).logIn(subscriber.customerNumber, subscriber.password)
+        #expect(blocked.status == 429)
+        #expect(Int(blocked.headers["Retry-After"] ?? "") ?? 0 > 0)
+        #expect(try browser(from: Self.randomAddress()).logIn(subscriber.customerNumber, subscriber.password).status == 303)
+    }
+
+    @Test func failuresAgeOutOfTheWindow() throws {
+        for attempt in 1...5 {
+            try PortalBrowser(host: tenant.host).logIn(subscriber.customerNumber, "wrong-\(attempt)")
+        }
+        #expect(try PortalBrowser(host: tenant.host).logIn(subscriber.customerNumber, subscriber.password).status == 429)
+        try TestDatabase.owner.query(
+            """
+            update login_attempts set at = at - interval '14 minutes'
+            where tenant_id = $1 and account_key = lower($2)
+            """, tenant.id, subscriber.customerNumber)
+        let retryAfter = try PortalBrowser(host: tenant.host).logIn(subscriber.customerNumber, subscriber.password)
+        #expect(retryAfter.status == 429)
+        #expect((40...60).contains(Int(retryAfter.headers["Retry-After"] ?? "") ?? 0))
+        try TestDatabase.owner.query(
+            "update login_attempts set at = at - interval '2 minutes' where tenant_id = $1 and account_key = lower($2)",
+            tenant.id, subscriber.customerNumber)
+        #expect(try PortalBrowser(host: tenant.host).logIn(subscriber.customerNumber, subscriber.password).status == 303)
+    }
+
+    @Test func sessionCookieIsSecureWhenATrustedProxySaysHTTPS() throws {
+        let browser = PortalBrowser(port: Self.proxied.port, host: tenant.host)
+        browser.extraHeaders = [("X-Forwarded-Proto", "https")]
+        let response = try browser.logIn(subscriber.customerNumber, subscriber.password)
+        #expect(response.status == 303)
+        let cookie = try #require(response.headers.values("Set-Cookie").first { $0.hasPrefix("sid=") })
+        #expect(cookie.contains("; Secure"))
+    }
+
+    @Test func loginWithoutAValidCSRFTokenIs403AndRecordsNothing() throws {
+        let browser = PortalBrowser(host: tenant.host)
+        try browser.get("/portal/login")
+        let missing = try browser.post(
+            "/portal/login", ["login": subscriber.customerNumber, "password": subscriber.password], withCSRF: false)
+        #expect(missing.status == 403)
+        let forged = try browser.post(
+            "/portal/login",
+            ["login": subscriber.customerNumber, "password": subscriber.password, "_csrf": PortalFixtures.hexToken()])
+        #expect(forged.status == 403)
+        #expect(browser.cookies["sid"] == nil)
+        #expect(try PortalFixtures.failedAttempts(account: subscriber.customerNumber) == 0)
+        let succeeded = try TestDatabase.owner.query(
+            "select count(*) as n from login_attempts where tenant_id = $1", tenant.id
+        ).first!.decode("n", as: Int.self)
+        #expect(succeeded == 0)
+    }
+
+    @Test func sqlInTheLoginComesBackAsData() throws {
+        let response = try PortalBrowser(host: tenant.host).logIn("x' or '1'='1'; drop table subscribers; --", "x' or '1'='1")
+        #expect(response.status == 422)
+        #expect(try PortalBrowser(host: tenant.host).logIn(subscriber.customerNumber, subscriber.password).status == 303)
+    }
+}
