@@ -20,8 +20,9 @@ stop() {
         pid=$(cat "$dir/radiusd.pid")
         if kill -0 "$pid" 2>/dev/null; then
             kill "$pid" 2>/dev/null || true
-            for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            kill -9 "$pid" 2>/dev/null || true
+            # SIGTERM may be blocked (inherited from whoever started it): then SIGKILL after 2 s.
+            for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+            kill -KILL "$pid" 2>/dev/null || true
         fi
         rm -f "$dir/radiusd.pid"
     fi
@@ -112,7 +113,8 @@ EOF
     echo $! >"$dir/radiusd.pid"
     if [ -n "${RADIUS_WATCH_PID:-}" ]; then
         radius_pid=$!
-        nohup setsid bash -c 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill "$2" 2>/dev/null' \
+        # SIGKILL: a test runner may have started us with SIGTERM blocked, and FreeRADIUS inherits that.
+        nohup setsid bash -c 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -KILL "$2" 2>/dev/null' \
             watch "$RADIUS_WATCH_PID" "$radius_pid" >/dev/null 2>&1 </dev/null &
     fi
     for _ in $(seq 1 150); do

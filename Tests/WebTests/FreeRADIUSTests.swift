@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -49,21 +52,43 @@ import TestSupport
         }
     }
 
-    /// Runs a program to completion; standard output and error together.
+    /// Runs a program to completion; standard output and error together (through a file).
+    ///
+    /// `posix_spawn` and `waitpid` rather than Foundation's `Process`, whose exit monitoring was seen
+    /// to miss the exit of a short script here; and with an empty signal mask, because the test runner
+    /// blocks signals that FreeRADIUS (started by the script) must be able to receive.
     static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws
         -> (status: Int32, output: String)
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outputPath = NSTemporaryDirectory() + "gerbang-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+
+        let environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw TestSupportError("could not start \(path): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        // WIFEXITED / WEXITSTATUS, spelled out (they are C macros).
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+        return (exitStatus, output)
     }
 
     static func radtest(_ user: String, _ password: String, on server: Server) throws -> String {
@@ -102,6 +127,6 @@ import TestSupport
         let code = RandomCode.make(10)
         let reply = try Self.radtest(code, code, on: server)
         #expect(reply.contains("Received Access-Reject"), "radtest:\n\(reply)\nFreeRADIUS log:\n\(server.logTail)")
-        #expect(!reply.contains("Access-Accept"))
+        #expect(!reply.contains("Received Access-Accept"))
     }
 }
