@@ -2,13 +2,14 @@ import Foundation
 import HTTP
 import Postgres
 
-/// The executable's subcommands: `serve` (default), `migrate`, `demo`.
+/// The executable's subcommands: `serve` (default), `migrate`, `demo`, `export`.
 public enum GerbangCommand {
     static let usage = """
-        usage: gerbang [serve | migrate | demo | help]
+        usage: gerbang [serve | migrate | demo | export | help]
           serve     serve HTTP (default); configuration from the environment, see README
           migrate   apply db/migrations as MIGRATION_DATABASE_URL (default DATABASE_URL) and grant the app role
           demo      load the demo tenants into an empty database
+          export    export hotspot|site --tenant <slug> --out <dir>: a tenant's MikroTik hotspot pages or static site
         """
 
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
@@ -23,6 +24,7 @@ public enum GerbangCommand {
             case "serve": try serve(config)
             case "migrate": try migrate(config)
             case "demo": try loadDemo(config)
+            case "export": printLine(try ExportCommand.run(Array(arguments.dropFirst()), config: config))
             default:
                 printError("gerbang: unknown command '\(command)'\n\(usage)")
                 return 64

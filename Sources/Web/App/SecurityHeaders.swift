@@ -1,20 +1,25 @@
 import HTTP
 
-/// Headers every response carries (DESIGN §7). No inline script anywhere, so the policy can forbid it.
-enum SecurityHeaders {
-    static let contentSecurityPolicy =
+/// Headers every response carries (DESIGN §7). No page has inline script, so the policy forbids it.
+struct SecurityHeaders<Context: Sendable>: Middleware {
+    static var contentSecurityPolicy: String {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "form-action 'self' https:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+            + "form-action 'self' https:; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    }
 
-    static func apply(to response: inout HTTPResponse, isSecure: Bool) {
+    func handle(
+        _ request: HTTPRequest, context: Context, next: (HTTPRequest, Context) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        var response = try next(request, context)
         if !response.headers.contains("Content-Security-Policy") {
-            response.headers.set("Content-Security-Policy", contentSecurityPolicy)
+            response.headers.set("Content-Security-Policy", Self.contentSecurityPolicy)
         }
         response.headers.set("X-Content-Type-Options", "nosniff")
         response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin")
         response.headers.set("X-Frame-Options", "DENY")
-        if isSecure {
+        if request.isSecure {
             response.headers.set("Strict-Transport-Security", "max-age=31536000")
         }
+        return response
     }
 }

@@ -24,9 +24,10 @@ struct LanguageChoice: Sendable {
         }
     }
 
-    /// Language codes are valid cookie values, so this is never nil in practice.
+    /// The cookie to set: only when `?lang=` chose something the cookie does not remember yet.
     var cookie: SetCookie? {
-        try? SetCookie(name: Self.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600, secure: isSecure)
+        guard remember else { return nil }
+        return try? SetCookie(name: Self.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600, secure: isSecure)
     }
 
     /// A bad query string is no reason to refuse a page, so this reads `lang` leniently.

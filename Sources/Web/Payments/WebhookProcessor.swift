@@ -94,12 +94,9 @@ struct WebhookProcessor: Sendable {
 
 extension WebhookProcessor {
     /// The processor behind the central endpoint, with the real repositories and gateway adapters.
-    static func central(database: PostgresPool, config: AppConfig, digests: Digests) -> WebhookProcessor {
+    static func central(database: PostgresPool, accounts: PaymentGatewayRepository, gateways: GatewayFactory) -> WebhookProcessor {
         let events = WebhookEventLog(database: database)
         let orders = FulfilmentOrders(database: database)
-        let accounts = PaymentGatewayRepository(database: database)
-        // The webhook only verifies deliveries; it never sends one, so no sandbox delivery URL is needed.
-        let gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { config.sandboxWebhookURL ?? "" })
         return WebhookProcessor(
             events: events, orders: orders,
             fulfilment: OrderFulfilment(database: database, orders: orders, events: events),

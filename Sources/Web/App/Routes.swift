@@ -1,0 +1,52 @@
+import HTTP
+
+/// Every route of the application, in three tables: any host, the platform site, a tenant's site.
+struct Routes: Sendable {
+    let global: Router<GlobalContext>
+    let platform: Router<PlatformContext>
+    let tenant: Router<TenantContext>
+
+    init(services: Services) {
+        let database = services.database
+        let assets = StaticFiles(root: services.config.publicDirectory, urlPrefix: "/assets/")
+
+        var global = Router<GlobalContext>()
+        HealthController(database: database, migrationsDirectory: services.config.migrationsDirectory).addRoutes(to: &global)
+        global.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
+        WebhookController(processor: .central(database: database, accounts: services.gatewayAccounts, gateways: services.gateways))
+            .addRoutes(to: &global)
+        self.global = global
+
+        var platform = Router<PlatformContext>()
+        PlatformController().addRoutes(to: &platform)
+        self.platform = platform
+
+        var tenant = Router<TenantContext>()
+        let profiles = VoucherProfileRepository(database: database)
+        let orders = VoucherOrderRepository(database: database)
+        StorefrontController(profiles: profiles).addRoutes(to: &tenant)
+        OrderController(
+            profiles: profiles, orders: orders,
+            checkout: OrderCheckout(database: database, orders: orders, accounts: services.gatewayAccounts, gateways: services.gateways),
+            orderExpiry: services.config.orderExpiry
+        ).addRoutes(to: &tenant)
+        SandboxCheckoutController(orders: orders, accounts: services.gatewayAccounts, gateways: services.gateways)
+            .addRoutes(to: &tenant)
+        BrandController().addRoutes(to: &tenant)
+        ContentController(library: services.content).addRoutes(to: &tenant)
+        let portal = PortalServices(database: database)
+        PortalLoginController(services: portal).addRoutes(to: &tenant)
+        PortalController(services: portal).addRoutes(to: &tenant)
+        PayLinkController(services: portal).addRoutes(to: &tenant)
+        self.tenant = tenant
+    }
+}
+
+/// How large a request body each route accepts; the server refuses more with 413 before reading it.
+enum RequestLimits {
+    static let defaultBodyBytes = 1 << 20
+
+    static func bodyBytes(forPath path: String) -> Int {
+        path.hasPrefix(WebhookController.pathPrefix) ? WebhookController.bodyLimit : defaultBodyBytes
+    }
+}

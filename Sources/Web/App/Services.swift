@@ -1,0 +1,59 @@
+import Foundation
+import HTTP
+import Postgres
+
+/// The long-lived parts every request shares: the database, the caches, the gateways, the sweeps.
+/// Built once at start; handlers receive the pieces they need, never this whole bag.
+final class Services: Sendable {
+    let config: AppConfig
+    let database: PostgresPool
+    let listener: PostgresListener
+    let digests: Digests
+    let endpoint: LocalEndpoint
+    let resolver: TenantResolver
+    let sites: TenantSiteCache
+    let content: ContentLibrary
+    let gateways: GatewayFactory
+    let gatewayAccounts: PaymentGatewayRepository
+    let expirySweep: OrderExpirySweep
+
+    init(config: AppConfig) throws {
+        self.config = config
+        var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
+        databaseConfiguration.poolSize = config.databasePoolSize
+        database = PostgresPool(configuration: databaseConfiguration)
+        listener = PostgresListener(configuration: databaseConfiguration)
+        digests = Digests(database: database)
+        endpoint = LocalEndpoint(sandboxWebhookURL: config.sandboxWebhookURL)
+        resolver = TenantResolver(baseDomain: config.baseDomain, directory: TenantDirectory(database: database))
+        sites = TenantSiteCache(repository: BrandingRepository(database: database))
+        content = ContentLibrary(
+            defaults: try DefaultContent(directory: config.contentDirectory),
+            overrides: ContentPageRepository(database: database))
+        let endpoint = endpoint
+        gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { endpoint.sandboxWebhookURL })
+        gatewayAccounts = PaymentGatewayRepository(database: database)
+        expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
+    }
+
+    func startBackgroundWork() {
+        listener.onReconnect = { [resolver, sites, content] in
+            // Notifications may have been missed while disconnected: forget everything.
+            resolver.invalidate()
+            sites.invalidateAll()
+            content.invalidateAll()
+        }
+        listener.listen("tenant_changed") { [resolver, sites, content] payload in
+            resolver.invalidate()
+            if let id = UUID(uuidString: payload) { sites.invalidate(id) } else { sites.invalidateAll() }
+            content.invalidateAll()
+        }
+        listener.start()
+        expirySweep.start()
+    }
+
+    func stopBackgroundWork() {
+        listener.stop()
+        expirySweep.stop()
+    }
+}
