@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 SWIFT ?= swift
 
-.PHONY: run test build release bench fmt clean db-stop
+.PHONY: run test build release bench fuzz fmt clean db-stop
 
 run:
 	@scripts/run.sh
@@ -18,6 +18,9 @@ build:
 release:
 	@scripts/prereqs.sh
 	$(SWIFT) build -c release
+
+fuzz:
+	@scripts/fuzz.sh
 
 bench:
 	@scripts/bench.sh

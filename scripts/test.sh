@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/prereqs.sh
+# FreeRADIUS for the voucher and PPPoE log-in tests; Chromium and its driver for the browser tests.
+scripts/prereqs.sh freeradius freeradius-postgresql freeradius-utils chromium chromium-driver
 
 work=$(mktemp -d /tmp/gerbang-test.XXXXXX)
 chmod 755 "$work"

@@ -15,7 +15,9 @@ public struct HostName: Sendable, Hashable {
             // IPv6 literal: [::1] or [::1]:8080
             guard let close = text.firstIndex(of: "]") else { return nil }
             let literal = text[text.index(after: text.startIndex)..<close]
-            guard !literal.isEmpty, literal.utf8.allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
+            // 45 bytes is the longest textual IPv6 address (INET6_ADDRSTRLEN - 1); every one has a colon.
+            guard literal.utf8.count <= 45, literal.contains(":"),
+                literal.utf8.allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") })
             else { return nil }
             let rest = text[text.index(after: close)...]
             if !rest.isEmpty {
@@ -31,9 +33,12 @@ public struct HostName: Sendable, Hashable {
             text = text[..<colon]
         }
         if text.last == "." { text = text.dropLast() }
-        var name = text.lowercased()
+        // ASCII only: Unicode lower-casing folds the Kelvin sign U+212A into "k", which would let a
+        // non-ASCII Host header pass `isValidDomain` and name an ASCII tenant.
+        var name = String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
         guard isValidDomain(name) else { return nil }
-        if stripWWW, !isIPv4Literal(name), name.hasPrefix("www."), name.utf8.count > 4 { name.removeFirst(4) }
+        // Every leading `www.`, not just one, so that normalising a normalised name changes nothing.
+        while stripWWW, !isIPv4Literal(name), name.hasPrefix("www."), name.utf8.count > 4 { name.removeFirst(4) }
         return HostName(name: name, port: port, isIPAddress: isIPv4Literal(name))
     }
 
