@@ -38,5 +38,9 @@ cat <<TXT
     http://alpha.localhost:$port/portal/login    A-1001 (paid up to date), A-1002 (one overdue), A-1003 (isolated)
     http://beta.localhost:$port/portal/login     B-2001 (paid up to date), B-2002 (one overdue), B-2003 (isolated)
 
+  Tenant admin (password admin123):
+    http://alpha.localhost:$port/admin/login     admin@alpha-net.test
+    http://beta.localhost:$port/admin/login      admin@beta-wifi.test
+
 TXT
 PORT=$port exec "$bin" serve

@@ -7,7 +7,8 @@ import TestSupport
 
 /// A real FreeRADIUS 3 (started by `scripts/freeradius.sh` once per test process, on loopback)
 /// reading the test database: a voucher bought through a signed webhook logs in with its profile's
-/// rate limit; an unknown code does not.
+/// rate limit; an unknown code does not; an isolated subscriber's PPPoE login gets the isolation
+/// group's replies until a signed webhook pays its overdue invoice, then its plan's.
 @Suite(.serialized) struct FreeRADIUSTests {
     typealias F = StoreFixtures
 
@@ -32,7 +33,7 @@ import TestSupport
                 return .failure(TestSupportError("DATABASE_URL has no port: \(url)"))
             }
             let directory = NSTemporaryDirectory() + "gerbang-freeradius-\(getpid())"
-            let (status, output) = try run(
+            let (status, output) = try ChildProcess.run(
                 GerbangProcess.repositoryRoot + "/scripts/freeradius.sh", ["start", directory, String(port)],
                 environment: ["RADIUS_WATCH_PID": String(getpid()), "RADIUS_SECRET": "gerbang-test-" + RandomCode.make(8)])
             guard status == 0 else { return .failure(TestSupportError("scripts/freeradius.sh start failed:\n\(output)")) }
@@ -52,48 +53,9 @@ import TestSupport
         }
     }
 
-    /// Runs a program to completion; standard output and error together (through a file).
-    ///
-    /// `posix_spawn` and `waitpid` rather than Foundation's `Process`, whose exit monitoring was seen
-    /// to miss the exit of a short script here; and with an empty signal mask, because the test runner
-    /// blocks signals that FreeRADIUS (started by the script) must be able to receive.
-    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> (status: Int32, output: String)
-    {
-        let outputPath = NSTemporaryDirectory() + "gerbang-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-
-        let environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw TestSupportError("could not start \(path): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        // WIFEXITED / WEXITSTATUS, spelled out (they are C macros).
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
-        return (exitStatus, output)
-    }
-
     static func radtest(_ user: String, _ password: String, on server: Server) throws -> String {
         let radtest = FileManager.default.isExecutableFile(atPath: "/usr/bin/radtest") ? "/usr/bin/radtest" : "/usr/local/bin/radtest"
-        return try run(radtest, [user, password, "127.0.0.1:\(server.authPort)", "0", server.secret]).output
+        return try ChildProcess.run(radtest, [user, password, "127.0.0.1:\(server.authPort)", "0", server.secret]).output
     }
 
     @Test func purchasedVoucherCodeIsAcceptedWithItsProfilesRateLimit() throws {
@@ -120,6 +82,26 @@ import TestSupport
 
         let wrongPassword = try Self.radtest(code, code + "X", on: server)
         #expect(wrongPassword.contains("Received Access-Reject"), "radtest:\n\(wrongPassword)")
+    }
+
+    @Test func isolatedSubscriberGetsItsPlansAttributesOnceItsOverdueInvoiceIsPaid() throws {
+        let server = try Self.server.get()
+        let shop = try InvoiceShop.open()
+        let subscriber = try shop.subscriber(isolated: true)
+        let invoice = try shop.invoice(for: subscriber, dueInDays: -15, opened: true)
+
+        let before = try Self.radtest(subscriber.pppoeUsername, InvoiceShop.pppoePassword, on: server)
+        #expect(before.contains("Received Access-Accept"), "radtest:\n\(before)\nFreeRADIUS log:\n\(server.logTail)")
+        #expect(before.contains("Mikrotik-Rate-Limit = \"\(InvoiceShop.isolationRateLimit)\""), "radtest:\n\(before)")
+        #expect(before.contains("Mikrotik-Address-List = \"isolir\""), "radtest:\n\(before)")
+
+        let paid = try shop.deliver(invoice)
+        try #require(paid.status == 200, "webhook answered \(paid.status): \(paid.text)")
+
+        let after = try Self.radtest(subscriber.pppoeUsername, InvoiceShop.pppoePassword, on: server)
+        #expect(after.contains("Received Access-Accept"), "radtest:\n\(after)\nFreeRADIUS log:\n\(server.logTail)")
+        #expect(after.contains("Mikrotik-Rate-Limit = \"\(InvoiceShop.planRateLimit)\""), "radtest:\n\(after)")
+        #expect(!after.contains("Mikrotik-Address-List"), "radtest:\n\(after)")
     }
 
     @Test func unknownCodeIsRejected() throws {

@@ -172,4 +172,61 @@ public struct Strings: Sendable {
     public let payLinkHeading: String
     public let payLinkIntro: @Sendable (_ customer: String) -> String
     public let monthNames: [String]
+
+    // Payments: invoices through the payment path (gateway retry, return from the gateway)
+    public let invoiceGatewayDownText: @Sendable (_ invoiceNumber: String) -> String
+    public let invoicePaymentReturnText: String
+
+    // Admin: sign-in and branding
+    public let adminLoginTitle: String
+    public let adminLoginIntro: String
+    public let adminLoginFailed: String
+    public let errorEmailMissing: String
+    public let adminSignOut: String
+    public let adminBrandingTitle: String
+    public let adminSaved: String
+    public let adminSave: String
+    public let adminPreview: String
+    public let fieldDisplayName: String
+    public let fieldTagline: String
+    public let fieldPrimaryColor: String
+    public let fieldAccentColor: String
+    public let fieldColorHint: String
+    public let fieldLogo: String
+    public let fieldLogoHint: String
+    public let fieldContactWhatsApp: String
+    public let fieldContactEmail: String
+    public let fieldAddress: String
+    public let fieldFooterText: String
+    public let fieldDefaultLanguage: String
+    public let fieldHotspotLoginURL: String
+    public let errorDisplayName: String
+    public let errorTextTooLong: String
+    public let errorBrandColor: String
+    public let errorWhatsApp: String
+    public let errorContactEmail: String
+    public let errorHotspotURL: String
+    public let errorLogoType: String
+    public let errorLogoSize: String
+    public let errorLogoDimensions: String
+    public let contrastWarning: String
+    public let contrastRatioText: @Sendable (_ ratio: String) -> String
+
+    // Admin: custom domains
+    public let adminDomainsTitle: String
+    public let adminDomainsIntro: String
+    public let adminDomainsEmpty: String
+    public let fieldDomain: String
+    public let fieldDomainHint: String
+    public let domainPending: String
+    public let domainApproved: String
+    public let domainPrimary: String
+    public let domainMakePrimary: String
+    public let domainRemove: String
+    public let domainAdd: String
+    public let errorDomainInvalid: String
+    public let errorDomainIP: String
+    public let errorDomainPlatform: String
+    public let errorDomainReserved: String
+    public let errorDomainTaken: String
 }

@@ -16,7 +16,7 @@ public struct HomePage: HTMLComponent {
                 if !chrome.tagline.isEmpty { Element.p { chrome.tagline } }
                 Element.div(.class("actions")) {
                     Element.a(.class("button accent"), .href("#catalogue")) { strings.heroCallToAction }
-                    Element.a(.class("button secondary"), .href("/portal")) { strings.heroPortalCallToAction }
+                    Element.a(.class("button secondary"), .href(SafeURL(chrome.portalURL))) { strings.heroPortalCallToAction }
                 }
             }
             Element.section(.id("catalogue"), .ariaLabelledBy("catalogue-heading")) {
@@ -39,7 +39,7 @@ public struct HomePage: HTMLComponent {
             Element.section(.class("panel")) {
                 Element.h2 { strings.subscriberHeading }
                 Element.p { strings.subscriberText }
-                Element.a(.class("button secondary"), .href("/portal")) { strings.customerPortal }
+                Element.a(.class("button secondary"), .href(SafeURL(chrome.portalURL))) { strings.customerPortal }
             }
         }.body
     }

@@ -17,10 +17,10 @@ public struct SandboxCheckoutPage: HTMLComponent {
                 Element.dl(.class("summary")) {
                     Element.dt { strings.sandboxMerchant }
                     Element.dd { view.merchantName }
-                    Element.dt { strings.labelOrderNumber }
-                    Element.dd { view.orderNumber }
-                    Element.dt { strings.labelPackage }
-                    Element.dd { view.description }
+                    for line in view.lines {
+                        Element.dt { line.label }
+                        Element.dd { line.value }
+                    }
                     Element.dt { strings.sandboxAmount }
                     Element.dd(.class("price")) { view.amount }
                 }

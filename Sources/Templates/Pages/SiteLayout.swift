@@ -4,10 +4,22 @@ public struct SiteLayout: HTMLComponent {
     let chrome: SiteChrome
     let title: String
     let content: HTMLFragment
+    let refresh: Refresh?
 
-    public init(chrome: SiteChrome, title: String, @HTMLBuilder content: () -> HTMLFragment) {
+    /// A `<meta http-equiv="refresh">` for pages whose job is to send the visitor on (a hotspot's redirect).
+    public struct Refresh: Sendable {
+        public let seconds: Int
+        public let url: SafeURL
+        public init(after seconds: Int, to url: SafeURL) {
+            self.seconds = seconds
+            self.url = url
+        }
+    }
+
+    public init(chrome: SiteChrome, title: String, refresh: Refresh? = nil, @HTMLBuilder content: () -> HTMLFragment) {
         self.chrome = chrome
         self.title = title
+        self.refresh = refresh
         self.content = content()
     }
 
@@ -16,6 +28,7 @@ public struct SiteLayout: HTMLComponent {
             Element.head {
                 Element.meta(.charset("utf-8"))
                 Element.meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
+                if let refresh { Element.metaRefresh(after: refresh.seconds, to: refresh.url) }
                 Element.title { title == chrome.siteName ? title : "\(title) · \(chrome.siteName)" }
                 Element.link(.rel("stylesheet"), .href(SafeURL(chrome.stylesheetURL)))
                 if let theme = chrome.themeURL {
@@ -39,7 +52,7 @@ public struct SiteLayout: HTMLComponent {
     private var header: Element {
         Element.header(.class("site-header")) {
             Element.div(.class("wrap")) {
-                Element.a(.class("brand"), .href("/")) {
+                Element.a(.class("brand"), .href(SafeURL(chrome.homeURL))) {
                     if let logo = chrome.logoURL {
                         Element.img(.src(SafeURL(logo)), .alt(""), .width(40), .height(40))
                     } else {

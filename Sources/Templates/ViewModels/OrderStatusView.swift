@@ -12,14 +12,7 @@ public struct OrderStatusView: Sendable, Hashable {
         case expired, failed, cancelled
     }
 
-    public struct Line: Sendable, Hashable {
-        public let label: String
-        public let value: String
-        public init(label: String, value: String) {
-            self.label = label
-            self.value = value
-        }
-    }
+    public typealias Line = SummaryLine
 
     public let number: String
     public let packageName: String

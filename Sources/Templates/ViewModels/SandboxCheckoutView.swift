@@ -1,19 +1,21 @@
-/// The built-in sandbox gateway's checkout page: pay or fail one pending order, no real money.
+/// The built-in sandbox gateway's checkout page: pay or fail one pending order or unpaid invoice,
+/// no real money.
 public struct SandboxCheckoutView: Sendable, Hashable {
-    public let orderNumber: String
+    public typealias Line = SummaryLine
+
     public let merchantName: String
+    /// The order's number and package, or the invoice's number and period.
+    public let lines: [Line]
     /// `Rp 15.000`
     public let amount: String
-    public let description: String
-    /// `/sandbox/checkout/EV…`
+    /// `/sandbox/checkout/EV…` or `/sandbox/checkout/IV…`
     public let action: String
     public let csrfToken: String
 
-    public init(orderNumber: String, merchantName: String, amount: String, description: String, action: String, csrfToken: String) {
-        self.orderNumber = orderNumber
+    public init(merchantName: String, lines: [Line], amount: String, action: String, csrfToken: String) {
         self.merchantName = merchantName
+        self.lines = lines
         self.amount = amount
-        self.description = description
         self.action = action
         self.csrfToken = csrfToken
     }

@@ -40,12 +40,17 @@ public struct SiteChrome: Sendable {
     public var pages: [Link]
     public var languages: [LanguageLink]
     public var showsPoweredBy: Bool
+    /// Where the brand links: `/` on the live site, a relative file in a static export.
+    public var homeURL: String
+    /// The customer portal: `/portal` on the live site, the live store's absolute URL in a static export.
+    public var portalURL: String
 
     public init(
         language: Language, siteName: String, tagline: String = "", logoURL: String? = nil, initials: String,
         themeURL: String? = nil, stylesheetURL: String, whatsAppURL: String? = nil, whatsAppLabel: String = "",
         email: String = "", address: String = "", footerText: String = "", navigation: [Link] = [], pages: [Link] = [],
-        languages: [LanguageLink] = [], showsPoweredBy: Bool = true
+        languages: [LanguageLink] = [], showsPoweredBy: Bool = true, homeURL: String = "/",
+        portalURL: String = "/portal"
     ) {
         self.language = language
         self.siteName = siteName
@@ -63,6 +68,8 @@ public struct SiteChrome: Sendable {
         self.pages = pages
         self.languages = languages
         self.showsPoweredBy = showsPoweredBy
+        self.homeURL = homeURL
+        self.portalURL = portalURL
     }
 
     public var strings: Strings { language.strings }

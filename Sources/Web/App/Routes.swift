@@ -15,6 +15,7 @@ struct Routes: Sendable {
         global.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
         WebhookController(processor: .central(database: database, accounts: services.gatewayAccounts, gateways: services.gateways))
             .addRoutes(to: &global)
+        DomainCheckController(database: database).addRoutes(to: &global)
         self.global = global
 
         var platform = Router<PlatformContext>()
@@ -24,20 +25,29 @@ struct Routes: Sendable {
         var tenant = Router<TenantContext>()
         let profiles = VoucherProfileRepository(database: database)
         let orders = VoucherOrderRepository(database: database)
+        let portal = PortalServices(database: database)
+        let checkout = PaymentCheckout(database: database, accounts: services.gatewayAccounts, gateways: services.gateways)
         StorefrontController(profiles: profiles).addRoutes(to: &tenant)
-        OrderController(
-            profiles: profiles, orders: orders,
-            checkout: OrderCheckout(database: database, orders: orders, accounts: services.gatewayAccounts, gateways: services.gateways),
-            orderExpiry: services.config.orderExpiry
-        ).addRoutes(to: &tenant)
-        SandboxCheckoutController(orders: orders, accounts: services.gatewayAccounts, gateways: services.gateways)
+        OrderController(profiles: profiles, orders: orders, checkout: checkout, orderExpiry: services.config.orderExpiry)
             .addRoutes(to: &tenant)
+        PaymentReturnController(orders: orders, portal: portal).addRoutes(to: &tenant)
+        SandboxCheckoutController(
+            orders: orders, invoices: portal.invoices, accounts: services.gatewayAccounts, gateways: services.gateways
+        ).addRoutes(to: &tenant)
         BrandController().addRoutes(to: &tenant)
         ContentController(library: services.content).addRoutes(to: &tenant)
-        let portal = PortalServices(database: database)
+        let invoicePayment = InvoiceCheckoutResponder(checkout: checkout)
         PortalLoginController(services: portal).addRoutes(to: &tenant)
-        PortalController(services: portal).addRoutes(to: &tenant)
-        PayLinkController(services: portal).addRoutes(to: &tenant)
+        PortalController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
+        PayLinkController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
+        let admin = AdminServices(database: database)
+        AdminLoginController(services: admin).addRoutes(to: &tenant)
+        let brandingForm = AdminBrandingController(services: admin)
+        brandingForm.addRoutes(to: &tenant)
+        AdminBrandingPreviewController(services: admin, profiles: profiles, form: brandingForm).addRoutes(to: &tenant)
+        AdminDomainsController(
+            services: admin, domains: TenantDomainEditor(database: database), baseDomain: services.config.baseDomain
+        ).addRoutes(to: &tenant)
         self.tenant = tenant
     }
 }
@@ -47,6 +57,7 @@ enum RequestLimits {
     static let defaultBodyBytes = 1 << 20
 
     static func bodyBytes(forPath path: String) -> Int {
-        path.hasPrefix(WebhookController.pathPrefix) ? WebhookController.bodyLimit : defaultBodyBytes
+        if path.hasPrefix(AdminBrandingController.path) { return AdminBrandingController.bodyLimit }
+        return path.hasPrefix(WebhookController.pathPrefix) ? WebhookController.bodyLimit : defaultBodyBytes
     }
 }

@@ -59,6 +59,9 @@ public struct DemoData: Sendable {
             let alphaLinks = try DemoSubscribers.insert(DemoSubscribers.alpha(), tenant: alpha, slug: "alpha", on: db)
             let betaLinks = try DemoSubscribers.insert(DemoSubscribers.beta(), tenant: beta, slug: "beta", on: db)
             DemoSubscribers.printPayLinks(["alpha": alphaLinks, "beta": betaLinks])
+
+            // Admin: one tenant admin each for alpha and beta.
+            try DemoAdmins.insert(DemoAdmins.all(alpha: alpha, beta: beta), on: db)
             return true
         }
     }

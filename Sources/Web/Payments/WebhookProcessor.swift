@@ -2,13 +2,15 @@ import Foundation
 import Postgres
 
 /// The central webhook's decisions (DESIGN §6), independent of HTTP:
-/// store the delivery → find the order it names → verify it with the account that opened that
-/// order's checkout → check provider, amount and currency → apply it to the order exactly once.
+/// store the delivery → find the order or invoice its reference names (and so the tenant) → verify it
+/// with the account that opened that subject's checkout → check provider, amount and currency → apply
+/// it exactly once (`PaymentFulfilment` with the subject's step).
 /// Whatever happens after the first step, the stored event ends with its outcome.
 struct WebhookProcessor: Sendable {
     let events: WebhookEventLog
     let orders: FulfilmentOrders
-    let fulfilment: OrderFulfilment
+    let invoices: InvoiceRepository
+    let fulfilment: PaymentFulfilment
     /// The account by id, active or not (`PaymentGatewayRepository.account(id:)`).
     let account: @Sendable (UUID) throws -> PaymentGatewayAccount?
     /// The adapter for an account (`GatewayFactory.gateway(for:)`).
@@ -23,16 +25,16 @@ struct WebhookProcessor: Sendable {
         var reference: String?
         do {
             guard let claimed = WebhookReference.peek(provider: provider, body: body) else {
-                return try finish(eventID, .rejected(.badRequest, "no order reference in the body"), nil, nil)
+                return try finish(eventID, .rejected(.badRequest, "no order or invoice reference in the body"), nil, nil)
             }
             reference = claimed
-            guard let target = try orders.unscopedOrder(number: claimed) else {
-                return try finish(eventID, .rejected(.notFound, "unknown order reference"), nil, claimed)
+            guard let step = try step(for: claimed) else {
+                return try finish(eventID, .rejected(.notFound, "unknown order or invoice reference"), nil, claimed)
             }
-            tenantID = target.order.tenantID
+            tenantID = step.subject.tenantID
             let outcome = try verifyAndApply(
                 provider: provider, delivery: WebhookDelivery(headers: Self.dictionary(headers), body: body),
-                target: target, eventID: eventID)
+                step: step, eventID: eventID)
             if outcome.kind == .rejected { return try finish(eventID, outcome, tenantID, claimed) }
             return outcome
         } catch {
@@ -43,16 +45,26 @@ struct WebhookProcessor: Sendable {
         }
     }
 
-    /// Everything after the order is known. Rejections are returned, not written (the caller writes them).
+    /// The fulfilment step for the order or invoice the reference names, in whichever tenant holds it.
+    private func step(for reference: String) throws -> (any FulfilmentStep)? {
+        switch WebhookReference.subject(of: reference) {
+        case .order: try orders.unscopedOrder(number: reference).map { OrderFulfilment(target: $0, orders: orders) }
+        case .invoice: try invoices.unscopedInvoice(paymentReference: reference).map { InvoiceFulfilment(subject: $0, invoices: invoices) }
+        case nil: nil
+        }
+    }
+
+    /// Everything after the subject is known. Rejections are returned, not written (the caller writes them).
     private func verifyAndApply(
-        provider: PaymentProvider, delivery: WebhookDelivery, target: FulfilmentOrder, eventID: Int64
+        provider: PaymentProvider, delivery: WebhookDelivery, step: some FulfilmentStep, eventID: Int64
     ) throws -> WebhookOutcome {
-        let order = target.order
-        guard order.gatewayProvider == provider.rawValue, let accountID = order.gatewayID else {
-            return .rejected(.unprocessableContent, "the order was not opened with \(provider.rawValue)")
+        let subject = step.subject
+        let kind = type(of: subject).subject.rawValue
+        guard subject.gatewayProvider == provider.rawValue, let accountID = subject.gatewayID else {
+            return .rejected(.unprocessableContent, "the \(kind) was not opened with \(provider.rawValue)")
         }
         guard let account = try account(accountID), account.provider == provider else {
-            return .rejected(.forbidden, "the order's gateway account no longer exists")
+            return .rejected(.forbidden, "the \(kind)'s gateway account no longer exists")
         }
         let event: PaymentEvent
         do {
@@ -60,19 +72,19 @@ struct WebhookProcessor: Sendable {
         } catch {
             return .rejected(.unauthorized, error.reason)
         }
-        guard event.reference == order.number else {
-            return .rejected(.unprocessableContent, "the verified reference differs from the order")
+        guard event.reference == subject.paymentReference else {
+            return .rejected(.unprocessableContent, "the verified reference differs from the \(kind)")
         }
-        if let currency = event.currency, currency.uppercased() != "IDR" {
-            return .rejected(.unprocessableContent, "currency \(currency) is not IDR")
+        if let currency = event.currency, currency.uppercased() != subject.currency.uppercased() {
+            return .rejected(.unprocessableContent, "currency \(currency) is not \(subject.currency)")
         }
         if event.status == .paid && event.amount == nil {
             return .rejected(.unprocessableContent, "a payment without an amount")
         }
-        if let amount = event.amount, amount != order.amount {
-            return .rejected(.unprocessableContent, "amount \(amount) differs from the order's \(order.amount)")
+        if let amount = event.amount, amount != subject.amount {
+            return .rejected(.unprocessableContent, "amount \(amount) differs from the \(kind)'s \(subject.amount)")
         }
-        return try fulfilment.apply(event, to: target, provider: provider, eventID: eventID)
+        return try fulfilment.apply(event, with: step, provider: provider, eventID: eventID)
     }
 
     private func finish(_ id: Int64, _ outcome: WebhookOutcome, _ tenantID: UUID?, _ reference: String?) throws
@@ -96,10 +108,9 @@ extension WebhookProcessor {
     /// The processor behind the central endpoint, with the real repositories and gateway adapters.
     static func central(database: PostgresPool, accounts: PaymentGatewayRepository, gateways: GatewayFactory) -> WebhookProcessor {
         let events = WebhookEventLog(database: database)
-        let orders = FulfilmentOrders(database: database)
         return WebhookProcessor(
-            events: events, orders: orders,
-            fulfilment: OrderFulfilment(database: database, orders: orders, events: events),
+            events: events, orders: FulfilmentOrders(database: database), invoices: InvoiceRepository(database: database),
+            fulfilment: PaymentFulfilment(database: database, events: events),
             account: { id in try accounts.account(id: id) }, gateway: { account in gateways.gateway(for: account) })
     }
 }

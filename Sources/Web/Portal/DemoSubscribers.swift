@@ -31,14 +31,14 @@ enum DemoSubscribers {
         let family = (name: "Family 50 Mbps", group: "family50", price: Int64(350_000), downKbps: 50_000, upKbps: 25_000)
         return [
             Person(
-                customerNumber: "A-1001", pppoeUsername: "andi@alpha", name: "Andi Wijaya", phone: "+6281200001001",
+                customerNumber: "A-1001", pppoeUsername: "andi@alpha-net.test", name: "Andi Wijaya", phone: "+6281200001001",
                 plan: home, invoices: [(2, .paid), (1, .paid), (0, .unpaid(dueInDays: 10))], isolated: false),
             Person(
-                customerNumber: "A-1002", pppoeUsername: "budi@alpha", name: "Budi Santoso", phone: "+6281200001002",
+                customerNumber: "A-1002", pppoeUsername: "budi@alpha-net.test", name: "Budi Santoso", phone: "+6281200001002",
                 plan: family, invoices: [(2, .paid), (1, .unpaid(dueInDays: -3)), (0, .unpaid(dueInDays: 10))],
                 isolated: false),
             Person(
-                customerNumber: "A-1003", pppoeUsername: "citra@alpha", name: "Citra Lestari", phone: "+6281200001003",
+                customerNumber: "A-1003", pppoeUsername: "citra@alpha-net.test", name: "Citra Lestari", phone: "+6281200001003",
                 plan: home, invoices: [(2, .paid), (1, .unpaid(dueInDays: -20))], isolated: true),
         ]
     }
@@ -48,14 +48,14 @@ enum DemoSubscribers {
         let cepat = (name: "Cepat 30 Mbps", group: "cepat30", price: Int64(250_000), downKbps: 30_000, upKbps: 15_000)
         return [
             Person(
-                customerNumber: "B-2001", pppoeUsername: "dewi@beta", name: "Dewi Anggraini", phone: "+6281300002001",
+                customerNumber: "B-2001", pppoeUsername: "dewi@beta-wifi.test", name: "Dewi Anggraini", phone: "+6281300002001",
                 plan: hemat, invoices: [(2, .paid), (1, .paid), (0, .unpaid(dueInDays: 10))], isolated: false),
             Person(
-                customerNumber: "B-2002", pppoeUsername: "eko@beta", name: "Eko Prasetyo", phone: "+6281300002002",
+                customerNumber: "B-2002", pppoeUsername: "eko@beta-wifi.test", name: "Eko Prasetyo", phone: "+6281300002002",
                 plan: cepat, invoices: [(2, .paid), (1, .unpaid(dueInDays: -3)), (0, .unpaid(dueInDays: 10))],
                 isolated: false),
             Person(
-                customerNumber: "B-2003", pppoeUsername: "fajar@beta", name: "Fajar Nugroho", phone: "+6281300002003",
+                customerNumber: "B-2003", pppoeUsername: "fajar@beta-wifi.test", name: "Fajar Nugroho", phone: "+6281300002003",
                 plan: hemat, invoices: [(2, .paid), (1, .unpaid(dueInDays: -20))], isolated: true),
         ]
     }

@@ -22,6 +22,7 @@ struct Invoice: Sendable, Hashable, Identifiable {
     let paymentReference: String
     let gatewayID: UUID?
     let gatewayProvider: String?
+    let gatewayReference: String?
     let checkoutURL: String?
     let createdAt: Date
     let paidAt: Date?
@@ -45,6 +46,7 @@ struct Invoice: Sendable, Hashable, Identifiable {
         paymentReference = try row.decode("payment_reference", as: String.self)
         gatewayID = row.decode("gateway_id", as: UUID?.self)
         gatewayProvider = row.decode("gateway_provider", as: String?.self)
+        gatewayReference = row.decode("gateway_reference", as: String?.self)
         checkoutURL = row.decode("checkout_url", as: String?.self)
         createdAt = try row.decode("created_at", as: Date.self)
         paidAt = row.decode("paid_at", as: Date?.self)

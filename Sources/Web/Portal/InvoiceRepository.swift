@@ -66,17 +66,60 @@ struct InvoiceRepository: Sendable {
         return try rows.first.map(Invoice.init(row:))
     }
 
-    /// Head office path for the central webhook: the invoice a gateway reference (`IV…`) names, in any
-    /// tenant, row-locked inside `connection`'s transaction.
-    func unscopedLockedInvoice(paymentReference: String, on connection: PostgresConnection) throws -> Invoice? {
-        let rows = try connection.query(
+    /// The tenant's invoice a payment reference (`IV…`) names, for the sandbox page and the gateway's
+    /// return; nil for another tenant's or none.
+    func invoice(paymentReference: String, for tenant: Tenant) throws -> Invoice? {
+        try invoice(paymentReference: paymentReference, tenantID: tenant.id)
+    }
+
+    /// Head office path for the central webhook: the invoice a gateway reference names, in any tenant.
+    /// The caller must prove the delivery authentic before acting on it.
+    func unscopedInvoice(paymentReference: String) throws -> Invoice? {
+        try invoice(paymentReference: paymentReference, tenantID: nil)
+    }
+
+    private func invoice(paymentReference: String, tenantID: UUID?) throws -> Invoice? {
+        guard PaymentSubject(reference: paymentReference) == .invoice else { return nil }
+        let rows = try database.query(
             """
             select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
-            where i.payment_reference = $1
-            for update of i
-            """, paymentReference)
+            where i.payment_reference = $1 and ($2::uuid is null or i.tenant_id = $2)
+            """, paymentReference, tenantID)
         return try rows.first.map(Invoice.init(row:))
+    }
+
+    /// Remembers which account opened the checkout (the webhook verifies with it) and where it lives.
+    func recordCheckout(
+        _ checkout: Checkout, account: PaymentGatewayAccount, invoiceID: UUID, tenantID: UUID,
+        on connection: PostgresConnection
+    ) throws {
+        try connection.query(
+            """
+            update invoices set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6
+            where tenant_id = $1 and id = $2 and status = 'unpaid'
+            """, tenantID, invoiceID, account.id, account.provider.rawValue, checkout.gatewayReference,
+            checkout.redirectURL)
+    }
+
+    /// Forgets the gateway's page after it failed or expired, so the next Pay opens a new one. The
+    /// account and reference stay, so a late delivery about the old page is still verified.
+    func forgetCheckout(invoiceID: UUID, tenantID: UUID, gatewayReference: String?, on connection: PostgresConnection)
+        throws
+    {
+        try connection.query(
+            """
+            update invoices set checkout_url = null
+            where tenant_id = $1 and id = $2 and status = 'unpaid'
+                and ($3::text is null or gateway_reference is not distinct from $3)
+            """, tenantID, invoiceID, gatewayReference)
+    }
+
+    /// Marks the invoice paid, inside the payment path's transaction (which holds its row lock).
+    func markPaid(invoiceID: UUID, tenantID: UUID, on connection: PostgresConnection) throws {
+        try connection.query(
+            "update invoices set status = 'paid', paid_at = now() where tenant_id = $1 and id = $2 and status = 'unpaid'",
+            tenantID, invoiceID)
     }
 
     /// The payments recorded for the subscriber's invoices, newest first.

@@ -7,6 +7,7 @@ import Templates
 /// The pay form is anonymous, so it carries the double-submit CSRF token.
 struct PayLinkController: Sendable {
     let services: PortalServices
+    let payment: InvoiceCheckoutResponder
 
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get("/pay/{token}") { request, context, parameters in
@@ -36,13 +37,19 @@ struct PayLinkController: Sendable {
     }
 
     private func pay(_ request: HTTPRequest, _ context: TenantContext, token: String) throws -> HTTPResponse {
-        try CSRFToken.verify(request, form: try request.formFields())
-        let (invoice, _) = try find(token, context)
-        if invoice.status == .paid { return .redirect(to: "/pay/\(token)") }
-        // SEAM(issue 5, payment path): open a checkout for `invoice` with the tenant's effective gateway
-        // (lock it with `InvoiceRepository.lockedInvoice`) and answer 303 to the gateway. Until the
-        // store's gateway and webhook work lands, paying answers "coming soon".
-        throw HTTPError(.serviceUnavailable, "payment coming soon")
+        let form = try request.formFields()
+        try CSRFToken.verify(request, form: form)
+        let (invoice, subscriber) = try find(token, context)
+        let path = "/pay/\(token)"
+        var response = try payment.respond(
+            invoice, payer: subscriber, form: form, action: path, paidPath: path, request, context)
+        // The token exists only in the link: kept briefly so the gateway's return can lead back to it.
+        if response.status == .seeOther, invoice.status == .unpaid,
+            let cookie = PaymentReturnController.payLinkCookie(invoice, token: token, request)
+        {
+            response.setCookie(cookie)
+        }
+        return response
     }
 
     private func find(_ token: String, _ context: TenantContext) throws -> (Invoice, Subscriber) {

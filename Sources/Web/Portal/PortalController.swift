@@ -7,6 +7,7 @@ import Templates
 /// invoice number of another subscriber (of this tenant or another) is a plain 404.
 struct PortalController: Sendable {
     let services: PortalServices
+    let payment: InvoiceCheckoutResponder
 
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get("/portal") { request, context, _ in
@@ -64,18 +65,16 @@ struct PortalController: Sendable {
     }
 
     private func pay(_ request: HTTPRequest, _ user: AuthenticatedSubscriber, number: String) throws -> HTTPResponse {
-        try user.verifyCSRF(try request.formFields())
+        let form = try request.formFields()
+        try user.verifyCSRF(form)
         guard let invoice = try services.invoices.invoice(number: number, of: user.subscriber), invoice.status != .void
         else {
             throw HTTPError(.notFound)
         }
-        if invoice.status == .paid {
-            return .redirect(to: "/portal/receipts/\(PathSegment.encode(invoice.number))")
-        }
-        // SEAM(issue 5, payment path): open a checkout for `invoice` with the tenant's effective gateway
-        // (lock it with `InvoiceRepository.lockedInvoice`) and answer 303 to the gateway. Until the
-        // store's gateway and webhook work lands, paying answers "coming soon".
-        throw HTTPError(.serviceUnavailable, "payment coming soon")
+        let number = PathSegment.encode(invoice.number)
+        return try payment.respond(
+            invoice, payer: user.subscriber, form: form, action: "/portal/invoices/\(number)/pay",
+            paidPath: "/portal/receipts/\(number)", request, user.context)
     }
 
     private func payments(_ user: AuthenticatedSubscriber) throws -> HTTPResponse {

@@ -7,6 +7,8 @@ struct PortalServices: Sendable {
     let invoices: InvoiceRepository
     let throttle: LoginThrottle
 
+    var login: SessionLogin { SessionLogin(sessions: sessions, throttle: throttle) }
+
     init(database: PostgresPool) {
         sessions = SessionStore(database: database)
         subscribers = SubscriberRepository(database: database)

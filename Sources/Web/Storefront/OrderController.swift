@@ -2,12 +2,12 @@ import Foundation
 import HTTP
 import Templates
 
-/// `POST /orders` (validate, commit the order, open the gateway's checkout), the order status page,
-/// and the gateway's return link, which only ever leads to the status page.
+/// `POST /orders` (validate, commit the order, open the gateway's checkout) and the order status page.
+/// The gateway's return link (`PaymentReturnController`) only ever leads to the status page.
 struct OrderController: Sendable {
     let profiles: VoucherProfileRepository
     let orders: VoucherOrderRepository
-    let checkout: OrderCheckout
+    let checkout: PaymentCheckout
     let orderExpiry: Duration
 
     func addRoutes(to router: inout Router<TenantContext>) {
@@ -15,7 +15,6 @@ struct OrderController: Sendable {
         router.get("/orders/{number}") { request, context, parameters in
             try showOrder(number: parameters["number"] ?? "", token: try request.queryItems["t"], request, context)
         }
-        router.get("/payments/return") { request, context, _ in try returnFromGateway(request, context) }
     }
 
     private func placeOrder(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
@@ -86,16 +85,10 @@ struct OrderController: Sendable {
     private func retryPage(_ order: VoucherOrder, form: URLEncodedForm, error: GatewayError, _ context: TenantContext)
         -> HTTPResponse
     {
-        let fields = form.fields.map { OrderRetryView.HiddenField(name: $0.name, value: $0.value) }
-        let view = OrderRetryView(orderNumber: order.number, fields: fields)
-        let status: HTTPStatus
-        switch error {
-        case .unavailable: status = .badGateway
-        case .rejected, .misconfigured: status = .serviceUnavailable
-        }
-        var response = HTTPResponse.page(OrderRetryPage(chrome: context.chrome, view: view), status: status)
-        response.headers.set("Retry-After", "10")
-        return response
+        let view = PaymentRetryView(
+            message: context.chrome.strings.gatewayDownText(order.number), action: "/orders",
+            fields: HTTPResponse.retryFields(of: form))
+        return .paymentRetry(view, after: error, chrome: context.chrome)
     }
 
     private func showOrder(number: String, token: String?, _ request: HTTPRequest, _ context: TenantContext) throws
@@ -109,19 +102,6 @@ struct OrderController: Sendable {
         response.headers.set("Cache-Control", "no-store")
         if let cookie { response.setCookie(cookie) }
         return response
-    }
-
-    /// Where every gateway sends the buyer back. It proves nothing about payment, so it changes
-    /// nothing: a valid order and token lead to the status page; gateway extras (`transaction_status`…)
-    /// are ignored. Invoices (`invoice=`) will be another branch here.
-    private func returnFromGateway(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let query = try request.queryItems
-        if let number = query["order"], let token = query["t"], Self.isPlausible(number: number, token: token),
-            try orders.order(number: number, accessToken: token, for: context.tenant) != nil
-        {
-            return .redirect(to: Self.statusPath(number, token: token))
-        }
-        throw HTTPError(.notFound)
     }
 
     private func tokenFromCookie(of order: VoucherOrder, _ request: HTTPRequest, _ context: TenantContext) throws -> String? {

@@ -2,22 +2,23 @@ import Foundation
 import HTTP
 import Templates
 
-/// The built-in sandbox gateway's checkout page on the tenant's host: Pay or Fail one pending order.
-/// Pressing a button sends a signed webhook over HTTP to the central endpoint, exactly as a real
-/// gateway would; this page itself never changes an order.
+/// The built-in sandbox gateway's checkout page on the tenant's host: Pay or Fail one pending order
+/// (`EV…`) or unpaid invoice (`IV…`) whose checkout the sandbox opened. Pressing a button sends a
+/// signed webhook over HTTP to the central endpoint, exactly as a real gateway would; this page itself
+/// never changes an order or an invoice.
 struct SandboxCheckoutController: Sendable {
     let orders: VoucherOrderRepository
+    let invoices: InvoiceRepository
     let accounts: PaymentGatewayRepository
     let gateways: GatewayFactory
 
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get("/sandbox/checkout/{reference}") { request, context, parameters in
-            let order = try payableOrder(parameters["reference"] ?? "", context)
+            let (subject, lines) = try awaitingPayment(parameters["reference"] ?? "", context)
             let (token, cookie) = CSRFToken.issue(for: request)
             let view = SandboxCheckoutView(
-                orderNumber: order.number, merchantName: context.branding.displayName,
-                amount: Rupiah.format(order.amount), description: "\(order.quantity) × \(order.profileName)",
-                action: "/sandbox/checkout/\(order.number)", csrfToken: token)
+                merchantName: context.branding.displayName, lines: lines, amount: Rupiah.format(subject.amount),
+                action: "/sandbox/checkout/\(subject.paymentReference)", csrfToken: token)
             var response = HTTPResponse.page(SandboxCheckoutPage(chrome: context.chrome, view: view))
             response.headers.set("Cache-Control", "no-store")
             if let cookie { response.setCookie(cookie) }
@@ -33,25 +34,19 @@ struct SandboxCheckoutController: Sendable {
             case "fail": status = .failed
             default: throw HTTPError(.badRequest, "outcome must be pay or fail")
             }
-            let order = try payableOrder(parameters["reference"] ?? "", context)
-            guard let accountID = order.gatewayID, let account = try accounts.account(id: accountID),
+            let (subject, _) = try awaitingPayment(parameters["reference"] ?? "", context)
+            guard let accountID = subject.gatewayID, let account = try accounts.account(id: accountID),
                 let sandbox = gateways.sandbox(for: account)
             else { throw HTTPError(.notFound) }
             do {
                 try sandbox.deliver(
-                    reference: order.number, gatewayReference: order.gatewayReference ?? "", status: status,
-                    amount: order.amount)
+                    reference: subject.paymentReference, gatewayReference: subject.gatewayReference ?? "",
+                    status: status, amount: subject.amount)
             } catch {
-                Log.warning("sandbox webhook for order \(order.number) was not accepted: \(error)")
+                Log.warning("sandbox webhook for \(subject.paymentReference) was not accepted: \(error)")
                 throw HTTPError(.badGateway)
             }
-            if let token = request.cookie(OrderController.cookieName(order.number)),
-                OrderController.isPlausible(number: order.number, token: token),
-                try orders.order(number: order.number, accessToken: token, for: context.tenant) != nil
-            {
-                return .redirect(to: OrderController.statusPath(order.number, token: token))
-            }
-            return .redirect(to: "/sandbox/sent")
+            return try .redirect(to: returnPath(after: subject, request, context))
         }
 
         router.get("/sandbox/sent") { _, context, _ in
@@ -61,12 +56,48 @@ struct SandboxCheckoutController: Sendable {
         }
     }
 
-    /// A pending order of this tenant that the sandbox opened; anything else is not the sandbox's to show.
-    private func payableOrder(_ reference: String, _ context: TenantContext) throws -> VoucherOrder {
-        guard reference.utf8.count == 14, reference.hasPrefix("EV"),
-            let order = try orders.order(number: reference, for: context.tenant),
-            order.gatewayProvider == PaymentProvider.sandbox.rawValue, order.effectiveStatus() == .pending
+    /// A pending order or unpaid invoice of this tenant that the sandbox opened, with the lines its page
+    /// shows; anything else is not the sandbox's to show.
+    private func awaitingPayment(_ reference: String, _ context: TenantContext) throws
+        -> (subject: any Payable, lines: [SandboxCheckoutView.Line])
+    {
+        let strings = context.chrome.strings
+        var found: (subject: any Payable, lines: [SandboxCheckoutView.Line])?
+        switch PaymentSubject(reference: reference) {
+        case .order:
+            found = try orders.order(number: reference, for: context.tenant).map { order in
+                (order, [
+                    .init(label: strings.labelOrderNumber, value: order.number),
+                    .init(label: strings.labelPackage, value: "\(order.quantity) × \(order.profileName)"),
+                ])
+            }
+        case .invoice:
+            let format = PortalFormatter(context: context)
+            found = try invoices.invoice(paymentReference: reference, for: context.tenant).map { invoice in
+                (invoice, [
+                    .init(label: strings.labelInvoiceNumber, value: invoice.number),
+                    .init(label: strings.labelPeriod, value: format.period(invoice.period)),
+                ])
+            }
+        case nil:
+            found = nil
+        }
+        guard let found, found.subject.gatewayProvider == PaymentProvider.sandbox.rawValue, found.subject.awaitsPayment
         else { throw HTTPError(.notFound) }
-        return order
+        return found
+    }
+
+    /// Where a real gateway would send the customer back. An order's return link carries its access
+    /// token, which only this browser's cookie knows; an invoice's return needs no secret in the URL.
+    private func returnPath(after subject: any Payable, _ request: HTTPRequest, _ context: TenantContext) throws -> String {
+        if let invoice = subject as? Invoice { return PaymentReturnController.invoicePath(invoice.paymentReference) }
+        let number = subject.paymentReference
+        if let token = request.cookie(OrderController.cookieName(number)),
+            OrderController.isPlausible(number: number, token: token),
+            try orders.order(number: number, accessToken: token, for: context.tenant) != nil
+        {
+            return OrderController.statusPath(number, token: token)
+        }
+        return "/sandbox/sent"
     }
 }

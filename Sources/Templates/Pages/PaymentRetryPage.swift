@@ -1,10 +1,9 @@
-/// The payment gateway failed or is not set up: the order is kept, and one button posts the same form
-/// again (same idempotency key, so the same order).
-public struct OrderRetryPage: HTMLComponent {
+/// The payment gateway failed or is not set up: nothing is lost, and one button posts the same form again.
+public struct PaymentRetryPage: HTMLComponent {
     let chrome: SiteChrome
-    let view: OrderRetryView
+    let view: PaymentRetryView
 
-    public init(chrome: SiteChrome, view: OrderRetryView) {
+    public init(chrome: SiteChrome, view: PaymentRetryView) {
         self.chrome = chrome
         self.view = view
     }
@@ -14,8 +13,8 @@ public struct OrderRetryPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: strings.gatewayDownTitle) {
             Element.section(.class("panel")) {
                 Element.h1 { strings.gatewayDownTitle }
-                Element.p { strings.gatewayDownText(view.orderNumber) }
-                Element.form(.method(.post), .action("/orders")) {
+                Element.p { view.message }
+                Element.form(.method(.post), .action(SafeURL(view.action))) {
                     for field in view.fields { HiddenInput(name: field.name, value: field.value) }
                     Element.button(.class("button accent"), .type(.submit)) { strings.retryPayment }
                 }

@@ -1,0 +1,17 @@
+/// The links between the admin pages and the sign-out button, at the top of each admin page.
+struct AdminNavigation: HTMLComponent {
+    let strings: Strings
+    let csrfToken: String
+
+    var body: HTMLFragment {
+        Element.nav(.class("admin-nav")) {
+            Element.a(.href("/admin/branding")) { strings.adminBrandingTitle }
+            " · "
+            Element.a(.href("/admin/domains")) { strings.adminDomainsTitle }
+            Element.form(.method(.post), .action("/admin/logout")) {
+                HiddenInput(name: "_csrf", value: csrfToken)
+                Element.button(.class("button secondary"), .type(.submit)) { strings.adminSignOut }
+            }
+        }
+    }
+}

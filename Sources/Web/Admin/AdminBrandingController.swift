@@ -1,0 +1,66 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `GET/POST /admin/branding`: a tenant admin edits the store's look. The form is always shown from
+/// the database (not the per-instance cache), and a save is a `303` back to it.
+struct AdminBrandingController: Sendable {
+    static let path = "/admin/branding"
+    /// A logo of 512 KiB plus the text fields, with room for the multipart framing.
+    static let bodyLimit = 2 * 1024 * 1024
+
+    let services: AdminServices
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.get(Self.path) { request, context, _ in try show(request, context) }
+        router.post(Self.path) { request, context, _ in try save(request, context) }
+    }
+
+    private func show(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        let values = BrandingDraft.values(of: try services.brandings.branding(for: context.tenant))
+        return page(admin, state: FormState(values: values), saved: try request.queryItems["saved"] == "1")
+    }
+
+    private func save(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        let (values, logo) = try Self.submittedFields(request)
+        try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
+        let draft = BrandingDraft(values: values, logoUpload: logo, strings: context.language.strings)
+        guard draft.errors.isEmpty else {
+            return page(admin, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent)
+        }
+        try services.branding.save(draft, for: context.tenant, by: AuditActor(admin, request: request))
+        return .redirect(to: Self.path + "?saved=1")
+    }
+
+    /// The text fields and the logo's bytes, from a `multipart/form-data` body (what the page sends)
+    /// or a URL-encoded one (no logo).
+    static func submittedFields(_ request: HTTPRequest) throws -> (values: [String: String], logo: [UInt8]?) {
+        let contentType = request.headers["Content-Type"]?.lowercased() ?? ""
+        guard contentType.hasPrefix("multipart/form-data") else {
+            let form = try request.formFields()
+            var values: [String: String] = [:]
+            for name in BrandingDraft.textFields + [AdminBrandingView.Field.csrf] { values[name] = form[name] }
+            return (values, nil)
+        }
+        let form = try request.multipartForm()
+        var values: [String: String] = [:]
+        for part in form.parts where !part.isFile && values[part.name] == nil {
+            values[part.name] = part.text
+        }
+        let logo = form.parts.first { $0.name == AdminBrandingView.Field.logo && $0.isFile }?.body
+        return (values, logo)
+    }
+
+    func page(
+        _ admin: AuthenticatedTenantAdmin, state: FormState, status: HTTPStatus = .ok, saved: Bool = false
+    ) -> HTTPResponse {
+        let view = AdminBrandingView(
+            state: state, csrfToken: admin.session.csrfSecret, contrasts: BrandingDraft.contrasts(state.values),
+            saved: saved)
+        var response = HTTPResponse.page(AdminBrandingPage(chrome: admin.context.chrome, view: view), status: status)
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `POST /admin/branding/preview`: the store's home rendered with the draft branding, nothing saved.
+/// The page may not carry inline styles (CSP), so its theme is `GET /admin/branding/preview.css`
+/// with the draft colours in the query; both are for the signed-in admin only.
+struct AdminBrandingPreviewController: Sendable {
+    static let path = "/admin/branding/preview"
+    static let stylesheetPath = "/admin/branding/preview.css"
+
+    let services: AdminServices
+    let profiles: VoucherProfileRepository
+    let form: AdminBrandingController
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.post(Self.path) { request, context, _ in try preview(request, context) }
+        router.get(Self.stylesheetPath) { request, context, _ in try stylesheet(request, context) }
+    }
+
+    private func preview(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        let (values, logo) = try AdminBrandingController.submittedFields(request)
+        try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
+        let draft = BrandingDraft(values: values, logoUpload: logo, strings: context.language.strings)
+        guard draft.errors.isEmpty else {
+            return form.page(admin, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent)
+        }
+        let branding = draft.applied(to: try services.brandings.branding(for: context.tenant))
+        var chrome = SiteChrome.tenant(TenantSite(branding: branding), language: context.language, path: "/")
+        chrome.themeURL = Self.stylesheetPath + "?primary=\(hex(branding.primaryColor))&accent=\(hex(branding.accentColor))"
+        let strings = chrome.strings
+        let packages = try profiles.onSaleProfiles(for: context.tenant).map { profile in
+            HomeView.Package(
+                name: profile.name, price: Rupiah.format(profile.price), details: profile.details(strings),
+                href: "/vouchers/\(profile.id.uuidString.lowercased())")
+        }
+        var response = HTTPResponse.page(HomePage(chrome: chrome, view: HomeView(packages: packages)))
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    /// The theme for two `rrggbb` colours (no `#`, so the query needs no escaping); 400 for anything else.
+    private func stylesheet(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+        _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        let query = try request.queryItems
+        guard let primary = query["primary"].flatMap({ BrandColor("#" + $0) }),
+            let accent = query["accent"].flatMap({ BrandColor("#" + $0) })
+        else { throw HTTPError(.badRequest) }
+        var branding = context.branding
+        (branding.primaryColor, branding.accentColor) = (primary, accent)
+        var response = HTTPResponse(status: .ok, body: Array(ThemeStylesheet.css(for: branding).utf8))
+        response.headers.set("Content-Type", "text/css; charset=utf-8")
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    private func hex(_ color: BrandColor) -> String { String(color.description.dropFirst()) }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `GET/POST /admin/login` and `POST /admin/logout` on a tenant's site: the portal's `LoginRoutes` with
+/// a session kind of its own, so a subscriber's session opens no admin page, and an admin of one tenant
+/// is nobody on another tenant's host. `GET /admin` leads to the branding form.
+struct AdminLoginController: Sendable {
+    static let landingPath = "/admin/branding"
+
+    let services: AdminServices
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        let services = services
+        router.get("/admin") { _, _, _ in .redirect(to: Self.landingPath) }
+        LoginRoutes(
+            login: services.login, kind: .tenantAdmin, loginPath: AuthenticatedTenantAdmin.loginPath,
+            logoutPath: "/admin/logout", landing: Self.landingPath,
+            missingLogin: \.errorEmailMissing, failure: \.adminLoginFailed,
+            authenticate: { try services.admins.authenticate(email: $0, password: $1, for: $2)?.id },
+            requireSession: { try AuthenticatedTenantAdmin(request: $0, context: $1, services: services).session },
+            page: { AdminLoginPage(chrome: $0, view: $1) }
+        ).addRoutes(to: &router)
+    }
+}

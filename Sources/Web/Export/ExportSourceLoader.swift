@@ -1,0 +1,56 @@
+import Foundation
+import Postgres
+import Templates
+
+/// Reads one tenant, by slug, for an export. A head-office path: the CLI names the tenant explicitly,
+/// and every query below is scoped by the tenant it found.
+struct ExportSourceLoader {
+    let database: PostgresPool
+    let defaults: DefaultContent
+    let baseDomain: String
+    let siteStylesheetPath: String
+
+    func source(slug: String, storeURL: String?) throws -> TenantExportSource {
+        guard let tenant = try TenantDirectory(database: database).unscopedActiveTenant(slug: slug) else {
+            throw ExportError("no active tenant with slug '\(slug)'")
+        }
+        let store: StoreLocation?
+        if let storeURL {
+            store = StoreLocation(url: storeURL)
+        } else {
+            store = StoreLocation(primaryDomain: try primaryDomain(of: tenant), slug: tenant.slug, baseDomain: baseDomain)
+        }
+        guard let store else { throw ExportError("the store URL is not a plain http(s) URL with a host name") }
+        guard let stylesheet = FileManager.default.contents(atPath: siteStylesheetPath) else {
+            throw ExportError("cannot read \(siteStylesheetPath)")
+        }
+        let overrides = ContentPageRepository(database: database)
+        var pages: [ContentPage] = []
+        for language in Language.allCases {
+            for page in DefaultContent.slugs {
+                if let found = try overrides.override(page, in: language, for: tenant) ?? defaults.page(page, in: language) {
+                    pages.append(found)
+                }
+            }
+        }
+        return TenantExportSource(
+            slug: tenant.slug, branding: try BrandingRepository(database: database).branding(for: tenant), store: store,
+            gateway: try PaymentGatewayRepository(database: database).effectiveAccount(for: tenant).map {
+                .init(provider: $0.provider, isSandbox: $0.isSandbox)
+            },
+            packages: try VoucherProfileRepository(database: database).onSaleProfiles(for: tenant), pages: pages,
+            siteStylesheet: [UInt8](stylesheet))
+    }
+
+    /// The tenant's primary domain, once it is verified; nil until then.
+    private func primaryDomain(of tenant: Tenant) throws -> String? {
+        let rows = try database.query(
+            "select domain from tenant_domains where tenant_id = $1 and is_primary and verified_at is not null", tenant.id)
+        return try rows.first?.decode("domain", as: String.self)
+    }
+}
+
+struct ExportError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

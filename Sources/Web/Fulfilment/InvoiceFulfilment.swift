@@ -1,0 +1,63 @@
+import Foundation
+import Postgres
+
+/// Paying a subscriber's invoice: `unpaid → paid`; and when the subscriber was isolated for
+/// non-payment and no other invoice is overdue, active again, with its PPPoE user moved back from the
+/// isolation group to its plan's group, in the same transaction. A failed or expired checkout leaves
+/// the invoice unpaid and forgets the gateway's page. Run by `PaymentFulfilment`.
+///
+/// "Overdue" is the portal's rule: unpaid with a due date before today in the tenant's time zone.
+struct InvoiceFulfilment: FulfilmentStep {
+    let subject: Invoice
+    let invoices: InvoiceRepository
+    let radius = SubscriberRadiusGroups()
+
+    func lockedState(on db: PostgresConnection) throws -> FulfilmentState {
+        guard let locked = try invoices.lockedInvoice(number: subject.number, tenantID: subject.tenantID, on: db) else {
+            throw PostgresError(.query, "invoice \(subject.paymentReference) disappeared")
+        }
+        switch locked.status {
+        case .unpaid: return .awaitingPayment
+        case .paid: return .paid
+        case .void: return .void
+        }
+    }
+
+    func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws {
+        try invoices.markPaid(invoiceID: subject.id, tenantID: subject.tenantID, on: db)
+        try reinstateSubscriber(on: db)
+    }
+
+    func close(as status: PaymentEvent.Status, event: PaymentEvent, on db: PostgresConnection) throws {
+        try invoices.forgetCheckout(
+            invoiceID: subject.id, tenantID: subject.tenantID, gatewayReference: event.gatewayReference, on: db)
+    }
+
+    /// The subscriber row is locked too, so two invoices of one subscriber paid at once decide in turn.
+    private func reinstateSubscriber(on db: PostgresConnection) throws {
+        let rows = try db.query(
+            """
+            select s.status, s.pppoe_username, s.plan_radius_group, t.slug,
+                exists (
+                    select 1 from invoices o
+                    where o.tenant_id = s.tenant_id and o.subscriber_id = s.id and o.status = 'unpaid'
+                        and o.due_date < (now() at time zone b.time_zone)::date
+                ) as has_overdue
+            from subscribers s
+            join tenants t on t.id = s.tenant_id
+            join tenant_branding b on b.tenant_id = s.tenant_id
+            where s.tenant_id = $1 and s.id = $2
+            for update of s
+            """, subject.tenantID, subject.subscriberID)
+        guard let row = rows.first else { throw PostgresError(.query, "subscriber of \(subject.number) disappeared") }
+        guard try row.decode("status", as: String.self) == Subscriber.Status.isolated.rawValue,
+            try !row.decode("has_overdue", as: Bool.self)
+        else { return }
+        try db.query(
+            "update subscribers set status = 'active', updated_at = now() where tenant_id = $1 and id = $2",
+            subject.tenantID, subject.subscriberID)
+        try radius.restore(
+            username: try row.decode("pppoe_username", as: String.self), tenantSlug: try row.decode("slug", as: String.self),
+            planGroup: try row.decode("plan_radius_group", as: String.self), tenantID: subject.tenantID, on: db)
+    }
+}
