@@ -40,10 +40,16 @@ public final class Application: HTTPResponder {
         return server
     }
 
-    /// Starts what runs beside the requests: cache invalidation by NOTIFY and the periodic sweeps.
+    /// Before the server accepts anything: subscribe to cache invalidations, so that no answer cached
+    /// from the first request on can miss a change.
+    public func prepare() {
+        services.startListening()
+    }
+
+    /// Once the server listens: what runs beside the requests (the periodic sweeps).
     public func startBackgroundWork(listeningOn port: Int) {
         services.endpoint.listening(on: port)
-        services.startBackgroundWork()
+        services.startSweeps()
     }
 
     public func stopBackgroundWork() {

@@ -48,6 +48,7 @@ public enum GerbangCommand {
     static func serve(_ config: AppConfig) throws {
         let app = try Application(config: config)
         let server = HTTPServer(configuration: app.serverConfiguration, responder: app)
+        app.prepare()
         try server.start()
         app.startBackgroundWork(listeningOn: server.port)
         server.stopOnSignals()

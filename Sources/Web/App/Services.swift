@@ -36,7 +36,9 @@ final class Services: Sendable {
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
     }
 
-    func startBackgroundWork() {
+    /// Subscribes to `tenant_changed` and waits (briefly) until the subscription is live, so nothing
+    /// cached after this point can miss its invalidation.
+    func startListening() {
         listener.onReconnect = { [resolver, sites, content] in
             // Notifications may have been missed while disconnected: forget everything.
             resolver.invalidate()
@@ -49,6 +51,12 @@ final class Services: Sendable {
             content.invalidateAll()
         }
         listener.start()
+        if !listener.waitUntilListening(timeout: .seconds(5)) {
+            Log.warning("not yet listening for tenant changes; caches may be stale until the listener connects")
+        }
+    }
+
+    func startSweeps() {
         expirySweep.start()
     }
 
