@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import HTTP
 
@@ -48,26 +49,5 @@ import Testing
         let parsed = try MultipartForm(body: encoded, contentType: "multipart/form-data; boundary=b").parts
         #expect(parsed.map(\.name) == ["a\"b\\"])
         #expect(parsed.first?.filename == "" && parsed.first?.body == [1, 2])
-    }
-}
-
-/// The committed seeds of one fuzz target, found from this file's path.
-private enum FuzzSeeds {
-    static func directory(_ target: String) -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/\(target)")
-    }
-
-    static func names(_ target: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory(target).path).filter { !$0.hasPrefix(".") }.sorted()
-    }
-
-    /// For `@Test(arguments:)`; a missing corpus fails `everyHTTPCorpusHasItsSeeds` instead.
-    static func namesOrEmpty(_ target: String) -> [String] {
-        (try? names(target)) ?? []
-    }
-
-    static func bytes(_ target: String, _ seed: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: directory(target).appendingPathComponent(seed)))
     }
 }

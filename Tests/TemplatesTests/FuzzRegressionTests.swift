@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Templates
 
@@ -37,26 +38,5 @@ import Testing
     @Test func combiningMarkAfterAnEntityStillReadsBackLiterally() {
         // Found by the harness: comparing `Character`s joined `&gt;` with a following U+07EC.
         #expect(MarkdownInvariants.violations(in: Array("x\u{1}=>\u{7EC}&\u{301}amp;".utf8)) == [])
-    }
-}
-
-/// The committed seeds of one fuzz target, found from this file's path.
-private enum FuzzSeeds {
-    static func directory(_ target: String) -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/\(target)")
-    }
-
-    static func names(_ target: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory(target).path).filter { !$0.hasPrefix(".") }.sorted()
-    }
-
-    /// For `@Test(arguments:)`; a missing corpus fails the corpus-presence test instead.
-    static func namesOrEmpty(_ target: String) -> [String] {
-        (try? names(target)) ?? []
-    }
-
-    static func bytes(_ target: String, _ seed: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: directory(target).appendingPathComponent(seed)))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Web
 
@@ -33,26 +34,5 @@ import Testing
         #expect(HostName.normalise("[" + String(repeating: "d", count: 46) + "]") == nil)
         #expect(HostName.normalise("[abc]") == nil)
         #expect(HostName.normalise("[]") == nil)
-    }
-}
-
-/// The committed seeds of one fuzz target, found from this file's path.
-private enum FuzzSeeds {
-    static func directory(_ target: String) -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/\(target)")
-    }
-
-    static func names(_ target: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory(target).path).filter { !$0.hasPrefix(".") }.sorted()
-    }
-
-    /// For `@Test(arguments:)`; a missing corpus fails the corpus-presence test instead.
-    static func namesOrEmpty(_ target: String) -> [String] {
-        (try? names(target)) ?? []
-    }
-
-    static func bytes(_ target: String, _ seed: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: directory(target).appendingPathComponent(seed)))
     }
 }
