@@ -27,7 +27,7 @@ struct FulfilmentOrders: Sendable {
             """, number)
         guard let row = rows.first else { return nil }
         return FulfilmentOrder(
-            order: try Self.order(from: row), tenantSlug: try row.decode("tenant_slug", as: String.self),
+            order: try VoucherOrder(row: row), tenantSlug: try row.decode("tenant_slug", as: String.self),
             sellerName: try row.decode("seller_name", as: String.self))
     }
 
@@ -42,26 +42,5 @@ struct FulfilmentOrders: Sendable {
             throw PostgresError(.decoding, "unknown order status \(text)")
         }
         return status
-    }
-
-    private static func order(from row: PostgresRow) throws -> VoucherOrder {
-        let statusText = try row.decode("status", as: String.self)
-        guard let status = VoucherOrder.Status(rawValue: statusText) else {
-            throw PostgresError(.decoding, "unknown order status \(statusText)")
-        }
-        return VoucherOrder(
-            id: try row.decode("id"), tenantID: try row.decode("tenant_id"), number: try row.decode("order_number"),
-            profileID: try row.decode("profile_id"), profileName: try row.decode("profile_name"),
-            unitPrice: try row.decode("unit_price"), validityMinutes: try row.decode("validity_minutes"),
-            dataQuotaMB: row.decode("data_quota_mb", as: Int64?.self), downloadKbps: row.decode("download_kbps", as: Int?.self),
-            uploadKbps: row.decode("upload_kbps", as: Int?.self), sharedUsers: try row.decode("shared_users"),
-            radiusGroup: try row.decode("radius_group"), codeLength: try row.decode("code_length"),
-            quantity: try row.decode("quantity"), amount: try row.decode("amount"), currency: try row.decode("currency"),
-            buyerName: try row.decode("buyer_name"), buyerPhone: try row.decode("buyer_phone"),
-            buyerEmail: try row.decode("buyer_email"), language: try row.decode("language"), status: status,
-            gatewayID: row.decode("gateway_id", as: UUID?.self), gatewayProvider: row.decode("gateway_provider", as: String?.self),
-            gatewayReference: row.decode("gateway_reference", as: String?.self),
-            checkoutURL: row.decode("checkout_url", as: String?.self), createdAt: try row.decode("created_at"),
-            paidAt: row.decode("paid_at", as: Date?.self), expiresAt: try row.decode("expires_at"))
     }
 }

@@ -43,7 +43,7 @@ struct VoucherOrderRepository: Sendable {
                     """,
                     tenant.id, submission.profileID, number, token, submission.idempotencyKey, submission.quantity,
                     submission.name, submission.phone, submission.email, language, Int(expiry.components.seconds))
-                if let row = rows.first { return Creation(order: try Self.order(from: row), accessToken: token) }
+                if let row = rows.first { return Creation(order: try VoucherOrder(row: row), accessToken: token) }
                 return try order(idempotencyKey: submission.idempotencyKey, for: tenant).map {
                     Creation(order: $0, accessToken: nil)
                 }
@@ -65,7 +65,7 @@ struct VoucherOrderRepository: Sendable {
                 gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
             from voucher_orders where tenant_id = $1 and idempotency_key = $2
             """, tenant.id, idempotencyKey)
-        return try rows.first.map(Self.order(from:))
+        return try rows.first.map(VoucherOrder.init(row:))
     }
 
     /// The order only for whoever holds its access token; nil for a wrong token or another tenant's order.
@@ -79,7 +79,7 @@ struct VoucherOrderRepository: Sendable {
             from voucher_orders
             where tenant_id = $1 and order_number = $2 and access_token_hash = encode(sha256(convert_to($3, 'UTF8')), 'hex')
             """, tenant.id, number, accessToken)
-        return try rows.first.map(Self.order(from:))
+        return try rows.first.map(VoucherOrder.init(row:))
     }
 
     /// The order by number alone, for the sandbox checkout page, which shows nothing secret.
@@ -92,7 +92,7 @@ struct VoucherOrderRepository: Sendable {
                 gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
             from voucher_orders where tenant_id = $1 and order_number = $2
             """, tenant.id, number)
-        return try rows.first.map(Self.order(from:))
+        return try rows.first.map(VoucherOrder.init(row:))
     }
 
     /// The order, locked until `connection`'s transaction ends, so only one checkout is opened for it.
@@ -106,7 +106,7 @@ struct VoucherOrderRepository: Sendable {
             from voucher_orders where tenant_id = $1 and id = $2
             for update
             """, tenant.id, id)
-        return try rows.first.map(Self.order(from:))
+        return try rows.first.map(VoucherOrder.init(row:))
     }
 
     /// Remembers which account opened the checkout (the webhook verifies with it) and where it lives.
@@ -140,41 +140,5 @@ struct VoucherOrderRepository: Sendable {
         let rows = try database.query(
             "select code from vouchers where tenant_id = $1 and order_id = $2 order by created_at, code", tenant.id, orderID)
         return try rows.map { try $0.decode("code", as: String.self) }
-    }
-
-    private static func order(from row: PostgresRow) throws -> VoucherOrder {
-        let statusText = try row.decode("status", as: String.self)
-        guard let status = VoucherOrder.Status(rawValue: statusText) else {
-            throw PostgresError(.decoding, "unknown order status \(statusText)")
-        }
-        return VoucherOrder(
-            id: try row.decode("id", as: UUID.self),
-            tenantID: try row.decode("tenant_id", as: UUID.self),
-            number: try row.decode("order_number", as: String.self),
-            profileID: try row.decode("profile_id", as: UUID.self),
-            profileName: try row.decode("profile_name", as: String.self),
-            unitPrice: try row.decode("unit_price", as: Int64.self),
-            validityMinutes: try row.decode("validity_minutes", as: Int.self),
-            dataQuotaMB: row.decode("data_quota_mb", as: Int64?.self),
-            downloadKbps: row.decode("download_kbps", as: Int?.self),
-            uploadKbps: row.decode("upload_kbps", as: Int?.self),
-            sharedUsers: try row.decode("shared_users", as: Int.self),
-            radiusGroup: try row.decode("radius_group", as: String.self),
-            codeLength: try row.decode("code_length", as: Int.self),
-            quantity: try row.decode("quantity", as: Int.self),
-            amount: try row.decode("amount", as: Int64.self),
-            currency: try row.decode("currency", as: String.self),
-            buyerName: try row.decode("buyer_name", as: String.self),
-            buyerPhone: try row.decode("buyer_phone", as: String.self),
-            buyerEmail: try row.decode("buyer_email", as: String.self),
-            language: try row.decode("language", as: String.self),
-            status: status,
-            gatewayID: row.decode("gateway_id", as: UUID?.self),
-            gatewayProvider: row.decode("gateway_provider", as: String?.self),
-            gatewayReference: row.decode("gateway_reference", as: String?.self),
-            checkoutURL: row.decode("checkout_url", as: String?.self),
-            createdAt: try row.decode("created_at", as: Date.self),
-            paidAt: row.decode("paid_at", as: Date?.self),
-            expiresAt: try row.decode("expires_at", as: Date.self))
     }
 }
