@@ -225,6 +225,17 @@ extension Strings {
         errorDomainIP: "An IP address cannot be used; enter a domain name.",
         errorDomainPlatform: "Names under the platform's domain are already yours; enter a domain you own.",
         errorDomainReserved: "This name is reserved and cannot be used.",
-        errorDomainTaken: "This domain is already in use."
+        errorDomainTaken: "This domain is already in use.",
+
+        // Admin: hotspot
+        adminHotspotTitle: "Hotspot login pages",
+        adminHotspotIntro: "Your MikroTik hotspot's login pages in your brand, with a link to this store. Download each file.",
+        adminHotspotSteps: [
+            "Upload every file to the router's hotspot directory (Files, usually \"hotspot\"), replacing the old ones.",
+            "Import walled-garden.rsc (System → Scripts, or /import walled-garden.rsc) so customers can reach the store before logging in.",
+            "README.txt explains the details.",
+        ],
+        adminHotspotDownload: "Download",
+        adminHotspotFileSize: { "\($0) bytes" }
     )
 }

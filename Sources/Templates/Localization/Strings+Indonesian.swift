@@ -225,6 +225,17 @@ extension Strings {
         errorDomainIP: "Alamat IP tidak bisa dipakai; isi nama domain.",
         errorDomainPlatform: "Domain di bawah domain platform sudah tersedia; isi domain milik Anda sendiri.",
         errorDomainReserved: "Nama ini dicadangkan dan tidak bisa dipakai.",
-        errorDomainTaken: "Domain ini sudah dipakai."
+        errorDomainTaken: "Domain ini sudah dipakai.",
+
+        // Admin: hotspot
+        adminHotspotTitle: "Halaman login hotspot",
+        adminHotspotIntro: "Halaman login hotspot MikroTik Anda dengan merek Anda, lengkap dengan tautan ke toko ini. Unduh setiap file.",
+        adminHotspotSteps: [
+            "Unggah semua file ke direktori hotspot router (Files, biasanya \"hotspot\"), menimpa file lama.",
+            "Impor walled-garden.rsc (System → Scripts, atau /import walled-garden.rsc) agar pelanggan bisa membuka toko sebelum login.",
+            "README.txt menjelaskan rinciannya.",
+        ],
+        adminHotspotDownload: "Unduh",
+        adminHotspotFileSize: { "\($0) byte" }
     )
 }

@@ -229,4 +229,11 @@ public struct Strings: Sendable {
     public let errorDomainPlatform: String
     public let errorDomainReserved: String
     public let errorDomainTaken: String
+
+    // Admin: hotspot
+    public let adminHotspotTitle: String
+    public let adminHotspotIntro: String
+    public let adminHotspotSteps: [String]
+    public let adminHotspotDownload: String
+    public let adminHotspotFileSize: @Sendable (_ bytes: Int) -> String
 }

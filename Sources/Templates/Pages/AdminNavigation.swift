@@ -8,6 +8,8 @@ struct AdminNavigation: HTMLComponent {
             Element.a(.href("/admin/branding")) { strings.adminBrandingTitle }
             " · "
             Element.a(.href("/admin/domains")) { strings.adminDomainsTitle }
+            " · "
+            Element.a(.href("/admin/hotspot")) { strings.adminHotspotTitle }
             Element.form(.method(.post), .action("/admin/logout")) {
                 HiddenInput(name: "_csrf", value: csrfToken)
                 Element.button(.class("button secondary"), .type(.submit)) { strings.adminSignOut }

@@ -48,6 +48,10 @@ struct Routes: Sendable {
         AdminDomainsController(
             services: admin, domains: TenantDomainEditor(database: database), baseDomain: services.config.baseDomain
         ).addRoutes(to: &tenant)
+        let exports = ExportSourceLoader(
+            database: database, defaults: services.content.defaults, baseDomain: services.config.baseDomain,
+            siteStylesheetPath: services.config.publicDirectory + "/css/site.css")
+        AdminHotspotController(services: admin, loader: exports).addRoutes(to: &tenant)
         self.tenant = tenant
     }
 }

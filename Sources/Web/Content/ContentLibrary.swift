@@ -11,7 +11,8 @@ public final class ContentLibrary: Sendable {
         let brandingVersion: Int
     }
 
-    private let defaults: DefaultContent
+    /// The shipped pages, read once at start (exports use them too).
+    let defaults: DefaultContent
     private let overrides: ContentPageRepository
     private let rendered = GenerationalCache<Key, ContentView?>(timeToLive: .seconds(300), maximumEntries: 20_000)
 

@@ -4,7 +4,7 @@ import Templates
 
 /// Reads one tenant, by slug, for an export. A head-office path: the CLI names the tenant explicitly,
 /// and every query below is scoped by the tenant it found.
-struct ExportSourceLoader {
+struct ExportSourceLoader: Sendable {
     let database: PostgresPool
     let defaults: DefaultContent
     let baseDomain: String
@@ -21,6 +21,11 @@ struct ExportSourceLoader {
             store = StoreLocation(primaryDomain: try primaryDomain(of: tenant), slug: tenant.slug, baseDomain: baseDomain)
         }
         guard let store else { throw ExportError("the store URL is not a plain http(s) URL with a host name") }
+        return try source(for: tenant, store: store)
+    }
+
+    /// The export of a tenant already resolved (the tenant admin's download), linking to `store`.
+    func source(for tenant: Tenant, store: StoreLocation) throws -> TenantExportSource {
         guard let stylesheet = FileManager.default.contents(atPath: siteStylesheetPath) else {
             throw ExportError("cannot read \(siteStylesheetPath)")
         }
@@ -43,7 +48,7 @@ struct ExportSourceLoader {
     }
 
     /// The tenant's primary domain, once it is verified; nil until then.
-    private func primaryDomain(of tenant: Tenant) throws -> String? {
+    func primaryDomain(of tenant: Tenant) throws -> String? {
         let rows = try database.query(
             "select domain from tenant_domains where tenant_id = $1 and is_primary and verified_at is not null", tenant.id)
         return try rows.first?.decode("domain", as: String.self)
