@@ -47,14 +47,13 @@ import TestSupport
         // Headers are in, the body is half sent: the request is in flight when the signal arrives.
         try client.send("POST /healthz HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\n12345")
         Thread.sleep(forTimeInterval: 0.2)
-        kill(server.process.processIdentifier, SIGTERM)
+        server.signal(SIGTERM)
         Thread.sleep(forTimeInterval: 0.3)
         #expect(throws: (any Error).self) { try TestHTTPClient.request(port: server.port, path: "/healthz") }
         try client.send("67890")
         let response = try client.readResponse()
         #expect(response.status == 405)
-        server.process.waitUntilExit()
-        #expect(server.process.terminationStatus == 0)
+        #expect(server.waitForExit() == 0)
     }
 
     @Test func aBadConfigurationValueStopsStartWithAClearMessage() throws {

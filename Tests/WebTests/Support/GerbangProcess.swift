@@ -1,13 +1,20 @@
 import Foundation
 import Testing
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A real `gerbang serve` process on a free port, against the test database.
+///
+/// Started through `ChildProcess` (posix_spawn with an empty signal mask): with Foundation's `Process`
+/// the server inherited the test runner's blocked signals and could ignore SIGTERM.
 final class GerbangProcess: @unchecked Sendable {
-    let process = Process()
+    private let child: ChildProcess
     private(set) var port = 0
-    private let output = Pipe()
     private let lock = NSLock()
-    private var captured = ""
+    private var exitStatus: Int32?
 
     static var repositoryRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -22,77 +29,73 @@ final class GerbangProcess: @unchecked Sendable {
     /// Starts the server and waits until it says where it listens.
     init(environment overrides: [String: String] = [:], arguments: [String] = ["serve"]) throws {
         let root = Self.repositoryRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["PORT"] = "0"
-        environment["BIND"] = "127.0.0.1"
-        environment["BASE_DOMAIN"] = "localhost"
-        environment["PUBLIC_DIR"] = root + "/Public"
-        environment["CONTENT_DIR"] = root + "/content"
-        environment["MIGRATIONS_DIR"] = root + "/db/migrations"
-        environment["EVENT_LOOPS"] = "2"
-        environment["WORKERS"] = "8"
-        environment["DB_POOL_SIZE"] = "4"
-        environment["GERBANG_EXIT_WITH_PARENT"] = "1"
+        var environment = [
+            "PORT": "0", "BIND": "127.0.0.1", "BASE_DOMAIN": "localhost",
+            "PUBLIC_DIR": root + "/Public", "CONTENT_DIR": root + "/content", "MIGRATIONS_DIR": root + "/db/migrations",
+            "EVENT_LOOPS": "2", "WORKERS": "8", "DB_POOL_SIZE": "4", "GERBANG_EXIT_WITH_PARENT": "1",
+        ]
         for (key, value) in overrides { environment[key] = value }
-        process.executableURL = URL(fileURLWithPath: Self.executablePath)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        child = try ChildProcess(Self.executablePath, arguments, environment: environment)
 
-        let handle = output.fileHandleForReading
         let deadline = Date().addingTimeInterval(15)
-        var seen = ""
         while Date() < deadline {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
+            let seen = child.output
             if let range = seen.range(of: #"listening on [^ ]+:(\d+)"#, options: .regularExpression) {
-                let match = seen[range]
-                port = Int(match.split(separator: ":").last!)!
-                break
+                port = Int(seen[range].split(separator: ":").last!)!
+                return
             }
+            var status: Int32 = 0
+            if waitpid(child.pid, &status, WNOHANG) == child.pid { break }
+            Thread.sleep(forTimeInterval: 0.02)
         }
-        guard port != 0 else {
-            process.terminate()
-            throw ProcessStartFailure(output: seen)
-        }
-        captured = seen
-        // Keep draining output so the server never blocks on a full pipe.
-        handle.readabilityHandler = { [weak self] h in
-            let data = h.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.lock()
-            self.captured += String(decoding: data, as: UTF8.self)
-            self.lock.unlock()
-        }
+        let output = child.output
+        child.stop()
+        throw ProcessStartFailure(output: output)
     }
 
-    var log: String {
+    var pid: pid_t { child.pid }
+
+    /// Everything the server wrote so far (access log, errors).
+    var log: String { child.output }
+
+    /// Sends a signal without waiting.
+    func signal(_ number: Int32) {
+        Glibc.kill(child.pid, number)
+    }
+
+    /// Waits for the process to end; its exit status (-1 when a signal ended it).
+    @discardableResult
+    func waitForExit() -> Int32 {
         lock.lock()
         defer { lock.unlock() }
-        return captured
+        if let exitStatus { return exitStatus }
+        let status = child.wait()
+        exitStatus = status
+        return status
     }
 
-    /// SIGTERM, then waits for the exit status.
+    /// SIGTERM, then the exit status.
     @discardableResult
     func stop() -> Int32 {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        output.fileHandleForReading.readabilityHandler = nil
-        return process.terminationStatus
+        lock.lock()
+        let done = exitStatus
+        lock.unlock()
+        if let done { return done }
+        signal(SIGTERM)
+        return waitForExit()
     }
 
     func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        signal(SIGKILL)
+        waitForExit()
     }
 
     deinit {
-        if process.isRunning { kill() }
+        lock.lock()
+        let running = exitStatus == nil
+        lock.unlock()
+        if running { kill() }
+        unlink(child.outputPath)
     }
 }
 
