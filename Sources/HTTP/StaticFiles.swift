@@ -82,7 +82,7 @@ public struct StaticFiles: Sendable, HTTPResponder {
         var headers = HTTPHeaders()
         headers.set("ETag", asset.entityTag)
         headers.set("Cache-Control", asset.cacheControl)
-        if let condition = request.headers["If-None-Match"], Self.matches(condition, asset.entityTag) {
+        if request.ifNoneMatch(asset.entityTag) {
             return HTTPResponse(status: .notModified, headers: headers)
         }
         headers.set("Content-Type", asset.contentType)
@@ -103,28 +103,7 @@ public struct StaticFiles: Sendable, HTTPResponder {
         }
     }
 
-    /// `If-None-Match` uses the weak comparison: `W/` is ignored on either side; `*` matches any.
-    static func matches(_ condition: String, _ entityTag: String) -> Bool {
-        let opaque = entityTag.hasPrefix("W/") ? entityTag.dropFirst(2) : entityTag[...]
-        for candidate in condition.split(separator: ",") {
-            let trimmed = candidate.trimmingCharacters(in: " \t")
-            if trimmed == "*" { return true }
-            let candidateOpaque = trimmed.hasPrefix("W/") ? trimmed.dropFirst(2) : trimmed[...]
-            if candidateOpaque == opaque { return true }
-        }
-        return false
-    }
-
     private static func status(_ status: HTTPStatus) -> HTTPResponse {
         HTTPResponse.text(status.reason, status: status)
-    }
-}
-
-extension StringProtocol {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        let start = firstIndex { !characters.contains($0) } ?? endIndex
-        let end = self[start...].lastIndex { !characters.contains($0) }.map(index(after:)) ?? start
-        return String(self[start..<end])
     }
 }

@@ -17,9 +17,7 @@ extension HTTPResponse {
         var headers = HTTPHeaders()
         headers.set("ETag", etag)
         headers.set("Cache-Control", cacheControl)
-        if let match = request.headers["If-None-Match"],
-            match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag || $0.trimmingCharacters(in: .whitespaces) == "*" })
-        {
+        if request.ifNoneMatch(etag) {
             return HTTPResponse(status: .notModified, headers: headers)
         }
         headers.set("Content-Type", contentType)
@@ -27,7 +25,6 @@ extension HTTPResponse {
     }
 }
 
-import Foundation
 
 extension HTTPRequest {
     /// The path a language switch may link back to: the page itself for a GET, the home page after
