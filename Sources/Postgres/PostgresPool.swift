@@ -50,6 +50,21 @@ public final class PostgresPool: Sendable {
         try withConnection { connection in try connection.transaction(body) }
     }
 
+    /// BEGIN, then each setting for this transaction only (`set_config(name, value, true)`), `body`,
+    /// COMMIT. Transaction-local, so a setting never leaks to the connection's next user, and it
+    /// works behind pgbouncer in transaction mode, where a session-level `SET` would not.
+    @discardableResult
+    public func transaction<T>(settings: [(name: String, value: String)], _ body: (PostgresConnection) throws -> T)
+        throws -> T
+    {
+        try transaction { connection in
+            for setting in settings {
+                try connection.query("select set_config($1, $2, true)", setting.name, setting.value)
+            }
+            return try body(connection)
+        }
+    }
+
     /// One statement on any free connection, outside a transaction.
     @discardableResult
     public func query(_ sql: StaticString, _ parameters: (any PostgresEncodable)?...) throws(PostgresError)
