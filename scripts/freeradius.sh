@@ -3,7 +3,7 @@
 #   scripts/freeradius.sh start DIR DATABASE_PORT [AUTH_PORT]   prints RADIUS_AUTH_PORT, RADIUS_ACCT_PORT,
 #                                                               RADIUS_SECRET and RADIUS_LOG (eval-able)
 #   scripts/freeradius.sh stop DIR
-# Environment: RADIUS_SECRET (default testing123), RADIUS_DB_USER (default gerbang_app),
+# Environment: RADIUS_SECRET (default testing123), RADIUS_DB_USER (default gerbang_radius),
 # RADIUS_DB_NAME (default gerbang), RADIUS_DB_HOST (default 127.0.0.1), RADIUS_WATCH_PID (stop FreeRADIUS
 # when that process ends, so a test run that dies leaves no server behind).
 # Accounting listens on AUTH_PORT + 1. The config tree is a copy of /etc/freeradius/3.0 with the SQL
@@ -73,7 +73,7 @@ EOF
     sed -i -e 's|^\tdialect = .*|\tdialect = "postgresql"|' -e 's|^\tdriver = .*|\tdriver = "rlm_sql_postgresql"|' \
         -e "s|^#\tserver = \"localhost\"|\tserver = \"${RADIUS_DB_HOST:-127.0.0.1}\"|" \
         -e "s|^#\tport = 3306|\tport = $db_port|" \
-        -e "s|^#\tlogin = \"radius\"|\tlogin = \"${RADIUS_DB_USER:-gerbang_app}\"|" \
+        -e "s|^#\tlogin = \"radius\"|\tlogin = \"${RADIUS_DB_USER:-gerbang_radius}\"|" \
         -e "s|^\tradius_db = \"radius\"|\tradius_db = \"${RADIUS_DB_NAME:-gerbang}\"|" \
         -e 's|^#\tread_clients = yes|\tread_clients = no|' "$sql"
     grep -q 'driver = "rlm_sql_postgresql"' "$sql" && grep -q "port = $db_port" "$sql" \

@@ -2,7 +2,8 @@
 # A private PostgreSQL cluster for development and tests: no system service, works as root.
 #   scripts/pg.sh start DIR [PORT]   init (once) and start; prints the app's and the owner's URLs
 #   scripts/pg.sh stop DIR
-# Two roles: gerbang_owner owns the schema (migrations), gerbang_app is what the server uses and owns nothing.
+# Three roles: gerbang_owner owns the schema (migrations), gerbang_app is what the server uses and owns nothing,
+# gerbang_radius is what FreeRADIUS reads with (row-level security: db/migrations/0010_row_level_security.sql).
 set -euo pipefail
 
 cmd=${1:?usage: pg.sh start|stop DIR [PORT]}
@@ -51,6 +52,14 @@ start)
         "${psql[@]}" -c "create role gerbang_owner login" -c "create role gerbang_app login" \
             -c "create database gerbang owner gerbang_owner" -c "revoke all on database gerbang from public" \
             -c "grant connect, temporary on database gerbang to gerbang_app"
+    fi
+    # Added after the first two (a cluster made earlier gets them on its next start).
+    if [ "$("${psql[@]}" -tAc "select 1 from pg_roles where rolname = 'gerbang_radius'")" != "1" ]; then
+        # FreeRADIUS's own: reads the rad* tables across tenants (a policy of its own), writes only its logs.
+        "${psql[@]}" -c "create role gerbang_radius login" -c "grant connect on database gerbang to gerbang_radius"
+        # Row-level security is forced on the owner too; its sessions default to the cross-tenant scope so
+        # migrations and maintenance see every row. Only a superuser may set this for a role.
+        "${psql[@]}" -c "alter role gerbang_owner set app.scope = 'all'"
     fi
     echo "DATABASE_URL=postgresql://gerbang_app@127.0.0.1:$port/gerbang"
     echo "MIGRATION_DATABASE_URL=postgresql://gerbang_owner@127.0.0.1:$port/gerbang"

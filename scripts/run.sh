@@ -41,6 +41,7 @@ cat <<TXT
   Tenant admin (password admin123):
     http://alpha.localhost:$port/admin/login     admin@alpha-net.test
     http://beta.localhost:$port/admin/login      admin@beta-wifi.test
+    http://localhost:$port/mgmt/login            ops@gerbang.test (head office: tenants, domains, gateways)
 
 TXT
 PORT=$port exec "$bin" serve

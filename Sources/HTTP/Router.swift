@@ -52,6 +52,19 @@ public struct Router<Context: Sendable>: Sendable {
         Self.insert(Route(handler: handler, pattern: pattern), method: method, at: pattern.segments[...], into: &root)
     }
 
+    /// Every registered method and pattern, for tests that must visit each route (read-only).
+    public var patterns: [(method: HTTPMethod, pattern: RoutePattern)] {
+        var found: [(method: HTTPMethod, pattern: RoutePattern)] = []
+        func visit(_ node: Node) {
+            found += node.routes.map { ($0.key, $0.value.pattern) }
+            for child in node.literals.values { visit(child) }
+            for edge in node.parameters { visit(edge.node) }
+            for edge in node.catchAlls { found += edge.routes.map { ($0.key, $0.value.pattern) } }
+        }
+        visit(root)
+        return found.sorted { ($0.pattern.description, $0.method.rawValue) < ($1.pattern.description, $1.method.rawValue) }
+    }
+
     public mutating func get(_ pattern: String, handler: @escaping Handler) { on(.GET, pattern, handler: handler) }
     public mutating func post(_ pattern: String, handler: @escaping Handler) { on(.POST, pattern, handler: handler) }
     public mutating func put(_ pattern: String, handler: @escaping Handler) { on(.PUT, pattern, handler: handler) }

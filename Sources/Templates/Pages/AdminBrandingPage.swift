@@ -13,7 +13,7 @@ public struct AdminBrandingPage: HTMLComponent {
         let strings = chrome.strings
         let state = view.state
         return SiteLayout(chrome: chrome, title: strings.adminBrandingTitle) {
-            AdminNavigation(strings: strings, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("branding-heading")) {
                 Element.h1(.id("branding-heading")) { strings.adminBrandingTitle }
                 if view.saved {
@@ -55,6 +55,10 @@ public struct AdminBrandingPage: HTMLComponent {
                     TextField(
                         name: Field.hotspotLoginURL, label: strings.fieldHotspotLoginURL, state: state, type: .url,
                         maxLength: 500)
+                    let framing = chrome.language.framingStrings
+                    TextField(
+                        name: Field.frameAncestors, label: framing.fieldLabel, state: state, hint: framing.fieldHint,
+                        maxLength: 1000)
                     Element.button(.class("button"), .type(.submit)) { strings.adminSave }
                     // Same form, other target: the store with these values, nothing saved.
                     Element.button(

@@ -12,7 +12,7 @@ public struct AdminDomainsPage: HTMLComponent {
         typealias Field = AdminDomainsView.Field
         let strings = chrome.strings
         return SiteLayout(chrome: chrome, title: strings.adminDomainsTitle) {
-            AdminNavigation(strings: strings, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("domains-heading")) {
                 Element.h1(.id("domains-heading")) { strings.adminDomainsTitle }
                 Element.p { strings.adminDomainsIntro }

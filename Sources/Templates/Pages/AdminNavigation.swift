@@ -1,15 +1,22 @@
 /// The links between the admin pages and the sign-out button, at the top of each admin page.
 struct AdminNavigation: HTMLComponent {
-    let strings: Strings
+    let language: Language
     let csrfToken: String
 
     var body: HTMLFragment {
+        let strings = language.strings
+        let content = language.adminContentStrings
         Element.nav(.class("admin-nav")) {
             Element.a(.href("/admin/branding")) { strings.adminBrandingTitle }
             " · "
             Element.a(.href("/admin/domains")) { strings.adminDomainsTitle }
             " · "
             Element.a(.href("/admin/hotspot")) { strings.adminHotspotTitle }
+            " · "
+            Element.a(.href("/admin/pages")) { content.pagesTitle }
+            " · "
+            Element.a(.href("/admin/profiles")) { content.profilesTitle }
+            AdminSalesLinks(strings: language.adminSalesStrings)
             Element.form(.method(.post), .action("/admin/logout")) {
                 HiddenInput(name: "_csrf", value: csrfToken)
                 Element.button(.class("button secondary"), .type(.submit)) { strings.adminSignOut }

@@ -34,9 +34,8 @@ public struct SiteLayout: HTMLComponent {
                 if let theme = chrome.themeURL {
                     Element.link(.rel("stylesheet"), .href(SafeURL(theme)))
                 }
-                if let logo = chrome.logoURL {
-                    Element.link(.rel("icon"), .href(SafeURL(logo)))
-                }
+                // Always an icon: without one the browser asks for /favicon.ico, a 404 on every first visit.
+                Element.link(.rel("icon"), .href(SafeURL(chrome.logoURL ?? SiteChrome.defaultIconURL)))
             }
             Element.body {
                 Element.a(.class("skip"), .href("#content")) { chrome.strings.skipToContent }

@@ -13,6 +13,7 @@ public struct AdminBrandingView: Sendable, Hashable {
         public static let footerText = "footer_text"
         public static let defaultLanguage = "default_locale"
         public static let hotspotLoginURL = "hotspot_login_url"
+        public static let frameAncestors = "frame_ancestors"
         public static let csrf = "_csrf"
     }
 

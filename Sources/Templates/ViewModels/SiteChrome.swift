@@ -73,4 +73,7 @@ public struct SiteChrome: Sendable {
     }
 
     public var strings: Strings { language.strings }
+
+    /// The neutral icon of a site without a logo of its own (a static asset).
+    public static let defaultIconURL = "/assets/img/icon.svg"
 }

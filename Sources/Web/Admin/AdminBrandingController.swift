@@ -18,7 +18,9 @@ struct AdminBrandingController: Sendable {
 
     private func show(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
         let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-        let values = BrandingDraft.values(of: try services.brandings.branding(for: context.tenant))
+        let values = BrandingDraft.values(
+            of: try services.brandings.branding(for: context.tenant),
+            frameAncestors: try FrameAncestorsRepository.stored(for: context.tenant, in: services.branding.database))
         return page(admin, state: FormState(values: values), saved: try request.queryItems["saved"] == "1")
     }
 
@@ -26,7 +28,7 @@ struct AdminBrandingController: Sendable {
         let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
         let (values, logo) = try Self.submittedFields(request)
         try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
-        let draft = BrandingDraft(values: values, logoUpload: logo, strings: context.language.strings)
+        let draft = BrandingDraft(values: values, logoUpload: logo, language: context.language)
         guard draft.errors.isEmpty else {
             return page(admin, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent)
         }

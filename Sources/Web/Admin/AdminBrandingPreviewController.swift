@@ -22,7 +22,7 @@ struct AdminBrandingPreviewController: Sendable {
         let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
         let (values, logo) = try AdminBrandingController.submittedFields(request)
         try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
-        let draft = BrandingDraft(values: values, logoUpload: logo, strings: context.language.strings)
+        let draft = BrandingDraft(values: values, logoUpload: logo, language: context.language)
         guard draft.errors.isEmpty else {
             return form.page(admin, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent)
         }

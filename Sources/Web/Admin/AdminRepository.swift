@@ -9,7 +9,7 @@ struct AdminRepository: Sendable {
     /// password. bcrypt runs exactly once either way (against `PasswordHash.dummy` when no one matches),
     /// so the time taken does not say whether the account exists.
     func authenticate(email: String, password: String, for tenant: Tenant) throws -> TenantAdmin? {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             """
             with candidate as (
                 select id, tenant_id, email, password_hash from admins
@@ -24,7 +24,7 @@ struct AdminRepository: Sendable {
 
     /// The tenant's admin by id; nil for another tenant's, head office, or none.
     func admin(id: UUID, for tenant: Tenant) throws -> TenantAdmin? {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             "select id, tenant_id, email from admins where tenant_id = $1 and id = $2 and role = 'tenant_admin'",
             tenant.id, id)
         return try rows.first.map(TenantAdmin.init(row:))

@@ -10,6 +10,7 @@ struct BrandingDraft: Sendable {
     static let textFields = [
         Field.displayName, Field.tagline, Field.primaryColor, Field.accentColor, Field.contactWhatsApp,
         Field.contactEmail, Field.address, Field.footerText, Field.defaultLanguage, Field.hotspotLoginURL,
+        Field.frameAncestors,
     ]
 
     /// What was typed, trimmed, by field name: shown again when anything is wrong.
@@ -19,7 +20,8 @@ struct BrandingDraft: Sendable {
     /// The new logo, when one was uploaded and is acceptable.
     let logo: LogoImage?
 
-    init(values: [String: String], logoUpload: [UInt8]?, strings: Strings) {
+    init(values: [String: String], logoUpload: [UInt8]?, language: Language) {
+        let strings = language.strings
         var values = values.filter { Self.textFields.contains($0.key) }
         for name in Self.textFields {
             values[name] = (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -40,6 +42,11 @@ struct BrandingDraft: Sendable {
         check(Field.footerText, strings.errorTextTooLong) { $0.count <= 500 }
         check(Field.defaultLanguage, strings.errorTextTooLong) { Language(rawValue: $0) != nil }
         check(Field.hotspotLoginURL, strings.errorHotspotURL, Self.isHotspotURL)
+        if let allowed = FrameAncestors(parsing: values[Field.frameAncestors] ?? "") {
+            values[Field.frameAncestors] = allowed.text
+        } else {
+            errors[Field.frameAncestors] = language.framingStrings.errorOrigins
+        }
 
         var logo: LogoImage?
         if let upload = logoUpload, !upload.isEmpty {
@@ -60,13 +67,14 @@ struct BrandingDraft: Sendable {
     }
 
     /// The text fields of a saved branding, as the form shows them.
-    static func values(of branding: Branding) -> [String: String] {
+    static func values(of branding: Branding, frameAncestors: FrameAncestors) -> [String: String] {
         [
             Field.displayName: branding.displayName, Field.tagline: branding.tagline,
             Field.primaryColor: branding.primaryColor.description, Field.accentColor: branding.accentColor.description,
             Field.contactWhatsApp: branding.contactWhatsApp, Field.contactEmail: branding.contactEmail,
             Field.address: branding.address, Field.footerText: branding.footerText,
             Field.defaultLanguage: branding.defaultLanguage.rawValue, Field.hotspotLoginURL: branding.hotspotLoginURL,
+            Field.frameAncestors: frameAncestors.text,
         ]
     }
 

@@ -13,14 +13,14 @@ struct BrandingEditor: Sendable {
         typealias Field = AdminBrandingView.Field
         let v = draft.values
         // The logo bytes stay out of the audit row: its SHA-256 says which logo it was.
-        try database.query(
+        try database.scoped(to: tenant).query(
             """
             with old as (
                 select to_jsonb(b) - 'logo' - 'updated_at' as doc from tenant_branding b where tenant_id = $1
             ), changed as (
                 update tenant_branding t set display_name = $4, tagline = $5, primary_color = $6, accent_color = $7,
                     contact_whatsapp = $8, contact_email = $9, address = $10, footer_text = $11, default_locale = $12,
-                    hotspot_login_url = $13,
+                    hotspot_login_url = $13, frame_ancestors = $16,
                     logo = coalesce($14::bytea, t.logo),
                     logo_content_type = case when $14::bytea is null then t.logo_content_type else $15 end,
                     logo_sha256 = case when $14::bytea is null then t.logo_sha256 else encode(sha256($14::bytea), 'hex') end,
@@ -33,6 +33,7 @@ struct BrandingEditor: Sendable {
             """,
             tenant.id, actor.email, actor.clientAddress, v[Field.displayName], v[Field.tagline], v[Field.primaryColor],
             v[Field.accentColor], v[Field.contactWhatsApp], v[Field.contactEmail], v[Field.address], v[Field.footerText],
-            v[Field.defaultLanguage], v[Field.hotspotLoginURL], draft.logo?.bytes, draft.logo?.contentType)
+            v[Field.defaultLanguage], v[Field.hotspotLoginURL], draft.logo?.bytes, draft.logo?.contentType,
+            v[Field.frameAncestors] ?? "")
     }
 }

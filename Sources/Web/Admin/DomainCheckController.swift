@@ -26,7 +26,7 @@ struct DomainCheckController: Sendable {
     }
 
     private func isApproved(_ domain: String) throws -> Bool {
-        try !database.query(
+        try !database.unscoped.query(
             """
             select 1 from tenant_domains d join tenants t on t.id = d.tenant_id
             where d.domain = $1 and d.verified_at is not null and t.is_active and t.deleted_at is null

@@ -9,7 +9,7 @@ struct TenantDomainEditor: Sendable {
     let database: PostgresPool
 
     func domains(for tenant: Tenant) throws -> [AdminDomainsView.Domain] {
-        try database.query(
+        try database.scoped(to: tenant).query(
             """
             select domain, verified_at is not null as approved, is_primary from tenant_domains
             where tenant_id = $1 order by is_primary desc, domain
@@ -24,7 +24,7 @@ struct TenantDomainEditor: Sendable {
     /// False when the domain already belongs to a tenant (this one or another: the answer is the same).
     func add(_ domain: CustomDomainName, for tenant: Tenant, by actor: AuditActor) throws -> Bool {
         do {
-            try database.query(
+            try database.scoped(to: tenant).query(
                 """
                 with added as (
                     insert into tenant_domains as d (domain, tenant_id) values ($2, $1) returning to_jsonb(d) as doc
@@ -40,7 +40,7 @@ struct TenantDomainEditor: Sendable {
 
     /// Removes one of this tenant's domains; another tenant's name changes nothing.
     func remove(_ name: String, for tenant: Tenant, by actor: AuditActor) throws {
-        try database.query(
+        try database.scoped(to: tenant).query(
             """
             with removed as (
                 delete from tenant_domains d where tenant_id = $1 and domain = $2 returning to_jsonb(d) as doc
@@ -53,7 +53,7 @@ struct TenantDomainEditor: Sendable {
     /// Makes one of this tenant's domains the primary (the others become aliases); another tenant's
     /// name, or an unknown one, changes nothing.
     func makePrimary(_ name: String, for tenant: Tenant, by actor: AuditActor) throws {
-        try database.transaction { db in
+        try database.scoped(to: tenant).transaction { db in
             let chosen = try db.query(
                 "select domain from tenant_domains where tenant_id = $1 and domain = $2 for update", tenant.id, name)
             guard !chosen.isEmpty else { return }

@@ -11,15 +11,30 @@ public final class Application: HTTPResponder {
     let logWriter = LogWriter()
     private let errors = ErrorResponder()
     private let routes: Routes
-    private let appMiddleware = MiddlewareChain<GlobalContext>([SecurityHeaders()])
-    private let platformMiddleware = MiddlewareChain<PlatformContext>([LanguageCookie()])
-    private let tenantMiddleware = MiddlewareChain<TenantContext>([LanguageCookie()])
+    private let appMiddleware: MiddlewareChain<GlobalContext>
+    private let platformMiddleware: MiddlewareChain<PlatformContext>
+    private let tenantMiddleware: MiddlewareChain<TenantContext>
 
     public init(config: AppConfig) throws {
         self.config = config
         Log.level = config.logLevel
         services = try Services(config: config)
         routes = Routes(services: services)
+        // Middleware in order, one per line, the first outermost; built here because some need services.
+        appMiddleware = MiddlewareChain([
+            SecurityHeaders(),
+            AddressRateLimit(gate: services.rateLimits, families: [.webhook], site: "any"),
+        ])
+        platformMiddleware = MiddlewareChain([
+            LanguageCookie(),
+            AddressRateLimit(gate: services.rateLimits, families: [.login], site: "platform"),
+        ])
+        tenantMiddleware = MiddlewareChain([
+            TenantFraming(repository: FrameAncestorsRepository(database: services.database)),
+            LanguageCookie(),
+            UsageCounting(meter: services.usage),
+            TenantRateLimit(gate: services.rateLimits),
+        ])
     }
 
     public var serverConfiguration: HTTPServerConfiguration {
@@ -58,6 +73,15 @@ public final class Application: HTTPResponder {
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let started = ContinuousClock.now
+        let response = answer(request)
+        // Only tenant responses carry a log tag (the slug): it says which route table answered.
+        services.metrics.record(
+            request, response, route: routes.metricsLabel(for: request, onTenantSite: response.logTag != nil), since: started)
+        return response
+    }
+
+    private func answer(_ request: HTTPRequest) -> HTTPResponse {
         do {
             return try appMiddleware.run(request, context: GlobalContext()) { request, _ in route(request) }
         } catch {

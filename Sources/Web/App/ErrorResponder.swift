@@ -10,6 +10,8 @@ struct ErrorResponder: Sendable {
         case let error as HTTPError:
             let (title, message) = words(for: error.status, strings: strings)
             return (error.status, title, message, error.headers)
+        case let error as RateLimitExceeded:
+            return (.tooManyRequests, strings.tooManyRequestsTitle, strings.tooManyRequestsText, error.headers)
         case is TenantNotFound:
             return (.notFound, strings.notFoundTitle, strings.notFoundText, [:])
         case let error as PostgresError where error.isUnavailable:

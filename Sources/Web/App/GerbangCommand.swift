@@ -83,6 +83,8 @@ public enum GerbangCommand {
         databaseConfiguration.poolSize = 1
         let pool = PostgresPool(configuration: databaseConfiguration)
         let applied = try Migrator(directory: config.migrationsDirectory).migrate(pool)
+        // A table with a tenant_id that a migration forgot to protect gets row-level security anyway.
+        try pool.query("select gerbang_protect_tenant_tables()")
         if let appRole = URLComponents(string: config.databaseURL)?.user {
             try pool.query("select gerbang_grant_app_role($1)", appRole)
         }

@@ -13,13 +13,18 @@ struct Routes: Sendable {
         var global = Router<GlobalContext>()
         HealthController(database: database, migrationsDirectory: services.config.migrationsDirectory).addRoutes(to: &global)
         global.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
-        WebhookController(processor: .central(database: database, accounts: services.gatewayAccounts, gateways: services.gateways))
+        WebhookController(processor: .central(
+            database: database, accounts: services.gatewayAccounts, gateways: services.gateways, usage: services.usage))
             .addRoutes(to: &global)
         DomainCheckController(database: database).addRoutes(to: &global)
+        MetricsController(
+            allowed: services.config.metricsAllow, metrics: services.metrics, database: database, catalogue: services.catalogue
+        ).addRoutes(to: &global)
         self.global = global
 
         var platform = Router<PlatformContext>()
         PlatformController().addRoutes(to: &platform)
+        HeadOfficeRoutes(services: services).addRoutes(to: &platform)
         self.platform = platform
 
         var tenant = Router<TenantContext>()
@@ -27,7 +32,7 @@ struct Routes: Sendable {
         let orders = VoucherOrderRepository(database: database)
         let portal = PortalServices(database: database)
         let checkout = PaymentCheckout(database: database, accounts: services.gatewayAccounts, gateways: services.gateways)
-        StorefrontController(profiles: profiles).addRoutes(to: &tenant)
+        StorefrontController(catalogue: services.catalogue).addRoutes(to: &tenant)
         OrderController(profiles: profiles, orders: orders, checkout: checkout, orderExpiry: services.config.orderExpiry)
             .addRoutes(to: &tenant)
         PaymentReturnController(orders: orders, portal: portal).addRoutes(to: &tenant)
@@ -52,6 +57,15 @@ struct Routes: Sendable {
             database: database, defaults: services.content.defaults, baseDomain: services.config.baseDomain,
             siteStylesheetPath: services.config.publicDirectory + "/css/site.css")
         AdminHotspotController(services: admin, loader: exports).addRoutes(to: &tenant)
+        AdminOrdersController(services: admin, orders: OrderListQuery(database: database)).addRoutes(to: &tenant)
+        AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database)).addRoutes(to: &tenant)
+        AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database))
+            .addRoutes(to: &tenant)
+        AdminPagesController(services: admin, library: services.content, editor: ContentPageEditor(database: database))
+            .addRoutes(to: &tenant)
+        AdminProfilesController(
+            services: admin, profiles: profiles, editor: VoucherProfileEditor(database: database), catalogue: services.catalogue
+        ).addRoutes(to: &tenant)
         self.tenant = tenant
     }
 }

@@ -13,9 +13,14 @@ final class Services: Sendable {
     let resolver: TenantResolver
     let sites: TenantSiteCache
     let content: ContentLibrary
+    let catalogue: CatalogueCache
+    let metrics = Metrics()
     let gateways: GatewayFactory
     let gatewayAccounts: PaymentGatewayRepository
     let expirySweep: OrderExpirySweep
+    let audit: SecurityAudit
+    let rateLimits: RateLimitGate
+    let usage: UsageMeter
 
     init(config: AppConfig) throws {
         self.config = config
@@ -27,6 +32,7 @@ final class Services: Sendable {
         endpoint = LocalEndpoint(sandboxWebhookURL: config.sandboxWebhookURL)
         resolver = TenantResolver(baseDomain: config.baseDomain, directory: TenantDirectory(database: database))
         sites = TenantSiteCache(repository: BrandingRepository(database: database))
+        catalogue = CatalogueCache(repository: VoucherProfileRepository(database: database))
         content = ContentLibrary(
             defaults: try DefaultContent(directory: config.contentDirectory),
             overrides: ContentPageRepository(database: database))
@@ -34,20 +40,27 @@ final class Services: Sendable {
         gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { endpoint.sandboxWebhookURL })
         gatewayAccounts = PaymentGatewayRepository(database: database)
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
+        audit = SecurityAudit(database: database)
+        rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
+        usage = UsageMeter(database: database, interval: config.usageFlushInterval)
     }
 
     /// Subscribes to `tenant_changed` and waits (briefly) until the subscription is live, so nothing
     /// cached after this point can miss its invalidation.
     func startListening() {
-        listener.onReconnect = { [resolver, sites, content] in
+        listener.onReconnect = { [resolver, sites, content, catalogue, metrics] in
+            metrics.listenerReconnected()
             // Notifications may have been missed while disconnected: forget everything.
             resolver.invalidate()
             sites.invalidateAll()
             content.invalidateAll()
+            catalogue.invalidateAll()
         }
-        listener.listen("tenant_changed") { [resolver, sites, content] payload in
+        listener.listen("tenant_changed") { [resolver, sites, content, catalogue, metrics] payload in
+            metrics.tenantChanged()
             resolver.invalidate()
             if let id = UUID(uuidString: payload) { sites.invalidate(id) } else { sites.invalidateAll() }
+            if let id = UUID(uuidString: payload) { catalogue.invalidate(id) } else { catalogue.invalidateAll() }
             content.invalidateAll()
         }
         listener.start()
@@ -58,10 +71,12 @@ final class Services: Sendable {
 
     func startSweeps() {
         expirySweep.start()
+        usage.start()
     }
 
     func stopBackgroundWork() {
         listener.stop()
         expirySweep.stop()
+        usage.stop()
     }
 }

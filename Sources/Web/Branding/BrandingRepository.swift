@@ -11,7 +11,7 @@ public struct BrandingRepository: Sendable {
     }
 
     public func branding(for tenant: Tenant) throws -> Branding {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             """
             select display_name, tagline, primary_color, accent_color, logo, logo_content_type, logo_sha256,
                    contact_whatsapp, contact_email, address, footer_text, default_locale, time_zone,

@@ -10,6 +10,8 @@ public struct AppConfig: Sendable {
     /// The role that owns the schema; migrations run as it. Defaults to `databaseURL`.
     public var migrationDatabaseURL: String
     public var trustedProxies: [IPAddressRange]
+    /// Who may read `/metrics` (client addresses, after trusted forwarding); default loopback only.
+    public var metricsAllow: [IPAddressRange]
     public var eventLoops: Int
     public var workers: Int
     public var databasePoolSize: Int
@@ -33,6 +35,10 @@ public struct AppConfig: Sendable {
     public var midtransSnapURL: String?
     public var midtransAPIURL: String?
     public var xenditAPIURL: String
+    /// Requests per window per tenant tier and per client address on sensitive routes (`RATE_LIMIT_*`).
+    public var rateLimits: RateLimitSettings
+    /// How often each instance adds the usage it counted to `tenant_usage`.
+    public var usageFlushInterval: Duration
 
     public enum LogLevel: String, Sendable, CaseIterable {
         case debug, info, warning, error
@@ -47,6 +53,9 @@ public struct AppConfig: Sendable {
         databaseURL = reader.string("DATABASE_URL", default: "")
         migrationDatabaseURL = reader.string("MIGRATION_DATABASE_URL", default: databaseURL)
         trustedProxies = reader.addressRanges("TRUSTED_PROXIES")
+        // Unset: loopback. Set but empty: nobody.
+        metricsAllow = environment["METRICS_ALLOW"] == nil
+            ? ["127.0.0.0/8", "::1/128"].compactMap(IPAddressRange.init) : reader.addressRanges("METRICS_ALLOW")
         let cores = ProcessInfo.processInfo.activeProcessorCount
         eventLoops = reader.integer("EVENT_LOOPS", default: cores, in: 1...256)
         workers = reader.integer("WORKERS", default: max(8, cores * 4), in: 1...1024)
@@ -64,6 +73,8 @@ public struct AppConfig: Sendable {
         midtransSnapURL = reader.optionalURL("MIDTRANS_SNAP_URL")
         midtransAPIURL = reader.optionalURL("MIDTRANS_API_URL")
         xenditAPIURL = reader.optionalURL("XENDIT_API_URL") ?? "https://api.xendit.co"
+        rateLimits = RateLimitSettings(reading: &reader)
+        usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))
         if databaseURL.isEmpty {
             reader.problems.append("DATABASE_URL is not set (example: postgresql://gerbang_app@127.0.0.1:5432/gerbang)")
         }

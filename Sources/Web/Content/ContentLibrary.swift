@@ -13,7 +13,7 @@ public final class ContentLibrary: Sendable {
 
     /// The shipped pages, read once at start (exports use them too).
     let defaults: DefaultContent
-    private let overrides: ContentPageRepository
+    let overrides: ContentPageRepository
     private let rendered = GenerationalCache<Key, ContentView?>(timeToLive: .seconds(300), maximumEntries: 20_000)
 
     public init(defaults: DefaultContent, overrides: ContentPageRepository) {
@@ -26,12 +26,21 @@ public final class ContentLibrary: Sendable {
         guard slug.utf8.count <= 40 else { return nil }
         let key = Key(tenant: tenant.id, slug: slug, language: language, brandingVersion: site.branding.version)
         return try rendered.value(for: key) {
-            guard let page = try overrides.override(slug, in: language, for: tenant) ?? defaults.page(slug, in: language) else {
-                return nil
-            }
-            let filled = Markdown.fillPlaceholders(page.markdown, values: placeholders(for: site.branding, tenant: tenant))
-            return ContentView(title: page.title, body: Markdown.render(filled))
+            guard let page = try current(slug, in: language, for: tenant) else { return nil }
+            return render(title: page.title, markdown: page.markdown, site: site, tenant: tenant)
         }
+    }
+
+    /// What the site shows for the page now, unrendered: the tenant's override, else the default.
+    func current(_ slug: String, in language: Language, for tenant: Tenant) throws -> ContentPage? {
+        try overrides.override(slug, in: language, for: tenant) ?? defaults.page(slug, in: language)
+    }
+
+    /// A page as the visitor would see it, by the same path as `renderedPage`: the tenant's details
+    /// filled in, then cmark in safe mode. The admin's preview of an unsaved draft uses it too.
+    func render(title: String, markdown: String, site: TenantSite, tenant: Tenant) -> ContentView {
+        let filled = Markdown.fillPlaceholders(markdown, values: placeholders(for: site.branding, tenant: tenant))
+        return ContentView(title: title, body: Markdown.render(filled))
     }
 
     func invalidateAll() { rendered.invalidateAll() }

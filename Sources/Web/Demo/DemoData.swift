@@ -17,7 +17,7 @@ public struct DemoData: Sendable {
     /// Loads the demo when no tenant exists yet; returns false when the database already had tenants.
     @discardableResult
     public func loadIfEmpty() throws -> Bool {
-        try database.transaction { db in
+        try database.unscoped.transaction { db in
             let existing = try db.query("select count(*) as n from tenants")
             guard try existing.first?.decode("n", as: Int.self) == 0 else { return false }
             let betaLogo = FileManager.default.contents(atPath: demoDirectory + "/beta-logo.png").map { [UInt8]($0) }
@@ -62,6 +62,8 @@ public struct DemoData: Sendable {
 
             // Admin: one tenant admin each for alpha and beta.
             try DemoAdmins.insert(DemoAdmins.all(alpha: alpha, beta: beta), on: db)
+            // Head office: one platform admin, at /mgmt on the bare base domain.
+            try DemoHeadOffice.insert(on: db)
             return true
         }
     }

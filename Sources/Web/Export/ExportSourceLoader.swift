@@ -49,7 +49,7 @@ struct ExportSourceLoader: Sendable {
 
     /// The tenant's primary domain, once it is verified; nil until then.
     func primaryDomain(of tenant: Tenant) throws -> String? {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             "select domain from tenant_domains where tenant_id = $1 and is_primary and verified_at is not null", tenant.id)
         return try rows.first?.decode("domain", as: String.self)
     }

@@ -17,7 +17,7 @@ struct FulfilmentOrders: Sendable {
     /// The order with this number in whichever tenant holds it (numbers are unique platform-wide).
     /// Only for the central webhook: the caller must prove the delivery authentic before acting on it.
     func unscopedOrder(number: String) throws -> FulfilmentOrder? {
-        let rows = try database.query(
+        let rows = try database.unscoped.query(
             """
             select o.*, t.slug as tenant_slug, coalesce(nullif(b.display_name, ''), t.name) as seller_name
             from voucher_orders o

@@ -14,7 +14,9 @@ struct PaymentFulfilment: Sendable {
     {
         let subject = step.subject
         do {
-            return try database.transaction { db in
+            // Across tenants, like the webhook that calls it: the event's row has no tenant yet, and RADIUS
+            // group names are one namespace for every tenant, which provisioning must see whole.
+            return try database.unscoped.transaction { db in
                 let state = try step.lockedState(on: db)
                 let outcome: WebhookOutcome
                 switch event.status {

@@ -40,7 +40,7 @@ final class OrderExpirySweep: Sendable {
     /// - Returns: how many orders it expired.
     @discardableResult
     func expireOverdueOrdersOfAllTenants() throws -> Int {
-        try database.query(
+        try database.unscoped.query(
             "update voucher_orders set status = 'expired' where status = 'pending' and expires_at <= now()"
         ).affectedRows
     }

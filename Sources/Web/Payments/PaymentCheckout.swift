@@ -36,7 +36,7 @@ struct PaymentCheckout: Sendable {
             return .unavailable(.misconfigured("no active payment gateway account"))
         }
         let gateway = gateways.gateway(for: account)
-        return try database.transaction { connection in
+        return try database.scoped(to: tenant).transaction { connection in
             guard let locked = try lock(connection) else { return .settled(subject) }
             guard locked.awaitsPayment else { return .settled(locked) }
             // Another submit opened it while this one waited for the lock.

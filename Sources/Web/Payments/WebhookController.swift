@@ -26,7 +26,8 @@ struct WebhookController: Sendable {
         }
         let headers = request.headers.map { (name: $0.name, value: $0.value) }
         do {
-            let outcome = try processor.handle(provider: provider, headers: headers, body: request.body)
+            let outcome = try processor.handle(
+                provider: provider, headers: headers, body: request.body, clientAddress: request.clientAddress)
             var response = Self.answer(outcome.status, outcome: outcome.kind.rawValue, reason: outcome.reason)
             if outcome.kind == .failed { response.headers.set("Retry-After", "30") }
             return response

@@ -10,9 +10,10 @@ struct WebhookEventLog: Sendable {
     static let secretHeaders: Set<String> = ["authorization", "cookie", "x-callback-token", "proxy-authorization"]
 
     /// Stores a delivery with outcome `received` and returns its id. The dedupe key
-    /// (`provider:sha256(body)`) is computed by PostgreSQL from the raw bytes.
+    /// (`provider:sha256(body)`) is computed by PostgreSQL from the raw bytes. Across tenants: which
+    /// tenant a delivery concerns is not known until its reference is looked up.
     func record(provider: String, headers: [(name: String, value: String)], body: [UInt8]) throws -> Int64 {
-        let rows = try database.query(
+        let rows = try database.unscoped.query(
             """
             insert into webhook_events (provider, dedupe_key, headers, body)
             values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4)
@@ -41,7 +42,11 @@ struct WebhookEventLog: Sendable {
             set outcome = $2, tenant_id = coalesce($3, tenant_id), reference = coalesce($4, reference), reason = $5
             where id = $1
             """
-        if let db { try db.query(sql, parameters: parameters) } else { try database.query(sql, parameters: parameters) }
+        if let db {
+            try db.query(sql, parameters: parameters)
+        } else {
+            try database.unscoped.transaction { db in try db.query(sql, parameters: parameters) }
+        }
     }
 
     /// Header names lower-cased, repeated fields joined, credentials left out.

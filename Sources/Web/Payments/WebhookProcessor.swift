@@ -15,27 +15,31 @@ struct WebhookProcessor: Sendable {
     let account: @Sendable (UUID) throws -> PaymentGatewayAccount?
     /// The adapter for an account (`GatewayFactory.gateway(for:)`).
     let gateway: @Sendable (PaymentGatewayAccount) -> any PaymentGateway
+    /// Counts webhook calls and payments per tenant, and records rejections, when set.
+    var usage: UsageMeter?
+    var audit: SecurityAudit? = nil
 
     /// - Throws: only when the delivery could not even be stored (the database is unreachable).
-    func handle(provider: PaymentProvider, headers: [(name: String, value: String)], body: [UInt8]) throws
-        -> WebhookOutcome
-    {
+    func handle(
+        provider: PaymentProvider, headers: [(name: String, value: String)], body: [UInt8], clientAddress: String = ""
+    ) throws -> WebhookOutcome {
         let eventID = try events.record(provider: provider.rawValue, headers: headers, body: body)
         var tenantID: UUID?
         var reference: String?
         do {
             guard let claimed = WebhookReference.peek(provider: provider, body: body) else {
-                return try finish(eventID, .rejected(.badRequest, "no order or invoice reference in the body"), nil, nil)
+                return try finish(eventID, .rejected(.badRequest, "no order or invoice reference in the body"), nil, nil, clientAddress)
             }
             reference = claimed
             guard let step = try step(for: claimed) else {
-                return try finish(eventID, .rejected(.notFound, "unknown order or invoice reference"), nil, claimed)
+                return try finish(eventID, .rejected(.notFound, "unknown order or invoice reference"), nil, claimed, clientAddress)
             }
             tenantID = step.subject.tenantID
+            usage?.record(UsageCounts(webhookCalls: 1), tenantID: step.subject.tenantID)
             let outcome = try verifyAndApply(
                 provider: provider, delivery: WebhookDelivery(headers: Self.dictionary(headers), body: body),
                 step: step, eventID: eventID)
-            if outcome.kind == .rejected { return try finish(eventID, outcome, tenantID, claimed) }
+            if outcome.kind == .rejected { return try finish(eventID, outcome, tenantID, claimed, clientAddress) }
             return outcome
         } catch {
             Log.error("webhook \(provider.rawValue) event \(eventID) failed: \(error)")
@@ -84,13 +88,21 @@ struct WebhookProcessor: Sendable {
         if let amount = event.amount, amount != subject.amount {
             return .rejected(.unprocessableContent, "amount \(amount) differs from the \(kind)'s \(subject.amount)")
         }
-        return try fulfilment.apply(event, with: step, provider: provider, eventID: eventID)
+        let outcome = try fulfilment.apply(event, with: step, provider: provider, eventID: eventID)
+        if outcome.kind == .processed, event.status == .paid {
+            let paidOrders: Int64 = type(of: subject).subject == .order ? 1 : 0
+            usage?.record(UsageCounts(paidOrders: paidOrders, paidAmount: subject.amount), tenantID: subject.tenantID)
+        }
+        return outcome
     }
 
-    private func finish(_ id: Int64, _ outcome: WebhookOutcome, _ tenantID: UUID?, _ reference: String?) throws
-        -> WebhookOutcome
-    {
+    private func finish(
+        _ id: Int64, _ outcome: WebhookOutcome, _ tenantID: UUID?, _ reference: String?, _ clientAddress: String
+    ) throws -> WebhookOutcome {
         try events.finish(id, outcome: outcome, tenantID: tenantID, reference: reference)
+        audit?.record(
+            .webhookRejected, tenantID: tenantID, clientAddress: clientAddress,
+            detail: "\(reference ?? "-"): \(outcome.reason ?? "")")
         return outcome
     }
 
@@ -106,11 +118,16 @@ struct WebhookProcessor: Sendable {
 
 extension WebhookProcessor {
     /// The processor behind the central endpoint, with the real repositories and gateway adapters.
-    static func central(database: PostgresPool, accounts: PaymentGatewayRepository, gateways: GatewayFactory) -> WebhookProcessor {
+    static func central(
+        database: PostgresPool, accounts: PaymentGatewayRepository, gateways: GatewayFactory, usage: UsageMeter?
+    ) -> WebhookProcessor {
         let events = WebhookEventLog(database: database)
-        return WebhookProcessor(
+        var processor = WebhookProcessor(
             events: events, orders: FulfilmentOrders(database: database), invoices: InvoiceRepository(database: database),
             fulfilment: PaymentFulfilment(database: database, events: events),
             account: { id in try accounts.account(id: id) }, gateway: { account in gateways.gateway(for: account) })
+        processor.usage = usage
+        processor.audit = SecurityAudit(database: database)
+        return processor
     }
 }

@@ -11,7 +11,7 @@ struct InvoiceRepository: Sendable {
 
     /// The subscriber's invoices, unpaid first (oldest due first), then the rest by period, newest first.
     func invoices(of subscriber: Subscriber) throws -> [Invoice] {
-        let rows = try database.query(
+        let rows = try database.scoped(toTenantID: subscriber.tenantID).query(
             """
             select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
@@ -30,7 +30,7 @@ struct InvoiceRepository: Sendable {
 
     /// The subscriber's own invoice by number; nil for another subscriber's, another tenant's, or none.
     func invoice(number: String, of subscriber: Subscriber) throws -> Invoice? {
-        let rows = try database.query(
+        let rows = try database.scoped(toTenantID: subscriber.tenantID).query(
             """
             select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
@@ -43,7 +43,7 @@ struct InvoiceRepository: Sendable {
     /// of another tenant's invoices. Void invoices are not payable and not shown.
     func invoice(paymentToken: String, for tenant: Tenant) throws -> Invoice? {
         guard SessionStore.isWellFormed(paymentToken) else { return nil }
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             """
             select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
@@ -80,7 +80,7 @@ struct InvoiceRepository: Sendable {
 
     private func invoice(paymentReference: String, tenantID: UUID?) throws -> Invoice? {
         guard PaymentSubject(reference: paymentReference) == .invoice else { return nil }
-        let rows = try database.query(
+        let rows = try database.scopedOrUnscoped(tenantID: tenantID).query(
             """
             select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
@@ -124,7 +124,7 @@ struct InvoiceRepository: Sendable {
 
     /// The payments recorded for the subscriber's invoices, newest first.
     func payments(of subscriber: Subscriber) throws -> [InvoicePayment] {
-        let rows = try database.query(
+        let rows = try database.scoped(toTenantID: subscriber.tenantID).query(
             """
             select i.invoice_number, i.period, p.amount, p.gateway_provider, p.status, p.created_at
             from payments p join invoices i on i.tenant_id = p.tenant_id and i.id = p.subject_id

@@ -11,7 +11,7 @@ struct SubscriberRepository: Sendable {
     /// bcrypt runs exactly once whatever the outcome (against `PasswordHash.dummy` when no one matches),
     /// so the time taken does not say whether the account exists.
     func authenticate(login: String, password: String, for tenant: Tenant) throws -> Subscriber? {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             """
             with candidate as (
                 select tenant_id, id, customer_number, pppoe_username, name, phone, email, plan_name,
@@ -33,7 +33,7 @@ struct SubscriberRepository: Sendable {
 
     /// The tenant's subscriber by id, whatever its status; nil for another tenant's or none.
     func subscriber(id: UUID, for tenant: Tenant) throws -> Subscriber? {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             """
             select tenant_id, id, customer_number, pppoe_username, name, phone, email, plan_name, plan_radius_group,
                 monthly_price, status

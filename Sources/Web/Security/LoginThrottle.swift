@@ -32,7 +32,7 @@ struct LoginThrottle: Sendable {
     /// Whole seconds until a login may be tried again, or nil when it may be tried now: the time until
     /// the failure that completes the limit (the oldest, when there are exactly `limit`) leaves the window.
     func retryAfter(_ attempt: Attempt) throws -> Int? {
-        let rows = try database.query(
+        let rows = try database.scopedOrUnscoped(tenantID: attempt.tenantID).query(
             """
             select ceil(greatest(
                 (select extract(epoch from at + make_interval(secs => $5) - now()) from login_attempts
@@ -51,16 +51,16 @@ struct LoginThrottle: Sendable {
     }
 
     func record(_ attempt: Attempt, succeeded: Bool) throws {
-        try database.query(
+        try database.scopedOrUnscoped(tenantID: attempt.tenantID).query(
             """
             insert into login_attempts (tenant_id, kind, account_key, client_address, succeeded)
             values ($1, $2, $3, $4, $5)
             """, attempt.tenantID, attempt.kind.rawValue, attempt.account, attempt.clientAddress, succeeded)
     }
 
-    /// Drops attempts older than any window looks at; for a periodic sweep.
+    /// Drops attempts older than any window looks at, of every tenant; for a periodic sweep.
     func purge() throws {
-        try database.query("delete from login_attempts where at < now() - make_interval(secs => $1)", windowSeconds * 2)
+        try database.unscoped.query("delete from login_attempts where at < now() - make_interval(secs => $1)", windowSeconds * 2)
     }
 
     private var windowSeconds: Int { Int(window.components.seconds) }

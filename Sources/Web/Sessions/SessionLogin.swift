@@ -7,6 +7,7 @@ import HTTP
 struct SessionLogin: Sendable {
     let sessions: SessionStore
     let throttle: LoginThrottle
+    private var audit: SecurityAudit { SecurityAudit(database: throttle.database) }
 
     /// A `303` to `landing` carrying the new session's cookie, or nil when `authenticate` finds no one
     /// (the caller shows its one generic failure).
@@ -20,10 +21,12 @@ struct SessionLogin: Sendable {
         let attempt = LoginThrottle.Attempt(
             tenantID: tenantID, kind: kind, account: account, clientAddress: request.clientAddress)
         if let wait = try throttle.retryAfter(attempt) {
+            audit.record(.loginLocked, tenantID: tenantID, clientAddress: attempt.clientAddress, detail: attempt.summary)
             throw HTTPError(.tooManyRequests, headers: ["Retry-After": String(wait)])
         }
         guard let principalID = try authenticate() else {
             try throttle.record(attempt, succeeded: false)
+            audit.record(.loginFailed, tenantID: tenantID, clientAddress: attempt.clientAddress, detail: attempt.summary)
             return nil
         }
         try throttle.record(attempt, succeeded: true)

@@ -21,7 +21,7 @@ struct SessionStore: Sendable {
     func create(kind: SessionKind, principalID: UUID, tenantID: UUID?) throws -> NewSession {
         let token = RandomToken.hex()
         let csrfSecret = RandomToken.hex()
-        let rows = try database.transaction { db in
+        let rows = try database.scopedOrUnscoped(tenantID: tenantID).transaction { db in
             try db.query(
                 """
                 delete from sessions where kind = $1 and principal_id = $2
@@ -45,7 +45,7 @@ struct SessionStore: Sendable {
     /// Marks it as seen when it was last marked more than `touchInterval` ago.
     func session(token: String, kind: SessionKind, tenantID: UUID?) throws -> Session? {
         guard Self.isWellFormed(token) else { return nil }
-        let rows = try database.query(
+        let rows = try database.scopedOrUnscoped(tenantID: tenantID).query(
             """
             with found as (
                 select id, principal_id, csrf_secret, expires_at, last_seen_at from sessions
@@ -66,15 +66,16 @@ struct SessionStore: Sendable {
             expiresAt: try row.decode("expires_at", as: Date.self))
     }
 
-    /// Ends the session a token names, whatever its tenant or kind (sign-out, and rotation at sign-in).
+    /// Ends the session a token names, whatever its tenant or kind (sign-out, and rotation at sign-in):
+    /// across tenants, because the unguessable token is the whole key.
     func delete(token: String) throws {
         guard Self.isWellFormed(token) else { return }
-        try database.query("delete from sessions where id = encode(sha256(convert_to($1, 'UTF8')), 'hex')", token)
+        try database.unscoped.query("delete from sessions where id = encode(sha256(convert_to($1, 'UTF8')), 'hex')", token)
     }
 
-    /// Drops every session past its end; for a periodic sweep.
+    /// Drops every session past its end, of every tenant; for a periodic sweep.
     func purgeExpired() throws {
-        try database.query(
+        try database.unscoped.query(
             "delete from sessions where expires_at <= now() or last_seen_at <= now() - make_interval(secs => $1)",
             seconds(idleTimeout))
     }

@@ -23,7 +23,7 @@ struct VoucherOrderRepository: Sendable {
             let number = "EV" + RandomToken.code(length: 12)
             let token = RandomToken.hex()
             do {
-                let rows = try database.query(
+                let rows = try database.scoped(to: tenant).query(
                     """
                     insert into voucher_orders (tenant_id, order_number, access_token_hash, idempotency_key,
                         profile_id, profile_name, unit_price, validity_minutes, data_quota_mb, download_kbps,
@@ -57,7 +57,7 @@ struct VoucherOrderRepository: Sendable {
     }
 
     func order(idempotencyKey: String, for tenant: Tenant) throws -> VoucherOrder? {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             """
             select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
                 data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
@@ -70,7 +70,7 @@ struct VoucherOrderRepository: Sendable {
 
     /// The order only for whoever holds its access token; nil for a wrong token or another tenant's order.
     func order(number: String, accessToken: String, for tenant: Tenant) throws -> VoucherOrder? {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             """
             select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
                 data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
@@ -84,7 +84,7 @@ struct VoucherOrderRepository: Sendable {
 
     /// The order by number alone, for the sandbox checkout page, which shows nothing secret.
     func order(number: String, for tenant: Tenant) throws -> VoucherOrder? {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             """
             select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
                 data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
@@ -137,7 +137,7 @@ struct VoucherOrderRepository: Sendable {
 
     /// The order's voucher codes, in the order they were issued.
     func voucherCodes(orderID: UUID, for tenant: Tenant) throws -> [String] {
-        let rows = try database.query(
+        let rows = try database.scoped(to: tenant).query(
             "select code from vouchers where tenant_id = $1 and order_id = $2 order by created_at, code", tenant.id, orderID)
         return try rows.map { try $0.decode("code", as: String.self) }
     }

@@ -3,24 +3,30 @@ import HTTP
 import Templates
 
 /// The tenant's home with its voucher catalogue, and each package's page with the order form.
+/// Both read the catalogue from memory (`CatalogueCache`), so browsing needs no database round trip;
+/// the home page, the same for every visitor in one language, is even kept rendered.
 struct StorefrontController: Sendable {
-    let profiles: VoucherProfileRepository
+    let catalogue: CatalogueCache
 
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get("/") { _, context, _ in
-            let strings = context.chrome.strings
-            let packages = try profiles.onSaleProfiles(for: context.tenant).map { profile in
-                HomeView.Package(
-                    name: profile.name, price: Rupiah.format(profile.price), details: profile.details(strings),
-                    href: "/vouchers/\(profile.id.uuidString.lowercased())")
+            try catalogue.homePage(
+                for: context.tenant, language: context.language, brandingVersion: context.site.branding.version
+            ) { profiles in
+                let strings = context.chrome.strings
+                let packages = profiles.map { profile in
+                    HomeView.Package(
+                        name: profile.name, price: Rupiah.format(profile.price), details: profile.details(strings),
+                        href: "/vouchers/\(profile.id.uuidString.lowercased())")
+                }
+                return .page(HomePage(chrome: context.chrome, view: HomeView(packages: packages)))
             }
-            return .page(HomePage(chrome: context.chrome, view: HomeView(packages: packages)))
         }
 
         router.get("/vouchers/{id}") { request, context, parameters in
             // A package id arrives by link: anything that names no package of this tenant is a 404, not a 400.
             guard let id = parameters["id"].flatMap(UUID.init(uuidString:)),
-                let profile = try profiles.onSaleProfile(id: id, for: context.tenant)
+                let profile = try catalogue.onSaleProfile(id: id, for: context.tenant)
             else { throw HTTPError(.notFound) }
             let (form, cookie) = OrderFormFactory.form(for: profile.id, request: request)
             return OrderFormFactory.voucherPage(profile, form: form, cookie: cookie, context: context)

@@ -12,7 +12,7 @@ public struct TenantDirectory: Sendable {
 
     /// An active, not deleted tenant by its slug.
     public func unscopedActiveTenant(slug: String) throws -> Tenant? {
-        let rows = try database.query(
+        let rows = try database.unscoped.query(
             """
             select id, slug, name, tier, use_custom_payment_gateway from tenants
             where slug = $1 and is_active and deleted_at is null
@@ -22,7 +22,7 @@ public struct TenantDirectory: Sendable {
 
     /// An active, not deleted tenant that owns this approved custom domain.
     public func unscopedActiveTenant(domain: String) throws -> Tenant? {
-        let rows = try database.query(
+        let rows = try database.unscoped.query(
             """
             select t.id, t.slug, t.name, t.tier, t.use_custom_payment_gateway
             from tenant_domains d join tenants t on t.id = d.tenant_id

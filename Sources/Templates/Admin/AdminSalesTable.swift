@@ -1,0 +1,39 @@
+/// A list table of the sales pages: a header row and rows of already built cells, scrolling sideways
+/// on a narrow screen rather than squeezing its columns; without rows, a sentence saying so instead.
+struct AdminSalesTable: HTMLComponent {
+    let headers: [String]
+    let rows: [[HTMLFragment]]
+    let emptyText: String
+
+    var body: HTMLFragment {
+        if rows.isEmpty {
+            Element.p(.class("muted")) { emptyText }
+        } else {
+            table
+        }
+    }
+
+    @HTMLBuilder
+    private var table: HTMLFragment {
+        Element.div(.class("table-scroll")) {
+            Element.table(.class("list")) {
+                Element.thead {
+                    Element.tr {
+                        for header in headers {
+                            Element.th(.scope(.col)) { header }
+                        }
+                    }
+                }
+                Element.tbody {
+                    for cells in rows {
+                        Element.tr {
+                            for cell in cells {
+                                Element.td { cell }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

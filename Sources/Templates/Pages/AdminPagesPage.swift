@@ -1,0 +1,55 @@
+/// `GET /admin/pages`: the content pages in each language, which ones show the tenant's own text,
+/// and a link to edit each.
+public struct AdminPagesPage: HTMLComponent {
+    let chrome: SiteChrome
+    let view: AdminPagesView
+
+    public init(chrome: SiteChrome, view: AdminPagesView) {
+        self.chrome = chrome
+        self.view = view
+    }
+
+    public var body: HTMLFragment {
+        let words = chrome.language.adminContentStrings
+        return SiteLayout(chrome: chrome, title: words.pagesTitle) {
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            Element.section(.class("panel"), .ariaLabelledBy("pages-heading")) {
+                Element.h1(.id("pages-heading")) { words.pagesTitle }
+                if view.reverted {
+                    Element.p(.class("form-notice"), .role("status")) { words.reverted }
+                }
+                Element.p { words.pagesIntro }
+                Element.div(.class("table-scroll")) {
+                    Element.table(.class("list admin-pages")) {
+                        Element.thead {
+                            Element.tr {
+                                Element.th(.scope(.col)) { words.columnPage }
+                                Element.th(.scope(.col)) { words.columnLanguage }
+                                Element.th(.scope(.col)) { words.columnState }
+                                Element.th(.scope(.col)) { "" }
+                            }
+                        }
+                        Element.tbody {
+                            for entry in view.entries {
+                                Element.tr {
+                                    Element.td { entry.name }
+                                    Element.td { entry.language.nativeName }
+                                    Element.td {
+                                        if let version = entry.version {
+                                            Element.span(.class("badge edited")) { words.pageIsEdited(version) }
+                                        } else {
+                                            Element.span(.class("badge")) { words.pageIsDefault }
+                                        }
+                                    }
+                                    Element.td {
+                                        Element.a(.href(SafeURL(entry.editPath))) { words.edit }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }.body
+    }
+}

@@ -1,0 +1,115 @@
+/// `GET /mgmt` (and a refused `POST /mgmt/tenants`): every tenant with this month's figures and the
+/// actions on it, then the form that creates one.
+public struct HeadOfficeTenantsPage: HTMLComponent {
+    let chrome: SiteChrome
+    let view: HeadOfficeTenantsView
+
+    public init(chrome: SiteChrome, view: HeadOfficeTenantsView) {
+        self.chrome = chrome
+        self.view = view
+    }
+
+    public var body: HTMLFragment {
+        let strings = chrome.language.headOfficeStrings
+        return SiteLayout(chrome: chrome, title: strings.tenantsTitle) {
+            HeadOfficeNavigation(strings: strings, signOut: chrome.strings.adminSignOut, csrfToken: view.csrfToken)
+            Element.section(.class("panel"), .ariaLabelledBy("tenants-heading")) {
+                Element.h1(.id("tenants-heading")) { strings.tenantsTitle }
+                Element.p { strings.tenantsIntro }
+                if view.tenants.isEmpty {
+                    Element.p { strings.tenantsEmpty }
+                } else {
+                    Element.div(.class("table-scroll")) { table(strings) }
+                    Element.p(.class("hint")) { strings.deleteHint }
+                }
+            }
+            createForm(strings)
+        }.body
+    }
+
+    private func table(_ strings: HeadOfficeStrings) -> Element {
+        Element.table(.class("list head-office-table")) {
+            Element.caption { strings.figuresCaption(view.period) }
+            Element.thead {
+                Element.tr {
+                    for heading in [
+                        strings.columnTenant, strings.columnStatus, strings.columnTier, strings.columnDomains,
+                        strings.columnOrders, strings.columnPaidOrders, strings.columnPaidAmount, strings.columnPageViews,
+                        strings.columnActions,
+                    ] {
+                        Element.th(.scope(.col)) { heading }
+                    }
+                }
+            }
+            Element.tbody {
+                for tenant in view.tenants { row(tenant, strings) }
+            }
+        }
+    }
+
+    private func row(_ tenant: HeadOfficeTenantsView.Tenant, _ strings: HeadOfficeStrings) -> Element {
+        Element.tr(tenant.isActive ? .none : .class("inactive")) {
+            Element.th(.scope(.row)) {
+                Element.strong { tenant.name }
+                Element.br()
+                Element.a(.href(SafeURL(tenant.storeURL))) { "\(tenant.slug).\(view.baseDomain)" }
+            }
+            Element.td { tenant.isActive ? strings.statusActive : strings.statusInactive }
+            Element.td { strings.tierName(tenant.tier) }
+            Element.td {
+                if tenant.domains.isEmpty { strings.noDomains }
+                for (index, domain) in tenant.domains.enumerated() {
+                    if index > 0 { Element.br() }
+                    domain.isApproved ? domain.name : "\(domain.name) (\(chrome.strings.domainPending))"
+                }
+            }
+            Element.td(.class("number")) { String(tenant.figures.orders) }
+            Element.td(.class("number")) { String(tenant.figures.paidOrders) }
+            Element.td(.class("number")) { Rupiah.format(tenant.figures.paidAmount) }
+            Element.td(.class("number")) { String(tenant.figures.pageViews) }
+            Element.td {
+                Element.form(.class("inline-actions"), .method(.post), .action("/mgmt/tenants/delete")) {
+                    HiddenInput(name: HeadOfficeTenantsView.Field.csrf, value: view.csrfToken)
+                    HiddenInput(name: HeadOfficeTenantsView.Field.slug, value: tenant.slug)
+                    if tenant.isActive {
+                        Element.button(.class("button secondary"), .type(.submit), .formaction("/mgmt/tenants/deactivate")) {
+                            strings.deactivate
+                        }
+                    } else {
+                        Element.button(.class("button secondary"), .type(.submit), .formaction("/mgmt/tenants/activate")) {
+                            strings.activate
+                        }
+                    }
+                    Element.button(.class("button danger"), .type(.submit)) { strings.delete }
+                }
+            }
+        }
+    }
+
+    private func createForm(_ strings: HeadOfficeStrings) -> Element {
+        typealias Field = HeadOfficeTenantsView.Field
+        return Element.section(.class("panel"), .ariaLabelledBy("create-heading")) {
+            Element.h2(.id("create-heading")) { strings.createTitle }
+            Element.form(.class("admin-form"), .method(.post), .action("/mgmt/tenants"), .novalidate) {
+                FormErrorSummary(state: view.state, message: chrome.strings.formHasErrors)
+                HiddenInput(name: Field.csrf, value: view.csrfToken)
+                TextField(
+                    name: Field.slug, label: strings.fieldSlug, state: view.state,
+                    hint: strings.fieldSlugHint(view.baseDomain), required: true, autocomplete: "off", maxLength: 30)
+                TextField(name: Field.name, label: strings.fieldName, state: view.state, required: true, maxLength: 120)
+                SelectField(
+                    name: Field.tier, label: strings.fieldTier,
+                    options: view.tiers.map { SelectField.Option(value: $0, label: strings.tierName($0)) }, state: view.state)
+                TextField(
+                    name: Field.adminEmail, label: strings.fieldAdminEmail, state: view.state, type: .email,
+                    hint: strings.fieldAdminEmailHint, required: true, autocomplete: "off", maxLength: 254)
+                // The password is never written back into the page.
+                TextField(
+                    name: Field.adminPassword, label: strings.fieldAdminPassword,
+                    state: FormState(errors: view.state.errors.filter { $0.key == Field.adminPassword }), type: .password,
+                    hint: strings.fieldAdminPasswordHint, required: true, autocomplete: "new-password", maxLength: 200)
+                Element.button(.class("button"), .type(.submit)) { strings.createButton }
+            }
+        }
+    }
+}

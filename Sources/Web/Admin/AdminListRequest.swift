@@ -1,0 +1,69 @@
+import Foundation
+import HTTP
+import Templates
+
+/// What a paged admin list was asked for: `?q=…&status=…&page=…`. Parsed once, so a malformed page
+/// number or an unknown status is a 400 before any query runs, never a 500 from the database.
+struct AdminListRequest: Sendable, Hashable {
+    typealias Field = AdminSalesSearch.Field
+
+    static let pageSize = 25
+    /// Far beyond any real list; it only keeps `offset` arithmetic clear of overflow.
+    static let maxPage = 1_000_000
+
+    /// The search text, trimmed; `""` for none.
+    let query: String
+    /// One of the list's statuses, or `""` for any.
+    let status: String
+    /// The page asked for (1-based); past the last page the list shows its last page.
+    let page: Int
+
+    /// - Throws: 400 when `page` is not a whole number from 1, or `status` is not one of `statuses`.
+    init(request: HTTPRequest, statuses: [String]) throws(HTTPError) {
+        let items = try request.queryItems
+        query = String((items[Field.query] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(64))
+        status = items[Field.status] ?? ""
+        guard status.isEmpty || statuses.contains(status) else {
+            throw HTTPError(.badRequest, "unknown status filter")
+        }
+        guard let pageText = items[Field.page], !pageText.isEmpty else {
+            page = 1
+            return
+        }
+        guard pageText.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let page = Int(pageText),
+            (1...Self.maxPage).contains(page)
+        else {
+            throw HTTPError(.badRequest, "page must be a whole number from 1")
+        }
+        self.page = page
+    }
+
+    /// The search text as an order or invoice number (they are upper-case by schema); nil for no search.
+    var number: String? { query.isEmpty ? nil : query.uppercased() }
+
+    /// The search text as a phone number normalised the way the order form stores it; nil when it is not one.
+    var phone: String? { try? IndonesianPhoneNumber(parsing: query).normalised }
+
+    var statusFilter: String? { status.isEmpty ? nil : status }
+
+    /// The list's URL for `page`, keeping the search and filter.
+    func url(path: String, page: Int) -> String {
+        var fields: [String] = []
+        if !query.isEmpty { fields.append(Field.query + "=" + PathSegment.encode(query)) }
+        if !status.isEmpty { fields.append(Field.status + "=" + PathSegment.encode(status)) }
+        if page > 1 { fields.append(Field.page + "=\(page)") }
+        return fields.isEmpty ? path : path + "?" + fields.joined(separator: "&")
+    }
+
+    /// The page to show once the list's size is known: the one asked for, or the last one.
+    func pageWindow(totalCount: Int) -> (page: Int, lastPage: Int, offset: Int) {
+        let lastPage = max(1, (totalCount + Self.pageSize - 1) / Self.pageSize)
+        let page = min(self.page, lastPage)
+        return (page, lastPage, (page - 1) * Self.pageSize)
+    }
+
+    /// The search form as the page shows it again.
+    func search(path: String, statuses: [SelectField.Option]) -> AdminSalesSearch {
+        AdminSalesSearch(path: path, query: query, status: status, statuses: statuses)
+    }
+}

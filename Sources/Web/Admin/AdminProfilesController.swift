@@ -1,0 +1,124 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `GET /admin/profiles`, `GET/POST /admin/profiles/new`, `GET/POST /admin/profiles/{id}` and
+/// `POST /admin/profiles/{id}/{action}`: a tenant admin's voucher profiles. Every lookup is scoped by
+/// the signed-in admin's tenant, so another tenant's profile id is a 404 and a `tenant_id` in a form
+/// is never read.
+struct AdminProfilesController: Sendable {
+    static let path = "/admin/profiles"
+    typealias Field = AdminProfileFormView.Field
+    typealias Draft = VoucherProfileEditor.Draft
+
+    let services: AdminServices
+    let profiles: VoucherProfileRepository
+    let editor: VoucherProfileEditor
+    /// The store's in-memory catalogue: dropped for this tenant after each change, so this instance's
+    /// store shows it on the very next request (the NOTIFY tells the other instances).
+    let catalogue: CatalogueCache
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.get(Self.path) { request, context, _ in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            return try list(admin, saved: try request.queryItems["saved"] == "1")
+        }
+        router.get(Self.path + "/new") { request, context, _ in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            return form(admin, id: nil, state: FormState(values: Draft.newProfileValues))
+        }
+        router.post(Self.path + "/new") { request, context, _ in try save(request, context, id: nil) }
+        router.get(Self.path + "/{id}") { request, context, parameters in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            guard let managed = try profiles.profile(id: try Self.id(parameters), for: context.tenant) else {
+                throw HTTPError(.notFound)
+            }
+            return form(admin, id: managed.profile.id, state: FormState(values: Draft.values(of: managed.profile)))
+        }
+        router.post(Self.path + "/{id}") { request, context, parameters in
+            try save(request, context, id: try Self.id(parameters))
+        }
+        router.post(Self.path + "/{id}/{action}") { request, context, parameters in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let id = try Self.id(parameters)
+            guard let action = VoucherProfileEditor.Action(rawValue: try parameters.require("action")) else {
+                throw HTTPError(.notFound)
+            }
+            try admin.verifyCSRF(try request.formFields())
+            guard try editor.apply(action, to: id, for: context.tenant, by: AuditActor(admin, request: request)) else {
+                throw HTTPError(.notFound)
+            }
+            catalogue.invalidate(context.tenant.id)
+            return .redirect(to: Self.path)
+        }
+    }
+
+    /// A profile id from the URL; one that is not even a UUID names no profile, so it is a 404 too.
+    static func id(_ parameters: RouteParameters) throws -> UUID {
+        guard let id = parameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    static func editPath(_ id: UUID) -> String { "\(path)/\(id.uuidString.lowercased())" }
+
+    /// Creates (`id` nil) or updates a profile from the submitted form; a bad field is a 422 with the input kept.
+    private func save(_ request: HTTPRequest, _ context: TenantContext, id: UUID?) throws -> HTTPResponse {
+        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        let submitted = try request.formFields()
+        try admin.verifyCSRF(submitted)
+        var typed: [String: String] = [:]
+        for name in Self.formFields { typed[name] = submitted[name] }
+        let words = context.language.adminContentStrings
+        let draft = Draft(values: typed, strings: words)
+        var errors = draft.errors
+        if errors.isEmpty {
+            let actor = AuditActor(admin, request: request)
+            let outcome =
+                if let id { try editor.update(id, with: draft, for: context.tenant, by: actor) } else {
+                    try editor.create(draft, for: context.tenant, by: actor)
+                }
+            switch outcome {
+            case .saved:
+                catalogue.invalidate(context.tenant.id)
+                return .redirect(to: Self.path + "?saved=1")
+            case .notFound: throw HTTPError(.notFound)
+            case .groupHasSoldVouchers: errors[Field.radiusGroup] = words.errorRadiusGroupHasSoldVouchers
+            }
+        } else if let id, try profiles.profile(id: id, for: context.tenant) == nil {
+            throw HTTPError(.notFound)
+        }
+        return form(admin, id: id, state: FormState(values: draft.values, errors: errors), status: .unprocessableContent)
+    }
+
+    /// The form's own fields; anything else a request carries (a `tenant_id`, say) is never read.
+    static let formFields = [
+        Field.name, Field.description, Field.price, Field.validity, Field.validityUnit, Field.dataQuotaMB,
+        Field.downloadKbps, Field.uploadKbps, Field.sharedUsers, Field.radiusGroup, Field.codeLength,
+    ]
+
+    private func list(_ admin: AuthenticatedTenantAdmin, saved: Bool) throws -> HTTPResponse {
+        let context = admin.context
+        let strings = context.language.strings
+        let entries = try profiles.allProfiles(for: context.tenant).map { managed in
+            let profile = managed.profile
+            return AdminProfilesView.Entry(
+                name: profile.name, price: Rupiah.format(profile.price),
+                validity: VoucherProfile.validity(minutes: profile.validityMinutes, strings: strings),
+                radiusGroup: profile.radiusGroup,
+                status: managed.isDeleted ? .deleted : profile.isOnSale ? .onSale : .hidden,
+                editPath: Self.editPath(profile.id), actionPath: Self.editPath(profile.id))
+        }
+        let view = AdminProfilesView(
+            entries: entries, newPath: Self.path + "/new", csrfToken: admin.session.csrfSecret, saved: saved)
+        return AdminPagesController.noStore(.page(AdminProfilesPage(chrome: context.chrome, view: view)))
+    }
+
+    private func form(
+        _ admin: AuthenticatedTenantAdmin, id: UUID?, state: FormState, status: HTTPStatus = .ok
+    ) -> HTTPResponse {
+        let view = AdminProfileFormView(
+            isNew: id == nil, state: state, formPath: id.map(Self.editPath) ?? Self.path + "/new",
+            csrfToken: admin.session.csrfSecret)
+        return AdminPagesController.noStore(.page(AdminProfileFormPage(chrome: admin.context.chrome, view: view), status: status))
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Templates
+
+/// Turns orders, invoices and their payments into the already-formatted views of the admin's sales
+/// pages, in the admin's language and the tenant's time zone.
+struct AdminSalesFormatter: Sendable {
+    let strings: Strings
+    let sales: AdminSalesStrings
+    let times: DateText
+    let portal: PortalFormatter
+
+    init(context: TenantContext) {
+        strings = context.language.strings
+        sales = context.language.adminSalesStrings
+        times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
+        portal = PortalFormatter(context: context)
+    }
+
+    static func orderURL(_ number: String) -> String { AdminOrdersController.path + "/" + PathSegment.encode(number) }
+    static func invoiceURL(_ number: String) -> String { AdminInvoicesController.path + "/" + PathSegment.encode(number) }
+
+    // MARK: Orders
+
+    func orderRow(_ order: VoucherOrder) -> AdminOrdersView.Row {
+        AdminOrdersView.Row(
+            number: order.number, detailURL: Self.orderURL(order.number), createdAt: times.dayAndTime(order.createdAt),
+            buyerPhone: order.buyerPhone, package: "\(order.quantity) × \(order.profileName)",
+            amount: Rupiah.format(order.amount), status: badge(order.effectiveStatus()))
+    }
+
+    func orderView(_ detail: OrderDetail, csrfToken: String) -> AdminOrderView {
+        let order = detail.order
+        let buyer = [
+            SummaryLine(label: sales.labelName, value: order.buyerName),
+            SummaryLine(label: sales.labelPhone, value: order.buyerPhone),
+            SummaryLine(label: sales.labelEmail, value: order.buyerEmail),
+        ].filter { !$0.value.isEmpty }
+        let package = [
+            SummaryLine(label: strings.labelPackage, value: order.profileName),
+            SummaryLine(label: strings.labelQuantity, value: String(order.quantity)),
+            SummaryLine(label: strings.labelTotal, value: Rupiah.format(order.amount)),
+        ]
+        var payment = [SummaryLine(label: sales.labelCreated, value: times.dayAndTime(order.createdAt))]
+        if let paidAt = order.paidAt {
+            payment.append(SummaryLine(label: strings.labelPaidAt, value: times.dayAndTime(paidAt)))
+        } else {
+            payment.append(SummaryLine(label: sales.labelExpires, value: times.dayAndTime(order.expiresAt)))
+        }
+        if let provider = order.gatewayProvider {
+            payment.append(SummaryLine(label: sales.labelGateway, value: provider.capitalized))
+        }
+        if let reference = order.gatewayReference {
+            payment.append(SummaryLine(label: sales.labelGatewayReference, value: reference))
+        }
+        return AdminOrderView(
+            number: order.number, status: badge(order.effectiveStatus()), buyer: buyer, package: package,
+            payment: payment, voucherCodes: detail.voucherCodes,
+            webhookEvents: detail.webhookEvents.map {
+                AdminOrderView.WebhookEvent(
+                    receivedAt: times.dayAndTime($0.receivedAt), provider: $0.provider.capitalized,
+                    outcome: outcomeBadge($0.outcome), detail: $0.reason ?? "")
+            },
+            csrfToken: csrfToken)
+    }
+
+    var orderStatuses: [SelectField.Option] {
+        VoucherOrder.Status.allCases.map { SelectField.Option(value: $0.rawValue, label: badge($0).text) }
+    }
+
+    func badge(_ status: VoucherOrder.Status) -> AdminSalesBadge {
+        switch status {
+        case .pending: AdminSalesBadge(sales.orderPending, tone: .waiting)
+        case .paid: AdminSalesBadge(sales.orderPaid, tone: .good)
+        case .expired: AdminSalesBadge(sales.orderExpired, tone: .quiet)
+        case .failed: AdminSalesBadge(sales.orderFailed, tone: .bad)
+        case .cancelled: AdminSalesBadge(sales.orderCancelled, tone: .quiet)
+        }
+    }
+
+    private func outcomeBadge(_ outcome: String) -> AdminSalesBadge {
+        switch outcome {
+        case "processed": AdminSalesBadge(sales.outcomeProcessed, tone: .good)
+        case "duplicate": AdminSalesBadge(sales.outcomeDuplicate, tone: .quiet)
+        case "ignored": AdminSalesBadge(sales.outcomeIgnored, tone: .quiet)
+        case "rejected": AdminSalesBadge(sales.outcomeRejected, tone: .bad)
+        case "failed": AdminSalesBadge(sales.outcomeFailed, tone: .bad)
+        case "received": AdminSalesBadge(sales.outcomeReceived, tone: .waiting)
+        default: AdminSalesBadge(outcome, tone: .quiet)
+        }
+    }
+
+    // MARK: Invoices
+
+    func invoiceRow(_ row: InvoiceListQuery.Row) -> AdminInvoicesView.Row {
+        let invoice = row.invoice
+        return AdminInvoicesView.Row(
+            number: invoice.number, detailURL: Self.invoiceURL(invoice.number),
+            customer: row.customerName + " · " + row.customerNumber, period: portal.period(invoice.period),
+            amount: Rupiah.format(invoice.amount), dueDate: portal.days.day(invoice.dueDate), status: badge(invoice))
+    }
+
+    func invoiceView(_ detail: InvoiceDetail, csrfToken: String) -> AdminInvoiceView {
+        let invoice = detail.invoice, subscriber = detail.subscriber
+        var lines = [
+            SummaryLine(label: strings.labelPeriod, value: portal.period(invoice.period)),
+            SummaryLine(label: strings.labelAmount, value: Rupiah.format(invoice.amount)),
+            SummaryLine(label: strings.labelDueDate, value: portal.days.day(invoice.dueDate)),
+        ]
+        if let paidAt = invoice.paidAt {
+            lines.append(SummaryLine(label: strings.labelPaidAt, value: times.dayAndTime(paidAt)))
+        }
+        let customer = [
+            SummaryLine(label: sales.labelName, value: subscriber.name),
+            SummaryLine(label: strings.labelCustomerNumber, value: subscriber.customerNumber),
+            SummaryLine(label: strings.labelPPPoEUsername, value: subscriber.pppoeUsername),
+            SummaryLine(label: sales.labelPhone, value: subscriber.phone),
+            SummaryLine(label: sales.labelEmail, value: subscriber.email),
+        ].filter { !$0.value.isEmpty }
+        return AdminInvoiceView(
+            number: invoice.number, status: badge(invoice), invoice: lines, customer: customer,
+            payments: detail.payments.map {
+                AdminInvoiceView.Payment(
+                    date: times.dayAndTime($0.createdAt), method: $0.provider.capitalized, reference: $0.reference ?? "",
+                    amount: Rupiah.format($0.amount),
+                    status: $0.status == "paid"
+                        ? AdminSalesBadge(sales.paymentPaid, tone: .good) : AdminSalesBadge(sales.paymentRefunded, tone: .quiet))
+            },
+            csrfToken: csrfToken)
+    }
+
+    var invoiceStatuses: [SelectField.Option] {
+        [
+            SelectField.Option(value: "unpaid", label: strings.invoiceUnpaid),
+            SelectField.Option(value: "overdue", label: strings.invoiceOverdue),
+            SelectField.Option(value: "paid", label: strings.invoicePaid),
+            SelectField.Option(value: "void", label: strings.invoiceVoid),
+        ]
+    }
+
+    func badge(_ invoice: Invoice) -> AdminSalesBadge {
+        switch invoice.status {
+        case .unpaid where invoice.isOverdue: AdminSalesBadge(strings.invoiceOverdue, tone: .bad)
+        case .unpaid: AdminSalesBadge(strings.invoiceUnpaid, tone: .waiting)
+        case .paid: AdminSalesBadge(strings.invoicePaid, tone: .good)
+        case .void: AdminSalesBadge(strings.invoiceVoid, tone: .quiet)
+        }
+    }
+}

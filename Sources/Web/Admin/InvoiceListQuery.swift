@@ -1,0 +1,108 @@
+import Foundation
+import Postgres
+
+/// The tenant admin's view of its invoices: a page of the list, newest first, and one invoice with its
+/// customer and payments. Every statement runs in the tenant's scope and names the tenant too.
+struct InvoiceListQuery: Sendable {
+    let database: PostgresPool
+
+    /// `unpaid` includes the overdue ones; `overdue` is unpaid past its due date in the tenant's zone.
+    static let statuses = ["unpaid", "overdue", "paid", "void"]
+
+    /// One invoice of the list with the customer it bills.
+    struct Row: Sendable {
+        let invoice: Invoice
+        let customerName: String
+        let customerNumber: String
+    }
+
+    func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<Row> {
+        try database.scoped(to: tenant).transaction { db in
+            let totalCount = try db.query(
+                """
+                select count(*) as n
+                from invoices i
+                    join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
+                    join tenant_branding b on b.tenant_id = i.tenant_id
+                where i.tenant_id = $1
+                    and ($2::text is null or i.invoice_number = $2 or s.customer_number = $2 or s.phone = $3)
+                    and ($4::text is null or i.status = $4
+                        or ($4 = 'overdue' and i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date))
+                """, tenant.id, request.number, request.phone, request.statusFilter
+            ).first!.decode("n", as: Int.self)
+            let window = request.pageWindow(totalCount: totalCount)
+            let rows = try db.query(
+                """
+                select i.*, s.name as customer_name, s.customer_number,
+                    (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+                from invoices i
+                    join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
+                    join tenant_branding b on b.tenant_id = i.tenant_id
+                where i.tenant_id = $1
+                    and ($2::text is null or i.invoice_number = $2 or s.customer_number = $2 or s.phone = $3)
+                    and ($4::text is null or i.status = $4
+                        or ($4 = 'overdue' and i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date))
+                order by i.created_at desc, i.invoice_number desc
+                limit $5 offset $6
+                """, tenant.id, request.number, request.phone, request.statusFilter, AdminListRequest.pageSize,
+                window.offset
+            ).map {
+                Row(
+                    invoice: try Invoice(row: $0), customerName: try $0.decode("customer_name", as: String.self),
+                    customerNumber: try $0.decode("customer_number", as: String.self))
+            }
+            return AdminListPage(rows: rows, totalCount: totalCount, page: window.page, lastPage: window.lastPage)
+        }
+    }
+
+    /// The invoice, its subscriber and its payments (newest first); nil for another tenant's or none.
+    func detail(number: String, for tenant: Tenant) throws -> InvoiceDetail? {
+        try database.scoped(to: tenant).transaction { db in
+            guard
+                let invoice = try db.query(
+                    """
+                    select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+                    from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+                    where i.tenant_id = $1 and i.invoice_number = $2
+                    """, tenant.id, number
+                ).first.map(Invoice.init(row:)),
+                let subscriber = try db.query(
+                    "select * from subscribers where tenant_id = $1 and id = $2", tenant.id, invoice.subscriberID
+                ).first.map(Subscriber.init(row:))
+            else { return nil }
+            let payments = try db.query(
+                """
+                select created_at, gateway_provider, gateway_reference, amount, status from payments
+                where tenant_id = $1 and subject = 'invoice' and subject_id = $2
+                order by created_at desc, id
+                """, tenant.id, invoice.id
+            ).map(InvoiceDetail.Payment.init(row:))
+            return InvoiceDetail(invoice: invoice, subscriber: subscriber, payments: payments)
+        }
+    }
+}
+
+/// One invoice as the admin's detail page shows it.
+struct InvoiceDetail: Sendable {
+    /// One row of the append-only `payments` table.
+    struct Payment: Sendable, Hashable {
+        let createdAt: Date
+        let provider: String
+        let reference: String?
+        let amount: Int64
+        /// `paid` or `refunded`.
+        let status: String
+
+        init(row: PostgresRow) throws {
+            createdAt = try row.decode("created_at", as: Date.self)
+            provider = try row.decode("gateway_provider", as: String.self)
+            reference = row.decode("gateway_reference", as: String?.self)
+            amount = try row.decode("amount", as: Int64.self)
+            status = try row.decode("status", as: String.self)
+        }
+    }
+
+    let invoice: Invoice
+    let subscriber: Subscriber
+    let payments: [Payment]
+}

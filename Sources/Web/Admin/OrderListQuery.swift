@@ -1,0 +1,86 @@
+import Foundation
+import Postgres
+
+/// The tenant admin's view of its orders: a page of the list, newest first, and one order in full.
+/// Every statement runs in the tenant's scope and names the tenant too, so a number from another
+/// tenant finds nothing, whether typed into the URL or the search box.
+struct OrderListQuery: Sendable {
+    let database: PostgresPool
+
+    /// The statuses the list filters by: what the order shows, so a pending order past its deadline
+    /// counts as expired even before the sweep has written it.
+    static let statuses = VoucherOrder.Status.allCases.map(\.rawValue)
+
+    func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<VoucherOrder> {
+        try database.scoped(to: tenant).transaction { db in
+            let totalCount = try db.query(
+                """
+                select count(*) as n from voucher_orders
+                where tenant_id = $1
+                    and ($2::text is null or order_number = $2 or buyer_phone = $3)
+                    and ($4::text is null
+                        or (case when status = 'pending' and expires_at <= now() then 'expired' else status end) = $4)
+                """, tenant.id, request.number, request.phone, request.statusFilter
+            ).first!.decode("n", as: Int.self)
+            let window = request.pageWindow(totalCount: totalCount)
+            let orders = try db.query(
+                """
+                select * from voucher_orders
+                where tenant_id = $1
+                    and ($2::text is null or order_number = $2 or buyer_phone = $3)
+                    and ($4::text is null
+                        or (case when status = 'pending' and expires_at <= now() then 'expired' else status end) = $4)
+                order by created_at desc, order_number desc
+                limit $5 offset $6
+                """, tenant.id, request.number, request.phone, request.statusFilter, AdminListRequest.pageSize,
+                window.offset
+            ).map(VoucherOrder.init(row:))
+            return AdminListPage(rows: orders, totalCount: totalCount, page: window.page, lastPage: window.lastPage)
+        }
+    }
+
+    /// The order with its codes and every webhook delivery that named it; nil for another tenant's or none.
+    func detail(number: String, for tenant: Tenant) throws -> OrderDetail? {
+        try database.scoped(to: tenant).transaction { db in
+            guard
+                let order = try db.query(
+                    "select * from voucher_orders where tenant_id = $1 and order_number = $2", tenant.id, number
+                ).first.map(VoucherOrder.init(row:))
+            else { return nil }
+            let codes = try db.query(
+                "select code from vouchers where tenant_id = $1 and order_id = $2 order by created_at, code",
+                tenant.id, order.id
+            ).map { try $0.decode("code", as: String.self) }
+            let events = try db.query(
+                """
+                select received_at, provider, outcome, reason from webhook_events
+                where tenant_id = $1 and reference = $2
+                order by received_at, id
+                """, tenant.id, order.number
+            ).map(OrderDetail.WebhookEvent.init(row:))
+            return OrderDetail(order: order, voucherCodes: codes, webhookEvents: events)
+        }
+    }
+}
+
+/// One order as the admin's detail page shows it.
+struct OrderDetail: Sendable {
+    struct WebhookEvent: Sendable, Hashable {
+        let receivedAt: Date
+        let provider: String
+        /// `webhook_events.outcome`: received, processed, duplicate, ignored, rejected or failed.
+        let outcome: String
+        let reason: String?
+
+        init(row: PostgresRow) throws {
+            receivedAt = try row.decode("received_at", as: Date.self)
+            provider = try row.decode("provider", as: String.self)
+            outcome = try row.decode("outcome", as: String.self)
+            reason = row.decode("reason", as: String?.self)
+        }
+    }
+
+    let order: VoucherOrder
+    let voucherCodes: [String]
+    let webhookEvents: [WebhookEvent]
+}

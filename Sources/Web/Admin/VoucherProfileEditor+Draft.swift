@@ -1,0 +1,123 @@
+import Foundation
+import Templates
+
+extension VoucherProfileEditor {
+    /// A voucher profile as the admin typed it, checked against the same bounds as the table
+    /// (`0002_store.sql`) so a bad value is a message next to its field, never a failed statement.
+    /// The typed values are kept as they were, to be shown again.
+    struct Draft: Sendable {
+        typealias Field = AdminProfileFormView.Field
+        typealias Unit = AdminProfileFormView.ValidityUnit
+
+        static let maximumPrice: Int64 = 100_000_000
+        static let maximumValidityMinutes = 525_600
+        static let maximumQuotaMB: Int64 = 10_000_000
+        static let maximumKbps = 10_000_000
+        static let maximumSharedUsers = 20
+        static let codeLengths = 6...16
+        /// What the provisioner accepts after the tenant's slug (`<slug>-<group>`), as the table's check does.
+        static let radiusGroupCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+
+        let values: [String: String]
+        private(set) var errors: [String: String] = [:]
+
+        let name: String
+        let description: String
+        private(set) var price: Int64 = 0
+        private(set) var validityMinutes = 0
+        private(set) var dataQuotaMB: Int64?
+        private(set) var downloadKbps: Int?
+        private(set) var uploadKbps: Int?
+        private(set) var sharedUsers = 1
+        let radiusGroup: String
+        private(set) var codeLength = 8
+
+        init(values typed: [String: String], strings: AdminContentStrings) {
+            var values = typed
+            for (key, value) in values where key != Field.description {
+                values[key] = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            self.values = values
+            name = values[Field.name] ?? ""
+            description = (values[Field.description] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+            radiusGroup = values[Field.radiusGroup] ?? ""
+
+            if name.isEmpty { errors[Field.name] = strings.errorNameMissing }
+            if name.count > 80 { errors[Field.name] = strings.errorNameTooLong(80) }
+            if description.count > 500 { errors[Field.description] = strings.errorDescriptionTooLong(500) }
+            // "5.000" and "5 000" are how rupiah are written; the separators carry nothing.
+            let priceDigits = (values[Field.price] ?? "").filter { $0 != "." && $0 != " " }
+            if let price = Self.integer(priceDigits, in: 1...Self.maximumPrice) {
+                self.price = price
+            } else {
+                errors[Field.price] = strings.errorPrice(Rupiah.format(Self.maximumPrice).replacingOccurrences(of: "Rp ", with: ""))
+            }
+            let unit = Unit(rawValue: values[Field.validityUnit] ?? "")
+            if let unit, let amount = Self.integer(values[Field.validity] ?? "", in: 1...Self.maximumValidityMinutes),
+                amount * unit.minutes <= Self.maximumValidityMinutes
+            {
+                validityMinutes = amount * unit.minutes
+            } else {
+                errors[Field.validity] = strings.errorValidity
+            }
+            switch Self.optionalInteger(values[Field.dataQuotaMB], in: 1...Self.maximumQuotaMB) {
+            case .some(let quota): dataQuotaMB = quota
+            case nil: errors[Field.dataQuotaMB] = strings.errorDataQuota
+            }
+            switch Self.optionalInteger(values[Field.downloadKbps], in: 1...Int64(Self.maximumKbps)) {
+            case .some(let kbps): downloadKbps = kbps.map { Int($0) }
+            case nil: errors[Field.downloadKbps] = strings.errorSpeed
+            }
+            switch Self.optionalInteger(values[Field.uploadKbps], in: 1...Int64(Self.maximumKbps)) {
+            case .some(let kbps): uploadKbps = kbps.map { Int($0) }
+            case nil: errors[Field.uploadKbps] = strings.errorSpeed
+            }
+            if let shared = Self.integer(values[Field.sharedUsers] ?? "", in: 1...Self.maximumSharedUsers) {
+                sharedUsers = shared
+            } else {
+                errors[Field.sharedUsers] = strings.errorSharedUsers(Self.maximumSharedUsers)
+            }
+            if radiusGroup.isEmpty || radiusGroup.count > 48 || !radiusGroup.allSatisfy(Self.radiusGroupCharacters.contains) {
+                errors[Field.radiusGroup] = strings.errorRadiusGroup
+            }
+            if let length = Self.integer(values[Field.codeLength] ?? "", in: Self.codeLengths) {
+                codeLength = length
+            } else {
+                errors[Field.codeLength] = strings.errorCodeLength(Self.codeLengths.lowerBound, Self.codeLengths.upperBound)
+            }
+        }
+
+        /// The form's values for an existing profile: validity in the largest whole unit.
+        static func values(of profile: VoucherProfile) -> [String: String] {
+            let unit = Unit.allCases.last { profile.validityMinutes % $0.minutes == 0 } ?? .minutes
+            return [
+                Field.name: profile.name, Field.description: profile.description, Field.price: String(profile.price),
+                Field.validity: String(profile.validityMinutes / unit.minutes), Field.validityUnit: unit.rawValue,
+                Field.dataQuotaMB: profile.dataQuotaMB.map(String.init) ?? "",
+                Field.downloadKbps: profile.downloadKbps.map(String.init) ?? "",
+                Field.uploadKbps: profile.uploadKbps.map(String.init) ?? "",
+                Field.sharedUsers: String(profile.sharedUsers), Field.radiusGroup: profile.radiusGroup,
+                Field.codeLength: String(profile.codeLength),
+            ]
+        }
+
+        /// A new profile's starting values.
+        static let newProfileValues = [
+            Field.validity: "1", Field.validityUnit: Unit.days.rawValue, Field.sharedUsers: "1", Field.codeLength: "8",
+        ]
+
+        /// ASCII digits only (no sign, no exponent), within bounds.
+        private static func integer<T: FixedWidthInteger>(_ text: String, in bounds: ClosedRange<T>) -> T? {
+            guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+                let value = T(text), bounds.contains(value)
+            else { return nil }
+            return value
+        }
+
+        /// `.some(nil)` for an empty field (no limit), `.some(value)` for a number in bounds, nil for anything else.
+        private static func optionalInteger(_ text: String?, in bounds: ClosedRange<Int64>) -> Int64?? {
+            guard let text, !text.isEmpty else { return .some(nil) }
+            return integer(text, in: bounds).map { .some($0) }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Postgres
+import Templates
+
+/// Head office's view of every tenant: the list, and the changes only head office makes (create,
+/// activate, deactivate, soft delete). Each change writes its `audit_log` row, with the tenant
+/// concerned, in the same transaction. The `tenants` trigger NOTIFYs `tenant_changed`, so every
+/// instance's host cache forgets a deactivated or deleted tenant at once.
+struct TenantRegistry: Sendable {
+    let database: PostgresPool
+
+    /// One tenant as head office lists it.
+    struct Listed: Sendable {
+        let id: UUID
+        let slug: String
+        let name: String
+        let tier: String
+        let isActive: Bool
+        let domains: [HeadOfficeTenantsView.Domain]
+    }
+
+    /// Every tenant not deleted, by name, with its domains (primary first).
+    func tenants() throws -> [Listed] {
+        try database.unscoped.query(
+            """
+            select t.id, t.slug, t.name, t.tier, t.is_active,
+                coalesce(jsonb_agg(jsonb_build_object('domain', d.domain, 'approved', d.verified_at is not null)
+                    order by d.is_primary desc, d.domain) filter (where d.domain is not null), '[]')::text as domains
+            from tenants t left join tenant_domains d on d.tenant_id = t.id
+            where t.deleted_at is null
+            group by t.id
+            order by lower(t.name), t.slug
+            """
+        ).map { row in
+            Listed(
+                id: try row.decode("id", as: UUID.self), slug: try row.decode("slug", as: String.self),
+                name: try row.decode("name", as: String.self), tier: try row.decode("tier", as: String.self),
+                isActive: try row.decode("is_active", as: Bool.self),
+                domains: Self.domains(fromJSON: try row.decode("domains", as: String.self)))
+        }
+    }
+
+    /// Creates an active tenant with a working store: its branding (defaults, named after it), one
+    /// voucher package paid through the central gateway, and its first tenant admin. False when the
+    /// slug is taken, by a deleted tenant too (a slug is never reused: old links and hotspot pages
+    /// must not reach a new ISP). The audit row holds the tenant, never the admin's password.
+    func create(
+        slug: TenantSlug, name: String, tier: Tenant.Tier, admin: NewTenantAdmin, by actor: AuditActor
+    ) throws -> Bool {
+        do {
+            try database.unscoped.transaction { db in
+                let created = try db.query(
+                    """
+                    insert into tenants as t (slug, name, tier) values ($1, $2, $3)
+                    returning t.id, to_jsonb(t) as doc
+                    """, slug.value, name, tier.rawValue)
+                let id = try created.first!.decode("id", as: UUID.self)
+                try db.query(
+                    "insert into tenant_branding (tenant_id, display_name) values ($1, $2)", id, String(name.prefix(120)))
+                try StarterPackage.insert(for: id, on: db)
+                try admin.insert(for: id, on: db)
+                try db.query(
+                    """
+                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                    values ($1, $2, 'tenant.create', $3, null, $4::text::jsonb, $5)
+                    """, id, actor.email, slug.value, try created.first!.decode("doc", as: String.self),
+                    actor.clientAddress)
+            }
+            return true
+        } catch let error as PostgresError where error.isUniqueViolation {
+            return false
+        }
+    }
+
+    /// Switches a tenant on or off. False when no such tenant exists (deleted tenants included); a
+    /// switch to the state it already has changes nothing and writes no audit row.
+    func setActive(_ isActive: Bool, slug: String, by actor: AuditActor) throws -> Bool {
+        let rows = try database.unscoped.query(
+            """
+            with found as (
+                select id, is_active from tenants where slug = $1 and deleted_at is null for update
+            ), changed as (
+                update tenants t set is_active = $2::boolean, updated_at = now() from found
+                where t.id = found.id and found.is_active <> $2::boolean
+                returning t.id
+            ), audited as (
+                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                select id, $3, case when $2 then 'tenant.activate' else 'tenant.deactivate' end, $1,
+                    jsonb_build_object('is_active', not $2), jsonb_build_object('is_active', $2), $4
+                from changed
+            )
+            select id from found
+            """, slug, isActive, actor.email, actor.clientAddress)
+        return !rows.isEmpty
+    }
+
+    /// Soft-deletes a tenant: its hosts answer 404 from the next request on, its rows stay for the
+    /// records. False when no such tenant exists or it is already deleted.
+    func delete(slug: String, by actor: AuditActor) throws -> Bool {
+        let rows = try database.unscoped.query(
+            """
+            with deleted as (
+                update tenants t set deleted_at = now(), updated_at = now()
+                where slug = $1 and deleted_at is null
+                returning t.id, to_jsonb(t) as doc
+            )
+            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+            select id, $2, 'tenant.delete', $1, doc - 'deleted_at' - 'updated_at', doc, $3 from deleted
+            returning tenant_id
+            """, slug, actor.email, actor.clientAddress)
+        return !rows.isEmpty
+    }
+
+    private static func domains(fromJSON text: String) -> [HeadOfficeTenantsView.Domain] {
+        guard let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return [] }
+        return list.compactMap { entry in
+            guard let name = entry["domain"] as? String else { return nil }
+            return HeadOfficeTenantsView.Domain(name: name, isApproved: entry["approved"] as? Bool ?? false)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import HTTP
+import Postgres
+
+/// `GET /metrics` on every host, in the Prometheus text format, for the addresses in `METRICS_ALLOW`
+/// only (default: loopback). Anyone else gets the same 404 as for a path that does not exist, so the
+/// endpoint is not advertised.
+struct MetricsController: Sendable {
+    static let path = "/metrics"
+
+    let allowed: [IPAddressRange]
+    let metrics: Metrics
+    let database: PostgresPool
+    let catalogue: CatalogueCache
+
+    func addRoutes(to router: inout Router<GlobalContext>) {
+        router.get(Self.path) { request, _, _ in
+            // `clientAddress` is the forwarded one only when the peer is a trusted proxy.
+            guard allowed.contains(where: { $0.contains(request.clientAddress) }) else { throw HTTPError(.notFound) }
+            let exposition = MetricsExposition(
+                metrics: metrics, pool: database.statistics, caches: catalogue.statistics)
+            var headers = HTTPHeaders()
+            headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+            headers.set("Cache-Control", "no-store")
+            return HTTPResponse(status: .ok, headers: headers, body: Array(exposition.render().utf8))
+        }
+    }
+}

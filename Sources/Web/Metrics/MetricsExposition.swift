@@ -1,0 +1,89 @@
+import Synchronization
+
+/// Everything `/metrics` shows, gathered at scrape time and written in the Prometheus text format.
+/// Series are sorted, so two scrapes list the same series in the same order.
+struct MetricsExposition {
+    typealias CacheStatistics = (hits: UInt64, misses: UInt64, invalidations: UInt64)
+
+    let metrics: Metrics
+    let pool: (open: Int, inUse: Int, waiting: Int)
+    let caches: [(name: String, statistics: CacheStatistics)]
+
+    func render() -> String {
+        var out = PrometheusText()
+        writeRequests(to: &out)
+        writeWebhooks(to: &out)
+        writePool(to: &out)
+        writeCaches(to: &out)
+        return out.text
+    }
+
+    private func writeRequests(to out: inout PrometheusText) {
+        let snapshot = metrics.requests.snapshot
+        out.family("gerbang_http_requests_total", .counter, help: "Requests answered, by method, route pattern and status.")
+        let series = snapshot.counts.sorted { lhs, rhs in
+            (lhs.key.route, lhs.key.method.rawValue, lhs.key.status) < (rhs.key.route, rhs.key.method.rawValue, rhs.key.status)
+        }
+        for (key, count) in series {
+            out.sample(
+                "gerbang_http_requests_total",
+                ["method": key.method.rawValue, "route": key.route, "status": String(key.status)], count)
+        }
+        let name = "gerbang_http_request_duration_seconds"
+        out.family(name, .histogram, help: "Time from a parsed request to its response bytes, by route pattern.")
+        for (route, histogram) in snapshot.latency.sorted(by: { $0.key < $1.key }) {
+            let cumulative = histogram.cumulativeCounts
+            for (index, bound) in LatencyHistogram.bounds.enumerated() {
+                out.sample(name + "_bucket", ["route": route, "le": PrometheusText.number(bound)], cumulative[index])
+            }
+            out.sample(name + "_bucket", ["route": route, "le": "+Inf"], histogram.count)
+            out.sample(name + "_sum", ["route": route], histogram.sum)
+            out.sample(name + "_count", ["route": route], histogram.count)
+        }
+    }
+
+    private func writeWebhooks(to out: inout PrometheusText) {
+        out.family("gerbang_webhooks_total", .counter, help: "Webhook deliveries by provider and outcome.")
+        for (key, count) in metrics.webhooks.snapshot.sorted(by: { $0.key < $1.key }) {
+            out.sample("gerbang_webhooks_total", ["provider": key.provider, "outcome": key.outcome], count)
+        }
+    }
+
+    private func writePool(to out: inout PrometheusText) {
+        out.family("gerbang_db_pool_connections", .gauge, help: "Database connections open in the pool.")
+        out.sample("gerbang_db_pool_connections", [:], pool.open)
+        out.family("gerbang_db_pool_in_use", .gauge, help: "Database connections lent to a request right now.")
+        out.sample("gerbang_db_pool_in_use", [:], pool.inUse)
+        out.family("gerbang_db_pool_waiting", .gauge, help: "Requests waiting for a database connection right now.")
+        out.sample("gerbang_db_pool_waiting", [:], pool.waiting)
+    }
+
+    private func writeCaches(to out: inout PrometheusText) {
+        let families: [(String, String, KeyPath<Self.CacheEntry, UInt64>)] = [
+            ("gerbang_cache_hits_total", "Lookups answered from memory, by cache.", \.hits),
+            ("gerbang_cache_misses_total", "Lookups that went to the database, by cache.", \.misses),
+            ("gerbang_cache_invalidations_total", "Invalidations (by NOTIFY or reconnect), by cache.", \.invalidations),
+        ]
+        let entries = caches.map { CacheEntry(name: $0.name, statistics: $0.statistics) }.sorted { $0.name < $1.name }
+        for (name, help, value) in families {
+            out.family(name, .counter, help: help)
+            for entry in entries { out.sample(name, ["cache": entry.name], entry[keyPath: value]) }
+        }
+        out.family("gerbang_tenant_change_notifications_total", .counter, help: "NOTIFY tenant_changed received.")
+        out.sample("gerbang_tenant_change_notifications_total", [:], metrics.tenantChanges.load(ordering: .relaxed))
+        out.family("gerbang_listener_reconnects_total", .counter, help: "Reconnections of the NOTIFY listener; each empties every cache.")
+        out.sample("gerbang_listener_reconnects_total", [:], metrics.listenerReconnects.load(ordering: .relaxed))
+    }
+
+    private struct CacheEntry {
+        let name: String
+        let hits: UInt64
+        let misses: UInt64
+        let invalidations: UInt64
+
+        init(name: String, statistics: CacheStatistics) {
+            self.name = name
+            (hits, misses, invalidations) = statistics
+        }
+    }
+}

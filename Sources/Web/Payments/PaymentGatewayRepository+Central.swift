@@ -1,0 +1,98 @@
+import Foundation
+import Postgres
+
+/// The platform's central accounts (`tenant_id` null) as head office edits them: keys merged so a
+/// blank field keeps the stored key, one active account at most, and an `audit_log` row per save
+/// that holds the keys only masked.
+extension PaymentGatewayRepository {
+    /// The settings keys each provider's adapter needs (`GatewayFactory`), in the order a form asks them.
+    static func requiredKeys(for provider: PaymentProvider) -> [String] {
+        switch provider {
+        case .sandbox: ["secret"]
+        case .midtrans: ["server_key"]
+        case .xendit: ["secret_key", "callback_token"]
+        }
+    }
+
+    /// Every central account, whichever provider; at most one per provider.
+    func centralAccounts() throws -> [PaymentGatewayAccount] {
+        try database.unscoped.query(
+            """
+            select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
+            from payment_gateways where tenant_id is null order by provider
+            """
+        ).map(Self.centralAccount(from:))
+    }
+
+    /// What a save would leave in `provider`'s settings: the typed keys over the stored ones.
+    /// - Parameter typed: only the keys typed in (blank ones left out: blank keeps the stored key).
+    func mergedCentralSettings(provider: PaymentProvider, typed: [String: String]) throws -> [String: String] {
+        let stored = try centralAccounts().first { $0.provider == provider }?.settings ?? [:]
+        return stored.merging(typed) { $1 }
+    }
+
+    /// Creates or updates the central account for `provider`, audited. Activating it deactivates the
+    /// other central accounts in the same transaction, since only one may be active.
+    ///
+    /// - Parameter typed: only the keys typed in; the stored ones are kept under the others.
+    @discardableResult
+    func saveCentral(
+        provider: PaymentProvider, typed: [String: String], isSandbox: Bool, isActive: Bool, by actor: AuditActor
+    ) throws -> PaymentGatewayAccount {
+        try database.unscoped.transaction { db in
+            let before = try db.query(
+                """
+                select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
+                from payment_gateways where tenant_id is null and provider = $1 for update
+                """, provider.rawValue
+            ).first.map(Self.centralAccount(from:))
+            if isActive {
+                try db.query(
+                    """
+                    update payment_gateways set is_active = false, updated_at = now()
+                    where tenant_id is null and provider <> $1 and is_active
+                    """, provider.rawValue)
+            }
+            let settings = (before?.settings ?? [:]).merging(typed) { $1 }
+            let saved = try db.query(
+                """
+                insert into payment_gateways (tenant_id, provider, settings, is_sandbox, is_active)
+                values (null, $1, $2::jsonb, $3, $4)
+                on conflict (tenant_id, provider) do update
+                    set settings = excluded.settings, is_sandbox = excluded.is_sandbox,
+                        is_active = excluded.is_active, updated_at = now()
+                returning id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
+                """, provider.rawValue, Self.settingsJSON(settings), isSandbox, isActive
+            ).first.map(Self.centralAccount(from:))!
+            try db.query(
+                """
+                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                values (null, $1, 'gateway.central.save', $2, $3::text::jsonb, $4::text::jsonb, $5)
+                """, actor.email, provider.rawValue, before.map(Self.maskedJSON), Self.maskedJSON(saved),
+                actor.clientAddress)
+            return saved
+        }
+    }
+
+    /// The account as an audit document: every key masked (`••••cdef`), never the key itself.
+    static func maskedJSON(_ account: PaymentGatewayAccount) -> String {
+        let object: [String: Any] = [
+            "provider": account.provider.rawValue, "is_sandbox": account.isSandbox, "is_active": account.isActive,
+            "settings": account.settings.mapValues(PaymentGatewayAccount.masked),
+        ]
+        return String(decoding: GatewayJSON.encode(object), as: UTF8.self)
+    }
+
+    private static func centralAccount(from row: PostgresRow) throws -> PaymentGatewayAccount {
+        let providerName = try row.decode("provider", as: String.self)
+        guard let provider = PaymentProvider(rawValue: providerName) else {
+            throw PostgresError(.decoding, "unknown payment provider \(providerName)")
+        }
+        let settings = GatewayJSON(bytes: Array(try row.decode("settings", as: String.self).utf8))?.object
+            .compactMapValues { $0 as? String } ?? [:]
+        return PaymentGatewayAccount(
+            id: try row.decode("id", as: UUID.self), tenantID: row.decode("tenant_id", as: UUID?.self),
+            provider: provider, settings: settings, isSandbox: try row.decode("is_sandbox", as: Bool.self),
+            isActive: try row.decode("is_active", as: Bool.self))
+    }
+}

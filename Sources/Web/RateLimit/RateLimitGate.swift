@@ -1,0 +1,37 @@
+import Foundation
+import HTTP
+
+/// What the rate-limit middleware share: count the request against its rules, refuse it (and audit
+/// the first refusal of an episode), or let it through and label the response with its headers.
+struct RateLimitGate: Sendable {
+    let limiter: RateLimiter
+    let audit: SecurityAudit
+
+    var settings: RateLimitSettings { limiter.settings }
+
+    /// Runs `next` unless a rule refuses the request, then reports the tightest rule's numbers.
+    /// - Throws: `RateLimitExceeded` when any rule refuses.
+    func pass(
+        _ request: HTTPRequest, rules: [RateLimitRule], tenantID: UUID?, next: (HTTPRequest) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        let decision: RateLimitDecision?
+        do {
+            decision = RateLimitDecision.tightest(try limiter.check(rules))
+        } catch {
+            // Limits protect the service; they must not take it down with the database. Fail open.
+            Log.warning("rate limit not checked: \(error)")
+            decision = nil
+        }
+        if let decision, !decision.isAllowed {
+            if decision.isFirstRefusal {
+                audit.record(
+                    .rateLimited, tenantID: tenantID, clientAddress: request.clientAddress,
+                    detail: "\(decision.rule.key.split(separator: ":").first ?? "") \(request.method.rawValue) \(request.path)")
+            }
+            throw RateLimitExceeded(decision: decision)
+        }
+        var response = try next(request)
+        if let decision { decision.apply(to: &response.headers) }
+        return response
+    }
+}

@@ -1,0 +1,21 @@
+/// One thing being counted: a key naming the rule and its subject, and how many requests it allows
+/// per window. Keys are built here only, so two rules can never collide on one counter.
+struct RateLimitRule: Sendable, Hashable {
+    let key: String
+    let limit: Int
+
+    /// Every request to one tenant's site.
+    static func tenant(_ tenant: Tenant, settings: RateLimitSettings) -> RateLimitRule {
+        RateLimitRule(key: "tenant:" + tenant.id.uuidString.lowercased(), limit: settings.limit(for: tenant.tier))
+    }
+
+    /// One client address on one family of sensitive routes, per tenant when there is one (many
+    /// subscribers of one ISP share a carrier-grade NAT address; they must not lock out another
+    /// ISP's visitors), else per site (`platform`, or `any` host for the webhook).
+    static func address(
+        _ address: String, family: SensitiveRoute, site: String, settings: RateLimitSettings
+    ) -> RateLimitRule {
+        RateLimitRule(
+            key: family.rawValue + ":" + site + ":" + String(address.prefix(100)), limit: settings.limit(for: family))
+    }
+}

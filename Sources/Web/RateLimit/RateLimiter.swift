@@ -1,0 +1,80 @@
+import Foundation
+import Postgres
+import Synchronization
+
+/// A sliding-window rate limiter whose counts live in PostgreSQL, so every instance behind the
+/// proxy counts against the same numbers.
+///
+/// Design: a sliding-window counter over two fixed windows. Time is cut into fixed windows of
+/// `window` seconds by the database's clock (one clock for all instances); each rule's key has one
+/// row per window (`rate_limit_counters`). A check is one statement: it adds this request to the
+/// current window's row (`insert … on conflict do update … returning`, atomic under concurrency)
+/// and reads the previous window's row. The estimate is `current + previous × (part of the sliding
+/// window that still overlaps the previous fixed window)`; a request passes while the estimate is
+/// at most the limit. Within one window with no earlier traffic the count is exact, so the N-th
+/// request passes and the (N+1)-th is refused. Refused requests are counted as well.
+///
+/// Rows older than two windows are no longer read; they are deleted now and then by whichever
+/// instance gets there first.
+final class RateLimiter: Sendable {
+    let database: PostgresPool
+    let settings: RateLimitSettings
+    private let nextPurge = Mutex<ContinuousClock.Instant>(.now)
+
+    init(database: PostgresPool, settings: RateLimitSettings) {
+        self.database = database
+        self.settings = settings
+    }
+
+    private var windowSeconds: Int { max(1, Int(settings.window.components.seconds)) }
+
+    /// Counts one request against each rule (distinct keys) in one round trip.
+    func check(_ rules: [RateLimitRule]) throws -> [RateLimitDecision] {
+        guard !rules.isEmpty else { return [] }
+        purgeIfDue()
+        let byKey = Dictionary(rules.map { ($0.key, $0) }) { first, _ in first }
+        // Not tenant data (keys for the webhook and head office exist before any tenant is known),
+        // and it must stay one statement: straight on the pool, outside any scope.
+        let rows = try database.query(
+            """
+            with hit as (
+                insert into rate_limit_counters as c (bucket_key, window_start, hits)
+                select key, to_timestamp((floor(extract(epoch from now()) / $2::int) * $2::int)::double precision), 1
+                from unnest($1::text[]) as key
+                on conflict (bucket_key, window_start) do update set hits = c.hits + 1
+                returning c.bucket_key, c.window_start, c.hits
+            )
+            select hit.bucket_key, hit.hits, coalesce(previous.hits, 0) as previous_hits,
+                   extract(epoch from now() - hit.window_start)::double precision as elapsed
+            from hit left join rate_limit_counters previous
+              on previous.bucket_key = hit.bucket_key
+             and previous.window_start = hit.window_start - make_interval(secs => $2::int)
+            """, Array(byKey.keys), windowSeconds)
+        let window = Double(windowSeconds)
+        return try rows.compactMap { row in
+            guard let rule = byKey[try row.decode("bucket_key", as: String.self)] else { return nil }
+            let hits = try row.decode("hits", as: Int.self)
+            let previous = try row.decode("previous_hits", as: Int.self)
+            let elapsed = min(window, max(0, try row.decode("elapsed", as: Double.self)))
+            let estimate = Double(previous) * (window - elapsed) / window + Double(hits)
+            return RateLimitDecision(rule: rule, estimate: estimate, elapsed: elapsed, window: window, currentHits: hits)
+        }
+    }
+
+    /// Deletes windows no check reads any more, at most once per window per instance.
+    private func purgeIfDue() {
+        let due = nextPurge.withLock { next in
+            guard ContinuousClock.now >= next else { return false }
+            next = .now + settings.window
+            return true
+        }
+        guard due else { return }
+        do {
+            try database.query(
+                "delete from rate_limit_counters where window_start < now() - make_interval(secs => $1::int * 2)",
+                windowSeconds)
+        } catch {
+            Log.warning("rate-limit purge failed: \(error)")
+        }
+    }
+}

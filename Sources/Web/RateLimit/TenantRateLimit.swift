@@ -1,0 +1,47 @@
+import HTTP
+
+/// The limits on a tenant's site: every request counts against the tenant's tier, and a `POST` to a
+/// sensitive route also against its client address within that tenant; both in one statement.
+/// Files that need no database (the logo, the theme) are not counted.
+struct TenantRateLimit: Middleware {
+    let gate: RateLimitGate
+
+    func handle(
+        _ request: HTTPRequest, context: TenantContext, next: (HTTPRequest, TenantContext) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        guard gate.settings.isEnabled, !Self.isExempt(request.path) else { return try next(request, context) }
+        let settings = gate.settings
+        var rules = [RateLimitRule.tenant(context.tenant, settings: settings)]
+        if let family = SensitiveRoute(method: request.method, path: request.path) {
+            rules.append(
+                .address(request.clientAddress, family: family, site: context.tenant.id.uuidString.lowercased(), settings: settings))
+        }
+        return try gate.pass(request, rules: rules, tenantID: context.tenant.id) { try next($0, context) }
+    }
+
+    /// Static brand files, cached and cheap; counting them would cost a write per image.
+    static func isExempt(_ path: String) -> Bool {
+        path.hasPrefix("/brand/") || path == "/favicon.ico" || path == "/robots.txt"
+    }
+}
+
+/// Per-address limits outside tenant sites: the central webhook (on the application's outermost
+/// chain, which sees every request, so it matches nothing else) and head office's login.
+/// Any other request passes without touching the database.
+struct AddressRateLimit<Context: Sendable>: Middleware {
+    let gate: RateLimitGate
+    /// The families this chain is responsible for (a tenant's `POST /orders` is the tenant chain's).
+    let families: Set<SensitiveRoute>
+    /// Names the counters of this chain's site (`platform`, `any`).
+    let site: String
+
+    func handle(
+        _ request: HTTPRequest, context: Context, next: (HTTPRequest, Context) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        guard gate.settings.isEnabled, let family = SensitiveRoute(method: request.method, path: request.path),
+            families.contains(family)
+        else { return try next(request, context) }
+        let rule = RateLimitRule.address(request.clientAddress, family: family, site: site, settings: gate.settings)
+        return try gate.pass(request, rules: [rule], tenantID: nil) { try next($0, context) }
+    }
+}

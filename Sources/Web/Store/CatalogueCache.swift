@@ -1,0 +1,62 @@
+import Foundation
+import HTTP
+import Templates
+
+/// What each tenant's store sells, and its home page as answered, kept in memory until the tenant
+/// changes (`NOTIFY tenant_changed`, sent by the `voucher_profiles` and branding triggers), so the
+/// home page and the package pages need no database round trip and the home page no rendering.
+///
+/// One catalogue entry per tenant: its whole on-sale list. A single package is found in that list
+/// rather than cached by id, so a stream of made-up package ids costs neither memory nor queries.
+final class CatalogueCache: Sendable {
+    /// The home page is the same bytes for every visitor of a tenant in one language: nothing on it
+    /// comes from the request but the language (cookies and security headers are added after).
+    private struct HomeKey: Hashable, Sendable {
+        let tenant: UUID
+        let language: Language
+        let brandingVersion: Int
+    }
+
+    private let profiles = GenerationalCache<UUID, [VoucherProfile]>(timeToLive: .seconds(300), maximumEntries: 10_000)
+    private let homePages = GenerationalCache<HomeKey, HTTPResponse>(timeToLive: .seconds(300), maximumEntries: 20_000)
+    private let repository: VoucherProfileRepository
+
+    init(repository: VoucherProfileRepository) {
+        self.repository = repository
+    }
+
+    /// The tenant's packages on sale, in the store's order.
+    func onSaleProfiles(for tenant: Tenant) throws -> [VoucherProfile] {
+        try profiles.value(for: tenant.id) { try repository.onSaleProfiles(for: tenant) }
+    }
+
+    /// One package on sale; nil for another tenant's, a hidden, a deleted or an unknown one.
+    func onSaleProfile(id: UUID, for tenant: Tenant) throws -> VoucherProfile? {
+        try onSaleProfiles(for: tenant).first { $0.id == id }
+    }
+
+    /// The home page response, built by `render` from the catalogue on the first visit after a change.
+    func homePage(
+        for tenant: Tenant, language: Language, brandingVersion: Int, render: ([VoucherProfile]) -> HTTPResponse
+    ) throws -> HTTPResponse {
+        let key = HomeKey(tenant: tenant.id, language: language, brandingVersion: brandingVersion)
+        return try homePages.value(for: key) { render(try onSaleProfiles(for: tenant)) }
+    }
+
+    // The catalogue first: a page rendered after the page cache's invalidation then reads a fresh
+    // catalogue, and one rendered before it is dropped by the page cache's generation check.
+    func invalidate(_ tenantID: UUID) {
+        profiles.invalidate(tenantID)
+        // A tenant has a page per language and version; re-rendering everyone's once is cheap.
+        homePages.invalidateAll()
+    }
+
+    func invalidateAll() {
+        profiles.invalidateAll()
+        homePages.invalidateAll()
+    }
+
+    var statistics: [(name: String, statistics: (hits: UInt64, misses: UInt64, invalidations: UInt64))] {
+        [("catalogue", profiles.statistics), ("home_page", homePages.statistics)]
+    }
+}

@@ -1,0 +1,108 @@
+import Dispatch
+import Foundation
+import Postgres
+import Synchronization
+
+/// Counts each tenant's usage in memory and adds it to `tenant_usage` in batches: every `interval`
+/// and once more at shutdown. A page view costs a dictionary update under a lock, never a database
+/// write; instances add their own batches, so the table holds the sum over all of them.
+///
+/// The month is taken from `clock` when the activity is recorded (the moment the request arrived),
+/// not when the batch is flushed: a batch that straddles midnight UTC on the last day of a month
+/// writes two rows. Tests inject the clock to prove both edges.
+final class UsageMeter: Sendable {
+    let database: PostgresPool
+    let interval: Duration
+    let clock: @Sendable () -> Date
+    private let pending = Mutex<[Key: UsageCounts]>([:])
+    private let queue = DispatchQueue(label: "gerbang.usage-flush")
+    private let timer = Mutex<(any DispatchSourceTimer)?>(nil)
+
+    struct Key: Hashable, Sendable {
+        let tenantID: UUID
+        let month: UsageMonth
+    }
+
+    init(database: PostgresPool, interval: Duration = .seconds(5), clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.interval = interval
+        self.clock = clock
+    }
+
+    /// Adds `counts` to the tenant's current month (by `clock`, or `at` when given).
+    func record(_ counts: UsageCounts, tenantID: UUID, at moment: Date? = nil) {
+        guard !counts.isEmpty else { return }
+        let key = Key(tenantID: tenantID, month: UsageMonth(containing: moment ?? clock()))
+        pending.withLock { $0[key, default: UsageCounts()] += counts }
+    }
+
+    func recordPageView(tenantID: UUID, at moment: Date? = nil) {
+        record(UsageCounts(pageViews: 1), tenantID: tenantID, at: moment)
+    }
+
+    /// Writes and forgets everything counted so far, one upsert per tenant and month, each in that
+    /// tenant's scope. A batch that fails is put back, to be added by the next flush.
+    func flush() throws {
+        let batch = pending.withLock { pending in
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        var firstError: (any Error)?
+        for (key, counts) in batch {
+            do {
+                try write(counts, for: key)
+            } catch {
+                pending.withLock { $0[key, default: UsageCounts()] += counts }
+                firstError = firstError ?? error
+            }
+        }
+        if let firstError { throw firstError }
+    }
+
+    /// Flushes every `interval` until `stop`. Calling it twice changes nothing.
+    func start() {
+        timer.withLock { timer in
+            guard timer == nil else { return }
+            let source = DispatchSource.makeTimerSource(queue: queue)
+            let milliseconds = Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
+            let period = DispatchTimeInterval.milliseconds(max(milliseconds, 10))
+            source.schedule(deadline: .now() + period, repeating: period, leeway: .milliseconds(100))
+            source.setEventHandler { [weak self] in self?.flushLoggingErrors() }
+            source.resume()
+            timer = source
+        }
+    }
+
+    /// Stops the timer and writes what is left, so a graceful stop loses nothing counted.
+    func stop() {
+        timer.withLock { timer in
+            timer?.cancel()
+            timer = nil
+        }
+        queue.sync { flushLoggingErrors() }
+    }
+
+    private func write(_ counts: UsageCounts, for key: Key) throws {
+        try database.scoped(toTenantID: key.tenantID).query(
+            """
+            insert into tenant_usage (tenant_id, period, page_views, orders, paid_orders, paid_amount, webhook_calls)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            on conflict (tenant_id, period) do update set
+                page_views = tenant_usage.page_views + excluded.page_views,
+                orders = tenant_usage.orders + excluded.orders,
+                paid_orders = tenant_usage.paid_orders + excluded.paid_orders,
+                paid_amount = tenant_usage.paid_amount + excluded.paid_amount,
+                webhook_calls = tenant_usage.webhook_calls + excluded.webhook_calls,
+                updated_at = now()
+            """, key.tenantID, key.month.description, counts.pageViews, counts.orders, counts.paidOrders,
+            counts.paidAmount, counts.webhookCalls)
+    }
+
+    private func flushLoggingErrors() {
+        do {
+            try flush()
+        } catch {
+            Log.warning("usage flush failed (kept for the next one): \(error)")
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `/admin/orders` and `/admin/orders/{orderNumber}`: the tenant admin's paged, searchable list of its
+/// own orders and one order's detail with its codes and webhook deliveries.
+@Suite struct AdminOrdersTests {
+    typealias F = AdminSalesFixtures
+    let admin: AdminFixtures.Admin
+    let profileID: UUID
+
+    init() throws {
+        admin = try AdminFixtures.tenantWithAdmin()
+        profileID = try F.profile(tenantID: admin.tenantID)
+    }
+
+    @Test func theListShowsTwentyFiveOrdersAPageNewestFirstAndItsPageLinksKeepTheFilter() throws {
+        var paid: [String] = []
+        for minutes in 0..<27 {
+            paid.append(try F.order(tenantID: admin.tenantID, profileID: profileID, minutesAgo: minutes).number)
+        }
+        let failed = try F.order(tenantID: admin.tenantID, profileID: profileID, status: "failed", minutesAgo: 1).number
+        let browser = try AdminFixtures.signedIn(admin)
+
+        let first = try browser.get("/admin/orders?status=paid")
+        #expect(first.status == 200)
+        #expect(F.rowCount(in: first.text) == 25)
+        #expect(!first.text.contains(failed))
+        let newest = try #require(F.position(of: paid[0], in: first.text))
+        let older = try #require(F.position(of: paid[24], in: first.text))
+        #expect(newest < older)
+        #expect(!first.text.contains(paid[25]))
+        #expect(first.text.contains("Page 1 of 2"))
+
+        let next = try #require(F.link(rel: "next", in: first.text))
+        #expect(next == "/admin/orders?status=paid&page=2")
+        let second = try browser.get(next)
+        #expect(F.rowCount(in: second.text) == 2)
+        #expect(second.text.contains(paid[26]))
+        #expect(F.link(rel: "prev", in: second.text) == "/admin/orders?status=paid")
+        #expect(F.link(rel: "next", in: second.text) == nil)
+
+        let all = try browser.get("/admin/orders?page=2")
+        #expect(F.rowCount(in: all.text) == 3)
+        #expect(all.text.contains("28 orders"))
+    }
+
+    @Test func aPendingOrderPastItsDeadlineIsListedAsExpired() throws {
+        let late = try F.order(
+            tenantID: admin.tenantID, profileID: profileID, status: "pending", expiresInMinutes: -5).number
+        let waiting = try F.order(tenantID: admin.tenantID, profileID: profileID, status: "pending").number
+        let browser = try AdminFixtures.signedIn(admin)
+        let expired = try browser.get("/admin/orders?status=expired")
+        #expect(expired.text.contains(late) && !expired.text.contains(waiting))
+        let pending = try browser.get("/admin/orders?status=pending")
+        #expect(pending.text.contains(waiting) && !pending.text.contains(late))
+    }
+
+    @Test(arguments: ["0812-3456-0001", "+62 812 3456 0001", "6281234560001", "081234560001"])
+    func searchFindsOrdersByThePhoneTypedAnyWayTheOrderFormAccepts(typed: String) throws {
+        let mine = try F.order(tenantID: admin.tenantID, profileID: profileID, phone: "+6281234560001").number
+        let other = try F.order(tenantID: admin.tenantID, profileID: profileID, phone: "+6281234560002").number
+        let browser = try AdminFixtures.signedIn(admin)
+        let page = try browser.get("/admin/orders?q=" + PortalBrowser.encode(typed))
+        #expect(page.status == 200)
+        #expect(page.text.contains(mine))
+        #expect(!page.text.contains(other))
+        #expect(page.text.contains(#"value="\#(typed)""#))
+    }
+
+    @Test func searchFindsAnOrderByItsNumberInAnyCase() throws {
+        let wanted = try F.order(tenantID: admin.tenantID, profileID: profileID).number
+        let other = try F.order(tenantID: admin.tenantID, profileID: profileID).number
+        let browser = try AdminFixtures.signedIn(admin)
+        let page = try browser.get("/admin/orders?q=%20" + wanted.lowercased())
+        #expect(page.text.contains(wanted))
+        #expect(!page.text.contains(other))
+        #expect(F.rowCount(in: page.text) == 1)
+    }
+
+    @Test func aPageNumberPastTheEndShowsTheLastPageAndAMalformedOneIsABadRequest() throws {
+        let only = try F.order(tenantID: admin.tenantID, profileID: profileID).number
+        let browser = try AdminFixtures.signedIn(admin)
+        let past = try browser.get("/admin/orders?page=99")
+        #expect(past.status == 200)
+        #expect(past.text.contains(only))
+        #expect(past.text.contains("Page 1 of 1"))
+        for query in ["page=abc", "page=0", "page=-1", "page=1.5", "page=99999999999999999999999", "status=bogus"] {
+            #expect(try browser.get("/admin/orders?" + query).status == 400, "\(query)")
+        }
+    }
+
+    @Test func hostileSearchTextComesBackAsEscapedTextAndFindsNothing() throws {
+        try F.order(tenantID: admin.tenantID, profileID: profileID)
+        let browser = try AdminFixtures.signedIn(admin)
+        let typed = #"'; DROP TABLE voucher_orders; -- <script>alert(1)</script>"#
+        let page = try browser.get("/admin/orders?q=" + PortalBrowser.encode(typed))
+        #expect(page.status == 200)
+        #expect(F.rowCount(in: page.text) == 0)
+        #expect(!page.text.contains("<script>alert(1)"))
+        #expect(page.text.contains("&lt;script&gt;"))
+        let stored = try TestDatabase.owner.query(
+            "select count(*) as n from voucher_orders where tenant_id = $1", admin.tenantID
+        ).first!.decode("n", as: Int.self)
+        #expect(stored == 1)
+    }
+
+    @Test func theDetailShowsBuyerPackageGatewayCodesAndTheWebhookDeliveriesForThatOrder() throws {
+        let order = try F.order(
+            tenantID: admin.tenantID, profileID: profileID, phone: "+6281299990001", buyerName: "Siti <Admin>",
+            gatewayReference: "sbx-ref-4711")
+        let code = try F.voucher(tenantID: admin.tenantID, profileID: profileID, orderID: order.id)
+        try F.webhookEvent(tenantID: admin.tenantID, reference: order.number, outcome: "rejected", reason: "bad signature")
+        try F.webhookEvent(tenantID: admin.tenantID, reference: order.number, outcome: "processed")
+        let browser = try AdminFixtures.signedIn(admin)
+        let page = try browser.get("/admin/orders/\(order.number)")
+        #expect(page.status == 200)
+        #expect(page.headers["Cache-Control"] == "no-store")
+        for expected in ["+6281299990001", "Siti &lt;Admin&gt;", "Rp 5.000", "Paid", "Sandbox", "sbx-ref-4711", code,
+                         "Rejected", "bad signature", "Processed"] {
+            #expect(page.text.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test func anotherTenantsOrderIsNotFoundByItsNumberInTheURLNorInTheSearch() throws {
+        let other = try AdminFixtures.tenantWithAdmin()
+        let theirProfile = try F.profile(tenantID: other.tenantID)
+        let theirs = try F.order(tenantID: other.tenantID, profileID: theirProfile, phone: "+6281377770001").number
+        let browser = try AdminFixtures.signedIn(admin)
+        #expect(try browser.get("/admin/orders/\(theirs)").status == 404)
+        for query in [theirs, "081377770001"] {
+            let page = try browser.get("/admin/orders?q=\(query)&tenant_id=\(other.tenantID.uuidString)")
+            #expect(page.status == 200)
+            #expect(!page.text.contains("/admin/orders/\(theirs)"))
+            #expect(F.rowCount(in: page.text) == 0)
+        }
+    }
+
+    @Test func theOrderPagesNeedATenantAdminSession() throws {
+        let order = try F.order(tenantID: admin.tenantID, profileID: profileID).number
+        let stranger = PortalBrowser(host: admin.host)
+        for path in ["/admin/orders", "/admin/orders/\(order)"] {
+            let response = try stranger.get(path)
+            #expect(response.status == 303)
+            #expect(response.headers["Location"] == "/admin/login")
+        }
+    }
+
+    @Test func theAdminNavigationLinksTheSalesPagesInTheVisitorsLanguage() throws {
+        let browser = try AdminFixtures.signedIn(admin)
+        let english = try browser.get("/admin/orders")
+        #expect(english.text.contains(#"<a href="/admin/orders">Orders</a>"#))
+        #expect(english.text.contains(#"<a href="/admin/payments">Payment gateway</a>"#))
+        let indonesian = try browser.get("/admin/orders?lang=id")
+        #expect(indonesian.text.contains(#"<a href="/admin/orders">Pesanan</a>"#))
+        #expect(indonesian.text.contains(#"<a href="/admin/invoices">Tagihan</a>"#))
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `GET/POST /mgmt/login` and `POST /mgmt/logout` on the platform host: a session kind of its own,
+/// refused to tenant admins and subscribers, and absent from every tenant's host.
+@Suite struct HeadOfficeLoginTests {
+    @Test func headOfficeAdminSignsInWithEmailInAnyCaseAndReachesTheTenantList() throws {
+        let admin = try HeadOfficeFixtures.headAdmin()
+        let browser = HeadOfficeFixtures.browser()
+        let form = try browser.get("/mgmt/login")
+        #expect(form.status == 200)
+        #expect(form.text.contains("Head office sign-in"))
+        let response = try browser.post("/mgmt/login", ["login": admin.email.uppercased(), "password": admin.password])
+        #expect(response.status == 303)
+        #expect(response.headers["Location"] == "/mgmt")
+        #expect(browser.cookies["sid"]?.count == 64)
+        let page = try browser.get("/mgmt")
+        #expect(page.status == 200)
+        #expect(page.text.contains("Add a tenant"))
+    }
+
+    @Test func withoutASessionEveryHeadOfficePageRedirectsToTheLogin() throws {
+        let browser = HeadOfficeFixtures.browser()
+        for path in ["/mgmt", "/mgmt/domains", "/mgmt/gateways", "/mgmt/usage.json?period=2026-11"] {
+            let response = try browser.get(path)
+            #expect(response.status == 303, "\(path)")
+            #expect(response.headers["Location"] == "/mgmt/login", "\(path)")
+        }
+    }
+
+    @Test func wrongPasswordAndUnknownEmailGetTheSameFailureAndNoSession() throws {
+        let admin = try HeadOfficeFixtures.headAdmin()
+        let wrong = HeadOfficeFixtures.browser()
+        try wrong.get("/mgmt/login")
+        let first = try wrong.post("/mgmt/login", ["login": admin.email, "password": "not-it"])
+        let unknown = HeadOfficeFixtures.browser()
+        try unknown.get("/mgmt/login")
+        let second = try unknown.post("/mgmt/login", ["login": "nobody-\(UUID())@x.test", "password": admin.password])
+        for response in [first, second] {
+            #expect(response.status == 422)
+            #expect(response.text.contains("Wrong email or password."))
+        }
+        #expect(!first.text.contains("not-it"), "the password is never written back")
+        #expect(wrong.cookies["sid"] == nil && unknown.cookies["sid"] == nil)
+    }
+
+    @Test func aTenantAdminsCredentialsOpenNoHeadOffice() throws {
+        let tenantAdmin = try AdminFixtures.tenantWithAdmin()
+        let browser = HeadOfficeFixtures.browser()
+        try browser.get("/mgmt/login")
+        let response = try browser.post("/mgmt/login", ["login": tenantAdmin.email, "password": tenantAdmin.password])
+        #expect(response.status == 422)
+        #expect(browser.cookies["sid"] == nil)
+    }
+
+    @Test func aTenantAdminsOrSubscribersSessionIsNoHeadOfficeSession() throws {
+        let tenantAdmin = try AdminFixtures.tenantWithAdmin()
+        let staff = try AdminFixtures.signedIn(tenantAdmin, port: HeadOfficeFixtures.server.port)
+        let subscriber = try PortalFixtures.subscriber(tenantID: tenantAdmin.tenantID)
+        let customer = PortalBrowser(port: HeadOfficeFixtures.server.port, host: tenantAdmin.host)
+        #expect(try customer.logIn(subscriber.customerNumber, subscriber.password).status == 303)
+
+        for cookies in [staff.cookies, customer.cookies] {
+            let borrowed = HeadOfficeFixtures.browser()
+            borrowed.cookies = cookies
+            let response = try borrowed.get("/mgmt")
+            #expect(response.status == 303)
+            #expect(response.headers["Location"] == "/mgmt/login")
+        }
+    }
+
+    @Test func aHeadOfficeSessionIsNoTenantAdminSession() throws {
+        let tenantAdmin = try AdminFixtures.tenantWithAdmin()
+        let (headOffice, _) = try HeadOfficeFixtures.signedIn()
+        let borrowed = PortalBrowser(port: HeadOfficeFixtures.server.port, host: tenantAdmin.host)
+        borrowed.cookies = headOffice.cookies
+        #expect(try borrowed.get("/admin/branding").headers["Location"] == "/admin/login")
+    }
+
+    @Test func headOfficeRoutesAreNotFoundOnATenantsHost() throws {
+        let tenant = try PortalFixtures.tenant()
+        let (headOffice, _) = try HeadOfficeFixtures.signedIn()
+        let browser = HeadOfficeFixtures.browser(host: tenant.host)
+        browser.cookies = headOffice.cookies
+        for path in ["/mgmt", "/mgmt/login", "/mgmt/gateways", "/mgmt/usage.json?period=2026-11"] {
+            #expect(try browser.get(path).status == 404, "\(path)")
+        }
+        #expect(try browser.post("/mgmt/login", ["login": "x@y.test", "password": "z"]).status == 404)
+    }
+
+    @Test func loginWithoutTheCSRFTokenIsRefused() throws {
+        let admin = try HeadOfficeFixtures.headAdmin()
+        let browser = HeadOfficeFixtures.browser()
+        try browser.get("/mgmt/login")
+        let response = try browser.post("/mgmt/login", ["login": admin.email, "password": admin.password], withCSRF: false)
+        #expect(response.status == 403)
+        #expect(browser.cookies["sid"] == nil)
+    }
+
+    @Test func signingOutNeedsTheSessionsTokenAndEndsTheSession() throws {
+        let (browser, _) = try HeadOfficeFixtures.signedIn()
+        let forged = try browser.post("/mgmt/logout", ["_csrf": String(repeating: "0", count: 64)])
+        #expect(forged.status == 403)
+        #expect(try browser.get("/mgmt").status == 200, "a refused sign-out leaves the session alone")
+        let cookies = browser.cookies
+        let out = try browser.post("/mgmt/logout")
+        #expect(out.status == 303)
+        #expect(out.headers["Location"] == "/mgmt/login")
+        let replay = HeadOfficeFixtures.browser()
+        replay.cookies = cookies
+        #expect(try replay.get("/mgmt").headers["Location"] == "/mgmt/login", "the old cookie opens nothing")
+    }
+
+    @Test func fiveFailuresForOneAccountThrottleItWith429() throws {
+        let admin = try HeadOfficeFixtures.headAdmin()
+        for attempt in 1...5 {
+            let browser = HeadOfficeFixtures.browser()
+            try browser.get("/mgmt/login")
+            #expect(try browser.post("/mgmt/login", ["login": admin.email, "password": "wrong-\(attempt)"]).status == 422)
+        }
+        let browser = HeadOfficeFixtures.browser()
+        try browser.get("/mgmt/login")
+        let blocked = try browser.post("/mgmt/login", ["login": admin.email, "password": admin.password])
+        #expect(blocked.status == 429)
+        #expect(Int(blocked.headers["Retry-After"] ?? "") ?? 0 > 0)
+        #expect(browser.cookies["sid"] == nil)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `/mgmt`: creating a tenant (slug rules, a working store at once), activating, deactivating and
+/// deleting one; each change audited once, and every POST refused without the session's token.
+@Suite struct HeadOfficeTenantsTests {
+    static func newSlug() -> String { TestDatabase.uniqueSlug("ho") }
+
+    /// A valid create form with `overrides` applied.
+    static func fields(_ overrides: [String: String]) -> [String: String] {
+        [
+            "slug": newSlug(), "name": "New ISP", "tier": "starter",
+            "admin_email": "owner-\(UUID().uuidString.prefix(8))@isp.test", "admin_password": "first-password-1",
+        ].merging(overrides) { $1 }
+    }
+
+    @Test func aCreatedTenantServesAWorkingStoreAtOnceAndIsAuditedOnce() throws {
+        try GatewayAccountTests.ensureCentralAccount()
+        let (browser, admin) = try HeadOfficeFixtures.signedIn()
+        let slug = Self.newSlug()
+        let owner = "Owner-\(UUID().uuidString.prefix(8))@Delta.test"
+        let created = try browser.post(
+            "/mgmt/tenants",
+            Self.fields(["slug": slug, "name": "Delta Net <b>", "tier": "professional", "admin_email": owner]))
+        #expect(created.status == 303)
+        #expect(created.headers["Location"] == "/mgmt")
+        let row = try #require(try HeadOfficeFixtures.tenantRow(slug: slug))
+        #expect(row.isActive && !row.isDeleted && row.tier == "professional")
+
+        let list = try browser.get("/mgmt")
+        #expect(list.text.contains("Delta Net &lt;b&gt;"))
+        #expect(list.text.contains("\(slug).localhost"))
+
+        let store = PortalBrowser(port: HeadOfficeFixtures.server.port, host: "\(slug).localhost")
+        let home = try store.get("/")
+        #expect(home.status == 200)
+        #expect(home.text.contains("Delta Net &lt;b&gt;"))
+        #expect(home.text.contains("Voucher 1 Hari"))
+        let profileID = try #require(
+            try TestDatabase.owner.query("select id from voucher_profiles where tenant_id = $1", row.id)
+                .first?.decode("id", as: UUID.self))
+        let attempt = try OrderAttempt.start(Browser(port: HeadOfficeFixtures.server.port, host: "\(slug).localhost"), profileID: profileID)
+        let submitted = try attempt.submit()
+        #expect(submitted.status == 303, "the store takes an order through the central gateway")
+        #expect(submitted.headers["Location"]?.contains("/sandbox/checkout/") == true)
+
+        let audit = try HeadOfficeFixtures.auditRows(actor: admin.email)
+        #expect(audit.count == 1)
+        #expect(audit.first?.tenantID == row.id && audit.first?.action == "tenant.create")
+        #expect(audit.first?.document.contains("first-password-1") == false)
+
+        let tenantAdmin = HeadOfficeFixtures.browser(host: "\(slug).localhost")
+        try tenantAdmin.get("/admin/login")
+        let signedIn = try tenantAdmin.post("/admin/login", ["login": owner, "password": "first-password-1"])
+        #expect(signedIn.status == 303, "the ISP's first admin signs in on the new store")
+    }
+
+    @Test(arguments: ["www", "admin", "mgmt", "api", "mail", "app", "static", "assets"])
+    func eachReservedSlugIsRefusedWithItsMessageAndTheInputIsKept(slug: String) throws {
+        let (browser, admin) = try HeadOfficeFixtures.signedIn()
+        let response = try browser.post("/mgmt/tenants", Self.fields(["slug": slug, "name": "Reserved ISP \(slug)"]))
+        #expect(response.status == 422)
+        #expect(response.text.contains("f-slug-error"))
+        #expect(response.text.contains("“\(slug)” is reserved for the platform"))
+        #expect(response.text.contains(#"value="\#(slug)""#))
+        #expect(response.text.contains(#"value="Reserved ISP \#(slug)""#))
+        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("", "Enter a slug."), ("ab", "A slug has 3 to 30 characters."),
+        (String(repeating: "a", count: 31), "A slug has 3 to 30 characters."),
+        ("Alpha", "Use only lower-case letters"), ("my_isp", "Use only lower-case letters"),
+        ("isp.net", "Use only lower-case letters"), ("-isp", "cannot start or end with a hyphen"),
+        ("isp-", "cannot start or end with a hyphen"), ("<script>", "Use only lower-case letters"),
+    ])
+    func eachMalformedSlugIsRefusedWithItsMessageAndTheInputIsKept(slug: String, message: String) throws {
+        let (browser, admin) = try HeadOfficeFixtures.signedIn()
+        let response = try browser.post("/mgmt/tenants", Self.fields(["slug": slug]))
+        #expect(response.status == 422)
+        #expect(response.text.contains(message))
+        let escaped = slug.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        #expect(response.text.contains(#"name="slug" value="\#(escaped)""#))
+        #expect(try HeadOfficeFixtures.tenantRow(slug: slug) == nil)
+        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
+    }
+
+    @Test func aTakenSlugAMissingNameAndAnUnknownTierEachHaveTheirMessage() throws {
+        let existing = try TestDatabase.createTenant(slug: Self.newSlug())
+        let (browser, admin) = try HeadOfficeFixtures.signedIn()
+        let taken = try browser.post("/mgmt/tenants", Self.fields(["slug": existing.slug]))
+        #expect(taken.status == 422)
+        #expect(taken.text.contains("This slug is already taken."))
+        let invalid = try browser.post(
+            "/mgmt/tenants", Self.fields(["name": "  ", "tier": "platinum", "admin_email": "not-an-email", "admin_password": "short"]))
+        #expect(invalid.status == 422)
+        #expect(invalid.text.contains("This email address is not valid."))
+        #expect(invalid.text.contains("A password has 10 to 200 characters."))
+        #expect(invalid.text.contains(#"value="not-an-email""#))
+        #expect(!invalid.text.contains(#"value="short""#), "the password is never written back")
+        #expect(invalid.text.contains("Enter the ISP&#39;s name.") || invalid.text.contains("Enter the ISP's name."))
+        #expect(invalid.text.contains("Choose one of the tiers."))
+        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
+    }
+
+    @Test func deactivatingATenantTakesItsStoreOfflineAndActivatingBringsItBack() throws {
+        let tenant = try TestDatabase.createTenant(slug: Self.newSlug())
+        let host = "\(tenant.slug).localhost"
+        let store = PortalBrowser(port: HeadOfficeFixtures.server.port, host: host)
+        #expect(try store.get("/").status == 200)
+        let (browser, admin) = try HeadOfficeFixtures.signedIn()
+
+        #expect(try browser.post("/mgmt/tenants/deactivate", ["slug": tenant.slug]).status == 303)
+        #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 404) == 404)
+        #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isActive == false)
+        #expect(try browser.get("/mgmt").text.contains("Inactive"))
+
+        #expect(try browser.post("/mgmt/tenants/activate", ["slug": tenant.slug]).status == 303)
+        #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 200) == 200)
+        let audit = try HeadOfficeFixtures.auditRows(actor: admin.email)
+        #expect(audit.map(\.action) == ["tenant.deactivate", "tenant.activate"])
+        #expect(audit.allSatisfy { $0.tenantID == tenant.id })
+    }
+
+    @Test func aDeletedTenantVanishesFromItsHostAndTheList() throws {
+        let tenant = try TestDatabase.createTenant(slug: Self.newSlug(), name: "Doomed ISP \(UUID().uuidString.prefix(6))")
+        let store = PortalBrowser(port: HeadOfficeFixtures.server.port, host: "\(tenant.slug).localhost")
+        #expect(try store.get("/").status == 200)
+        let (browser, admin) = try HeadOfficeFixtures.signedIn()
+        #expect(try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug]).status == 303)
+        #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 404) == 404)
+        #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isDeleted == true)
+        #expect(!(try browser.get("/mgmt").text.contains(tenant.slug)))
+        #expect(try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug]).status == 404, "deleted once only")
+        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).map(\.action) == ["tenant.delete"])
+    }
+
+    @Test func everyTenantChangeIsRefusedWithoutTheSessionsTokenAndChangesNothing() throws {
+        let tenant = try TestDatabase.createTenant(slug: Self.newSlug())
+        let (browser, admin) = try HeadOfficeFixtures.signedIn()
+        let slug = Self.newSlug()
+        let forged = ["_csrf": String(repeating: "a", count: 64)]
+        #expect(try browser.post("/mgmt/tenants", Self.fields(forged.merging(["slug": slug]) { $1 })).status == 403)
+        #expect(try browser.post("/mgmt/tenants", Self.fields(["slug": slug]), withCSRF: false).status == 403)
+        for action in ["deactivate", "delete"] {
+            #expect(try browser.post("/mgmt/tenants/\(action)", forged.merging(["slug": tenant.slug]) { $1 }).status == 403)
+            #expect(try browser.post("/mgmt/tenants/\(action)", ["slug": tenant.slug], withCSRF: false).status == 403)
+        }
+        #expect(try HeadOfficeFixtures.tenantRow(slug: slug) == nil)
+        let row = try #require(try HeadOfficeFixtures.tenantRow(slug: tenant.slug))
+        #expect(row.isActive && !row.isDeleted)
+        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
+    }
+
+    @Test func anUnknownTenantIsNotFoundAndChangesNothing() throws {
+        let (browser, admin) = try HeadOfficeFixtures.signedIn()
+        #expect(try browser.post("/mgmt/tenants/deactivate", ["slug": "'; drop table tenants; --"]).status == 404)
+        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
+    }
+}

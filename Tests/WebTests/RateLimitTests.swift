@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Two servers with small limits, sharing the test database: what one counts, the other sees.
+/// Both believe `X-Forwarded-For` from loopback, so tests choose their client address. The window is
+/// an hour: a test stalled on a loaded machine must not see its counts slide away mid-test.
+enum RateLimitServers {
+    static let window = 3600
+    static let environment = [
+        "RATE_LIMIT_WINDOW_SECONDS": String(window), "TRUSTED_PROXIES": "127.0.0.1", "RATE_LIMIT_STARTER": "4", "RATE_LIMIT_PROFESSIONAL": "6",
+        "RATE_LIMIT_ENTERPRISE": "1000", "RATE_LIMIT_LOGIN": "3", "RATE_LIMIT_ORDERS": "2", "RATE_LIMIT_PAY": "2",
+        "RATE_LIMIT_WEBHOOK": "3",
+    ]
+    static let first = try! GerbangProcess(environment: environment)
+    static let second = try! GerbangProcess(environment: environment)
+
+    static func randomAddress() -> String {
+        "10.\(Int.random(in: 0...255)).\(Int.random(in: 0...255)).\(Int.random(in: 1...254))"
+    }
+
+    /// A tenant of `tier`; enterprise leaves room for the per-address limits to show on their own.
+    static func tenant(tier: String) throws -> (id: UUID, host: String, name: String) {
+        let tenant = try PortalFixtures.tenant()
+        try TestDatabase.owner.query("update tenants set tier = $1 where id = $2", tier, tenant.id)
+        return tenant
+    }
+
+    static func request(_ server: GerbangProcess, _ path: String, host: String, from address: String? = nil) throws
+        -> TestHTTPResponse
+    {
+        try request(server, "GET", path, host: host, from: address)
+    }
+
+    static func request(
+        _ server: GerbangProcess, _ method: String, _ path: String, host: String, from address: String? = nil,
+        body: String = ""
+    ) throws -> TestHTTPResponse {
+        var headers = [("Content-Type", "application/x-www-form-urlencoded")]
+        if let address { headers.append(("X-Forwarded-For", address)) }
+        return try TestHTTPClient.request(
+            port: server.port, method: method, path: path, host: host, headers: headers, body: Array(body.utf8))
+    }
+}
+
+@Suite struct RateLimitTests {
+    typealias S = RateLimitServers
+
+    @Test func aStarterTenantGetsExactlyItsLimitAcrossTwoInstancesThenA429WithRetryAfter() throws {
+        let tenant = try S.tenant(tier: "starter")
+        for (index, server) in [S.first, S.second, S.first, S.second].enumerated() {
+            let response = try S.request(server, "/", host: tenant.host)
+            #expect(response.status == 200)
+            #expect(response.headers["X-RateLimit-Limit"] == "4")
+            #expect(response.headers["X-RateLimit-Remaining"] == String(3 - index))
+            let reset = try #require(Int(response.headers["X-RateLimit-Reset"] ?? ""))
+            #expect((1...S.window).contains(reset))
+        }
+        for server in [S.second, S.first] {
+            let refused = try S.request(server, "/", host: tenant.host)
+            #expect(refused.status == 429)
+            #expect(refused.headers["X-RateLimit-Limit"] == "4")
+            #expect(refused.headers["X-RateLimit-Remaining"] == "0")
+            let retryAfter = try #require(Int(refused.headers["Retry-After"] ?? ""))
+            #expect((1...2 * S.window).contains(retryAfter))
+            #expect(refused.text.contains(tenant.name), "the tenant's branded error page")
+        }
+    }
+
+    @Test func eachTierHasItsOwnLimitAndTenantsDoNotShareCounts() throws {
+        let professional = try S.tenant(tier: "professional")
+        let neighbour = try S.tenant(tier: "starter")
+        for _ in 1...6 { #expect(try S.request(S.first, "/", host: professional.host).status == 200) }
+        let seventh = try S.request(S.second, "/", host: professional.host)
+        #expect(seventh.status == 429)
+        #expect(seventh.headers["X-RateLimit-Limit"] == "6")
+        let untouched = try S.request(S.second, "/", host: neighbour.host)
+        #expect(untouched.status == 200)
+        #expect(untouched.headers["X-RateLimit-Remaining"] == "3")
+    }
+
+    @Test func loginIsLimitedPerForwardedAddressAcrossInstances() throws {
+        let tenant = try S.tenant(tier: "enterprise")
+        let attacker = S.randomAddress()
+        for (index, server) in [S.first, S.second, S.first].enumerated() {
+            let response = try S.request(server, "POST", "/portal/login", host: tenant.host, from: attacker, body: "login=x")
+            #expect(response.status != 429)
+            #expect(response.headers["X-RateLimit-Limit"] == "3")
+            #expect(response.headers["X-RateLimit-Remaining"] == String(2 - index))
+        }
+        let refused = try S.request(S.second, "POST", "/portal/login", host: tenant.host, from: attacker, body: "login=x")
+        #expect(refused.status == 429)
+        #expect(Int(refused.headers["Retry-After"] ?? "") ?? 0 > 0)
+        let other = try S.request(S.second, "POST", "/portal/login", host: tenant.host, from: S.randomAddress(), body: "")
+        #expect(other.status != 429, "another address has its own count")
+        #expect(try S.request(S.first, "/portal/login", host: tenant.host, from: attacker).status == 200, "the form itself is not a login")
+    }
+
+    @Test func ordersPayAndAdminLoginHaveTheirOwnPerAddressLimits() throws {
+        let tenant = try S.tenant(tier: "enterprise")
+        for (path, limit) in [("/orders", 2), ("/pay/abc", 2), ("/portal/invoices/INV-1/pay", 2), ("/admin/login", 3)] {
+            let address = S.randomAddress()
+            for _ in 0..<limit {
+                let response = try S.request(S.first, "POST", path, host: tenant.host, from: address)
+                #expect(response.status != 429, "\(path) within the limit")
+                #expect(response.headers["X-RateLimit-Limit"] == String(limit), "\(path)")
+            }
+            #expect(try S.request(S.second, "POST", path, host: tenant.host, from: address).status == 429, "\(path)")
+        }
+    }
+
+    @Test func headOfficeLoginAndTheWebhookAreLimitedPerAddressOnAnyHost() throws {
+        let address = S.randomAddress()
+        for _ in 1...3 { #expect(try S.request(S.first, "POST", "/mgmt/login", host: "localhost", from: address).status != 429) }
+        #expect(try S.request(S.second, "POST", "/mgmt/login", host: "localhost", from: address).status == 429)
+
+        let gateway = S.randomAddress()
+        for index in 1...3 {
+            let response = try S.request(S.first, "POST", "/payments/webhook/sandbox", host: "localhost", from: gateway, body: "{}")
+            #expect(response.status == 400)
+            #expect(response.headers["X-RateLimit-Remaining"] == String(3 - index))
+        }
+        let refused = try S.request(S.second, "POST", "/payments/webhook/sandbox", host: "anything.example", from: gateway, body: "{}")
+        #expect(refused.status == 429)
+        #expect(refused.headers["Retry-After"] != nil)
+    }
+
+    @Test func staticFilesHealthAndBrandFilesAreNeverCounted() throws {
+        let tenant = try S.tenant(tier: "starter")
+        for _ in 1...6 {
+            for path in ["/assets/css/site.css", "/healthz", "/brand/theme.css"] {
+                let response = try S.request(S.first, path, host: tenant.host)
+                #expect(response.status == 200, "\(path)")
+                #expect(response.headers["X-RateLimit-Limit"] == nil, "\(path)")
+            }
+        }
+        #expect(try S.request(S.second, "/", host: tenant.host).headers["X-RateLimit-Remaining"] == "3")
+    }
+
+    @Test func aRefusedClientIsLetInAgainAfterRetryAfter() throws {
+        let server = try GerbangProcess(environment: ["RATE_LIMIT_WINDOW_SECONDS": "2", "RATE_LIMIT_STARTER": "2"])
+        let tenant = try S.tenant(tier: "starter")
+        #expect(try S.request(server, "/", host: tenant.host).status == 200)
+        #expect(try S.request(server, "/", host: tenant.host).status == 200)
+        let refused = try S.request(server, "/", host: tenant.host)
+        #expect(refused.status == 429)
+        let retryAfter = try #require(Int(refused.headers["Retry-After"] ?? ""))
+        #expect((1...4).contains(retryAfter), "the rest of a 2-second window and the fading of this one")
+        Thread.sleep(forTimeInterval: Double(retryAfter))
+        #expect(try S.request(server, "/", host: tenant.host).status == 200)
+    }
+}

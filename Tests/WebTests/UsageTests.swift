@@ -1,0 +1,101 @@
+import Foundation
+import Postgres
+import Synchronization
+import Testing
+import TestSupport
+@testable import Web
+
+/// Usage per tenant and UTC month: counted in memory, flushed in batches into `tenant_usage`, read
+/// back by head office through `UsageRepository`.
+@Suite struct UsageTests {
+    /// The application's own pool (the role the server uses), for the meter and the repository.
+    static let application: PostgresPool = {
+        var configuration = try! PostgresConfiguration(url: try! TestEnvironment.require("DATABASE_URL"))
+        configuration.poolSize = 2
+        return PostgresPool(configuration: configuration)
+    }()
+
+    static func utc(_ text: String) -> Date {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)!
+    }
+
+    static func usage(_ tenantID: UUID, _ period: String) throws -> TenantUsage? {
+        try UsageRepository(database: application).monthlyUsage(period: #require(UsageMonth(parsing: period)))
+            .first { $0.tenantID == tenantID }
+    }
+
+    @Test func theLastMillisecondOfAMonthCountsInItAndMidnightUTCInTheNext() throws {
+        let tenant = try TestDatabase.createTenant(name: "Usage ISP")
+        let now = Mutex(Self.utc("2031-01-31T23:59:59.999Z"))
+        let meter = UsageMeter(database: Self.application, interval: .seconds(3600), clock: { now.withLock { $0 } })
+        meter.recordPageView(tenantID: tenant.id)
+        now.withLock { $0 = Self.utc("2031-02-01T00:00:00.000Z") }
+        meter.recordPageView(tenantID: tenant.id)
+        meter.record(UsageCounts(orders: 1, paidOrders: 1, paidAmount: 5_000, webhookCalls: 2), tenantID: tenant.id)
+        try meter.flush()
+
+        let january = try #require(try Self.usage(tenant.id, "2031-01"))
+        #expect(january.pageViews == 1)
+        #expect(january.orders == 0)
+        let february = try #require(try Self.usage(tenant.id, "2031-02"))
+        #expect(february.pageViews == 1)
+        #expect(february == TenantUsage(
+            tenantID: tenant.id, slug: tenant.slug, name: "Usage ISP", pageViews: 1, orders: 1, paidOrders: 1,
+            paidAmount: 5_000, webhookCalls: 2))
+
+        // A second batch adds to the first instead of replacing it.
+        meter.recordPageView(tenantID: tenant.id)
+        try meter.flush()
+        #expect(try Self.usage(tenant.id, "2031-02")?.pageViews == 2)
+        #expect(try Self.usage(tenant.id, "2031-01")?.pageViews == 1)
+        #expect(try Self.usage(tenant.id, "2031-03") == nil)
+    }
+
+    @Test func periodsParseOnlyAsYearDashMonth() {
+        #expect(UsageMonth(parsing: "2026-11")?.description == "2026-11")
+        #expect(UsageMonth(parsing: "2026-01") == UsageMonth(containing: Self.utc("2026-01-15T12:00:00.000Z")))
+        for bad in ["2026-13", "2026-00", "2026-1", "26-01", "2026/01", "２０２６-01", "2026-01 ", "", "abcd-ef", "2026-01'; drop"] {
+            #expect(UsageMonth(parsing: bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func pageViewsFromTwoInstancesAddUpInOneRow() throws {
+        let environment = ["USAGE_FLUSH_SECONDS": "1"]
+        let first = try GerbangProcess(environment: environment)
+        let second = try GerbangProcess(environment: environment)
+        let tenant = try TestDatabase.createTenant()
+        let host = tenant.slug + ".localhost"
+        for server in [first, first, first, second, second] {
+            #expect(try TestHTTPClient.request(port: server.port, path: "/", host: host).status == 200)
+        }
+        // Not page views: a missing page, a stylesheet, a form sent back.
+        #expect(try TestHTTPClient.request(port: first.port, path: "/no-such-page", host: host).status == 404)
+        #expect(try TestHTTPClient.request(port: second.port, path: "/brand/theme.css", host: host).status == 200)
+
+        let period = UsageMonth(containing: Date()).description
+        let deadline = Date().addingTimeInterval(10)
+        var seen: Int64?
+        while Date() < deadline {
+            seen = try Self.usage(tenant.id, period)?.pageViews
+            if seen == 5 { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        #expect(seen == 5)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try Self.usage(tenant.id, period)?.pageViews == 5, "nothing counted twice by later flushes")
+    }
+
+    @Test func aGracefulStopFlushesWhatWasCounted() throws {
+        let server = try GerbangProcess(environment: ["USAGE_FLUSH_SECONDS": "3600"])
+        let tenant = try TestDatabase.createTenant()
+        for _ in 1...3 {
+            #expect(try TestHTTPClient.request(port: server.port, path: "/", host: tenant.slug + ".localhost").status == 200)
+        }
+        let period = UsageMonth(containing: Date()).description
+        #expect(try Self.usage(tenant.id, period) == nil, "nothing written before the first flush")
+        #expect(server.stop() == 0)
+        #expect(try Self.usage(tenant.id, period)?.pageViews == 3)
+    }
+}
