@@ -81,12 +81,32 @@ public final class PostgresPool: Sendable {
         -> PostgresRows
     {
         let texts = parameters.map { $0?.postgresText ?? nil }
+        return try retryingOnDeadConnection { connection throws(PostgresError) in
+            try connection.execute(sql.description, parameters: texts)
+        }
+    }
+
+    /// One statement in a transaction of its own whose `settings` are set for that transaction only,
+    /// in one network round trip (`PostgresConnection.executeInTransaction`). Retried like `query`.
+    @discardableResult
+    public func query(
+        settings: [(name: String, value: String)], _ sql: StaticString, parameters: [(any PostgresEncodable)?]
+    ) throws(PostgresError) -> PostgresRows {
+        let texts = parameters.map { $0?.postgresText ?? nil }
+        return try retryingOnDeadConnection { connection throws(PostgresError) in
+            try connection.executeInTransaction(settings: settings, sql.description, parameters: texts)
+        }
+    }
+
+    private func retryingOnDeadConnection(
+        _ body: (PostgresConnection) throws(PostgresError) -> PostgresRows
+    ) throws(PostgresError) -> PostgresRows {
         var attempt = 0
         while true {
             attempt += 1
             let connection = try acquire()
             do {
-                let rows = try connection.execute(sql.description, parameters: texts)
+                let rows = try body(connection)
                 release(connection)
                 return rows
             } catch {

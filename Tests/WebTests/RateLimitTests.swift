@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
+@testable import Web
+
 /// Two servers with small limits, sharing the test database: what one counts, the other sees.
 /// Both believe `X-Forwarded-For` from loopback, so tests choose their client address. The window is
 /// an hour: a test stalled on a loaded machine must not see its counts slide away mid-test.
@@ -135,6 +137,27 @@ enum RateLimitServers {
             }
         }
         #expect(try S.request(S.second, "/", host: tenant.host).headers["X-RateLimit-Remaining"] == "3")
+    }
+
+    @Test func aBusyTenantIsCountedAheadInLeasesButNeverUndercountedNorLetPastItsLimit() throws {
+        let server = try GerbangProcess(environment: ["RATE_LIMIT_WINDOW_SECONDS": "3600", "RATE_LIMIT_STARTER": "120"])
+        let tenant = try S.tenant(tier: "starter")
+        var served = 0
+        var remaining: [Int] = []
+        for _ in 1...200 {
+            let response = try S.request(server, "/", host: tenant.host)
+            if response.status == 200 { served += 1 }
+            remaining.append(Int(response.headers["X-RateLimit-Remaining"] ?? "") ?? -1)
+        }
+        #expect(served <= 120, "never more than the limit")
+        #expect(served >= 100, "leases may refuse a little early, not much")
+        #expect(remaining == remaining.sorted(by: >), "the count only goes down")
+        let counted = try TestDatabase.owner.query(
+            "select coalesce(sum(hits), 0)::int as hits from rate_limit_counters where bucket_key = $1",
+            "tenant:" + tenant.id.uuidString.lowercased()
+        ).first?.decode("hits", as: Int.self) ?? 0
+        #expect(counted >= 200, "every request is counted in the database, leased ones ahead of time")
+        #expect(counted < 200 + RateLimitLeases.largestLease)
     }
 
     @Test func aRefusedClientIsLetInAgainAfterRetryAfter() throws {

@@ -20,6 +20,7 @@ final class RateLimiter: Sendable {
     let database: PostgresPool
     let settings: RateLimitSettings
     private let nextPurge = Mutex<ContinuousClock.Instant>(.now)
+    private let leases = RateLimitLeases()
 
     init(database: PostgresPool, settings: RateLimitSettings) {
         self.database = database
@@ -28,20 +29,32 @@ final class RateLimiter: Sendable {
 
     private var windowSeconds: Int { max(1, Int(settings.window.components.seconds)) }
 
-    /// Counts one request against each rule (distinct keys) in one round trip.
+    /// Counts one request against each rule (distinct keys): from a live lease in memory where there
+    /// is one (`RateLimitLeases`), else in one round trip for all the others.
     func check(_ rules: [RateLimitRule]) throws -> [RateLimitDecision] {
         guard !rules.isEmpty else { return [] }
+        let window = Double(windowSeconds)
+        var decisions: [RateLimitDecision] = []
+        var counted: [String: (rule: RateLimitRule, size: Int)] = [:]
+        for rule in rules where counted[rule.key] == nil {
+            if let decision = leases.take(rule, window: window) {
+                decisions.append(decision)
+            } else {
+                counted[rule.key] = (rule, leases.nextSize(for: rule))
+            }
+        }
+        guard !counted.isEmpty else { return decisions }
         purgeIfDue()
-        let byKey = Dictionary(rules.map { ($0.key, $0) }) { first, _ in first }
+        let keys = Array(counted.keys)
         // Not tenant data (keys for the webhook and head office exist before any tenant is known),
         // and it must stay one statement: straight on the pool, outside any scope.
         let rows = try database.query(
             """
             with hit as (
                 insert into rate_limit_counters as c (bucket_key, window_start, hits)
-                select key, to_timestamp((floor(extract(epoch from now()) / $2::int) * $2::int)::double precision), 1
-                from unnest($1::text[]) as key
-                on conflict (bucket_key, window_start) do update set hits = c.hits + 1
+                select key, to_timestamp((floor(extract(epoch from now()) / $2::int) * $2::int)::double precision), size
+                from unnest($1::text[], $3::int[]) as lease(key, size)
+                on conflict (bucket_key, window_start) do update set hits = c.hits + excluded.hits
                 returning c.bucket_key, c.window_start, c.hits
             )
             select hit.bucket_key, hit.hits, coalesce(previous.hits, 0) as previous_hits,
@@ -49,16 +62,22 @@ final class RateLimiter: Sendable {
             from hit left join rate_limit_counters previous
               on previous.bucket_key = hit.bucket_key
              and previous.window_start = hit.window_start - make_interval(secs => $2::int)
-            """, Array(byKey.keys), windowSeconds)
-        let window = Double(windowSeconds)
-        return try rows.compactMap { row in
-            guard let rule = byKey[try row.decode("bucket_key", as: String.self)] else { return nil }
+            """, keys, windowSeconds, keys.map { counted[$0]!.size })
+        for row in rows {
+            guard let (rule, size) = counted[try row.decode("bucket_key", as: String.self)] else { continue }
             let hits = try row.decode("hits", as: Int.self)
             let previous = try row.decode("previous_hits", as: Int.self)
             let elapsed = min(window, max(0, try row.decode("elapsed", as: Double.self)))
             let estimate = Double(previous) * (window - elapsed) / window + Double(hits)
-            return RateLimitDecision(rule: rule, estimate: estimate, elapsed: elapsed, window: window, currentHits: hits)
+            leases.store(rule, size: size, estimateAfter: estimate, elapsed: elapsed, window: window)
+            // This request is one of the `size` just counted; the rest wait in the lease.
+            let unused = Double(size - 1)
+            decisions.append(
+                RateLimitDecision(
+                    rule: rule, estimate: estimate - unused, elapsed: elapsed, window: window,
+                    currentHits: hits - (size - 1)))
         }
+        return decisions
     }
 
     /// Deletes windows no check reads any more, at most once per window per instance.

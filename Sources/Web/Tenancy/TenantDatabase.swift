@@ -11,11 +11,7 @@ struct TenantDatabase: DatabaseScope {
     let pool: PostgresPool
     let tenantID: UUID
 
-    /// Several statements in one tenant-scoped transaction.
-    @discardableResult
-    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try pool.transaction(settings: [(TenantDatabase.tenantSetting, tenantID.uuidString)], body)
-    }
+    var settings: [(name: String, value: String)] { [(Self.tenantSetting, tenantID.uuidString)] }
 
     /// The setting the row-level-security policies read.
     static let tenantSetting = "app.tenant_id"
@@ -27,10 +23,7 @@ struct TenantDatabase: DatabaseScope {
 struct UnscopedDatabase: DatabaseScope {
     let pool: PostgresPool
 
-    @discardableResult
-    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try pool.transaction(settings: [(UnscopedDatabase.scopeSetting, "all")], body)
-    }
+    var settings: [(name: String, value: String)] { [(Self.scopeSetting, "all")] }
 
     /// The setting the row-level-security policies read to let a cross-tenant path through.
     static let scopeSetting = "app.scope"
@@ -39,23 +32,23 @@ struct UnscopedDatabase: DatabaseScope {
 /// What `TenantDatabase` and `UnscopedDatabase` have in common, for the few stores whose rows are a
 /// tenant's or head office's (tenant null): sessions, login attempts.
 protocol DatabaseScope: Sendable {
-    /// Several statements in one transaction, its scope set first.
-    @discardableResult
-    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T
+    var pool: PostgresPool { get }
+    /// What each of this scope's transactions sets first, for that transaction only.
+    var settings: [(name: String, value: String)] { get }
 }
 
 extension DatabaseScope {
-    /// One statement in its own scoped transaction. Throws `PostgresError` only, like `PostgresPool.query`,
-    /// so callers can still catch a unique violation by its type.
+    /// Several statements in one transaction, its scope set first.
+    @discardableResult
+    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try pool.transaction(settings: settings, body)
+    }
+
+    /// One statement in its own scoped transaction, in one round trip (pipelined). Throws
+    /// `PostgresError` only, like `PostgresPool.query`, so callers can catch a unique violation by type.
     @discardableResult
     func query(_ sql: StaticString, _ parameters: (any PostgresEncodable)?...) throws(PostgresError) -> PostgresRows {
-        do {
-            return try transaction { connection in try connection.query(sql, parameters: parameters) }
-        } catch let error as PostgresError {
-            throw error
-        } catch {
-            throw PostgresError(.query, "\(error)")
-        }
+        try pool.query(settings: settings, sql, parameters: parameters)
     }
 }
 
