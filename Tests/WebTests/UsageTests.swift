@@ -87,6 +87,27 @@ import TestSupport
         #expect(try Self.usage(tenant.id, period)?.pageViews == 5, "nothing counted twice by later flushes")
     }
 
+    @Test func aPaidWebhookCountsTheCallThePaidOrderAndItsAmountOnce() throws {
+        let server = try GerbangProcess(environment: ["USAGE_FLUSH_SECONDS": "3600"])
+        let secret = RandomCode.make(32)
+        let tenant = try StoreFixtures.tenant(provider: "sandbox", settings: ["secret": secret])
+        let order = try StoreFixtures.order(
+            tenantID: tenant.id, profileID: try StoreFixtures.profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
+            provider: "sandbox", quantity: 2)
+        let body = try StoreFixtures.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
+        let signature = try StoreFixtures.hmacSHA256Hex(key: secret, message: body)
+        for _ in 1...2 {  // the second delivery is a replay: a call, not a second payment
+            let response = try StoreFixtures.deliver(
+                "sandbox", body: body, headers: [("X-Sandbox-Signature", signature)], port: server.port)
+            #expect(response.status == 200)
+        }
+        #expect(server.stop() == 0)
+        let usage = try #require(try Self.usage(tenant.id, UsageMonth(containing: Date()).description))
+        #expect(usage.webhookCalls == 2)
+        #expect(usage.paidOrders == 1)
+        #expect(usage.paidAmount == order.amount)
+    }
+
     @Test func aGracefulStopFlushesWhatWasCounted() throws {
         let server = try GerbangProcess(environment: ["USAGE_FLUSH_SECONDS": "3600"])
         let tenant = try TestDatabase.createTenant()

@@ -27,7 +27,7 @@ final class Services: Sendable {
         var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
         databaseConfiguration.poolSize = config.databasePoolSize
         database = PostgresPool(configuration: databaseConfiguration)
-        listener = PostgresListener(configuration: databaseConfiguration)
+        listener = PostgresListener(configuration: try PostgresConfiguration(url: config.listenDatabaseURL))
         digests = Digests(database: database)
         endpoint = LocalEndpoint(sandboxWebhookURL: config.sandboxWebhookURL)
         resolver = TenantResolver(baseDomain: config.baseDomain, directory: TenantDirectory(database: database))

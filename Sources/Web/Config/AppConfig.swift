@@ -9,6 +9,9 @@ public struct AppConfig: Sendable {
     public var databaseURL: String
     /// The role that owns the schema; migrations run as it. Defaults to `databaseURL`.
     public var migrationDatabaseURL: String
+    /// The application role's direct connection for `LISTEN tenant_changed`, which needs a session of its
+    /// own (pgbouncer in transaction mode cannot carry one). Defaults to `databaseURL`.
+    public var listenDatabaseURL: String
     public var trustedProxies: [IPAddressRange]
     /// Who may read `/metrics` (client addresses, after trusted forwarding); default loopback only.
     public var metricsAllow: [IPAddressRange]
@@ -52,6 +55,7 @@ public struct AppConfig: Sendable {
         baseDomain = reader.hostName("BASE_DOMAIN", default: "localhost")
         databaseURL = reader.string("DATABASE_URL", default: "")
         migrationDatabaseURL = reader.string("MIGRATION_DATABASE_URL", default: databaseURL)
+        listenDatabaseURL = reader.string("LISTEN_DATABASE_URL", default: databaseURL)
         trustedProxies = reader.addressRanges("TRUSTED_PROXIES")
         // Unset: loopback. Set but empty: nobody.
         metricsAllow = environment["METRICS_ALLOW"] == nil

@@ -21,8 +21,11 @@ struct RadiusProvisioner: Sendable {
     }
 
     /// Brings the group's rows to the policy. Serialised per group name (an advisory lock for this
-    /// transaction), because `radgroupcheck` has no unique index to upsert against.
+    /// transaction), because `radgroupcheck` has no unique index to upsert against. Most orders sell a
+    /// group exactly as it already stands; those neither write nor lock, since a lock held to the end
+    /// of each fulfilment would make every payment of one package wait for the one before it.
     private func writeGroup(_ policy: RadiusGroupPolicy, tenantID: UUID, on db: PostgresConnection) throws {
+        if try groupMatches(policy, tenantID: tenantID, on: db) { return }
         try db.query("select pg_advisory_xact_lock(hashtext('radius-group:' || $1))", policy.groupName)
         // Group names join a slug and a group with "-", which two tenants could in theory both spell:
         // never touch, nor join a voucher to, a group that another tenant's rows already define.
@@ -54,6 +57,33 @@ struct RadiusProvisioner: Sendable {
                 "insert into radgroupcheck (groupname, attribute, op, value, tenant_id) values ($1, $2, ':=', $3, $4)",
                 policy.groupName, check.name, check.value, tenantID)
         }
+    }
+}
+
+extension RadiusProvisioner {
+    /// True when the group's managed rows are this tenant's and already say what the policy says.
+    private func groupMatches(_ policy: RadiusGroupPolicy, tenantID: UUID, on db: PostgresConnection) throws -> Bool {
+        let rows = try db.query(
+            """
+            select 'reply' as kind, attribute, op, value, tenant_id from radgroupreply where groupname = $1
+            union all
+            select 'check', attribute, op, value, tenant_id from radgroupcheck where groupname = $1
+            """, policy.groupName)
+        var replies: [RadiusGroupPolicy.Attribute] = []
+        var checks: [RadiusGroupPolicy.Attribute] = []
+        for row in rows {
+            guard row.decode("tenant_id", as: UUID?.self) == tenantID else { return false }
+            let attribute = RadiusGroupPolicy.Attribute(
+                name: try row.decode("attribute", as: String.self), value: try row.decode("value", as: String.self))
+            let isReply = try row.decode("kind", as: String.self) == "reply"
+            // Rows the policy does not manage (written by hand) are left alone, here as when writing.
+            let managed = isReply ? RadiusGroupPolicy.managedReplies : RadiusGroupPolicy.managedChecks
+            guard managed.contains(attribute.name) else { continue }
+            guard try row.decode("op", as: String.self) == ":=" else { return false }
+            if isReply { replies.append(attribute) } else { checks.append(attribute) }
+        }
+        return replies.count == policy.replies.count && Set(replies) == Set(policy.replies)
+            && checks.count == policy.checks.count && Set(checks) == Set(policy.checks)
     }
 }
 
