@@ -1,39 +1,25 @@
 import Dispatch
 import Postgres
-import Synchronization
 
 /// Marks pending orders past their deadline as expired, for every tenant at once, on a timer.
 /// Readers never wait for it (`VoucherOrder.effectiveStatus` already shows such orders expired);
 /// it keeps the table truthful for reports and for anything that reads status directly.
 final class OrderExpirySweep: Sendable {
     let database: PostgresPool
-    let interval: Duration
-    private let queue = DispatchQueue(label: "gerbang.order-expiry-sweep")
-    private let timer = Mutex<(any DispatchSourceTimer)?>(nil)
+    private let timer: RepeatingTimer
 
     init(database: PostgresPool, interval: Duration = .seconds(30)) {
         self.database = database
-        self.interval = interval
+        timer = RepeatingTimer(label: "gerbang.order-expiry-sweep", interval: interval)
     }
 
-    /// Starts sweeping: once right away, then every `interval`. Calling it twice changes nothing.
+    /// Starts sweeping: once right away, then every interval. Calling it twice changes nothing.
     func start() {
-        timer.withLock { timer in
-            guard timer == nil else { return }
-            let source = DispatchSource.makeTimerSource(queue: queue)
-            let milliseconds = Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
-            source.schedule(deadline: .now(), repeating: .milliseconds(max(milliseconds, 10)), leeway: .milliseconds(100))
-            source.setEventHandler { [weak self] in self?.sweepLoggingErrors() }
-            source.resume()
-            timer = source
-        }
+        timer.start(immediately: true) { [weak self] in self?.sweepLoggingErrors() }
     }
 
     func stop() {
-        timer.withLock { timer in
-            timer?.cancel()
-            timer = nil
-        }
+        timer.stop()
     }
 
     /// The head-office path: one UPDATE across all tenants, no tenant filter by design.

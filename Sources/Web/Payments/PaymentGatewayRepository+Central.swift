@@ -21,7 +21,7 @@ extension PaymentGatewayRepository {
             select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
             from payment_gateways where tenant_id is null order by provider
             """
-        ).map(Self.centralAccount(from:))
+        ).map(Self.account(from:))
     }
 
     /// What a save would leave in `provider`'s settings: the typed keys over the stored ones.
@@ -45,7 +45,7 @@ extension PaymentGatewayRepository {
                 select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
                 from payment_gateways where tenant_id is null and provider = $1 for update
                 """, provider.rawValue
-            ).first.map(Self.centralAccount(from:))
+            ).first.map(Self.account(from:))
             if isActive {
                 try db.query(
                     """
@@ -63,7 +63,7 @@ extension PaymentGatewayRepository {
                         is_active = excluded.is_active, updated_at = now()
                 returning id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
                 """, provider.rawValue, Self.settingsJSON(settings), isSandbox, isActive
-            ).first.map(Self.centralAccount(from:))!
+            ).first.map(Self.account(from:))!
             try db.query(
                 """
                 insert into audit_log (tenant_id, actor, action, target, before, after, ip)
@@ -81,18 +81,5 @@ extension PaymentGatewayRepository {
             "settings": account.settings.mapValues(PaymentGatewayAccount.masked),
         ]
         return String(decoding: GatewayJSON.encode(object), as: UTF8.self)
-    }
-
-    private static func centralAccount(from row: PostgresRow) throws -> PaymentGatewayAccount {
-        let providerName = try row.decode("provider", as: String.self)
-        guard let provider = PaymentProvider(rawValue: providerName) else {
-            throw PostgresError(.decoding, "unknown payment provider \(providerName)")
-        }
-        let settings = GatewayJSON(bytes: Array(try row.decode("settings", as: String.self).utf8))?.object
-            .compactMapValues { $0 as? String } ?? [:]
-        return PaymentGatewayAccount(
-            id: try row.decode("id", as: UUID.self), tenantID: row.decode("tenant_id", as: UUID?.self),
-            provider: provider, settings: settings, isSandbox: try row.decode("is_sandbox", as: Bool.self),
-            isActive: try row.decode("is_active", as: Bool.self))
     }
 }

@@ -12,11 +12,9 @@ import Synchronization
 /// writes two rows. Tests inject the clock to prove both edges.
 final class UsageMeter: Sendable {
     let database: PostgresPool
-    let interval: Duration
     let clock: @Sendable () -> Date
     private let pending = Mutex<[Key: UsageCounts]>([:])
-    private let queue = DispatchQueue(label: "gerbang.usage-flush")
-    private let timer = Mutex<(any DispatchSourceTimer)?>(nil)
+    private let timer: RepeatingTimer
 
     struct Key: Hashable, Sendable {
         let tenantID: UUID
@@ -25,8 +23,8 @@ final class UsageMeter: Sendable {
 
     init(database: PostgresPool, interval: Duration = .seconds(5), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
-        self.interval = interval
         self.clock = clock
+        timer = RepeatingTimer(label: "gerbang.usage-flush", interval: interval)
     }
 
     /// Adds `counts` to the tenant's current month (by `clock`, or `at` when given).
@@ -61,25 +59,13 @@ final class UsageMeter: Sendable {
 
     /// Flushes every `interval` until `stop`. Calling it twice changes nothing.
     func start() {
-        timer.withLock { timer in
-            guard timer == nil else { return }
-            let source = DispatchSource.makeTimerSource(queue: queue)
-            let milliseconds = Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
-            let period = DispatchTimeInterval.milliseconds(max(milliseconds, 10))
-            source.schedule(deadline: .now() + period, repeating: period, leeway: .milliseconds(100))
-            source.setEventHandler { [weak self] in self?.flushLoggingErrors() }
-            source.resume()
-            timer = source
-        }
+        timer.start(immediately: false) { [weak self] in self?.flushLoggingErrors() }
     }
 
     /// Stops the timer and writes what is left, so a graceful stop loses nothing counted.
     func stop() {
-        timer.withLock { timer in
-            timer?.cancel()
-            timer = nil
-        }
-        queue.sync { flushLoggingErrors() }
+        timer.stop()
+        timer.runNow { flushLoggingErrors() }
     }
 
     private func write(_ counts: UsageCounts, for key: Key) throws {
