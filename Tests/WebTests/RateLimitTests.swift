@@ -160,6 +160,22 @@ enum RateLimitServers {
         #expect(counted < 200 + RateLimitLeases.largestLease)
     }
 
+    @Test func aProcessWithAShortWindowPurgesOnlyCountersNoWindowCanStillRead() throws {
+        let recent = "test:recent:" + UUID().uuidString, stale = "test:stale:" + UUID().uuidString
+        try TestDatabase.owner.query(
+            """
+            insert into rate_limit_counters (bucket_key, window_start, hits)
+            values ($1, now() - interval '30 minutes', 7), ($2, now() - interval '3 hours', 7)
+            """, recent, stale)
+        let server = try GerbangProcess(environment: ["RATE_LIMIT_WINDOW_SECONDS": "1"])
+        let tenant = try S.tenant(tier: "starter")
+        #expect(try S.request(server, "/", host: tenant.host).status == 200)  // the first check purges
+        let left = try TestDatabase.owner.query(
+            "select bucket_key from rate_limit_counters where bucket_key = any($1::text[])", [recent, stale]
+        ).map { try $0.decode("bucket_key", as: String.self) }
+        #expect(left == [recent], "an hour-long window's counter stays; one older than any window goes")
+    }
+
     @Test func aRefusedClientIsLetInAgainAfterRetryAfter() throws {
         let server = try GerbangProcess(environment: ["RATE_LIMIT_WINDOW_SECONDS": "2", "RATE_LIMIT_STARTER": "2"])
         let tenant = try S.tenant(tier: "starter")

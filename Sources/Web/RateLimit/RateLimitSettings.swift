@@ -15,6 +15,10 @@ public struct RateLimitSettings: Sendable, Hashable {
     /// Per client address on the central webhook: gateways deliver from few addresses, so this is generous.
     public var webhook = 1_200
 
+    /// No window may be longer: old counters are purged by this horizon, not by each process's own
+    /// window, since processes (during a configuration change, or in tests) may count over different ones.
+    static let longestWindowSeconds = 3600
+
     public init() {}
 
     func limit(for tier: Tenant.Tier) -> Int {
@@ -39,7 +43,7 @@ extension RateLimitSettings {
     init(reading reader: inout EnvironmentReader) {
         let defaults = RateLimitSettings()
         isEnabled = reader.boolean("RATE_LIMITS", default: defaults.isEnabled)
-        window = .seconds(reader.integer("RATE_LIMIT_WINDOW_SECONDS", default: 60, in: 1...3600))
+        window = .seconds(reader.integer("RATE_LIMIT_WINDOW_SECONDS", default: 60, in: 1...Self.longestWindowSeconds))
         starter = reader.integer("RATE_LIMIT_STARTER", default: defaults.starter, in: 1...1_000_000)
         professional = reader.integer("RATE_LIMIT_PROFESSIONAL", default: defaults.professional, in: 1...1_000_000)
         enterprise = reader.integer("RATE_LIMIT_ENTERPRISE", default: defaults.enterprise, in: 1...1_000_000)

@@ -14,8 +14,8 @@ import Synchronization
 /// at most the limit. Within one window with no earlier traffic the count is exact, so the N-th
 /// request passes and the (N+1)-th is refused. Refused requests are counted as well.
 ///
-/// Rows older than two windows are no longer read; they are deleted now and then by whichever
-/// instance gets there first.
+/// Rows older than two of the longest allowed windows are read by no process, whatever its window;
+/// they are deleted now and then by whichever instance gets there first.
 final class RateLimiter: Sendable {
     let database: PostgresPool
     let settings: RateLimitSettings
@@ -91,7 +91,7 @@ final class RateLimiter: Sendable {
         do {
             try database.query(
                 "delete from rate_limit_counters where window_start < now() - make_interval(secs => $1::int * 2)",
-                windowSeconds)
+                RateLimitSettings.longestWindowSeconds)
         } catch {
             Log.warning("rate-limit purge failed: \(error)")
         }
