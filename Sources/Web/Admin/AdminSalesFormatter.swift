@@ -21,8 +21,8 @@ struct AdminSalesFormatter: Sendable {
 
     // MARK: Orders
 
-    func orderRow(_ order: VoucherOrder) -> AdminOrdersView.Row {
-        AdminOrdersView.Row(
+    func orderRow(_ order: VoucherOrder) -> AdminOrderRow {
+        AdminOrderRow(
             number: order.number, detailURL: Self.orderURL(order.number), createdAt: times.dayAndTime(order.createdAt),
             buyerPhone: order.buyerPhone, package: "\(order.quantity) × \(order.profileName)",
             amount: Rupiah.format(order.amount), status: badge(order.effectiveStatus()))
@@ -91,9 +91,9 @@ struct AdminSalesFormatter: Sendable {
 
     // MARK: Invoices
 
-    func invoiceRow(_ row: InvoiceListQuery.Row) -> AdminInvoicesView.Row {
+    func invoiceRow(_ row: InvoiceListQuery.Row) -> AdminInvoiceRow {
         let invoice = row.invoice
-        return AdminInvoicesView.Row(
+        return AdminInvoiceRow(
             number: invoice.number, detailURL: Self.invoiceURL(invoice.number),
             customer: row.customerName + " · " + row.customerNumber, period: portal.period(invoice.period),
             amount: Rupiah.format(invoice.amount), dueDate: portal.days.day(invoice.dueDate), status: badge(invoice))
