@@ -16,6 +16,10 @@ public struct PostgresConfiguration: Sendable {
     public var statementTimeout: Duration? = .seconds(15)
     public var connectTimeout: Int = 5
     public var applicationName = "gerbang"
+    /// Prepare each statement once per session and run it by name afterwards. Turn off behind a
+    /// pooler that cannot follow named statements across its server connections (pgbouncer in
+    /// transaction mode before 1.21, or without `max_prepared_statements`).
+    public var preparesStatements = true
     /// Other URL query parameters (`sslmode`, `sslrootcert`, …), handed to libpq as keywords.
     public var extraParameters: [(String, String)] = []
 

@@ -10,10 +10,10 @@ extension PostgresConnection {
     func executeInTransaction(
         settings: [(name: String, value: String)], _ sql: String, parameters: [String?]
     ) throws(PostgresError) -> PostgresRows {
-        var statements: [(sql: String, parameters: [String?])] = [("begin", [])]
-        statements += settings.map { ("select set_config($1, $2, true)", [$0.name, $0.value]) }
-        statements.append((sql, parameters))
-        statements.append(("commit", []))
+        var statements: [PipelinedStatement] = [.command("begin")]
+        statements += settings.map { .query(Self.setConfig, [$0.name, $0.value]) }
+        statements.append(.query(sql, parameters))
+        statements.append(.command("commit"))
         let results: [PostgresRows]
         do {
             results = try executePipelined(statements)
@@ -25,9 +25,7 @@ extension PostgresConnection {
     }
 
     /// Sends every statement, then one sync, then reads each statement's result in order.
-    private func executePipelined(_ statements: [(sql: String, parameters: [String?])]) throws(PostgresError)
-        -> [PostgresRows]
-    {
+    func executePipelined(_ statements: [PipelinedStatement]) throws(PostgresError) -> [PostgresRows] {
         for (index, statement) in statements.enumerated() {
             if let position = statement.parameters.firstIndex(where: { $0?.utf8.contains(0) == true }) {
                 throw PostgresError(.query, "statement \(index + 1): parameter $\(position + 1) contains a NUL character")
@@ -37,36 +35,27 @@ extension PostgresConnection {
             throw PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
         }
         defer { PQexitPipelineMode(handle) }
-        for (index, statement) in statements.enumerated() {
-            let sent = CStringArray.withPointers(to: [statement.sql] + statement.parameters) { strings in
-                strings.dropFirst().withUnsafeBufferPointer { values in
-                    PQsendQueryParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
-                }
-            }
-            guard sent == 1 else {
-                var error = PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
-                // Nothing reached the server unless an earlier statement of this batch was queued.
-                error.failedBeforeSending = index == 0
-                throw error
-            }
-        }
+        let messages = try send(statements)
         guard PQpipelineSync(handle) == 1 else {
             throw PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
         }
         var rows: [PostgresRows] = []
         var firstError: PostgresError?
-        for _ in statements {
+        for message in messages {
             guard let pointer = PQgetResult(handle) else {
                 throw PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
             }
             let result = PostgresResult(pointer)
-            if result.succeeded {
-                rows.append(PostgresRows(copying: result.pointer))
-            } else if firstError == nil {
+            if !result.succeeded {
                 // The first failure is the cause; the statements after it only report being skipped.
-                firstError = result.error(connectionLost: !isOpen)
+                if firstError == nil { firstError = failure(of: result) }
+            } else if case .prepare(let sql, let name) = message {
+                // Remembered only once the server has it (a statement is not undone by a rollback).
+                preparedStatementNames[sql] = name
+            } else {
+                rows.append(PostgresRows(copying: result.pointer))
             }
-            // Each statement's results end with a null.
+            // Each message's results end with a null.
             while let extra = PQgetResult(handle) { PQclear(extra) }
         }
         // The sync's own marker; after it the connection is idle again (or in a failed transaction).
@@ -74,4 +63,72 @@ extension PostgresConnection {
         if let firstError { throw firstError }
         return rows
     }
+
+    /// Queues each statement, preceded by its preparation when this session has not seen its text;
+    /// returns what was queued, in the order its results will come back.
+    private func send(_ statements: [PipelinedStatement]) throws(PostgresError) -> [SentMessage] {
+        var sent: [SentMessage] = []
+        var namesInThisBatch: [String: String] = [:]
+        for statement in statements {
+            let accepted: Int32
+            switch statement {
+            case .command(let sql):
+                accepted = PQsendQueryParams(handle, sql.description, 0, nil, nil, nil, nil, 0)
+                if accepted == 1 { sent.append(.statement) }
+            case .query(let sql, let parameters) where !preparesStatements:
+                accepted = CStringArray.withPointers(to: [sql] + parameters) { strings in
+                    strings.dropFirst().withUnsafeBufferPointer { values in
+                        PQsendQueryParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+                    }
+                }
+                if accepted == 1 { sent.append(.statement) }
+            case .query(let sql, let parameters):
+                var name = preparedStatementNames[sql] ?? namesInThisBatch[sql]
+                if name == nil {
+                    let newName = newStatementName()
+                    guard PQsendPrepare(handle, newName, sql, Int32(parameters.count), nil) == 1 else {
+                        throw sendFailure(nothingQueued: sent.isEmpty)
+                    }
+                    sent.append(.prepare(sql: sql, name: newName))
+                    namesInThisBatch[sql] = newName
+                    name = newName
+                }
+                accepted = CStringArray.withPointers(to: [name] + parameters) { strings in
+                    strings.dropFirst().withUnsafeBufferPointer { values in
+                        PQsendQueryPrepared(handle, strings[0], Int32(values.count), values.baseAddress, nil, nil, 0)
+                    }
+                }
+                if accepted == 1 { sent.append(.statement) }
+            }
+            guard accepted == 1 else { throw sendFailure(nothingQueued: sent.isEmpty) }
+        }
+        return sent
+    }
+
+    private func sendFailure(nothingQueued: Bool) -> PostgresError {
+        var error = PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
+        // Nothing reached the server unless something of this batch was already queued.
+        error.failedBeforeSending = nothingQueued
+        return error
+    }
+}
+
+/// One statement of a pipelined batch.
+enum PipelinedStatement {
+    /// Transaction control: nothing to plan, never prepared.
+    case command(StaticString)
+    case query(String, [String?])
+
+    var parameters: [String?] {
+        switch self {
+        case .command: []
+        case .query(_, let parameters): parameters
+        }
+    }
+}
+
+/// What was queued in a pipeline, so each result read back is matched to its cause.
+private enum SentMessage {
+    case prepare(sql: String, name: String)
+    case statement
 }

@@ -7,6 +7,16 @@ import Glibc
 /// values travel only as `$n` parameters.
 public final class PostgresConnection {
     let handle: OpaquePointer
+    /// Whether statements are prepared once and then run by name (`PostgresConfiguration.preparesStatements`).
+    let preparesStatements: Bool
+    /// The name each SQL text was prepared under on this session.
+    var preparedStatementNames: [String: String] = [:]
+    var preparedStatementCount = 0
+    /// Set when the server refused one of this session's prepared statements as stale; they are
+    /// all dropped (`deallocate all`) before the connection is lent again.
+    var hasStalePreparedStatements = false
+    /// BEGIN and the settings of a transaction whose body has not sent its first statement yet.
+    var deferredStart: [PipelinedStatement] = []
 
     public init(configuration: PostgresConfiguration) throws(PostgresError) {
         let parameters = configuration.connectionParameters
@@ -24,6 +34,7 @@ public final class PostgresConnection {
         // Notices ("table exists, skipping") would otherwise go to stderr.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         self.handle = handle
+        self.preparesStatements = configuration.preparesStatements
     }
 
     deinit { PQfinish(handle) }
@@ -56,6 +67,7 @@ public final class PostgresConnection {
         guard !script.utf8.contains(0) else {
             throw PostgresError(.query, "SQL script contains a NUL character")
         }
+        try flushDeferredStart()
         try check(PQexec(handle, script))
     }
 
@@ -69,16 +81,32 @@ public final class PostgresConnection {
             // PostgreSQL text cannot hold NUL; refusing beats silently truncating at it.
             throw PostgresError(.query, "parameter $\(position + 1) contains a NUL character")
         }
-        let result = CStringArray.withPointers(to: [sql] + parameters) { strings in
+        if let rows = try executeAfterDeferredStart(.query(sql, parameters)) { return rows }
+        guard preparesStatements else {
+            let result = CStringArray.withPointers(to: [sql] + parameters) { strings in
+                strings.dropFirst().withUnsafeBufferPointer { values in
+                    PQexecParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+                }
+            }
+            return try check(result)
+        }
+        let name = try preparedName(for: sql, parameterCount: parameters.count)
+        let result = CStringArray.withPointers(to: [name] + parameters) { strings in
             strings.dropFirst().withUnsafeBufferPointer { values in
-                PQexecParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+                PQexecPrepared(handle, strings[0], Int32(values.count), values.baseAddress, nil, nil, 0)
             }
         }
         return try check(result)
     }
 
+    /// Transaction control (`begin`, `commit`, `rollback`): nothing to plan, so never prepared.
+    func executeCommand(_ sql: StaticString) throws(PostgresError) {
+        try flushDeferredStart()
+        try check(PQexec(handle, sql.description))
+    }
+
     @discardableResult
-    private func check(_ pointer: OpaquePointer?) throws(PostgresError) -> PostgresRows {
+    func check(_ pointer: OpaquePointer?) throws(PostgresError) -> PostgresRows {
         guard let pointer else {
             // No result at all: the statement could not be sent.
             var error = PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
@@ -86,8 +114,19 @@ public final class PostgresConnection {
             throw error
         }
         let result = PostgresResult(pointer)
-        guard result.succeeded else { throw result.error(connectionLost: !isOpen) }
+        guard result.succeeded else { throw failure(of: result) }
         return PostgresRows(copying: result.pointer)
+    }
+
+    /// The result's error; a prepared statement the server can no longer run makes the session
+    /// forget every name it prepared, so each statement is prepared afresh on its next use.
+    func failure(of result: PostgresResult) -> PostgresError {
+        let error = result.error(connectionLost: !isOpen)
+        if error.isStalePreparedStatement {
+            preparedStatementNames.removeAll()
+            hasStalePreparedStatements = true
+        }
+        return error
     }
 
     /// True when the idle connection can be lent out again: open, outside any transaction,

@@ -50,19 +50,13 @@ public final class PostgresPool: Sendable {
         try withConnection { connection in try connection.transaction(body) }
     }
 
-    /// BEGIN, then each setting for this transaction only (`set_config(name, value, true)`), `body`,
-    /// COMMIT. Transaction-local, so a setting never leaks to the connection's next user, and it
-    /// works behind pgbouncer in transaction mode, where a session-level `SET` would not.
+    /// BEGIN, each setting for this transaction only (`set_config(name, value, true)`), `body`,
+    /// COMMIT; see `PostgresConnection.transaction(settings:_:)`.
     @discardableResult
     public func transaction<T>(settings: [(name: String, value: String)], _ body: (PostgresConnection) throws -> T)
         throws -> T
     {
-        try transaction { connection in
-            for setting in settings {
-                try connection.query("select set_config($1, $2, true)", setting.name, setting.value)
-            }
-            return try body(connection)
-        }
+        try withConnection { connection in try connection.transaction(settings: settings, body) }
     }
 
     /// One statement on any free connection, outside a transaction.
@@ -75,7 +69,8 @@ public final class PostgresPool: Sendable {
 
     /// Retried once on a fresh connection when the first one turns out to have been dead
     /// already: the send failed, or the server had ended the session (SQLSTATE class 57P),
-    /// in which case the statement cannot have been committed.
+    /// in which case the statement cannot have been committed; or the server refused one of
+    /// the session's prepared statements as stale, in which case it did not run.
     @discardableResult
     public func query(_ sql: StaticString, parameters: [(any PostgresEncodable)?]) throws(PostgresError)
         -> PostgresRows
@@ -112,7 +107,11 @@ public final class PostgresPool: Sendable {
             } catch {
                 release(connection)
                 let sessionWasEnded = error.kind == .connection && error.sqlState?.hasPrefix("57P") == true
-                guard attempt == 1, error.failedBeforeSending || sessionWasEnded else { throw error }
+                // Every pooled session may hold the stale statement once, and each forgets it on the spot.
+                let mayRetry =
+                    (attempt == 1 && (error.failedBeforeSending || sessionWasEnded))
+                    || (error.isStalePreparedStatement && attempt <= configuration.poolSize)
+                guard mayRetry else { throw error }
             }
         }
     }
@@ -155,6 +154,7 @@ public final class PostgresPool: Sendable {
 
     func release(_ connection: PostgresConnection) {
         connection.rollbackIfPossible()
+        connection.deallocateStalePreparedStatements()
         let reusable = connection.isOpen && !connection.isInTransaction
         condition.lock()
         state.inUse -= 1

@@ -15,10 +15,14 @@ final class PostgresResult {
         }
     }
 
-    /// The server's error, with its SQLSTATE and fields; `connectionLost` decides the kind.
+    /// The server's error, with its SQLSTATE and fields. It is a lost connection when libpq saw the
+    /// socket close, or when the server said it is ending the session (class 57P: terminated by an
+    /// administrator, shutdown, idle timeout), which a pipeline may read before the socket's end.
     func error(connectionLost: Bool) -> PostgresError {
         let message = field("M") ?? String(cString: PQresultErrorMessage(pointer)).trimmingTrailingNewlines
-        var error = PostgresError(connectionLost ? .connection : .query, message, sqlState: field("C"))
+        let sqlState = field("C")
+        let sessionEnded = connectionLost || sqlState?.hasPrefix("57P") == true
+        var error = PostgresError(sessionEnded ? .connection : .query, message, sqlState: sqlState)
         error.detail = field("D")
         error.hint = field("H")
         error.constraint = field("n")

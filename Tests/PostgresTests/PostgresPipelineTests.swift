@@ -46,3 +46,57 @@ import Testing
         #expect(try pool.query("select 3 as three").first?.decode("three", as: Int.self) == 3)
     }
 }
+
+/// A transaction's BEGIN and settings travel with its first statement.
+@Suite struct PostgresDeferredStartTests {
+    private func pool(name: String) throws -> PostgresPool {
+        var configuration = try TestDatabase.appConfiguration()
+        configuration.poolSize = 1
+        configuration.applicationName = name
+        return PostgresPool(configuration: configuration)
+    }
+
+    @Test func everyStatementOfTheBodySeesTheSettingsAndTheyEndWithTheTransaction() throws {
+        let pool = try pool(name: "deferred-settings")
+        let seen = try pool.transaction(settings: [("app.tenant_id", "t-7")]) { connection throws in
+            let first = try connection.query("select current_setting('app.tenant_id', true) as tenant")
+            #expect(connection.isInTransaction)
+            let second = try connection.query("select current_setting('app.tenant_id', true) as tenant, txid_current_if_assigned() as x")
+            return [try first.first?.decode("tenant", as: String.self), try second.first?.decode("tenant", as: String.self)]
+        }
+        #expect(seen == ["t-7", "t-7"])
+        let after = try pool.query("select coalesce(current_setting('app.tenant_id', true), '') as tenant")
+        #expect(try after.first?.decode("tenant", as: String.self) == "")
+    }
+
+    @Test func aBodyThatSendsNothingOpensNoTransaction() throws {
+        let pool = try pool(name: "deferred-empty")
+        let value = try pool.transaction(settings: [("app.tenant_id", "t-8")]) { connection in
+            #expect(!connection.isInTransaction)
+            return 42
+        }
+        #expect(value == 42)
+        let after = try pool.query("select coalesce(current_setting('app.tenant_id', true), '') as tenant")
+        #expect(try after.first?.decode("tenant", as: String.self) == "")
+    }
+
+    @Test func aThrowingBodyRollsBackWhatItsFirstStatementDid() throws {
+        try TestDatabase.withFreshDatabase { configuration in
+            let pool = PostgresPool(configuration: configuration)
+            try pool.query("create table notes (body text)")
+            struct Stop: Error {}
+            #expect(throws: Stop.self) {
+                try pool.transaction(settings: [("app.scope", "x")]) { connection in
+                    try connection.query("insert into notes values ($1)", "kept?")
+                    throw Stop()
+                }
+            }
+            #expect(try pool.query("select count(*)::int as n from notes").first?.decode("n", as: Int.self) == 0)
+            // A script cannot join a pipeline: the pending BEGIN and settings go first, on their own.
+            try pool.transaction(settings: [("app.scope", "from-setting")]) { connection in
+                try connection.executeRawSQLScript("insert into notes select current_setting('app.scope', true)")
+            }
+            #expect(try pool.query("select body from notes").first?.decode("body", as: String.self) == "from-setting")
+        }
+    }
+}

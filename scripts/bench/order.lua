@@ -16,6 +16,9 @@ end
 
 function init(args)
     thread_id = id
+    -- Without a seed every run draws the same keys, and a second run against the same database
+    -- would find the first run's orders instead of creating new ones.
+    math.randomseed(os.time() * 100 + id)
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
     wrk.headers["Cookie"] = "csrf=" .. csrf
@@ -23,7 +26,7 @@ end
 
 function request()
     counter = counter + 1
-    local key = string.format("bench%02dx%012d%06d", thread_id, counter, math.random(0, 999999))
+    local key = string.format("bench%02dx%09d%09d", thread_id, counter, math.random(0, 999999999))
     local body = "_csrf=" .. csrf .. "&profile_id=" .. profile .. "&idempotency_key=" .. key
         .. "&phone=081234567890&name=Bench&email=bench%40example.com&quantity=1&terms=on"
     return wrk.format(nil, "/orders", nil, body)

@@ -10,7 +10,7 @@ struct AdminPaymentsController: Sendable {
     typealias Field = AdminPaymentsView.Field
 
     let services: AdminServices
-    let accounts: PaymentGatewayRepository
+    let accounts: GatewayAccountCache
     let editor: AdminPaymentsEditor
 
     func addRoutes(to router: inout Router<TenantContext>) {
@@ -37,6 +37,7 @@ struct AdminPaymentsController: Sendable {
                 return try page(admin, stored: stored, state: draft.state, status: .unprocessableContent)
             }
             try editor.save(draft, for: context.tenant, by: AuditActor(admin, request: request))
+            accounts.invalidate(context.tenant.id)
             return .redirect(to: Self.path + "?saved=1")
         }
     }
@@ -47,7 +48,7 @@ struct AdminPaymentsController: Sendable {
     ) throws -> HTTPResponse {
         let context = admin.context
         let sales = context.language.adminSalesStrings
-        let effective = try accounts.effectiveAccount(for: context.tenant)
+        let effective = try accounts.repository.effectiveAccount(for: context.tenant)
         let inEffect =
             switch effective {
             case nil: sales.inEffectNone

@@ -16,7 +16,7 @@ final class Services: Sendable {
     let catalogue: CatalogueCache
     let metrics = Metrics()
     let gateways: GatewayFactory
-    let gatewayAccounts: PaymentGatewayRepository
+    let gatewayAccounts: GatewayAccountCache
     let expirySweep: OrderExpirySweep
     let audit: SecurityAudit
     let rateLimits: RateLimitGate
@@ -26,6 +26,7 @@ final class Services: Sendable {
         self.config = config
         var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
         databaseConfiguration.poolSize = config.databasePoolSize
+        databaseConfiguration.preparesStatements = config.databasePreparedStatements
         database = PostgresPool(configuration: databaseConfiguration)
         listener = PostgresListener(configuration: try PostgresConfiguration(url: config.listenDatabaseURL))
         digests = Digests(database: database)
@@ -38,7 +39,7 @@ final class Services: Sendable {
             overrides: ContentPageRepository(database: database))
         let endpoint = endpoint
         gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { endpoint.sandboxWebhookURL })
-        gatewayAccounts = PaymentGatewayRepository(database: database)
+        gatewayAccounts = GatewayAccountCache(repository: PaymentGatewayRepository(database: database))
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
@@ -48,19 +49,21 @@ final class Services: Sendable {
     /// Subscribes to `tenant_changed` and waits (briefly) until the subscription is live, so nothing
     /// cached after this point can miss its invalidation.
     func startListening() {
-        listener.onReconnect = { [resolver, sites, content, catalogue, metrics] in
+        listener.onReconnect = { [resolver, sites, content, catalogue, gatewayAccounts, metrics] in
             metrics.listenerReconnected()
             // Notifications may have been missed while disconnected: forget everything.
             resolver.invalidate()
             sites.invalidateAll()
             content.invalidateAll()
             catalogue.invalidateAll()
+            gatewayAccounts.invalidateAll()
         }
-        listener.listen("tenant_changed") { [resolver, sites, content, catalogue, metrics] payload in
+        listener.listen("tenant_changed") { [resolver, sites, content, catalogue, gatewayAccounts, metrics] payload in
             metrics.tenantChanged()
             resolver.invalidate()
             if let id = UUID(uuidString: payload) { sites.invalidate(id) } else { sites.invalidateAll() }
             if let id = UUID(uuidString: payload) { catalogue.invalidate(id) } else { catalogue.invalidateAll() }
+            if let id = UUID(uuidString: payload) { gatewayAccounts.invalidate(id) } else { gatewayAccounts.invalidateAll() }
             content.invalidateAll()
         }
         listener.start()

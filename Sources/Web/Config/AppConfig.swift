@@ -18,6 +18,9 @@ public struct AppConfig: Sendable {
     public var eventLoops: Int
     public var workers: Int
     public var databasePoolSize: Int
+    /// Prepare each statement once per database session (`DB_PREPARED_STATEMENTS`); off behind a
+    /// pooler that cannot carry named statements (pgbouncer in transaction mode before 1.21).
+    public var databasePreparedStatements: Bool
     public var logLevel: LogLevel
     public var reusePort: Bool
     /// One line per request on standard output (`ACCESS_LOG=off` for benchmarks).
@@ -64,6 +67,7 @@ public struct AppConfig: Sendable {
         eventLoops = reader.integer("EVENT_LOOPS", default: cores, in: 1...256)
         workers = reader.integer("WORKERS", default: max(8, cores * 4), in: 1...1024)
         databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(8, cores * 4), in: 1...500)
+        databasePreparedStatements = reader.boolean("DB_PREPARED_STATEMENTS", default: true)
         logLevel = reader.choice("LOG_LEVEL", default: .info)
         reusePort = reader.boolean("REUSE_PORT", default: false)
         accessLog = reader.boolean("ACCESS_LOG", default: true)

@@ -45,6 +45,7 @@ struct HeadOfficeGatewaysController: Sendable {
         try services.gateways.saveCentral(
             provider: provider, typed: typed, isSandbox: isSandbox, isActive: isActive,
             by: AuditActor(headOffice, request: request))
+        services.gatewayAccounts.invalidateAll()
         return .redirect(to: Self.path)
     }
 

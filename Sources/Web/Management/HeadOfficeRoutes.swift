@@ -7,7 +7,7 @@ struct HeadOfficeRoutes: Sendable {
 
     init(services: Services) {
         self.services = HeadOfficeServices(
-            database: services.database, gateways: services.gatewayAccounts, baseDomain: services.config.baseDomain)
+            database: services.database, gatewayAccounts: services.gatewayAccounts, baseDomain: services.config.baseDomain)
     }
 
     func addRoutes(to router: inout Router<PlatformContext>) {

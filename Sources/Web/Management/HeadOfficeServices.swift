@@ -9,17 +9,20 @@ struct HeadOfficeServices: Sendable {
     let tenants: TenantRegistry
     let domains: DomainApprovals
     let gateways: PaymentGatewayRepository
+    /// Forgotten after a central account is saved, so this instance's next checkout uses it at once.
+    let gatewayAccounts: GatewayAccountCache
     let usage: UsageRepository
     /// The platform's base domain: a tenant's store is at `<slug>.<baseDomain>`.
     let baseDomain: String
 
-    init(database: PostgresPool, gateways: PaymentGatewayRepository, baseDomain: String) {
+    init(database: PostgresPool, gatewayAccounts: GatewayAccountCache, baseDomain: String) {
         sessions = SessionStore(database: database)
         admins = HeadOfficeAdminRepository(database: database)
         throttle = LoginThrottle(database: database)
         tenants = TenantRegistry(database: database)
         domains = DomainApprovals(database: database)
-        self.gateways = gateways
+        gateways = gatewayAccounts.repository
+        self.gatewayAccounts = gatewayAccounts
         usage = UsageRepository(database: database)
         self.baseDomain = baseDomain
     }

@@ -8,7 +8,7 @@ import Postgres
 /// subject's own `open` (`PaymentCheckout+Order`, `PaymentCheckout+Invoice`).
 struct PaymentCheckout: Sendable {
     let database: PostgresPool
-    let accounts: PaymentGatewayRepository
+    let accounts: GatewayAccountCache
     let gateways: GatewayFactory
 
     enum Outcome<Subject: Payable>: Sendable {

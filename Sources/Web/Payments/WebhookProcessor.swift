@@ -119,7 +119,7 @@ struct WebhookProcessor: Sendable {
 extension WebhookProcessor {
     /// The processor behind the central endpoint, with the real repositories and gateway adapters.
     static func central(
-        database: PostgresPool, accounts: PaymentGatewayRepository, gateways: GatewayFactory, usage: UsageMeter?
+        database: PostgresPool, accounts: GatewayAccountCache, gateways: GatewayFactory, usage: UsageMeter?
     ) -> WebhookProcessor {
         let events = WebhookEventLog(database: database)
         var processor = WebhookProcessor(

@@ -9,7 +9,7 @@ import Templates
 struct SandboxCheckoutController: Sendable {
     let orders: VoucherOrderRepository
     let invoices: InvoiceRepository
-    let accounts: PaymentGatewayRepository
+    let accounts: GatewayAccountCache
     let gateways: GatewayFactory
 
     func addRoutes(to router: inout Router<TenantContext>) {

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The gateway accounts that checkouts and webhooks use, kept in memory until a `payment_gateways`
+/// row or a tenant's gateway switch changes (both tables' triggers send `NOTIFY tenant_changed`).
+/// The instance that made a change also forgets at once, so its very next checkout uses the new account.
+///
+/// Only accounts that exist are kept by id: a stream of webhooks naming made-up accounts costs a
+/// query each (they are rate-limited), never memory.
+final class GatewayAccountCache: Sendable {
+    private let effective = GenerationalCache<UUID, PaymentGatewayAccount?>(timeToLive: .seconds(300), maximumEntries: 10_000)
+    private let byID = GenerationalCache<UUID, PaymentGatewayAccount>(timeToLive: .seconds(300), maximumEntries: 10_000)
+    let repository: PaymentGatewayRepository
+
+    init(repository: PaymentGatewayRepository) {
+        self.repository = repository
+    }
+
+    /// See `PaymentGatewayRepository.effectiveAccount(for:)`.
+    func effectiveAccount(for tenant: Tenant) throws -> PaymentGatewayAccount? {
+        try effective.value(for: tenant.id) { try repository.effectiveAccount(for: tenant) }
+    }
+
+    /// See `PaymentGatewayRepository.account(id:)`.
+    func account(id: UUID) throws -> PaymentGatewayAccount? {
+        if let account = byID.value(for: id) { return account }
+        let generation = byID.generation
+        guard let account = try repository.account(id: id) else { return nil }
+        byID.store(account, for: id, generation: generation)
+        return account
+    }
+
+    /// A tenant's row or switch changed. Accounts by id are all dropped: the notification does not
+    /// say which account, and they are few.
+    func invalidate(_ tenantID: UUID) {
+        effective.invalidate(tenantID)
+        byID.invalidateAll()
+    }
+
+    /// A central account changed (it is every tenant's fallback), or notifications may have been missed.
+    func invalidateAll() {
+        effective.invalidateAll()
+        byID.invalidateAll()
+    }
+}
