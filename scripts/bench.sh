@@ -82,8 +82,8 @@ measure home -H "Host: $alpha" "$url/"
 measure voucher-page -H "Host: $alpha" "$url/vouchers/$profile"
 measure static-asset "$url/assets/css/site.css"
 
-# Webhooks (measured after the order POSTs, on the same table): N pending orders of alpha's cheapest package, opened with its effective sandbox account,
-# and each one's signed delivery (hex HMAC-SHA256 of the raw body with the account's secret, the
+# N pending orders of alpha's cheapest package (the order POSTs then meet a store with history, and
+# the webhooks pay them), opened with its effective sandbox account, and each one's signed delivery (hex HMAC-SHA256 of the raw body with the account's secret, the
 # rule in SandboxGateway.verify), one line each: signature TAB body.
 psql_admin -v n="$webhooks" -v profile="$profile" >/dev/null <<'SQL'
 with p as (select * from voucher_profiles where id = :'profile'),

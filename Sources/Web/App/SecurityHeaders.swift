@@ -6,24 +6,23 @@ import HTTP
 /// frame its pages. `X-Frame-Options` can only say DENY or one origin, so it is sent only while the
 /// policy forbids framing altogether; browsers that know `frame-ancestors` ignore it anyway.
 struct SecurityHeaders<Context: Sendable>: Middleware {
-    static var contentSecurityPolicy: String { policy(frameAncestors: .none) }
+    static var contentSecurityPolicy: String { ContentSecurityPolicy.framingForbidden }
 
     static func policy(frameAncestors: FrameAncestors) -> String {
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "form-action 'self' https:; frame-ancestors \(frameAncestors.directiveValue); base-uri 'none'; "
-            + "object-src 'none'"
+        ContentSecurityPolicy.value(frameAncestors: frameAncestors)
     }
 
     func handle(
         _ request: HTTPRequest, context: Context, next: (HTTPRequest, Context) throws -> HTTPResponse
     ) throws -> HTTPResponse {
         var response = try next(request, context)
-        if !response.headers.contains("Content-Security-Policy") {
+        let policy = response.headers["Content-Security-Policy"]
+        if policy == nil {
             response.headers.set("Content-Security-Policy", Self.contentSecurityPolicy)
         }
         response.headers.set("X-Content-Type-Options", "nosniff")
         response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin")
-        if response.headers["Content-Security-Policy"]?.contains("frame-ancestors 'none'") == true {
+        if policy == nil || policy == Self.contentSecurityPolicy {
             response.headers.set("X-Frame-Options", "DENY")
         } else {
             response.headers.remove("X-Frame-Options")
@@ -33,4 +32,16 @@ struct SecurityHeaders<Context: Sendable>: Middleware {
         }
         return response
     }
+}
+
+/// The policy text, outside the generic middleware so the common one is built once, not per response.
+enum ContentSecurityPolicy {
+    static func value(frameAncestors: FrameAncestors) -> String {
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self' https:; frame-ancestors \(frameAncestors.directiveValue); base-uri 'none'; "
+            + "object-src 'none'"
+    }
+
+    /// Every page that no tenant lets other sites frame.
+    static let framingForbidden = value(frameAncestors: .none)
 }

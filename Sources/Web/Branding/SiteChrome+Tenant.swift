@@ -3,17 +3,24 @@ import Templates
 extension SiteChrome {
     static let stylesheetURL = "/assets/css/site.css"
 
-    /// The frame of a tenant's pages, in the visitor's language.
+    /// The frame of a tenant's pages, in the visitor's language, with language links to this page.
     static func tenant(_ site: TenantSite, language: Language, path: String) -> SiteChrome {
-        let branding = site.branding
+        var chrome = site.chromes[language] ?? tenantFrame(
+            site.branding, logoURL: site.logoURL, themeURL: site.themeURL, language: language)
+        chrome.languages = languageLinks(current: language, path: path)
+        return chrome
+    }
+
+    /// Everything of the tenant's frame but the language links (`TenantSite` keeps one per language).
+    static func tenantFrame(_ branding: Branding, logoURL: String?, themeURL: String, language: Language) -> SiteChrome {
         let strings = language.strings
         return SiteChrome(
             language: language,
             siteName: branding.displayName,
             tagline: branding.tagline,
-            logoURL: site.logoURL,
+            logoURL: logoURL,
             initials: branding.initials,
-            themeURL: site.themeURL,
+            themeURL: themeURL,
             stylesheetURL: stylesheetURL,
             whatsAppURL: branding.whatsAppDigits.map { "https://wa.me/\($0)" },
             whatsAppLabel: branding.contactWhatsApp,
@@ -26,8 +33,7 @@ extension SiteChrome {
                 Link(title: strings.customerPortal, href: "/portal"),
                 Link(title: strings.pageHowToBuy, href: "/pages/how-to-buy"),
             ],
-            pages: DefaultContent.slugs.map { Link(title: strings.pageTitle(slug: $0), href: "/pages/\($0)") },
-            languages: languageLinks(current: language, path: path)
+            pages: DefaultContent.slugs.map { Link(title: strings.pageTitle(slug: $0), href: "/pages/\($0)") }
         )
     }
 

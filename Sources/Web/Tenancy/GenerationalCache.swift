@@ -15,12 +15,13 @@ public final class GenerationalCache<Key: Hashable & Sendable, Value: Sendable>:
     private struct State {
         var entries: [Key: Entry] = [:]
         var generation: UInt64 = 0
-        var hits: UInt64 = 0
-        var misses: UInt64 = 0
-        var invalidations: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    /// Lookups only read, so they share the lock; the counters are atomics for the same reason.
+    private let state = ReadWriteLock(State())
+    private let hits = Atomic<UInt64>(0)
+    private let misses = Atomic<UInt64>(0)
+    private let invalidations = Atomic<UInt64>(0)
     private let timeToLive: Duration
     private let maximumEntries: Int
 
@@ -29,26 +30,28 @@ public final class GenerationalCache<Key: Hashable & Sendable, Value: Sendable>:
         self.maximumEntries = maximumEntries
     }
 
-    public var generation: UInt64 { state.withLock { $0.generation } }
-    public var count: Int { state.withLock { $0.entries.count } }
+    public var generation: UInt64 { state.withReadLock { $0.generation } }
+    public var count: Int { state.withReadLock { $0.entries.count } }
     public var statistics: (hits: UInt64, misses: UInt64, invalidations: UInt64) {
-        state.withLock { ($0.hits, $0.misses, $0.invalidations) }
+        (hits.load(ordering: .relaxed), misses.load(ordering: .relaxed), invalidations.load(ordering: .relaxed))
     }
 
     public func value(for key: Key, now: ContinuousClock.Instant = .now) -> Value? {
-        state.withLock { state in
-            guard let entry = state.entries[key], entry.expires > now else {
-                state.misses += 1
-                return nil
-            }
-            state.hits += 1
+        let found = state.withReadLock { state -> Value? in
+            guard let entry = state.entries[key], entry.expires > now else { return nil }
             return entry.value
         }
+        if found == nil {
+            misses.add(1, ordering: .relaxed)
+        } else {
+            hits.add(1, ordering: .relaxed)
+        }
+        return found
     }
 
     /// Stores the value unless the cache was invalidated since `generation` was read.
     public func store(_ value: Value, for key: Key, generation: UInt64, now: ContinuousClock.Instant = .now) {
-        state.withLock { state in
+        state.withWriteLock { state in
             guard state.generation == generation else { return }
             if state.entries.count >= maximumEntries, state.entries[key] == nil {
                 state.entries = state.entries.filter { $0.value.expires > now }
@@ -69,17 +72,17 @@ public final class GenerationalCache<Key: Hashable & Sendable, Value: Sendable>:
     }
 
     public func invalidate(_ key: Key) {
-        state.withLock { state in
+        invalidations.add(1, ordering: .relaxed)
+        state.withWriteLock { state in
             state.generation &+= 1
-            state.invalidations += 1
             state.entries[key] = nil
         }
     }
 
     public func invalidateAll() {
-        state.withLock { state in
+        invalidations.add(1, ordering: .relaxed)
+        state.withWriteLock { state in
             state.generation &+= 1
-            state.invalidations += 1
             state.entries.removeAll(keepingCapacity: true)
         }
     }

@@ -4,8 +4,9 @@ import Postgres
 import Synchronization
 
 /// Counts each tenant's usage in memory and adds it to `tenant_usage` in batches: every `interval`
-/// and once more at shutdown. A page view costs a dictionary update under a lock, never a database
-/// write; instances add their own batches, so the table holds the sum over all of them.
+/// and once more at shutdown. A page view costs a dictionary update under one of several locks
+/// (`Striped`), never a database write; instances add their own batches, so the table holds the sum
+/// over all of them.
 ///
 /// The month is taken from `clock` when the activity is recorded (the moment the request arrived),
 /// not when the batch is flushed: a batch that straddles midnight UTC on the last day of a month
@@ -13,7 +14,7 @@ import Synchronization
 final class UsageMeter: Sendable {
     let database: PostgresPool
     let clock: @Sendable () -> Date
-    private let pending = Mutex<[Key: UsageCounts]>([:])
+    private let pending = Striped([Key: UsageCounts]())
     private let timer: RepeatingTimer
 
     struct Key: Hashable, Sendable {
@@ -31,7 +32,7 @@ final class UsageMeter: Sendable {
     func record(_ counts: UsageCounts, tenantID: UUID, at moment: Date? = nil) {
         guard !counts.isEmpty else { return }
         let key = Key(tenantID: tenantID, month: UsageMonth(containing: moment ?? clock()))
-        pending.withLock { $0[key, default: UsageCounts()] += counts }
+        pending.withSomeStripe { $0[key, default: UsageCounts()] += counts }
     }
 
     func recordPageView(tenantID: UUID, at moment: Date? = nil) {
@@ -41,16 +42,23 @@ final class UsageMeter: Sendable {
     /// Writes and forgets everything counted so far, one upsert per tenant and month, each in that
     /// tenant's scope. A batch that fails is put back, to be added by the next flush.
     func flush() throws {
-        let batch = pending.withLock { pending in
-            defer { pending.removeAll(keepingCapacity: true) }
-            return pending
+        var batch: [Key: UsageCounts] = [:]
+        for part in pending.map({ part in
+            defer { part.removeAll(keepingCapacity: true) }
+            return part
+        }) {
+            batch.merge(part) { total, more in
+                var sum = total
+                sum += more
+                return sum
+            }
         }
         var firstError: (any Error)?
         for (key, counts) in batch {
             do {
                 try write(counts, for: key)
             } catch {
-                pending.withLock { $0[key, default: UsageCounts()] += counts }
+                pending.withSomeStripe { $0[key, default: UsageCounts()] += counts }
                 firstError = firstError ?? error
             }
         }
