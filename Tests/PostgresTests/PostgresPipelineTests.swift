@@ -3,17 +3,18 @@ import Testing
 
 @testable import Postgres
 
+/// A pool of one connection of the application role, named so tests can find its session.
+private func singleConnectionPool(name: String) throws -> PostgresPool {
+    var configuration = try TestDatabase.appConfiguration()
+    configuration.poolSize = 1
+    configuration.applicationName = name
+    return PostgresPool(configuration: configuration)
+}
+
 /// One statement in its own transaction with transaction-local settings, sent as one pipelined batch.
 @Suite struct PostgresPipelineTests {
-    private func pool(name: String) throws -> PostgresPool {
-        var configuration = try TestDatabase.appConfiguration()
-        configuration.poolSize = 1
-        configuration.applicationName = name
-        return PostgresPool(configuration: configuration)
-    }
-
     @Test func theStatementSeesItsSettingsAndTheNextUserOfTheConnectionDoesNot() throws {
-        let pool = try pool(name: "pipeline-settings")
+        let pool = try singleConnectionPool(name: "pipeline-settings")
         let rows = try pool.query(
             settings: [("app.tenant_id", "t-1"), ("app.scope", "x")],
             "select current_setting('app.tenant_id', true) as tenant, current_setting('app.scope', true) as scope, $1::int + 1 as next",
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func aFailingStatementThrowsItsOwnErrorAndLeavesTheConnectionClean() throws {
-        let pool = try pool(name: "pipeline-failure")
+        let pool = try singleConnectionPool(name: "pipeline-failure")
         let error = try #require(throws: PostgresError.self) {
             try pool.query(settings: [("app.tenant_id", "t-1")], "select 1 / $1::int as x", parameters: [0])
         }
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func aParameterWithNULIsRefusedBeforeAnythingIsSent() throws {
-        let pool = try pool(name: "pipeline-nul")
+        let pool = try singleConnectionPool(name: "pipeline-nul")
         #expect(throws: PostgresError.self) {
             try pool.query(settings: [("app.tenant_id", "a\u{0}b")], "select 1", parameters: [])
         }
@@ -49,15 +50,8 @@ import Testing
 
 /// A transaction's BEGIN and settings travel with its first statement.
 @Suite struct PostgresDeferredStartTests {
-    private func pool(name: String) throws -> PostgresPool {
-        var configuration = try TestDatabase.appConfiguration()
-        configuration.poolSize = 1
-        configuration.applicationName = name
-        return PostgresPool(configuration: configuration)
-    }
-
     @Test func everyStatementOfTheBodySeesTheSettingsAndTheyEndWithTheTransaction() throws {
-        let pool = try pool(name: "deferred-settings")
+        let pool = try singleConnectionPool(name: "deferred-settings")
         let seen = try pool.transaction(settings: [("app.tenant_id", "t-7")]) { connection throws in
             let first = try connection.query("select current_setting('app.tenant_id', true) as tenant")
             #expect(connection.isInTransaction)
@@ -70,7 +64,7 @@ import Testing
     }
 
     @Test func aBodyThatSendsNothingOpensNoTransaction() throws {
-        let pool = try pool(name: "deferred-empty")
+        let pool = try singleConnectionPool(name: "deferred-empty")
         let value = try pool.transaction(settings: [("app.tenant_id", "t-8")]) { connection in
             #expect(!connection.isInTransaction)
             return 42
