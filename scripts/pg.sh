@@ -64,6 +64,8 @@ start)
     echo "DATABASE_URL=postgresql://gerbang_app@127.0.0.1:$port/gerbang"
     echo "MIGRATION_DATABASE_URL=postgresql://gerbang_owner@127.0.0.1:$port/gerbang"
     echo "PG_ADMIN_URL=postgresql://postgres@127.0.0.1:$port/postgres"
+    # The same application role over the cluster's Unix socket, for a server on this machine.
+    echo "SOCKET_DATABASE_URL=postgresql://gerbang_app@:$port/gerbang?host=$dir"
     ;;
 stop)
     [ -f "$dir/postmaster.pid" ] && as_owner "$bindir/pg_ctl" -D "$dir" -m fast -w stop >/dev/null || true

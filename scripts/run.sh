@@ -15,6 +15,8 @@ fi
 if [ -z "${DATABASE_URL:-}" ]; then
     mkdir -p .data
     while IFS='=' read -r key value; do export "$key=$value"; done < <(scripts/pg.sh start "$PWD/.data/pg")
+    # Migrations over TCP as the owner; the server itself over the cluster's Unix socket (no TCP stack per query).
+    export MIGRATION_DATABASE_URL DATABASE_URL=$SOCKET_DATABASE_URL
     echo "gerbang: PostgreSQL running in .data/pg (stop it with 'make db-stop')"
 fi
 export MIGRATION_DATABASE_URL=${MIGRATION_DATABASE_URL:-$DATABASE_URL}

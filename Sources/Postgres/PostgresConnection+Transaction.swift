@@ -6,7 +6,8 @@ extension PostgresConnection {
     /// `settings` are made transaction-local (`set_config(name, value, true)`), so they never leak to
     /// the connection's next user and work behind pgbouncer in transaction mode. BEGIN and the
     /// settings are not sent on their own: they travel in one pipeline with the body's first
-    /// statement, so opening a scoped transaction costs no round trip of its own.
+    /// statement, so opening a scoped transaction costs no round trip of its own. Likewise what the
+    /// body `enqueue`s travels with its next statement, or with COMMIT.
     ///
     /// If a statement inside failed and `body` swallowed the error, PostgreSQL would turn
     /// COMMIT into a silent ROLLBACK; that case throws instead of pretending success.
@@ -14,48 +15,83 @@ extension PostgresConnection {
     public func transaction<T>(settings: [(name: String, value: String)] = [], _ body: (PostgresConnection) throws -> T)
         throws -> T
     {
-        deferredStart = [.command("begin")] + settings.map { .query(Self.setConfig, [$0.name, $0.value]) }
+        pendingStatements = [.command("begin")] + settings.map { .query(Self.setConfig, [$0.name, $0.value]) }
+        pendingStartCount = pendingStatements.count
         let value: T
         do {
             value = try body(self)
         } catch {
-            deferredStart = []
+            discardPending()
             rollbackIfPossible()
             throw error
         }
-        guard deferredStart.isEmpty else {
+        if pendingStartCount > 0 && pendingStatements.count == pendingStartCount {
             // The body sent nothing: there is no transaction to end.
-            deferredStart = []
+            discardPending()
             return value
         }
         guard PQtransactionStatus(handle) != PQTRANS_INERROR else {
+            discardPending()
             rollbackIfPossible()
             throw PostgresError(.query, "transaction was aborted by an earlier failed statement and rolled back")
         }
-        try executeCommand("commit")
+        do {
+            try executeCommand("commit")
+        } catch {
+            // An enqueued statement failed: the server skipped the rest of the batch, COMMIT included.
+            rollbackIfPossible()
+            throw error
+        }
         return value
+    }
+
+    /// Queues a statement whose result nobody reads, inside a transaction: it is sent in one pipeline
+    /// with the transaction's next statement, or with its COMMIT, instead of costing a round trip of
+    /// its own. Its failure is thrown there, and fails the transaction like any other.
+    public func enqueue(_ sql: StaticString, _ parameters: (any PostgresEncodable)?...) throws(PostgresError) {
+        try enqueue(sql, parameters: parameters)
+    }
+
+    public func enqueue(_ sql: StaticString, parameters: [(any PostgresEncodable)?]) throws(PostgresError) {
+        guard !pendingStatements.isEmpty || isInTransaction else {
+            throw PostgresError(.query, "enqueue is only for statements inside a transaction")
+        }
+        let values = parameters.map { $0?.postgresText ?? nil }
+        if let position = values.firstIndex(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError(.query, "parameter $\(position + 1) contains a NUL character")
+        }
+        pendingStatements.append(.query(sql.description, values))
     }
 
     static let setConfig = "select set_config($1, $2, true)"
 
-    /// Sends the pending BEGIN and settings ahead of `statement`, all in one pipeline; nil when
-    /// nothing is pending and the caller should send the statement itself.
-    func executeAfterDeferredStart(_ statement: PipelinedStatement) throws(PostgresError) -> PostgresRows? {
-        guard !deferredStart.isEmpty else { return nil }
-        let start = deferredStart
-        deferredStart = []
-        return try executePipelined(start + [statement]).last
+    /// Sends the pending statements (a deferred BEGIN and its settings, then what was enqueued) ahead
+    /// of `statement`, all in one pipeline; nil when nothing is pending and the caller should send the
+    /// statement itself.
+    func executeAfterPending(_ statement: PipelinedStatement) throws(PostgresError) -> PostgresRows? {
+        guard !pendingStatements.isEmpty else { return nil }
+        return try executePipelined(takePending() + [statement]).last
     }
 
-    /// Sends the pending BEGIN and settings on their own, before something that cannot join a pipeline.
-    func flushDeferredStart() throws(PostgresError) {
-        guard !deferredStart.isEmpty else { return }
-        let start = deferredStart
-        deferredStart = []
-        _ = try executePipelined(start)
+    /// Sends the pending statements on their own, before something that cannot join a pipeline.
+    func flushPending() throws(PostgresError) {
+        guard !pendingStatements.isEmpty else { return }
+        _ = try executePipelined(takePending())
+    }
+
+    private func takePending() -> [PipelinedStatement] {
+        let pending = pendingStatements
+        discardPending()
+        return pending
+    }
+
+    func discardPending() {
+        pendingStatements = []
+        pendingStartCount = 0
     }
 
     func rollbackIfPossible() {
+        discardPending()
         guard isOpen, PQtransactionStatus(handle) != PQTRANS_IDLE else { return }
         try? executeCommand("rollback")
     }

@@ -15,8 +15,11 @@ public final class PostgresConnection {
     /// Set when the server refused one of this session's prepared statements as stale; they are
     /// all dropped (`deallocate all`) before the connection is lent again.
     var hasStalePreparedStatements = false
-    /// BEGIN and the settings of a transaction whose body has not sent its first statement yet.
-    var deferredStart: [PipelinedStatement] = []
+    /// What waits to go out with the next statement: a transaction's BEGIN and settings until its
+    /// body sends its first statement, then whatever the body `enqueue`d.
+    var pendingStatements: [PipelinedStatement] = []
+    /// How many of `pendingStatements` are the unsent BEGIN and settings (0 once they are sent).
+    var pendingStartCount = 0
 
     public init(configuration: PostgresConfiguration) throws(PostgresError) {
         let parameters = configuration.connectionParameters
@@ -67,7 +70,7 @@ public final class PostgresConnection {
         guard !script.utf8.contains(0) else {
             throw PostgresError(.query, "SQL script contains a NUL character")
         }
-        try flushDeferredStart()
+        try flushPending()
         try check(PQexec(handle, script))
     }
 
@@ -81,7 +84,7 @@ public final class PostgresConnection {
             // PostgreSQL text cannot hold NUL; refusing beats silently truncating at it.
             throw PostgresError(.query, "parameter $\(position + 1) contains a NUL character")
         }
-        if let rows = try executeAfterDeferredStart(.query(sql, parameters)) { return rows }
+        if let rows = try executeAfterPending(.query(sql, parameters)) { return rows }
         guard preparesStatements else {
             let result = CStringArray.withPointers(to: [sql] + parameters) { strings in
                 strings.dropFirst().withUnsafeBufferPointer { values in
@@ -101,7 +104,7 @@ public final class PostgresConnection {
 
     /// Transaction control (`begin`, `commit`, `rollback`): nothing to plan, so never prepared.
     func executeCommand(_ sql: StaticString) throws(PostgresError) {
-        try flushDeferredStart()
+        if try executeAfterPending(.command(sql)) != nil { return }
         try check(PQexec(handle, sql.description))
     }
 

@@ -94,3 +94,71 @@ private func singleConnectionPool(name: String) throws -> PostgresPool {
         }
     }
 }
+
+/// Statements whose results nobody reads wait and travel with the transaction's next statement or COMMIT.
+@Suite struct PostgresEnqueueTests {
+    @Test func enqueuedStatementsRunInOrderBeforeTheNextStatementAndCommitWithTheTransaction() throws {
+        try TestDatabase.withFreshDatabase { configuration in
+            let pool = PostgresPool(configuration: configuration)
+            try pool.query("create table notes (n int primary key, body text)")
+            let seen = try pool.transaction(settings: [("app.scope", "s")]) { connection in
+                try connection.enqueue("insert into notes values (1, current_setting('app.scope', true))")
+                try connection.enqueue("update notes set body = body || $1 where n = 1", "-then")
+                return try connection.query("select body from notes where n = 1").first?.decode("body", as: String.self)
+            }
+            #expect(seen == "s-then")
+            // A body that only enqueues still commits: its statements go out with COMMIT.
+            try pool.transaction { connection in
+                try connection.enqueue("insert into notes values ($1, $2)", 2, "second")
+            }
+            let bodies = try pool.query("select body from notes order by n").map { try $0.decode("body", as: String.self) }
+            #expect(bodies == ["s-then", "second"])
+        }
+    }
+
+    @Test func aFailingEnqueuedStatementFailsTheWholeTransactionWithItsOwnError() throws {
+        try TestDatabase.withFreshDatabase { configuration in
+            var single = configuration
+            single.poolSize = 1
+            let pool = PostgresPool(configuration: single)
+            try pool.query("create table notes (n int primary key)")
+            let error = try #require(throws: PostgresError.self) {
+                try pool.transaction { connection in
+                    try connection.query("insert into notes values (1)")
+                    try connection.enqueue("insert into notes values (2)")
+                    try connection.enqueue("insert into notes values (1)")  // the duplicate
+                    try connection.enqueue("insert into notes values (3)")
+                }
+            }
+            #expect(error.isUniqueViolation)
+            #expect(try pool.query("select count(*)::int as n from notes").first?.decode("n", as: Int.self) == 0)
+            // The one connection is clean again: outside any transaction, nothing left waiting.
+            try pool.transaction { connection in try connection.enqueue("insert into notes values (4)") }
+            #expect(try pool.query("select n from notes").first?.decode("n", as: Int.self) == 4)
+            #expect(pool.statistics.open == 1)
+        }
+    }
+
+    @Test func aThrowingBodyDiscardsWhatItEnqueued() throws {
+        try TestDatabase.withFreshDatabase { configuration in
+            let pool = PostgresPool(configuration: configuration)
+            try pool.query("create table notes (n int)")
+            struct Stop: Error {}
+            #expect(throws: Stop.self) {
+                try pool.transaction { connection in
+                    try connection.query("insert into notes values (1)")
+                    try connection.enqueue("insert into notes values (2)")
+                    throw Stop()
+                }
+            }
+            #expect(try pool.query("select count(*)::int as n from notes").first?.decode("n", as: Int.self) == 0)
+        }
+    }
+
+    @Test func enqueueOutsideATransactionIsRefused() throws {
+        let pool = try singleConnectionPool(name: "enqueue-outside")
+        try pool.withConnection { connection in
+            #expect(throws: PostgresError.self) { try connection.enqueue("select 1") }
+        }
+    }
+}

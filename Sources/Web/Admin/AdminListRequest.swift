@@ -21,7 +21,7 @@ struct AdminListRequest: Sendable, Hashable {
     /// - Throws: 400 when `page` is not a whole number from 1, or `status` is not one of `statuses`.
     init(request: HTTPRequest, statuses: [String]) throws(HTTPError) {
         let items = try request.queryItems
-        query = String((items[Field.query] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(64))
+        query = String((items[Field.query] ?? "").trimmed.prefix(64))
         status = items[Field.status] ?? ""
         guard status.isEmpty || statuses.contains(status) else {
             throw HTTPError(.badRequest, "unknown status filter")

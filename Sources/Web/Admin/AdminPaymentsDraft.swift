@@ -33,7 +33,7 @@ struct AdminPaymentsDraft: Sendable {
 
         var typed: [String: String] = [:]
         for field in Field.keys {
-            let value = (form[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = (form[field] ?? "").trimmed
             if !value.isEmpty, let key = Self.settingsKey(field: field, provider: provider) { typed[key] = value }
         }
         typedKeys = typed

@@ -24,7 +24,7 @@ struct BrandingDraft: Sendable {
         let strings = language.strings
         var values = values.filter { Self.textFields.contains($0.key) }
         for name in Self.textFields {
-            values[name] = (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            values[name] = (values[name] ?? "").trimmed
         }
         values[Field.primaryColor] = values[Field.primaryColor]?.lowercased()
         values[Field.accentColor] = values[Field.accentColor]?.lowercased()

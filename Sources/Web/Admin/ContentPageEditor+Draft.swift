@@ -20,7 +20,7 @@ extension ContentPageEditor {
         init(slug: String, language: Language, title: String, markdown: String, strings: AdminContentStrings) {
             self.slug = slug
             self.language = language
-            self.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+            self.title = title.trimmed
             // Browsers send textarea line breaks as CRLF; the shipped pages use LF.
             self.markdown = markdown.replacingOccurrences(of: "\r\n", with: "\n")
             var errors: [String: String] = [:]

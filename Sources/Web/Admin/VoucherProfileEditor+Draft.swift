@@ -35,7 +35,7 @@ extension VoucherProfileEditor {
         init(values typed: [String: String], strings: AdminContentStrings) {
             var values = typed
             for (key, value) in values where key != Field.description {
-                values[key] = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                values[key] = value.trimmed
             }
             self.values = values
             name = values[Field.name] ?? ""

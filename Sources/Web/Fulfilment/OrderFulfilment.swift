@@ -22,7 +22,7 @@ struct OrderFulfilment: FulfilmentStep {
 
     func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws {
         let order = target.order
-        try db.query(
+        try db.enqueue(
             "update voucher_orders set status = 'paid', paid_at = now() where tenant_id = $1 and id = $2",
             order.tenantID, order.id)
         let codes = try issuer.issue(for: order, on: db)

@@ -59,7 +59,7 @@ struct PaymentFulfilment: Sendable {
             return .ignored("\(Step.Subject.subject.rawValue) is void: an administrator must refund the payment")
         case .awaitingPayment, .closed:
             try step.fulfil(event, on: db)
-            try db.query(
+            try db.enqueue(
                 """
                 insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount,
                     currency, status, webhook_event_id)

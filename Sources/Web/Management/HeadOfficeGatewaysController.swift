@@ -26,7 +26,7 @@ struct HeadOfficeGatewaysController: Sendable {
         let keys = PaymentGatewayRepository.requiredKeys(for: provider)
         var typed: [String: String] = [:]
         for key in keys {
-            let value = (form[Field.key(key)] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = (form[Field.key(key)] ?? "").trimmed
             if !value.isEmpty { typed[key] = value }
         }
         let isSandbox = form.contains(Field.isSandbox)

@@ -29,7 +29,7 @@ struct HeadOfficeLoginController: Sendable {
         let fields = try request.formFields()
         try CSRFToken.verify(request, form: fields)
         let strings = context.language.strings
-        let email = (fields[Field.login] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let email = (fields[Field.login] ?? "").trimmed
         let password = fields[Field.password] ?? ""
         var errors: [String: String] = [:]
         if email.isEmpty { errors[Field.login] = strings.errorEmailMissing }

@@ -31,7 +31,7 @@ struct HeadOfficeTenantsController: Sendable {
         let strings = context.language.headOfficeStrings
         let typed = [
             Field.slug: form[Field.slug] ?? "", Field.name: form[Field.name] ?? "", Field.tier: form[Field.tier] ?? "",
-            Field.adminEmail: (form[Field.adminEmail] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+            Field.adminEmail: (form[Field.adminEmail] ?? "").trimmed,
         ]
         var errors: [String: String] = [:]
         let slug: TenantSlug?
@@ -41,7 +41,7 @@ struct HeadOfficeTenantsController: Sendable {
             slug = nil
             errors[Field.slug] = Self.message(for: error, typed: typed[Field.slug]!, strings: strings)
         }
-        let name = typed[Field.name]!.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = typed[Field.name]!.trimmed
         if name.isEmpty { errors[Field.name] = strings.errorNameMissing }
         if name.count > 120 { errors[Field.name] = strings.errorNameTooLong }
         let tier = Tenant.Tier(rawValue: typed[Field.tier]!)

@@ -14,7 +14,7 @@ struct NotificationOutbox: Sendable {
         _ channel: Channel, to recipient: String, body: String, tenantID: UUID, subjectReference: String,
         on db: PostgresConnection
     ) throws {
-        try db.query(
+        try db.enqueue(
             """
             insert into notifications (tenant_id, channel, recipient, body, subject_ref)
             values ($1, $2, $3, $4, $5)

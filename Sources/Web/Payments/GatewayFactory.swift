@@ -47,7 +47,7 @@ public struct GatewayFactory: Sendable {
     }
 
     private static func setting(_ key: String, of account: PaymentGatewayAccount) -> String? {
-        guard let value = account.settings[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+        guard let value = account.settings[key]?.trimmed, !value.isEmpty else {
             return nil
         }
         return value

@@ -43,10 +43,9 @@ struct WebhookController: Sendable {
         var object = ["outcome": outcome]
         // A failure's reason is internal (it may name tables); gateways only need to know to retry.
         if let reason, outcome != "failed" { object["reason"] = reason }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         var headers = HTTPHeaders()
         headers.set("Content-Type", "application/json; charset=utf-8")
         headers.set("Cache-Control", "no-store")
-        return HTTPResponse(status: status, headers: headers, body: Array(data))
+        return HTTPResponse(status: status, headers: headers, body: StringJSONObject(object).bytes)
     }
 }

@@ -43,7 +43,7 @@ struct WebhookEventLog: Sendable {
             where id = $1
             """
         if let db {
-            try db.query(sql, parameters: parameters)
+            try db.enqueue(sql, parameters: parameters)
         } else {
             try database.unscoped.transaction { db in try db.query(sql, parameters: parameters) }
         }
@@ -57,8 +57,7 @@ struct WebhookEventLog: Sendable {
             guard !secretHeaders.contains(key) else { continue }
             object[key] = object[key].map { $0 + ", " + value } ?? value
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return StringJSONObject(object).text
     }
 
     /// The body as text when it is UTF-8 without NUL (PostgreSQL text cannot hold NUL);

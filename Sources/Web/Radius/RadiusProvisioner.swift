@@ -8,12 +8,12 @@ struct RadiusProvisioner: Sendable {
     func provision(codes: [String], order: VoucherOrder, tenantSlug: String, on db: PostgresConnection) throws {
         let policy = RadiusGroupPolicy(tenantSlug: tenantSlug, order: order)
         try writeGroup(policy, tenantID: order.tenantID, on: db)
-        try db.query(
+        try db.enqueue(
             """
             insert into radcheck (username, attribute, op, value, tenant_id)
             select code, 'Cleartext-Password', ':=', code, $2 from unnest($1::text[]) as code
             """, codes, order.tenantID)
-        try db.query(
+        try db.enqueue(
             """
             insert into radusergroup (username, groupname, priority, tenant_id)
             select code, $2, 1, $3 from unnest($1::text[]) as code

@@ -35,7 +35,7 @@ struct LoginRoutes: Sendable {
         let fields = try request.formFields()
         try CSRFToken.verify(request, form: fields)
         let strings = context.language.strings
-        let account = (fields[Field.login] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let account = (fields[Field.login] ?? "").trimmed
         let password = fields[Field.password] ?? ""
         var errors: [String: String] = [:]
         if account.isEmpty { errors[Field.login] = missingLogin(strings) }

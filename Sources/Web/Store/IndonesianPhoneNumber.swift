@@ -16,7 +16,7 @@ struct IndonesianPhoneNumber: Sendable, Hashable {
     let normalised: String
 
     init(parsing input: String) throws(Problem) {
-        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = input.trimmed
         guard !trimmed.isEmpty else { throw .missing }
         var digits = ""
         var hasPlus = false

@@ -64,17 +64,17 @@ struct OrderSubmission: Sendable {
             problems[Field.phone] = .phone(error)
         }
 
-        let name = (form[Field.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = (form[Field.name] ?? "").trimmed
         if name.count > maximumNameLength { problems[Field.name] = .nameTooLong }
 
-        let email = (form[Field.email] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let email = (form[Field.email] ?? "").trimmed
         if email.count > maximumEmailLength {
             problems[Field.email] = .emailTooLong
         } else if !email.isEmpty && !isPlausibleEmail(email) {
             problems[Field.email] = .emailInvalid
         }
 
-        let quantityText = (form[Field.quantity] ?? "1").trimmingCharacters(in: .whitespaces)
+        let quantityText = (form[Field.quantity] ?? "1").trimmed
         let quantity = Int(quantityText) ?? 0
         if !(1...maximumQuantity).contains(quantity) { problems[Field.quantity] = .quantity }
 

@@ -114,7 +114,7 @@ struct VoucherOrderRepository: Sendable {
         _ checkout: Checkout, account: PaymentGatewayAccount, orderID: UUID, for tenant: Tenant,
         on connection: PostgresConnection
     ) throws {
-        try connection.query(
+        try connection.enqueue(
             """
             update voucher_orders
             set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6
@@ -127,7 +127,7 @@ struct VoucherOrderRepository: Sendable {
     /// opened by a submit that never learnt the token: the gateway's return link must carry one.
     func replaceAccessToken(orderID: UUID, for tenant: Tenant, on connection: PostgresConnection) throws -> String {
         let token = RandomToken.hex()
-        try connection.query(
+        try connection.enqueue(
             """
             update voucher_orders set access_token_hash = encode(sha256(convert_to($3, 'UTF8')), 'hex')
             where tenant_id = $1 and id = $2
