@@ -63,7 +63,7 @@ extension Double: PostgresDecodable {
 
 extension UUID: PostgresDecodable {
     public init(postgresText: String) throws(PostgresError) {
-        guard let value = UUID(uuidString: postgresText) else { throw .undecodable(postgresText, as: UUID.self) }
+        guard let value = UUID(postgresUUIDText: postgresText) else { throw .undecodable(postgresText, as: UUID.self) }
         self = value
     }
 }

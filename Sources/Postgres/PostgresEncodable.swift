@@ -36,7 +36,7 @@ extension Double: PostgresEncodable {
 }
 
 extension UUID: PostgresEncodable {
-    public var postgresText: String? { uuidString.lowercased() }
+    public var postgresText: String? { postgresUUIDText }
 }
 
 extension Date: PostgresEncodable {

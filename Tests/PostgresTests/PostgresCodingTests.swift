@@ -38,6 +38,24 @@ import Testing
         #expect(throws: PostgresError.self) { try Bool(postgresText: "yes") }
     }
 
+    @Test func uuidTextMatchesFoundationBothWaysAndRefusesAnythingElse() throws {
+        for _ in 0..<1000 {
+            let id = UUID()
+            #expect(id.postgresText == id.uuidString.lowercased())
+            #expect(try UUID(postgresText: id.uuidString.lowercased()) == id)
+            #expect(try UUID(postgresText: id.uuidString) == id)
+        }
+        let good = "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"
+        #expect(try UUID(postgresText: good).postgresText == good)
+        for bad in [
+            "", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a111",
+            "a0eebc999c0b-4ef8-bb6d-6bb9bd380a11-", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1g", "a0eebc99+9c0b-4ef8-bb6d-6bb9bd380a11",
+            "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380aé",
+        ] {
+            #expect(throws: PostgresError.self, "\(bad)") { try UUID(postgresText: bad) }
+        }
+    }
+
     @Test func decodingErrorDoesNotQuoteTheValue() {
         do {
             _ = try UUID(postgresText: "secret-session-token")

@@ -15,11 +15,6 @@ struct VoucherIssuer: Sendable {
     func issue(for order: VoucherOrder, on db: PostgresConnection) throws -> [String] {
         var codes: [String] = []
         codes.reserveCapacity(order.quantity)
-        // Weighing a reusable plan, PostgreSQL guesses ten codes for any array, prices that above a
-        // plan for the one code at hand, and so plans this insert afresh on every call: 40 % of its
-        // cost. The reusable plan is the same (an index probe per code), so it is asked for here.
-        try db.enqueue("select set_config('plan_cache_mode', 'force_generic_plan', true)")
-        defer { try? db.enqueue("select set_config('plan_cache_mode', 'auto', true)") }
         for _ in 0..<Self.maximumAttempts {
             let drawn = (codes.count..<order.quantity).map { _ in RandomToken.code(length: order.codeLength) }
             // `on conflict do nothing` keeps the transaction usable when a code is taken (or drawn twice).
