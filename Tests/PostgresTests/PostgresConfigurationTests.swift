@@ -28,6 +28,17 @@ import Testing
         #expect(!configuration.startupOptions.contains("statement_timeout"))
     }
 
+    @Test func aSocketDirectoryInTheQueryReachesTheServerOverItsUnixSocket() throws {
+        let configuration = try PostgresConfiguration(url: "postgresql://u@:5433/db?host=/run/postgresql")
+        #expect(configuration.host == "/run/postgresql")
+        #expect(configuration.port == 5433)
+        // The test cluster's own socket (scripts/pg.sh prints its URL): no server address means no TCP.
+        let connection = try PostgresConnection(configuration: PostgresConfiguration(url: TestDatabase.url("SOCKET_DATABASE_URL")))
+        let row = try #require(try connection.query("select inet_server_addr() is null as over_socket, 1 as one").first)
+        #expect(try row.decode("over_socket", as: Bool.self))
+        #expect(try row.decode("one", as: Int.self) == 1)
+    }
+
     @Test func bracketedIPv6HostIsUnwrapped() throws {
         let configuration = try PostgresConfiguration(url: "postgresql://u@[::1]:5433/db")
         #expect(configuration.host == "::1")
