@@ -37,9 +37,9 @@ public enum PercentDecoding {
             bytes.formIndex(after: &index)
             switch byte {
             case UInt8(ascii: "%"):
-                guard index != bytes.endIndex, let high = hexValue(bytes[index]) else { throw .badEscape }
+                guard index != bytes.endIndex, let high = bytes[index].asciiHexDigitValue else { throw .badEscape }
                 bytes.formIndex(after: &index)
-                guard index != bytes.endIndex, let low = hexValue(bytes[index]) else { throw .badEscape }
+                guard index != bytes.endIndex, let low = bytes[index].asciiHexDigitValue else { throw .badEscape }
                 bytes.formIndex(after: &index)
                 decoded.append(high << 4 | low)
             case UInt8(ascii: "+") where plusIsSpace:
@@ -65,15 +65,6 @@ public enum PercentDecoding {
         if bytes.contains(0) { throw .containsNUL }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
         return text
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 

@@ -58,21 +58,12 @@ extension UInt8: PostgresArrayElement {
         bytes.reserveCapacity(utf8.count / 2 - 1)
         var index = 2
         while index < utf8.count {
-            guard let high = hexValue(utf8[index]), let low = hexValue(utf8[index + 1]) else {
+            guard let high = utf8[index].asciiHexDigitValue, let low = utf8[index + 1].asciiHexDigitValue else {
                 throw PostgresError(.decoding, "bytea value contains a character that is not a hex digit")
             }
             bytes.append(high << 4 | low)
             index += 2
         }
         return bytes
-    }
-
-    private static func hexValue(_ character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 
 /// A colour from a tenant's brand: only `#rrggbb`, so nothing else can ever reach the CSS.
 public struct BrandColor: Sendable, Hashable, CustomStringConvertible {
@@ -12,7 +13,7 @@ public struct BrandColor: Sendable, Hashable, CustomStringConvertible {
         guard bytes.count == 7, bytes[0] == UInt8(ascii: "#") else { return nil }
         var values: [UInt8] = []
         for i in stride(from: 1, to: 7, by: 2) {
-            guard let high = Self.hexValue(bytes[i]), let low = Self.hexValue(bytes[i + 1]) else { return nil }
+            guard let high = bytes[i].asciiHexDigitValue, let low = bytes[i + 1].asciiHexDigitValue else { return nil }
             values.append(high << 4 | low)
         }
         (red, green, blue) = (values[0], values[1], values[2])
@@ -54,14 +55,5 @@ public struct BrandColor: Sendable, Hashable, CustomStringConvertible {
     /// White or near-black, whichever reads better on this colour.
     public var readableText: BrandColor {
         contrastRatio(with: .white) >= contrastRatio(with: .ink) ? .white : .ink
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
