@@ -31,27 +31,19 @@ struct LoginRoutes: Sendable {
     }
 
     private func logIn(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        typealias Field = PortalLoginView.Field
-        let fields = try request.formFields()
-        try CSRFToken.verify(request, form: fields)
         let strings = context.language.strings
-        let account = (fields[Field.login] ?? "").trimmed
-        let password = fields[Field.password] ?? ""
-        var errors: [String: String] = [:]
-        if account.isEmpty { errors[Field.login] = missingLogin(strings) }
-        if password.isEmpty { errors[Field.password] = strings.errorPasswordMissing }
-        let typed = [Field.login: account]
-        guard errors.isEmpty else {
+        let submission = try LoginSubmission(request, strings: strings, missingLogin: missingLogin(strings))
+        guard submission.errors.isEmpty else {
             return form(request, context, status: .unprocessableContent) {
-                PortalLoginView(state: FormState(values: typed, errors: errors), csrfToken: $0)
+                PortalLoginView(state: submission.state, csrfToken: $0)
             }
         }
         let signedIn = try login.signIn(
-            request, kind: kind, tenantID: context.tenant.id, account: account, landing: landing
-        ) { try authenticate(account, password, context.tenant) }
+            request, kind: kind, tenantID: context.tenant.id, account: submission.account, landing: landing
+        ) { try authenticate(submission.account, submission.password, context.tenant) }
         return signedIn
             ?? form(request, context, status: .unprocessableContent) {
-                PortalLoginView(state: FormState(values: typed), csrfToken: $0, failure: failure(strings))
+                PortalLoginView(state: submission.stateAfterFailure, csrfToken: $0, failure: failure(strings))
             }
     }
 
@@ -61,15 +53,10 @@ struct LoginRoutes: Sendable {
         return try login.signOut(request, loginPath: loginPath)
     }
 
-    /// The login page with a CSRF token (and its cookie when the browser has none yet), never cached.
     private func form(
         _ request: HTTPRequest, _ context: TenantContext, status: HTTPStatus = .ok,
         view: (_ csrfToken: String) -> PortalLoginView
     ) -> HTTPResponse {
-        let (token, cookie) = CSRFToken.issue(for: request)
-        var response = HTTPResponse.page(page(context.chrome, view(token)), status: status)
-        if let cookie { response.setCookie(cookie) }
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        .formPage(for: request, status: status) { page(context.chrome, view($0)) }
     }
 }

@@ -15,14 +15,12 @@ struct SandboxCheckoutController: Sendable {
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get("/sandbox/checkout/{reference}") { request, context, parameters in
             let (subject, lines) = try awaitingPayment(parameters["reference"] ?? "", context)
-            let (token, cookie) = CSRFToken.issue(for: request)
-            let view = SandboxCheckoutView(
-                merchantName: context.branding.displayName, lines: lines, amount: Rupiah.format(subject.amount),
-                action: "/sandbox/checkout/\(subject.paymentReference)", csrfToken: token)
-            var response = HTTPResponse.page(SandboxCheckoutPage(chrome: context.chrome, view: view))
-            response.headers.set("Cache-Control", "no-store")
-            if let cookie { response.setCookie(cookie) }
-            return response
+            return HTTPResponse.formPage(for: request) { token in
+                let view = SandboxCheckoutView(
+                    merchantName: context.branding.displayName, lines: lines, amount: Rupiah.format(subject.amount),
+                    action: "/sandbox/checkout/\(subject.paymentReference)", csrfToken: token)
+                return SandboxCheckoutPage(chrome: context.chrome, view: view)
+            }
         }
 
         router.post("/sandbox/checkout/{reference}") { request, context, parameters in
