@@ -75,9 +75,7 @@ private func singleConnectionPool(name: String) throws -> PostgresPool {
     }
 
     @Test func aThrowingBodyRollsBackWhatItsFirstStatementDid() throws {
-        try TestDatabase.withFreshDatabase { configuration in
-            let pool = PostgresPool(configuration: configuration)
-            try pool.query("create table notes (body text)")
+        try TestDatabase.withFreshPool(creating: "create table notes (body text)") { pool throws in
             struct Stop: Error {}
             #expect(throws: Stop.self) {
                 try pool.transaction(settings: [("app.scope", "x")]) { connection in
@@ -98,9 +96,7 @@ private func singleConnectionPool(name: String) throws -> PostgresPool {
 /// Statements whose results nobody reads wait and travel with the transaction's next statement or COMMIT.
 @Suite struct PostgresEnqueueTests {
     @Test func enqueuedStatementsRunInOrderBeforeTheNextStatementAndCommitWithTheTransaction() throws {
-        try TestDatabase.withFreshDatabase { configuration in
-            let pool = PostgresPool(configuration: configuration)
-            try pool.query("create table notes (n int primary key, body text)")
+        try TestDatabase.withFreshPool(creating: "create table notes (n int primary key, body text)") { pool throws in
             let seen = try pool.transaction(settings: [("app.scope", "s")]) { connection in
                 try connection.enqueue("insert into notes values (1, current_setting('app.scope', true))")
                 try connection.enqueue("update notes set body = body || $1 where n = 1", "-then")
@@ -117,11 +113,7 @@ private func singleConnectionPool(name: String) throws -> PostgresPool {
     }
 
     @Test func aFailingEnqueuedStatementFailsTheWholeTransactionWithItsOwnError() throws {
-        try TestDatabase.withFreshDatabase { configuration in
-            var single = configuration
-            single.poolSize = 1
-            let pool = PostgresPool(configuration: single)
-            try pool.query("create table notes (n int primary key)")
+        try TestDatabase.withFreshPool(poolSize: 1, creating: "create table notes (n int primary key)") { pool throws in
             let error = try #require(throws: PostgresError.self) {
                 try pool.transaction { connection in
                     try connection.query("insert into notes values (1)")
@@ -140,9 +132,7 @@ private func singleConnectionPool(name: String) throws -> PostgresPool {
     }
 
     @Test func aThrowingBodyDiscardsWhatItEnqueued() throws {
-        try TestDatabase.withFreshDatabase { configuration in
-            let pool = PostgresPool(configuration: configuration)
-            try pool.query("create table notes (n int)")
+        try TestDatabase.withFreshPool(creating: "create table notes (n int)") { pool throws in
             struct Stop: Error {}
             #expect(throws: Stop.self) {
                 try pool.transaction { connection in

@@ -102,9 +102,7 @@ import Testing
 
     @Test func transactionThroughThePoolRollsBackOnThrow() throws {
         struct Abandon: Error {}
-        try TestDatabase.withFreshDatabase { configuration in
-            let pool = PostgresPool(configuration: configuration)
-            try pool.query("create table ledger (amount int)")
+        try TestDatabase.withFreshPool(creating: "create table ledger (amount int)") { pool throws in
             try pool.transaction { connection in try connection.query("insert into ledger values (1)") }
             #expect(throws: Abandon.self) {
                 try pool.transaction { connection in
@@ -119,11 +117,7 @@ import Testing
     }
 
     @Test func connectionLeftInATransactionIsRolledBackOnRelease() throws {
-        try TestDatabase.withFreshDatabase { configuration in
-            var configuration = configuration
-            configuration.poolSize = 1
-            let pool = PostgresPool(configuration: configuration)
-            try pool.query("create table ledger (amount int)")
+        try TestDatabase.withFreshPool(poolSize: 1, creating: "create table ledger (amount int)") { pool throws in
             try pool.withConnection { connection in
                 try connection.query("begin")
                 try connection.query("insert into ledger values (5)")

@@ -44,11 +44,7 @@ import Testing
     }
 
     @Test func aTableChangedUnderEveryPooledSessionIsReadAgainNotRefused() throws {
-        try TestDatabase.withFreshDatabase { configuration in
-            var configuration = configuration
-            configuration.poolSize = 2
-            let pool = PostgresPool(configuration: configuration)
-            try pool.query("create table readings (a int)")
+        try TestDatabase.withFreshPool(poolSize: 2, creating: "create table readings (a int)") { pool throws in
             try pool.query("insert into readings values (1)")
             // Both sessions prepare `select *` while the table has one column.
             try pool.withConnection { first throws in
@@ -68,11 +64,7 @@ import Testing
     }
 
     @Test func insideATransactionTheStaleStatementFailsOnceAndTheSessionRecovers() throws {
-        try TestDatabase.withFreshDatabase { configuration in
-            var configuration = configuration
-            configuration.poolSize = 1
-            let pool = PostgresPool(configuration: configuration)
-            try pool.query("create table readings (a int)")
+        try TestDatabase.withFreshPool(poolSize: 1, creating: "create table readings (a int)") { pool throws in
             try pool.transaction { try $0.query("select * from readings") }
             try pool.query("alter table readings add column b int")
 

@@ -40,6 +40,19 @@ enum TestDatabase {
         return try body(configuration)
     }
 
+    /// A pool on a fresh database (`withFreshDatabase`) where `table` has just been created.
+    static func withFreshPool<T>(
+        poolSize: Int? = nil, creating table: StaticString, _ body: (PostgresPool) throws -> T
+    ) throws -> T {
+        try withFreshDatabase { configuration in
+            var configuration = configuration
+            if let poolSize { configuration.poolSize = poolSize }
+            let pool = PostgresPool(configuration: configuration)
+            try pool.query(table)
+            return try body(pool)
+        }
+    }
+
     /// Ends the server processes of every session with this application name, and waits
     /// until they are gone, as an operator or a crash would.
     static func terminateSessions(applicationName: String) throws {
