@@ -121,6 +121,37 @@ import TestSupport
         #expect(try TestDatabase.owner.query("select 1 from voucher_profiles where tenant_id = $1", admin.tenantID).isEmpty)
     }
 
+    /// `alpha` + `net-x` and `alpha-net` + `x` are both the RADIUS group `alpha-net-x`: the second ISP to
+    /// ask for it is refused at the form, before a payment could fail to provision it.
+    @Test func aGroupNameAnotherTenantAlreadyOwnsIsRefusedWithTheInputKept() throws {
+        let slug = String(admin.host.dropLast(".localhost".count))
+        let neighbour = try TestDatabase.createTenant(slug: slug + "-net", name: "Neighbour")
+        try Self.profile(tenantID: neighbour.id, name: "Neighbour's", group: "x")
+        let browser = try signedInOnList()
+        try browser.get("/admin/profiles/new")
+        let refused = try browser.post("/admin/profiles/new", Self.fields(["radius_group": "net-x"]))
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("Another ISP on this platform already uses this RADIUS group name"))
+        #expect(refused.text.contains(#"name="radius_group" value="net-x""#))
+        #expect(refused.text.contains(#"value="For a short visit""#))
+        // Rows FreeRADIUS already holds under the name count too, even without a profile behind them.
+        try TestDatabase.owner.query(
+            "insert into radgroupreply (groupname, attribute, op, value, tenant_id) values ($1, 'Session-Timeout', ':=', '60', $2)",
+            slug + "-legacy", neighbour.id)
+        let legacy = try browser.post("/admin/profiles/new", Self.fields(["radius_group": "legacy"]))
+        #expect(legacy.status == 422)
+        #expect(try TestDatabase.owner.query("select 1 from voucher_profiles where tenant_id = $1", admin.tenantID).isEmpty)
+        #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 0)
+        // A name of the tenant's own stays usable, for a new profile and for an edit.
+        let saved = try browser.post("/admin/profiles/new", Self.fields(["radius_group": "net-y"]))
+        #expect(saved.status == 303)
+        let id = try TestDatabase.owner.query(
+            "select id from voucher_profiles where tenant_id = $1", admin.tenantID
+        ).first!.decode("id", as: UUID.self)
+        let edited = try browser.post("/admin/profiles/\(id.uuidString.lowercased())", Self.fields(["radius_group": "net-y"]))
+        #expect(edited.status == 303)
+    }
+
     @Test func anEditChangesTheStoreAtOnceAndWritesOneAuditRowWithBeforeAndAfter() throws {
         let old = "Old \(UUID().uuidString.prefix(6))", new = "New \(UUID().uuidString.prefix(6))"
         let id = try Self.profile(tenantID: admin.tenantID, name: old, price: 5_000)

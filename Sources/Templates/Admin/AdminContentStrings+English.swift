@@ -70,6 +70,7 @@ extension AdminContentStrings {
         errorSharedUsers: { "Choose a number from 1 to \($0)." },
         errorRadiusGroup: "Use 1 to 48 letters, digits, _ . or -.",
         errorRadiusGroupHasSoldVouchers: "Vouchers already sold log in with this group. To change validity, quota, speed or devices, give the profile a new RADIUS group.",
+        errorRadiusGroupTaken: "Another ISP on this platform already uses this RADIUS group name. Choose another group.",
         errorCodeLength: { "Choose a length from \($0) to \($1)." }
     )
 }

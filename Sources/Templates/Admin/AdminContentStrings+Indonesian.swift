@@ -70,6 +70,7 @@ extension AdminContentStrings {
         errorSharedUsers: { "Pilih angka dari 1 sampai \($0)." },
         errorRadiusGroup: "Gunakan 1 sampai 48 huruf, angka, _ . atau -.",
         errorRadiusGroupHasSoldVouchers: "Voucher yang sudah terjual masuk dengan grup ini. Untuk mengubah masa berlaku, kuota, kecepatan atau jumlah perangkat, beri profil grup RADIUS baru.",
+        errorRadiusGroupTaken: "ISP lain di platform ini sudah memakai nama grup RADIUS ini. Pilih grup lain.",
         errorCodeLength: { "Pilih panjang dari \($0) sampai \($1)." }
     )
 }

@@ -81,6 +81,7 @@ public struct AdminContentStrings: Sendable {
     public let errorSharedUsers: @Sendable (_ maximum: Int) -> String
     public let errorRadiusGroup: String
     public let errorRadiusGroupHasSoldVouchers: String
+    public let errorRadiusGroupTaken: String
     public let errorCodeLength: @Sendable (_ minimum: Int, _ maximum: Int) -> String
 }
 

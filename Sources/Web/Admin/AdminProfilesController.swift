@@ -83,6 +83,7 @@ struct AdminProfilesController: Sendable {
                 return .redirect(to: Self.path + "?saved=1")
             case .notFound: throw HTTPError(.notFound)
             case .groupHasSoldVouchers: errors[Field.radiusGroup] = words.errorRadiusGroupHasSoldVouchers
+            case .groupTakenByAnotherTenant: errors[Field.radiusGroup] = words.errorRadiusGroupTaken
             }
         } else if let id, try profiles.profile(id: id, for: context.tenant) == nil {
             throw HTTPError(.notFound)

@@ -17,13 +17,17 @@ struct VoucherProfileEditor: Sendable {
         /// Vouchers already sold log in with the draft's RADIUS group, and the draft's limits differ from
         /// theirs: the group's RADIUS rows would change under them on the next order.
         case groupHasSoldVouchers
+        /// The draft's group, with the tenant's slug in front, is another tenant's RADIUS group.
+        case groupTakenByAnotherTenant
     }
 
     let database: PostgresPool
+    var groupNames: RadiusGroupNames { RadiusGroupNames(database: database) }
 
     /// - Parameter draft: a draft without errors.
     func create(_ draft: Draft, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
-        try database.scoped(to: tenant).transaction { db in
+        guard try !isGroupTaken(draft, by: tenant) else { return .groupTakenByAnotherTenant }
+        return try database.scoped(to: tenant).transaction { db in
             guard try !groupHasSoldVouchersWithOtherLimits(draft, tenant: tenant, on: db) else { return .groupHasSoldVouchers }
             let id = try db.query(
                 """
@@ -49,7 +53,8 @@ struct VoucherProfileEditor: Sendable {
 
     /// - Parameter draft: a draft without errors.
     func update(_ id: UUID, with draft: Draft, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
-        try database.scoped(to: tenant).transaction { db in
+        guard try !isGroupTaken(draft, by: tenant) else { return .groupTakenByAnotherTenant }
+        return try database.scoped(to: tenant).transaction { db in
             let found = try db.query(
                 "select 1 from voucher_profiles where tenant_id = $1 and id = $2 for update", tenant.id, id)
             guard !found.isEmpty else { return .notFound }
@@ -137,6 +142,11 @@ struct VoucherProfileEditor: Sendable {
                 jsonb_build_object('order', $2::text[]), $6)
             """, tenant.id, after, before, actor.email, id.uuidString, actor.clientAddress)
         return true
+    }
+
+    private func isGroupTaken(_ draft: Draft, by tenant: Tenant) throws -> Bool {
+        try groupNames.isTakenByAnotherTenant(
+            RadiusGroupPolicy.groupName(tenantSlug: tenant.slug, profileGroup: draft.radiusGroup), tenantID: tenant.id)
     }
 
     /// Whether paid orders in the draft's RADIUS group were sold with other limits than the draft's.

@@ -19,8 +19,13 @@ struct RadiusGroupPolicy: Sendable, Hashable {
     ]
     static let managedChecks = ["Simultaneous-Use"]
 
+    /// The RADIUS group of a tenant's profile group (the rule `RadiusGroupNames` checks across tenants).
+    static func groupName(tenantSlug: String, profileGroup: String) -> String {
+        tenantSlug + "-" + profileGroup
+    }
+
     init(tenantSlug: String, order: VoucherOrder) {
-        groupName = tenantSlug + "-" + order.radiusGroup
+        groupName = Self.groupName(tenantSlug: tenantSlug, profileGroup: order.radiusGroup)
         var replies: [Attribute] = []
         if order.uploadKbps != nil || order.downloadKbps != nil {
             // MikroTik reads "rx/tx" from the router's side: rx is the client's upload. 0 means unlimited.
