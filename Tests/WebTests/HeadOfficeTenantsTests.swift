@@ -56,6 +56,27 @@ import TestSupport
         #expect(signedIn.status == 303, "the ISP's first admin signs in on the new store")
     }
 
+    /// The starter package's group is `<slug>-daily`; when another tenant already owns that name
+    /// (`x` + `net-daily` is `x-net-daily`), the new tenant's package takes the next free variant.
+    @Test func aNewTenantsStarterPackageAvoidsAGroupNameAnotherTenantOwns() throws {
+        let (browser, _) = try HeadOfficeFixtures.signedIn()
+        let older = try TestDatabase.createTenant(slug: Self.newSlug(), name: "Older ISP")
+        try AdminProfilesTests.profile(tenantID: older.id, name: "Older daily", group: "net-daily")
+        let slug = older.slug + "-net"
+        #expect(try browser.post("/mgmt/tenants", Self.fields(["slug": slug, "name": "Newer ISP"])).status == 303)
+        let row = try #require(try HeadOfficeFixtures.tenantRow(slug: slug))
+        let groups = try TestDatabase.owner.query("select radius_group from voucher_profiles where tenant_id = $1", row.id)
+            .map { try $0.decode("radius_group", as: String.self) }
+        #expect(groups == ["daily-2"])
+        // Without a clash the package keeps its plain name.
+        let plain = Self.newSlug()
+        #expect(try browser.post("/mgmt/tenants", Self.fields(["slug": plain])).status == 303)
+        let plainRow = try #require(try HeadOfficeFixtures.tenantRow(slug: plain))
+        #expect(
+            try TestDatabase.owner.query("select radius_group from voucher_profiles where tenant_id = $1", plainRow.id)
+                .first?.decode("radius_group", as: String.self) == "daily")
+    }
+
     @Test(arguments: ["www", "admin", "mgmt", "api", "mail", "app", "static", "assets"])
     func eachReservedSlugIsRefusedWithItsMessageAndTheInputIsKept(slug: String) throws {
         let (browser, admin) = try HeadOfficeFixtures.signedIn()

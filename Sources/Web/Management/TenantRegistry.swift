@@ -57,7 +57,9 @@ struct TenantRegistry: Sendable {
                 let id = try created.first!.decode("id", as: UUID.self)
                 try db.query(
                     "insert into tenant_branding (tenant_id, display_name) values ($1, $2)", id, String(name.prefix(120)))
-                try StarterPackage.insert(for: id, on: db)
+                let group = try StarterPackage.freeRadiusGroup(
+                    slug: slug.value, tenantID: id, names: RadiusGroupNames(database: database), on: db)
+                try StarterPackage.insert(for: id, radiusGroup: group, on: db)
                 try admin.insert(for: id, on: db)
                 try db.query(
                     """

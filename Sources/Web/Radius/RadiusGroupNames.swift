@@ -10,9 +10,10 @@ struct RadiusGroupNames: Sendable {
     /// Whether another tenant has a live profile with this group name, or RADIUS rows under it.
     /// Across tenants by necessity (a scoped read sees only the tenant's own rows); it answers yes or
     /// no and reveals nothing else.
-    func isTakenByAnotherTenant(_ groupName: String, tenantID: UUID) throws -> Bool {
-        try database.unscoped.query(
-            """
+    /// - Parameter db: a connection inside an unscoped transaction, to answer within it; otherwise one
+    ///   unscoped statement of its own.
+    func isTakenByAnotherTenant(_ groupName: String, tenantID: UUID, on db: PostgresConnection? = nil) throws -> Bool {
+        let sql: StaticString = """
             select exists (
                 select 1 from voucher_profiles p join tenants t on t.id = p.tenant_id
                 where p.tenant_id <> $2 and p.deleted_at is null and t.slug || '-' || p.radius_group = $1
@@ -23,7 +24,11 @@ struct RadiusGroupNames: Sendable {
             ) or exists (
                 select 1 from radusergroup where groupname = $1 and tenant_id is distinct from $2
             ) as taken
-            """, groupName, tenantID
-        ).first!.decode("taken", as: Bool.self)
+            """
+        let rows =
+            if let db { try db.query(sql, groupName, tenantID) } else {
+                try database.unscoped.query(sql, groupName, tenantID)
+            }
+        return try rows.first!.decode("taken", as: Bool.self)
     }
 }
