@@ -22,6 +22,37 @@ import HTTP
         statusOf { () throws(HTTPError) in _ = try MultipartForm(body: body, contentType: contentType, limits: limits) }
     }
 
+    @Test func anEncodedFormParsesBackToTheSamePartsWhateverTheyHold() throws {
+        let awkward = "line one\r\n--gerbang-0123\r\nline three -- ✓"
+        let form = MultipartForm(parts: [
+            MultipartForm.Part(name: "target", body: Array("6281234567890".utf8)),
+            MultipartForm.Part(name: "message", body: Array(awkward.utf8)),
+            MultipartForm.Part(name: "empty", body: []),
+            MultipartForm.Part(name: "logo", filename: "a.png", contentType: "image/png", body: [0, 1, 2, 13, 10, 45, 45]),
+        ])
+        let (body, contentType) = form.encoded()
+        #expect(contentType.hasPrefix("multipart/form-data; boundary=gerbang-"))
+        let parsed = try MultipartForm(body: body, contentType: contentType)
+        #expect(parsed.parts.map(\.name) == ["target", "message", "empty", "logo"])
+        #expect(parsed["target"] == "6281234567890")
+        #expect(parsed["message"] == awkward)
+        #expect(parsed["empty"] == "")
+        #expect(parsed.files.first?.filename == "a.png")
+        #expect(parsed.files.first?.contentType == "image/png")
+        #expect(parsed.files.first?.body == [0, 1, 2, 13, 10, 45, 45])
+        #expect(form.encoded().contentType != contentType, "each body draws its own boundary")
+    }
+
+    @Test func anEncodedNameCannotBreakOutOfItsHeader() throws {
+        let (body, contentType) = MultipartForm(parts: [
+            MultipartForm.Part(name: "a\"\r\nContent-Type: text/evil", body: Array("x".utf8))
+        ]).encoded()
+        let parsed = try MultipartForm(body: body, contentType: contentType)
+        #expect(parsed.parts.count == 1)
+        #expect(parsed.parts.first?.name == "a%22%0D%0AContent-Type: text/evil")
+        #expect(parsed.parts.first?.contentType == nil)
+    }
+
     @Test func textFieldsAndFilesAreParsedInOrder() throws {
         let body = Self.body([
             (["Content-Disposition: form-data; name=\"display_name\""], "Net Bogor ✓"),

@@ -122,6 +122,27 @@ import TestSupport
         }
     }
 
+    @Test func theDetailShowsWhatBecameOfEachWhatsAppMessageToTheBuyer() throws {
+        let order = try F.order(tenantID: admin.tenantID, profileID: profileID, phone: "+6281299990001")
+        let browser = try AdminFixtures.signedIn(admin)
+        #expect(try browser.get("/admin/orders/\(order.number)").text.contains("No message has been queued for this order."))
+
+        try F.message(tenantID: admin.tenantID, reference: order.number, status: "sent", attempts: 1, sent: true)
+        try F.message(
+            tenantID: admin.tenantID, reference: order.number, status: "pending", attempts: 2,
+            lastError: "Fonnte refused: disconnected <device>")
+        try F.message(
+            tenantID: admin.tenantID, reference: order.number, status: "failed", attempts: 12,
+            lastError: "Fonnte answered HTTP 502")
+        let page = try browser.get("/admin/orders/\(order.number)")
+        #expect(page.status == 200)
+        for expected in ["WhatsApp messages", "Sent", "Waiting", "Given up", "Fonnte refused: disconnected &lt;device&gt;",
+                         "Next attempt", "Fonnte answered HTTP 502", "12"] {
+            #expect(page.text.contains(expected), "\(expected)")
+        }
+        #expect(!page.text.contains("No message has been queued"))
+    }
+
     @Test func anotherTenantsOrderIsNotFoundByItsNumberInTheURLNorInTheSearch() throws {
         let other = try AdminFixtures.tenantWithAdmin()
         let theirProfile = try F.profile(tenantID: other.tenantID)

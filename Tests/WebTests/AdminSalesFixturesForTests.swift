@@ -61,6 +61,19 @@ enum AdminSalesFixtures {
             """, tenantID, reference, outcome, reason)
     }
 
+    /// A WhatsApp message about `reference` in the outbox, in the state the sender would leave it.
+    static func message(
+        tenantID: UUID, reference: String, status: String, attempts: Int, lastError: String? = nil, sent: Bool = false
+    ) throws {
+        try TestDatabase.owner.query(
+            """
+            insert into notifications (tenant_id, channel, recipient, body, subject_ref, status, attempts, last_error,
+                sent_at, next_attempt_at)
+            values ($1, 'whatsapp', '+6281299990001', 'codes', $2, $3, $4, $5, case when $6 then now() end,
+                now() + interval '5 minutes')
+            """, tenantID, reference, status, attempts, lastError, sent)
+    }
+
     /// A paid payment of `invoice`, as the webhook appends it.
     static func payment(tenantID: UUID, invoiceID: UUID, amount: Int64, reference: String) throws {
         try TestDatabase.owner.query(

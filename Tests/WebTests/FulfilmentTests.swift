@@ -106,7 +106,8 @@ import TestSupport
                 ).first)
             #expect(try message.decode("channel", as: String.self) == "whatsapp")
             #expect(try message.decode("recipient", as: String.self) == "+6281234567890")
-            #expect(try message.decode("status", as: String.self) == "pending")
+            // Queued; "sent" when a test's own server with a WhatsApp provider took it meanwhile.
+            #expect(["pending", "sent"].contains(try message.decode("status", as: String.self)))
             #expect(try message.decode("tenant_id", as: UUID.self) == order.tenantID)
             let body = try message.decode("body", as: String.self)
             #expect(body.contains(greeting), "\(body)")

@@ -59,6 +59,15 @@ public struct AdminSalesStrings: Sendable {
     public let outcomeIgnored: String
     public let outcomeRejected: String
     public let outcomeFailed: String
+    public let messagesHeading: String
+    public let noMessages: String
+    public let labelQueued: String
+    public let labelAttempts: String
+    public let messageWaiting: String
+    public let messageSent: String
+    public let messageGivenUp: String
+    public let messageSentAt: @Sendable (_ time: String) -> String
+    public let messageNextAttempt: @Sendable (_ time: String) -> String
     public let backToOrders: String
 
     // Invoices: detail

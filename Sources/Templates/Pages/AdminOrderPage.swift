@@ -42,6 +42,15 @@ public struct AdminOrderPage: HTMLComponent {
                             HTMLFragment { event.outcome }, HTMLFragment { event.detail },
                         ]
                     }, emptyText: sales.noWebhookEvents)
+                Element.h2 { sales.messagesHeading }
+                AdminSalesTable(
+                    headers: [sales.labelQueued, sales.labelPhone, sales.labelOutcome, sales.labelAttempts, sales.labelDetail],
+                    rows: view.messages.map { message in
+                        [
+                            HTMLFragment { message.queuedAt }, HTMLFragment { message.recipient },
+                            HTMLFragment { message.status }, HTMLFragment { message.attempts }, HTMLFragment { message.detail },
+                        ]
+                    }, emptyText: sales.noMessages)
             }
         }.body
     }

@@ -1,5 +1,5 @@
 /// `GET /admin/orders/{orderNumber}`: one order as support needs it: who bought what, how the payment
-/// went, the codes it issued and every webhook delivery that named it.
+/// went, the codes it issued, every webhook delivery that named it and the messages sent to the buyer.
 public struct AdminOrderView: Sendable, Hashable {
     /// One stored webhook delivery, already formatted.
     public struct WebhookEvent: Sendable, Hashable {
@@ -17,6 +17,24 @@ public struct AdminOrderView: Sendable, Hashable {
         }
     }
 
+    /// One message to the buyer from the outbox, already formatted.
+    public struct Message: Sendable, Hashable {
+        public let queuedAt: String
+        public let recipient: String
+        public let status: AdminSalesBadge
+        public let attempts: String
+        /// When it went, or why the last attempt failed and when the next is due.
+        public let detail: String
+
+        public init(queuedAt: String, recipient: String, status: AdminSalesBadge, attempts: String, detail: String) {
+            self.queuedAt = queuedAt
+            self.recipient = recipient
+            self.status = status
+            self.attempts = attempts
+            self.detail = detail
+        }
+    }
+
     public let number: String
     public let status: AdminSalesBadge
     public let buyer: [SummaryLine]
@@ -24,11 +42,12 @@ public struct AdminOrderView: Sendable, Hashable {
     public let payment: [SummaryLine]
     public let voucherCodes: [String]
     public let webhookEvents: [WebhookEvent]
+    public let messages: [Message]
     public let csrfToken: String
 
     public init(
         number: String, status: AdminSalesBadge, buyer: [SummaryLine], package: [SummaryLine], payment: [SummaryLine],
-        voucherCodes: [String], webhookEvents: [WebhookEvent], csrfToken: String
+        voucherCodes: [String], webhookEvents: [WebhookEvent], messages: [Message], csrfToken: String
     ) {
         self.number = number
         self.status = status
@@ -37,6 +56,7 @@ public struct AdminOrderView: Sendable, Hashable {
         self.payment = payment
         self.voucherCodes = voucherCodes
         self.webhookEvents = webhookEvents
+        self.messages = messages
         self.csrfToken = csrfToken
     }
 }

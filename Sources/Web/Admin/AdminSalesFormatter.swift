@@ -60,7 +60,27 @@ struct AdminSalesFormatter: Sendable {
                     receivedAt: times.dayAndTime($0.receivedAt), provider: $0.provider.capitalized,
                     outcome: outcomeBadge($0.outcome), detail: $0.reason ?? "")
             },
-            csrfToken: csrfToken)
+            messages: detail.messages.map(messageView), csrfToken: csrfToken)
+    }
+
+    private func messageView(_ message: OrderDetail.Message) -> AdminOrderView.Message {
+        let status: AdminSalesBadge
+        var detail = message.lastError ?? ""
+        switch message.status {
+        case "sent":
+            status = AdminSalesBadge(sales.messageSent, tone: .good)
+            detail = message.sentAt.map { sales.messageSentAt(times.dayAndTime($0)) } ?? ""
+        case "failed":
+            status = AdminSalesBadge(sales.messageGivenUp, tone: .bad)
+        default:
+            status = AdminSalesBadge(sales.messageWaiting, tone: .waiting)
+            if message.attempts > 0 {
+                detail += (detail.isEmpty ? "" : " · ") + sales.messageNextAttempt(times.dayAndTime(message.nextAttemptAt))
+            }
+        }
+        return AdminOrderView.Message(
+            queuedAt: times.dayAndTime(message.queuedAt), recipient: message.recipient, status: status,
+            attempts: String(message.attempts), detail: detail)
     }
 
     var orderStatuses: [SelectField.Option] {

@@ -58,7 +58,14 @@ struct OrderListQuery: Sendable {
                 order by received_at, id
                 """, tenant.id, order.number
             ).map(OrderDetail.WebhookEvent.init(row:))
-            return OrderDetail(order: order, voucherCodes: codes, webhookEvents: events)
+            let messages = try db.query(
+                """
+                select created_at, recipient, status, attempts, sent_at, next_attempt_at, last_error from notifications
+                where tenant_id = $1 and subject_ref = $2
+                order by created_at, id
+                """, tenant.id, order.number
+            ).map(OrderDetail.Message.init(row:))
+            return OrderDetail(order: order, voucherCodes: codes, webhookEvents: events, messages: messages)
         }
     }
 }
@@ -80,7 +87,30 @@ struct OrderDetail: Sendable {
         }
     }
 
+    /// A message to the buyer, as the outbox keeps it.
+    struct Message: Sendable, Hashable {
+        let queuedAt: Date
+        let recipient: String
+        /// `notifications.status`: pending, sent or failed.
+        let status: String
+        let attempts: Int
+        let sentAt: Date?
+        let nextAttemptAt: Date
+        let lastError: String?
+
+        init(row: PostgresRow) throws {
+            queuedAt = try row.decode("created_at", as: Date.self)
+            recipient = try row.decode("recipient", as: String.self)
+            status = try row.decode("status", as: String.self)
+            attempts = try row.decode("attempts", as: Int.self)
+            sentAt = row.decode("sent_at", as: Date?.self)
+            nextAttemptAt = try row.decode("next_attempt_at", as: Date.self)
+            lastError = row.decode("last_error", as: String?.self)
+        }
+    }
+
     let order: VoucherOrder
     let voucherCodes: [String]
     let webhookEvents: [WebhookEvent]
+    let messages: [Message]
 }

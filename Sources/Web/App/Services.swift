@@ -21,6 +21,8 @@ final class Services: Sendable {
     let audit: SecurityAudit
     let rateLimits: RateLimitGate
     let usage: UsageMeter
+    /// Nil when no WhatsApp provider is configured: the messages then wait in the outbox.
+    let whatsAppDelivery: WhatsAppDelivery?
 
     init(config: AppConfig) throws {
         self.config = config
@@ -44,6 +46,22 @@ final class Services: Sendable {
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
         usage = UsageMeter(database: database, interval: config.usageFlushInterval)
+        whatsAppDelivery = Self.whatsAppSender(config).map { [database, metrics] sender in
+            WhatsAppDelivery(
+                database: database, sender: sender, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
+                metrics: metrics.notifications)
+        }
+    }
+
+    private static func whatsAppSender(_ config: AppConfig) -> (any WhatsAppSender)? {
+        switch config.whatsApp.provider {
+        case .off:
+            nil
+        case .fonnte:
+            FonnteSender(
+                token: config.whatsApp.fonnteToken, baseURL: config.whatsApp.fonnteAPIURL,
+                http: GatewayHTTPClient(timeout: config.gatewayTimeout))
+        }
     }
 
     /// Subscribes to `tenant_changed` and waits (briefly) until the subscription is live, so nothing
@@ -75,11 +93,17 @@ final class Services: Sendable {
     func startSweeps() {
         expirySweep.start()
         usage.start()
+        if let whatsAppDelivery {
+            whatsAppDelivery.start()
+        } else {
+            Log.info("WhatsApp delivery is off (WHATSAPP_PROVIDER): buyers' messages wait in the notifications outbox")
+        }
     }
 
     func stopBackgroundWork() {
         listener.stop()
         expirySweep.stop()
         usage.stop()
+        whatsAppDelivery?.stop()
     }
 }

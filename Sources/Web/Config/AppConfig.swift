@@ -45,6 +45,8 @@ public struct AppConfig: Sendable {
     public var rateLimits: RateLimitSettings
     /// How often each instance adds the usage it counted to `tenant_usage`.
     public var usageFlushInterval: Duration
+    /// The provider that delivers the buyers' WhatsApp messages from the outbox.
+    public var whatsApp: WhatsAppSettings
 
     public enum LogLevel: String, Sendable, CaseIterable {
         case debug, info, warning, error
@@ -83,6 +85,7 @@ public struct AppConfig: Sendable {
         xenditAPIURL = reader.optionalURL("XENDIT_API_URL") ?? "https://api.xendit.co"
         rateLimits = RateLimitSettings(reading: &reader)
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))
+        whatsApp = WhatsAppSettings(reading: &reader)
         if databaseURL.isEmpty {
             reader.problems.append("DATABASE_URL is not set (example: postgresql://gerbang_app@127.0.0.1:5432/gerbang)")
         }

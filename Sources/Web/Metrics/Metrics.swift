@@ -1,11 +1,12 @@
 import HTTP
 import Synchronization
 
-/// What this process counts about itself for `/metrics`: requests, webhooks and cache notifications.
+/// What this process counts about itself for `/metrics`: requests, webhooks, outbox deliveries and cache notifications.
 /// The gauges (database pool, cache sizes) are read from their owners at scrape time instead.
 final class Metrics: Sendable {
     let requests = RequestMetrics()
     let webhooks = WebhookMetrics()
+    let notifications = NotificationMetrics()
     /// `tenant_changed` notifications received; each one empties or trims the in-memory caches.
     let tenantChanges = Atomic<UInt64>(0)
     /// Reconnections of the listener; each one empties every cache (notifications may have been missed).

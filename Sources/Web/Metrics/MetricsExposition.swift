@@ -13,6 +13,7 @@ struct MetricsExposition {
         var out = PrometheusText()
         writeRequests(to: &out)
         writeWebhooks(to: &out)
+        writeNotifications(to: &out)
         writePool(to: &out)
         writeCaches(to: &out)
         return out.text
@@ -46,6 +47,15 @@ struct MetricsExposition {
         out.family("gerbang_webhooks_total", .counter, help: "Webhook deliveries by provider and outcome.")
         for (key, count) in metrics.webhooks.snapshot.sorted(by: { $0.key < $1.key }) {
             out.sample("gerbang_webhooks_total", ["provider": key.provider, "outcome": key.outcome], count)
+        }
+    }
+
+    private func writeNotifications(to out: inout PrometheusText) {
+        out.family("gerbang_notifications_total", .counter, help: "Attempts to deliver outbox messages, by channel and outcome.")
+        for outcome in NotificationMetrics.Outcome.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+            out.sample(
+                "gerbang_notifications_total", ["channel": "whatsapp", "outcome": outcome.rawValue],
+                metrics.notifications.count(outcome))
         }
     }
 

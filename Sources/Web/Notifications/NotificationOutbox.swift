@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// The outbox: messages are queued in the same transaction as the change they announce, so a
-/// buyer is told exactly when the payment was recorded; a separate sender delivers and retries them.
+/// buyer is told exactly when the payment was recorded; `WhatsAppDelivery` sends and retries them.
 struct NotificationOutbox: Sendable {
     enum Channel: String, Sendable {
         case whatsapp, email

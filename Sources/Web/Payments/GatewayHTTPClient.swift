@@ -6,7 +6,7 @@ import Synchronization
     import FoundationNetworking
 #endif
 
-/// A small synchronous HTTP(S) client for talking to payment gateways from a worker thread.
+/// A small synchronous HTTP(S) client for talking to payment gateways (and the WhatsApp provider) from a worker thread.
 /// One deadline covers the whole exchange (connect, send, wait, read), so a slow gateway costs the
 /// buyer at most `timeout` before the retry page. It never logs: request bodies and `Authorization`
 /// headers carry keys and personal data.

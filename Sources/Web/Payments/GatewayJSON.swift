@@ -45,6 +45,12 @@ struct GatewayJSON {
         return Int64(value)
     }
 
+    /// A JSON `true` or `false`; nil for numbers, strings or anything else.
+    func boolean(_ key: String) -> Bool? {
+        guard let number = object[key] as? NSNumber, Self.isBoolean(number) else { return nil }
+        return number.boolValue
+    }
+
     func array(_ key: String) -> [Any]? {
         object[key] as? [Any]
     }

@@ -1,0 +1,64 @@
+import Foundation
+import Postgres
+
+/// The sender's side of the outbox: claim what is due, then record how each attempt went.
+extension NotificationOutbox {
+    /// One message claimed for an attempt.
+    struct Claimed: Sendable {
+        let tenantID: UUID
+        let id: Int64
+        let recipient: String
+        let body: String
+        /// Attempts so far, this one included.
+        let attempts: Int
+        /// Time since the message was queued.
+        let age: Duration
+    }
+
+    /// Claims up to `limit` due WhatsApp messages of every tenant and counts the attempt. A claimed
+    /// message is not due again until `lease` has passed, so another instance (or this one, after a
+    /// crash mid-send) takes it only then; `skip locked` keeps two claims from waiting on each other.
+    func claimDueWhatsAppMessages(limit: Int, lease: Duration, on database: PostgresPool) throws -> [Claimed] {
+        let rows = try database.unscoped.query(
+            """
+            update notifications n
+            set attempts = n.attempts + 1, next_attempt_at = now() + make_interval(secs => $2::double precision)
+            from (
+                select tenant_id, id from notifications
+                where status = 'pending' and channel = 'whatsapp' and next_attempt_at <= now()
+                order by next_attempt_at
+                limit $1
+                for update skip locked
+            ) due
+            where n.tenant_id = due.tenant_id and n.id = due.id
+            returning n.tenant_id, n.id, n.recipient, n.body, n.attempts,
+                extract(epoch from now() - n.created_at)::double precision as age_seconds
+            """, limit, Int(lease.components.seconds))
+        return try rows.map { row in
+            Claimed(
+                tenantID: try row.decode("tenant_id"), id: try row.decode("id"), recipient: try row.decode("recipient"),
+                body: try row.decode("body"), attempts: try row.decode("attempts"),
+                age: .milliseconds(Int64((try row.decode("age_seconds", as: Double.self) * 1000).rounded())))
+        }
+    }
+
+    func markSent(_ message: Claimed, providerMessageID: String?, on database: PostgresPool) throws {
+        try database.scoped(toTenantID: message.tenantID).query(
+            """
+            update notifications set status = 'sent', sent_at = now(), provider_message_id = $3, last_error = null
+            where tenant_id = $1 and id = $2
+            """, message.tenantID, message.id, providerMessageID)
+    }
+
+    /// Records a failed attempt: tried again after `retryIn`, or given up for good when it is nil.
+    func markFailed(_ message: Claimed, reason: String, retryIn: Duration?, on database: PostgresPool) throws {
+        try database.scoped(toTenantID: message.tenantID).query(
+            """
+            update notifications
+            set last_error = $3,
+                status = case when $4::double precision is null then 'failed' else 'pending' end,
+                next_attempt_at = now() + make_interval(secs => coalesce($4::double precision, 0))
+            where tenant_id = $1 and id = $2
+            """, message.tenantID, message.id, reason, retryIn.map { Double($0.components.seconds) })
+    }
+}
