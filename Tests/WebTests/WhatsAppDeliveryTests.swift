@@ -12,12 +12,23 @@ import TestSupport
 @Suite(.serialized) struct WhatsAppDeliveryTests {
     typealias F = StoreFixtures
 
-    static func server(_ fonnte: FakeFonnte, extra: [String: String] = [:]) throws -> GerbangProcess {
-        try GerbangProcess(
-            environment: [
-                "WHATSAPP_PROVIDER": "fonnte", "FONNTE_TOKEN": fonnte.token, "FONNTE_API_URL": fonnte.baseURL,
-                "WHATSAPP_POLL_SECONDS": "1",
-            ].merging(extra) { $1 })
+    /// A sending server; with `platformSender` false it has no number of its own (`WHATSAPP_PROVIDER=off`).
+    static func server(_ fonnte: FakeFonnte, platformSender: Bool = true) throws -> GerbangProcess {
+        var environment = ["FONNTE_API_URL": fonnte.baseURL, "WHATSAPP_POLL_SECONDS": "1", "WHATSAPP_SEND": "true"]
+        if platformSender {
+            environment["WHATSAPP_PROVIDER"] = "fonnte"
+            environment["FONNTE_TOKEN"] = fonnte.token
+        }
+        return try GerbangProcess(environment: environment)
+    }
+
+    /// Gives the tenant its own WhatsApp number, as the admin form saves it.
+    static func ownSender(tenantID: UUID, token: String, active: Bool = true) throws {
+        try F.owner.query(
+            """
+            insert into tenant_whatsapp_senders (tenant_id, token, is_active) values ($1, $2, $3)
+            on conflict (tenant_id) do update set token = excluded.token, is_active = excluded.is_active
+            """, tenantID, token, active)
     }
 
     struct Row {
@@ -170,6 +181,53 @@ import TestSupport
         for id in ids { #expect(try Self.row(id).attempts == 1) }
     }
 
+    @Test func aTenantsOwnNumberSendsItsMessagesAndTheOthersUseThePlatforms() throws {
+        let own = "fonnte-own-" + UUID().uuidString
+        let fonnte = try FakeFonnte(otherDevices: [own])
+        defer { fonnte.stop() }
+        let server = try Self.server(fonnte)
+        defer { server.stop() }
+        let withOwn = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
+        let without = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
+        try Self.ownSender(tenantID: withOwn.id, token: own)
+        let ownMarker = "own " + UUID().uuidString, platformMarker = "platform " + UUID().uuidString
+        let ownID = try Self.queue(ownMarker, tenantID: withOwn.id)
+        let platformID = try Self.queue(platformMarker, tenantID: without.id)
+
+        try eventually(within: .seconds(10)) { try Self.row(ownID).status == "sent" && Self.row(platformID).status == "sent" }
+        #expect(fonnte.messages(containing: ownMarker).map(\.deviceToken) == [own])
+        #expect(fonnte.messages(containing: platformMarker).map(\.deviceToken) == [fonnte.token])
+
+        // Switched off, the tenant's next message goes from the platform's number again.
+        try Self.ownSender(tenantID: withOwn.id, token: own, active: false)
+        let laterMarker = "later " + UUID().uuidString
+        let laterID = try Self.queue(laterMarker, tenantID: withOwn.id)
+        try eventually(within: .seconds(10)) { try Self.row(laterID).status == "sent" }
+        #expect(fonnte.messages(containing: laterMarker).map(\.deviceToken) == [fonnte.token])
+    }
+
+    @Test func withoutAPlatformNumberOnlyTenantsWithTheirOwnGetMessagesAndTheRestWait() throws {
+        let own = "fonnte-own-" + UUID().uuidString
+        let fonnte = try FakeFonnte(otherDevices: [own])
+        defer { fonnte.stop() }
+        let server = try Self.server(fonnte, platformSender: false)
+        defer { server.stop() }
+        let withOwn = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
+        let without = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
+        try Self.ownSender(tenantID: withOwn.id, token: own)
+        let ownMarker = "own " + UUID().uuidString, waitingMarker = "waiting " + UUID().uuidString
+        let waitingID = try Self.queue(waitingMarker, tenantID: without.id)
+        let ownID = try Self.queue(ownMarker, tenantID: withOwn.id)
+
+        try eventually(within: .seconds(10)) { try Self.row(ownID).status == "sent" }
+        #expect(fonnte.messages(containing: ownMarker).map(\.deviceToken) == [own])
+        // Two more rounds: the other tenant's message is not even tried.
+        Thread.sleep(forTimeInterval: 2.2)
+        let waiting = try Self.row(waitingID)
+        #expect(waiting.status == "pending" && waiting.attempts == 0 && waiting.lastError == nil)
+        #expect(fonnte.messages(containing: waitingMarker).isEmpty)
+    }
+
     @Test func theSenderReportsFonntesRefusalsWithoutItsToken() throws {
         let fonnte = try FakeFonnte()
         defer { fonnte.stop() }
@@ -205,6 +263,8 @@ import TestSupport
             try AppConfig(environment: base.merging(["WHATSAPP_PROVIDER": "pigeon"]) { $1 })
         }
         #expect(unknown?.problems == ["WHATSAPP_PROVIDER=pigeon is not one of off, fonnte"])
+        #expect(try AppConfig(environment: base).whatsApp.sendsFromThisProcess)
+        #expect(try AppConfig(environment: base.merging(["WHATSAPP_SEND": "false"]) { $1 }).whatsApp.sendsFromThisProcess == false)
     }
 
     @Test func pausesGrowToAnHourAndEndAfterTheLastAttempt() {

@@ -9,5 +9,7 @@ struct AdminSalesLinks: HTMLComponent {
         Element.a(.href("/admin/invoices")) { strings.invoicesTitle }
         " · "
         Element.a(.href("/admin/payments")) { strings.paymentsTitle }
+        " · "
+        Element.a(.href("/admin/whatsapp")) { strings.whatsAppTitle }
     }
 }

@@ -65,6 +65,17 @@ extension AdminSalesStrings {
         paymentPaid: "Paid",
         paymentRefunded: "Refunded",
         backToInvoices: "All invoices",
+        whatsAppTitle: "WhatsApp",
+        whatsAppIntro:
+            "Buyers get their voucher codes by WhatsApp as soon as they have paid. Messages go from the platform's number unless you link your own WhatsApp number through a Fonnte device.",
+        whatsAppInEffectOwn: "Your own number (Fonnte)",
+        whatsAppInEffectCentral: "The platform's number",
+        whatsAppInEffectNone: "None: messages wait until a sender is set",
+        fieldUseOwnWhatsApp: "Send from our own WhatsApp number",
+        fieldFonnteToken: "Fonnte device token",
+        fieldFonnteTokenHint: "From the device list in your Fonnte account.",
+        errorFonnteTokenRequired: "Enter the device token to send from your own number.",
+        errorFonnteTokenInvalid: "A device token is 8 to 200 characters without spaces.",
         paymentsIntro:
             "Payments go through the platform's gateway unless you switch to your own Midtrans or Xendit account. Keys are shown back only by their last four characters and are never written to logs.",
         inEffectHeading: "In use now",

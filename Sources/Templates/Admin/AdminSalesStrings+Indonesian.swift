@@ -65,6 +65,17 @@ extension AdminSalesStrings {
         paymentPaid: "Lunas",
         paymentRefunded: "Dikembalikan",
         backToInvoices: "Semua tagihan",
+        whatsAppTitle: "WhatsApp",
+        whatsAppIntro:
+            "Pembeli menerima kode voucher lewat WhatsApp begitu pembayaran diterima. Pesan dikirim dari nomor platform, kecuali Anda menautkan nomor WhatsApp sendiri lewat perangkat Fonnte.",
+        whatsAppInEffectOwn: "Nomor Anda sendiri (Fonnte)",
+        whatsAppInEffectCentral: "Nomor platform",
+        whatsAppInEffectNone: "Belum ada: pesan menunggu sampai pengirim diatur",
+        fieldUseOwnWhatsApp: "Kirim dari nomor WhatsApp kami sendiri",
+        fieldFonnteToken: "Token perangkat Fonnte",
+        fieldFonnteTokenHint: "Dari daftar perangkat di akun Fonnte Anda.",
+        errorFonnteTokenRequired: "Masukkan token perangkat untuk mengirim dari nomor sendiri.",
+        errorFonnteTokenInvalid: "Token perangkat berisi 8 sampai 200 karakter tanpa spasi.",
         paymentsIntro:
             "Pembayaran melalui gerbang milik platform, kecuali Anda beralih ke akun Midtrans atau Xendit sendiri. Kunci hanya ditampilkan empat karakter terakhirnya dan tidak pernah ditulis ke log.",
         inEffectHeading: "Yang dipakai sekarang",

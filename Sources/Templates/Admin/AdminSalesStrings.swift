@@ -80,6 +80,18 @@ public struct AdminSalesStrings: Sendable {
     public let paymentRefunded: String
     public let backToInvoices: String
 
+    // WhatsApp sender
+    public let whatsAppTitle: String
+    public let whatsAppIntro: String
+    public let whatsAppInEffectOwn: String
+    public let whatsAppInEffectCentral: String
+    public let whatsAppInEffectNone: String
+    public let fieldUseOwnWhatsApp: String
+    public let fieldFonnteToken: String
+    public let fieldFonnteTokenHint: String
+    public let errorFonnteTokenRequired: String
+    public let errorFonnteTokenInvalid: String
+
     // Payment gateway
     public let paymentsIntro: String
     public let inEffectHeading: String

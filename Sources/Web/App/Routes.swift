@@ -61,6 +61,10 @@ struct Routes: Sendable {
         AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database)).addRoutes(to: &tenant)
         AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database))
             .addRoutes(to: &tenant)
+        AdminWhatsAppController(
+            services: admin, editor: AdminWhatsAppEditor(database: database),
+            hasCentralSender: services.config.whatsApp.provider != .off
+        ).addRoutes(to: &tenant)
         AdminPagesController(services: admin, library: services.content, editor: ContentPageEditor(database: database))
             .addRoutes(to: &tenant)
         AdminProfilesController(

@@ -21,8 +21,7 @@ final class Services: Sendable {
     let audit: SecurityAudit
     let rateLimits: RateLimitGate
     let usage: UsageMeter
-    /// Nil when no WhatsApp provider is configured: the messages then wait in the outbox.
-    let whatsAppDelivery: WhatsAppDelivery?
+    let whatsAppDelivery: WhatsAppDelivery
 
     init(config: AppConfig) throws {
         self.config = config
@@ -46,22 +45,13 @@ final class Services: Sendable {
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
         usage = UsageMeter(database: database, interval: config.usageFlushInterval)
-        whatsAppDelivery = Self.whatsAppSender(config).map { [database, metrics] sender in
-            WhatsAppDelivery(
-                database: database, sender: sender, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
-                metrics: metrics.notifications)
+        let fonnte: @Sendable (String) -> any WhatsAppSender = { [config] token in
+            FonnteSender(token: token, baseURL: config.whatsApp.fonnteAPIURL, http: GatewayHTTPClient(timeout: config.gatewayTimeout))
         }
-    }
-
-    private static func whatsAppSender(_ config: AppConfig) -> (any WhatsAppSender)? {
-        switch config.whatsApp.provider {
-        case .off:
-            nil
-        case .fonnte:
-            FonnteSender(
-                token: config.whatsApp.fonnteToken, baseURL: config.whatsApp.fonnteAPIURL,
-                http: GatewayHTTPClient(timeout: config.gatewayTimeout))
-        }
+        whatsAppDelivery = WhatsAppDelivery(
+            database: database, central: config.whatsApp.provider == .fonnte ? fonnte(config.whatsApp.fonnteToken) : nil,
+            ownSender: fonnte, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
+            metrics: metrics.notifications)
     }
 
     /// Subscribes to `tenant_changed` and waits (briefly) until the subscription is live, so nothing
@@ -93,10 +83,10 @@ final class Services: Sendable {
     func startSweeps() {
         expirySweep.start()
         usage.start()
-        if let whatsAppDelivery {
-            whatsAppDelivery.start()
-        } else {
-            Log.info("WhatsApp delivery is off (WHATSAPP_PROVIDER): buyers' messages wait in the notifications outbox")
+        guard config.whatsApp.sendsFromThisProcess else { return }
+        whatsAppDelivery.start()
+        if whatsAppDelivery.central == nil {
+            Log.info("no platform WhatsApp sender (WHATSAPP_PROVIDER): only tenants with their own number get messages")
         }
     }
 
@@ -104,6 +94,6 @@ final class Services: Sendable {
         listener.stop()
         expirySweep.stop()
         usage.stop()
-        whatsAppDelivery?.stop()
+        whatsAppDelivery.stop()
     }
 }

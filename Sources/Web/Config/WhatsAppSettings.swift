@@ -11,12 +11,15 @@ public struct WhatsAppSettings: Sendable {
     public var fonnteAPIURL: String
     /// How often each instance looks for due messages; a buyer waits about this long for the codes.
     public var pollInterval: Duration
+    /// Whether this process sends at all (`WHATSAPP_SEND`); false leaves the outbox to other instances.
+    public var sendsFromThisProcess: Bool
 
     init(reading reader: inout EnvironmentReader) {
         provider = reader.choice("WHATSAPP_PROVIDER", default: .off)
         fonnteToken = reader.string("FONNTE_TOKEN", default: "")
         fonnteAPIURL = reader.optionalURL("FONNTE_API_URL") ?? "https://api.fonnte.com"
         pollInterval = .seconds(reader.integer("WHATSAPP_POLL_SECONDS", default: 2, in: 1...600))
+        sendsFromThisProcess = reader.boolean("WHATSAPP_SEND", default: true)
         if provider == .fonnte, fonnteToken.isEmpty {
             reader.problems.append("FONNTE_TOKEN is not set (WHATSAPP_PROVIDER=fonnte sends with a device token from Fonnte)")
         }

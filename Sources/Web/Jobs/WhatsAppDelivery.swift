@@ -2,14 +2,18 @@ import Foundation
 import Postgres
 
 /// Sends the outbox's WhatsApp messages: every `interval` it claims what is due, for all tenants in
-/// batches, hands each message to the provider and records how it went. A refused or failed attempt
+/// batches, hands each message to its sender (the tenant's own number when it has one, else the
+/// platform's) and records how it went. A refused or failed attempt
 /// is tried again after a growing pause; after the last attempt, or once a message is a day old
 /// (codes that arrive a day late help nobody), it is marked failed for support to see.
 /// Delivery is at least once: an instance that dies between the provider's answer and the record
 /// leaves the message to be sent again when its lease runs out.
 final class WhatsAppDelivery: Sendable {
     let database: PostgresPool
-    let sender: any WhatsAppSender
+    /// The platform's sender; nil when only tenants with their own number get messages.
+    let central: (any WhatsAppSender)?
+    /// A tenant's own sender, from its Fonnte device token.
+    let ownSender: @Sendable (_ fonnteToken: String) -> any WhatsAppSender
     let metrics: NotificationMetrics
     /// How long a claimed message waits before anyone tries it again: a whole batch timing out, one
     /// message after another, with a minute to spare.
@@ -22,9 +26,14 @@ final class WhatsAppDelivery: Sendable {
     static let maxAttempts = 12
     static let maxAge: Duration = .seconds(24 * 3600)
 
-    init(database: PostgresPool, sender: any WhatsAppSender, interval: Duration, sendTimeout: Duration, metrics: NotificationMetrics) {
+    init(
+        database: PostgresPool, central: (any WhatsAppSender)?,
+        ownSender: @escaping @Sendable (_ fonnteToken: String) -> any WhatsAppSender, interval: Duration,
+        sendTimeout: Duration, metrics: NotificationMetrics
+    ) {
         self.database = database
-        self.sender = sender
+        self.central = central
+        self.ownSender = ownSender
         self.metrics = metrics
         lease = sendTimeout * Self.batchSize + .seconds(60)
         timer = RepeatingTimer(label: "gerbang.whatsapp-delivery", interval: interval)
@@ -44,7 +53,8 @@ final class WhatsAppDelivery: Sendable {
     func deliverDueMessages() throws -> Int {
         var sent = 0
         for _ in 0..<Self.batchesPerRound {
-            let batch = try outbox.claimDueWhatsAppMessages(limit: Self.batchSize, lease: lease, on: database)
+            let batch = try outbox.claimDueWhatsAppMessages(
+                limit: Self.batchSize, lease: lease, includingCentral: central != nil, on: database)
             for message in batch where try deliver(message) { sent += 1 }
             if batch.count < Self.batchSize { break }
         }
@@ -65,6 +75,10 @@ final class WhatsAppDelivery: Sendable {
         }
         let outcome: Result<String?, DeliveryFailure>
         do throws(DeliveryFailure) {
+            // None only when the tenant switched its own number off between the claim and now.
+            guard let sender = message.ownFonnteToken.map(ownSender) ?? central else {
+                throw DeliveryFailure("no WhatsApp sender is set for this tenant")
+            }
             outcome = .success(try sender.send(message.body, to: message.recipient))
         } catch {
             outcome = .failure(error)

@@ -13,32 +13,42 @@ extension NotificationOutbox {
         let attempts: Int
         /// Time since the message was queued.
         let age: Duration
+        /// The tenant's own Fonnte device token, when it sends from its own number.
+        let ownFonnteToken: String?
     }
 
     /// Claims up to `limit` due WhatsApp messages of every tenant and counts the attempt. A claimed
     /// message is not due again until `lease` has passed, so another instance (or this one, after a
     /// crash mid-send) takes it only then; `skip locked` keeps two claims from waiting on each other.
-    func claimDueWhatsAppMessages(limit: Int, lease: Duration, on database: PostgresPool) throws -> [Claimed] {
+    /// - Parameter includingCentral: false when the platform has no sender of its own: only tenants
+    ///   with their own active sender have anything to claim; the others' messages wait.
+    func claimDueWhatsAppMessages(limit: Int, lease: Duration, includingCentral: Bool, on database: PostgresPool) throws
+        -> [Claimed]
+    {
         let rows = try database.unscoped.query(
             """
             update notifications n
             set attempts = n.attempts + 1, next_attempt_at = now() + make_interval(secs => $2::double precision)
             from (
-                select tenant_id, id from notifications
-                where status = 'pending' and channel = 'whatsapp' and next_attempt_at <= now()
-                order by next_attempt_at
+                select q.tenant_id, q.id from notifications q
+                where q.status = 'pending' and q.channel = 'whatsapp' and q.next_attempt_at <= now()
+                    and ($3 or exists (
+                        select 1 from tenant_whatsapp_senders w where w.tenant_id = q.tenant_id and w.is_active))
+                order by q.next_attempt_at
                 limit $1
-                for update skip locked
+                for update of q skip locked
             ) due
             where n.tenant_id = due.tenant_id and n.id = due.id
             returning n.tenant_id, n.id, n.recipient, n.body, n.attempts,
-                extract(epoch from now() - n.created_at)::double precision as age_seconds
-            """, limit, Int(lease.components.seconds))
+                extract(epoch from now() - n.created_at)::double precision as age_seconds,
+                (select w.token from tenant_whatsapp_senders w where w.tenant_id = n.tenant_id and w.is_active) as own_token
+            """, limit, Int(lease.components.seconds), includingCentral)
         return try rows.map { row in
             Claimed(
                 tenantID: try row.decode("tenant_id"), id: try row.decode("id"), recipient: try row.decode("recipient"),
                 body: try row.decode("body"), attempts: try row.decode("attempts"),
-                age: .milliseconds(Int64((try row.decode("age_seconds", as: Double.self) * 1000).rounded())))
+                age: .milliseconds(Int64((try row.decode("age_seconds", as: Double.self) * 1000).rounded())),
+                ownFonnteToken: row.decode("own_token", as: String?.self))
         }
     }
 

@@ -10,6 +10,8 @@ final class FakeFonnte: Sendable {
     /// One message Fonnte took.
     struct Message: Sendable {
         let id: String
+        /// The device token it was sent with: which WhatsApp number sent it.
+        let deviceToken: String
         let target: String
         let text: String
         let countryCode: String?
@@ -19,9 +21,10 @@ final class FakeFonnte: Sendable {
     private let server: FakeGatewayServer
     private let state: State
 
-    init(token: String = "fonnte-" + UUID().uuidString.lowercased()) throws {
+    /// - Parameter otherDevices: further device tokens it accepts (tenants' own numbers).
+    init(token: String = "fonnte-" + UUID().uuidString.lowercased(), otherDevices: Set<String> = []) throws {
         self.token = token
-        let state = State(token: token)
+        let state = State(tokens: otherDevices.union([token]))
         self.state = state
         server = try FakeGatewayServer { request in state.handle(request) }
     }
@@ -43,19 +46,21 @@ final class FakeFonnte: Sendable {
     func stop() { server.stop() }
 
     private final class State: Sendable {
-        let token: String
+        let tokens: Set<String>
         let messages = Mutex<[Message]>([])
         let refusal = Mutex<String?>(nil)
 
-        init(token: String) {
-            self.token = token
+        init(tokens: Set<String>) {
+            self.tokens = tokens
         }
 
         func handle(_ request: FakeGatewayServer.RecordedRequest) -> HTTPResponse {
             guard request.method == "POST", request.path == "/send" else {
                 return FakeGatewayServer.json(["reason": "unknown endpoint", "status": false], status: .notFound)
             }
-            guard request.header("Authorization") == token else { return Self.refused("token invalid") }
+            guard let deviceToken = request.header("Authorization"), tokens.contains(deviceToken) else {
+                return Self.refused("token invalid")
+            }
             guard let contentType = request.header("Content-Type"),
                 let form = try? MultipartForm(body: request.body, contentType: contentType),
                 let target = form["target"], !target.isEmpty
@@ -65,7 +70,10 @@ final class FakeFonnte: Sendable {
             if let reason = refusal.withLock({ $0 }) { return Self.refused(reason) }
             let id = messages.withLock { messages in
                 let id = String(80_000_000 + messages.count)
-                messages.append(Message(id: id, target: target, text: form["message"] ?? "", countryCode: form["countryCode"]))
+                messages.append(
+                    Message(
+                        id: id, deviceToken: deviceToken, target: target, text: form["message"] ?? "",
+                        countryCode: form["countryCode"]))
                 return id
             }
             return FakeGatewayServer.json(

@@ -33,6 +33,9 @@ final class GerbangProcess: @unchecked Sendable {
             "PORT": "0", "BIND": "127.0.0.1", "BASE_DOMAIN": "localhost",
             "PUBLIC_DIR": root + "/Public", "CONTENT_DIR": root + "/content", "MIGRATIONS_DIR": root + "/db/migrations",
             "EVENT_LOOPS": "2", "WORKERS": "8", "DB_POOL_SIZE": "4", "GERBANG_EXIT_WITH_PARENT": "1",
+            // Only the WhatsApp delivery tests send the outbox: any other server would take their
+            // messages (every sender serves every tenant) and post them where no fake listens.
+            "WHATSAPP_SEND": "false",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)
