@@ -226,6 +226,14 @@ import TestSupport
         let waiting = try Self.row(waitingID)
         #expect(waiting.status == "pending" && waiting.attempts == 0 && waiting.lastError == nil)
         #expect(fonnte.messages(containing: waitingMarker).isEmpty)
+
+        // A day later no sender will take it any more: it is given up, not left for every claim to step over.
+        let staleID = try Self.queue("stale " + UUID().uuidString, tenantID: without.id, queuedAgo: 25 * 3600)
+        try F.owner.query("update notifications set next_attempt_at = created_at where id = $1", staleID)
+        try eventually(within: .seconds(5)) { try Self.row(staleID).status == "failed" }
+        #expect(try Self.row(staleID).lastError == "not delivered within a day of being queued")
+        #expect(try Self.row(staleID).attempts == 0)
+        #expect(try Self.row(waitingID).status == "pending")
     }
 
     @Test func theSenderReportsFonntesRefusalsWithoutItsToken() throws {

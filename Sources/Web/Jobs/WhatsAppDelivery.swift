@@ -25,6 +25,7 @@ final class WhatsAppDelivery: Sendable {
     static let batchesPerRound = 10
     static let maxAttempts = 12
     static let maxAge: Duration = .seconds(24 * 3600)
+    static let tooOld = "not delivered within a day of being queued"
 
     init(
         database: PostgresPool, central: (any WhatsAppSender)?,
@@ -51,6 +52,7 @@ final class WhatsAppDelivery: Sendable {
     /// the queue for long). - Returns: how many messages the provider took.
     @discardableResult
     func deliverDueMessages() throws -> Int {
+        try outbox.giveUpUnsentWhatsAppMessages(queuedBefore: Self.maxAge, reason: Self.tooOld, on: database)
         var sent = 0
         for _ in 0..<Self.batchesPerRound {
             let batch = try outbox.claimDueWhatsAppMessages(
@@ -69,7 +71,7 @@ final class WhatsAppDelivery: Sendable {
 
     private func deliver(_ message: NotificationOutbox.Claimed) throws -> Bool {
         guard message.age <= Self.maxAge else {
-            try outbox.markFailed(message, reason: "not delivered within a day of being queued", retryIn: nil, on: database)
+            try outbox.markFailed(message, reason: Self.tooOld, retryIn: nil, on: database)
             metrics.record(.failed)
             return false
         }

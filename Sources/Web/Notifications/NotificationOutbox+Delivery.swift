@@ -52,6 +52,24 @@ extension NotificationOutbox {
         }
     }
 
+    /// Gives up every WhatsApp message queued more than `maxAge` ago and never tried since, all tenants
+    /// at once: those no sender would take (a tenant without a number of its own while the platform
+    /// has none). Without this they would wait for ever and every claim would step over them.
+    /// - Returns: how many it gave up.
+    @discardableResult
+    func giveUpUnsentWhatsAppMessages(queuedBefore maxAge: Duration, reason: String, on database: PostgresPool) throws
+        -> Int
+    {
+        try database.unscoped.query(
+            """
+            update notifications set status = 'failed', last_error = $2
+            where status = 'pending' and channel = 'whatsapp'
+                and next_attempt_at < now() - make_interval(secs => $1::double precision)
+                and created_at < now() - make_interval(secs => $1::double precision)
+            """, Int(maxAge.components.seconds), reason
+        ).affectedRows
+    }
+
     func markSent(_ message: Claimed, providerMessageID: String?, on database: PostgresPool) throws {
         try database.scoped(toTenantID: message.tenantID).query(
             """
