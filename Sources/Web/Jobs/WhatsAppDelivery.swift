@@ -3,9 +3,9 @@ import Postgres
 
 /// Sends the outbox's WhatsApp messages: every `interval` it claims what is due, for all tenants in
 /// batches, hands each message to its sender (the tenant's own number when it has one, else the
-/// platform's) and records how it went. A refused or failed attempt
-/// is tried again after a growing pause; after the last attempt, or once a message is a day old
-/// (codes that arrive a day late help nobody), it is marked failed for support to see.
+/// platform's) and records how it went. A refused or failed attempt is tried again after a growing
+/// pause; after the last attempt, or once a message is a day old (codes that arrive a day late help
+/// nobody), it is marked failed for support to see.
 /// Delivery is at least once: an instance that dies between the provider's answer and the record
 /// leaves the message to be sent again when its lease runs out.
 final class WhatsAppDelivery: Sendable {
