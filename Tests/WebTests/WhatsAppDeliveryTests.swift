@@ -73,6 +73,14 @@ import TestSupport
         ).first!.decode("id")
     }
 
+    /// Two fresh tenants: the first sends from its own number (`token`), the second has none.
+    static func tenantWithOwnNumberAndOneWithout(token: String) throws -> (withOwn: UUID, without: UUID) {
+        let withOwn = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa")).id
+        let without = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa")).id
+        try ownSender(tenantID: withOwn, token: token)
+        return (withOwn, without)
+    }
+
     @Test func aPaidOrdersCodesReachTheBuyersWhatsApp() throws {
         let fonnte = try FakeFonnte()
         defer { fonnte.stop() }
@@ -187,21 +195,19 @@ import TestSupport
         defer { fonnte.stop() }
         let server = try Self.server(fonnte)
         defer { server.stop() }
-        let withOwn = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
-        let without = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
-        try Self.ownSender(tenantID: withOwn.id, token: own)
+        let (withOwn, without) = try Self.tenantWithOwnNumberAndOneWithout(token: own)
         let ownMarker = "own " + UUID().uuidString, platformMarker = "platform " + UUID().uuidString
-        let ownID = try Self.queue(ownMarker, tenantID: withOwn.id)
-        let platformID = try Self.queue(platformMarker, tenantID: without.id)
+        let ownID = try Self.queue(ownMarker, tenantID: withOwn)
+        let platformID = try Self.queue(platformMarker, tenantID: without)
 
         try eventually(within: .seconds(10)) { try Self.row(ownID).status == "sent" && Self.row(platformID).status == "sent" }
         #expect(fonnte.messages(containing: ownMarker).map(\.deviceToken) == [own])
         #expect(fonnte.messages(containing: platformMarker).map(\.deviceToken) == [fonnte.token])
 
         // Switched off, the tenant's next message goes from the platform's number again.
-        try Self.ownSender(tenantID: withOwn.id, token: own, active: false)
+        try Self.ownSender(tenantID: withOwn, token: own, active: false)
         let laterMarker = "later " + UUID().uuidString
-        let laterID = try Self.queue(laterMarker, tenantID: withOwn.id)
+        let laterID = try Self.queue(laterMarker, tenantID: withOwn)
         try eventually(within: .seconds(10)) { try Self.row(laterID).status == "sent" }
         #expect(fonnte.messages(containing: laterMarker).map(\.deviceToken) == [fonnte.token])
     }
@@ -212,12 +218,10 @@ import TestSupport
         defer { fonnte.stop() }
         let server = try Self.server(fonnte, platformSender: false)
         defer { server.stop() }
-        let withOwn = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
-        let without = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
-        try Self.ownSender(tenantID: withOwn.id, token: own)
+        let (withOwn, without) = try Self.tenantWithOwnNumberAndOneWithout(token: own)
         let ownMarker = "own " + UUID().uuidString, waitingMarker = "waiting " + UUID().uuidString
-        let waitingID = try Self.queue(waitingMarker, tenantID: without.id)
-        let ownID = try Self.queue(ownMarker, tenantID: withOwn.id)
+        let waitingID = try Self.queue(waitingMarker, tenantID: without)
+        let ownID = try Self.queue(ownMarker, tenantID: withOwn)
 
         try eventually(within: .seconds(10)) { try Self.row(ownID).status == "sent" }
         #expect(fonnte.messages(containing: ownMarker).map(\.deviceToken) == [own])
@@ -228,7 +232,7 @@ import TestSupport
         #expect(fonnte.messages(containing: waitingMarker).isEmpty)
 
         // A day later no sender will take it any more: it is given up, not left for every claim to step over.
-        let staleID = try Self.queue("stale " + UUID().uuidString, tenantID: without.id, queuedAgo: 25 * 3600)
+        let staleID = try Self.queue("stale " + UUID().uuidString, tenantID: without, queuedAgo: 25 * 3600)
         try F.owner.query("update notifications set next_attempt_at = created_at where id = $1", staleID)
         try eventually(within: .seconds(5)) { try Self.row(staleID).status == "failed" }
         #expect(try Self.row(staleID).lastError == "not delivered within a day of being queued")
