@@ -143,6 +143,72 @@ import TestSupport
         #expect(!page.text.contains("No message has been queued"))
     }
 
+    func messages(_ number: String) throws -> [(recipient: String, body: String, status: String)] {
+        try TestDatabase.owner.query(
+            "select recipient, body, status from notifications where tenant_id = $1 and subject_ref = $2 order by id",
+            admin.tenantID, number
+        ).map { (try $0.decode("recipient"), try $0.decode("body"), try $0.decode("status")) }
+    }
+
+    @Test func supportSendsTheCodesAgainToACorrectedNumberWithTheSameText() throws {
+        let order = try F.order(tenantID: admin.tenantID, profileID: profileID, phone: "+6281299990001")
+        try F.message(tenantID: admin.tenantID, reference: order.number, status: "sent", attempts: 1, sent: true)
+        let browser = try AdminFixtures.signedIn(admin)
+        let page = try browser.get("/admin/orders/\(order.number)")
+        #expect(page.text.contains(#"action="/admin/orders/\#(order.number)/messages""#))
+        #expect(page.text.contains(#"value="+6281299990001""#), "the buyer's number is offered")
+
+        let sent = try browser.post("/admin/orders/\(order.number)/messages", ["phone": "0812-9999-0002"])
+        #expect(sent.status == 303)
+        #expect(sent.headers["Location"] == "/admin/orders/\(order.number)?resent=1")
+        let rows = try messages(order.number)
+        #expect(rows.count == 2)
+        #expect(rows.last?.recipient == "+6281299990002")
+        #expect(rows.last?.body == rows.first?.body)
+        #expect(rows.last?.status == "pending")
+        let audit = try TestDatabase.owner.query(
+            "select target, after::text as after from audit_log where tenant_id = $1 and action = 'order.resend_whatsapp'",
+            admin.tenantID)
+        #expect(audit.count == 1)
+        #expect(try audit.first?.decode("target", as: String.self) == order.number)
+        #expect(try audit.first?.decode("after", as: String.self).contains("+6281299990002") == true)
+        let after = try browser.get("/admin/orders/\(order.number)?resent=1")
+        #expect(after.text.contains("Queued: the codes go out again within seconds."))
+        #expect(after.text.contains("Waiting"))
+    }
+
+    @Test func aWrongNumberIsRefusedWithTheInputKeptAndNothingQueued() throws {
+        let order = try F.order(tenantID: admin.tenantID, profileID: profileID, phone: "+6281299990001")
+        try F.message(tenantID: admin.tenantID, reference: order.number, status: "sent", attempts: 1, sent: true)
+        let browser = try AdminFixtures.signedIn(admin)
+        try browser.get("/admin/orders/\(order.number)")
+        let refused = try browser.post("/admin/orders/\(order.number)/messages", ["phone": "+44 20 7946 0<b>"])
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("A WhatsApp number may only contain digits, spaces, dashes and a leading +."))
+        #expect(refused.text.contains("+44 20 7946 0&lt;b&gt;"), "the typed number comes back, escaped")
+        let foreign = try browser.post("/admin/orders/\(order.number)/messages", ["phone": "+44 20 7946 0000"])
+        #expect(foreign.status == 422)
+        #expect(foreign.text.contains("Use an Indonesian number starting with 08, 62 or +62."))
+        #expect(try messages(order.number).count == 1)
+        #expect(try browser.post("/admin/orders/\(order.number)/messages", ["phone": "081299990003"], withCSRF: false).status == 403)
+        #expect(try messages(order.number).count == 1)
+    }
+
+    @Test func anOrderWithoutCodesOffersNoSendAgainAndRefusesOne() throws {
+        let order = try F.order(tenantID: admin.tenantID, profileID: profileID, status: "pending")
+        let browser = try AdminFixtures.signedIn(admin)
+        let page = try browser.get("/admin/orders/\(order.number)")
+        #expect(!page.text.contains("/messages\""))
+        #expect(try browser.post("/admin/orders/\(order.number)/messages", ["phone": "081299990003"]).status == 409)
+        #expect(try messages(order.number).isEmpty)
+        #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 0)
+
+        let other = try AdminFixtures.tenantWithAdmin()
+        let otherBrowser = try AdminFixtures.signedIn(other)
+        try otherBrowser.get("/admin/orders")
+        #expect(try otherBrowser.post("/admin/orders/\(order.number)/messages", ["phone": "081299990003"]).status == 404)
+    }
+
     @Test func anotherTenantsOrderIsNotFoundByItsNumberInTheURLNorInTheSearch() throws {
         let other = try AdminFixtures.tenantWithAdmin()
         let theirProfile = try F.profile(tenantID: other.tenantID)

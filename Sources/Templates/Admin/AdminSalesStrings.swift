@@ -68,6 +68,9 @@ public struct AdminSalesStrings: Sendable {
     public let messageGivenUp: String
     public let messageSentAt: @Sendable (_ time: String) -> String
     public let messageNextAttempt: @Sendable (_ time: String) -> String
+    public let resendLabel: String
+    public let resendButton: String
+    public let resendQueued: String
     public let backToOrders: String
 
     // Invoices: detail

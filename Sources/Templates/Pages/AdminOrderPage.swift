@@ -51,6 +51,21 @@ public struct AdminOrderPage: HTMLComponent {
                             HTMLFragment { message.status }, HTMLFragment { message.attempts }, HTMLFragment { message.detail },
                         ]
                     }, emptyText: sales.noMessages)
+                if view.resent {
+                    Element.p(.class("form-notice"), .role("status")) { sales.resendQueued }
+                }
+                if !view.messages.isEmpty {
+                    Element.form(
+                        .class("admin-form"), .method(.post), .action("/admin/orders/\(view.number)/messages"), .novalidate
+                    ) {
+                        FormErrorSummary(state: view.resendState, message: strings.formHasErrors)
+                        HiddenInput(name: AdminOrderView.Field.csrf, value: view.csrfToken)
+                        TextField(
+                            name: AdminOrderView.Field.phone, label: sales.resendLabel, state: view.resendState, type: .tel,
+                            autocomplete: "off", inputMode: .tel, maxLength: 32)
+                        Element.button(.class("button"), .type(.submit)) { sales.resendButton }
+                    }
+                }
             }
         }.body
     }

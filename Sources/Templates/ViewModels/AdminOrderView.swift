@@ -1,6 +1,12 @@
 /// `GET /admin/orders/{orderNumber}`: one order as support needs it: who bought what, how the payment
 /// went, the codes it issued, every webhook delivery that named it and the messages sent to the buyer.
 public struct AdminOrderView: Sendable, Hashable {
+    /// The form that sends the codes again, to the buyer's number or a corrected one.
+    public enum Field {
+        public static let phone = "phone"
+        public static let csrf = "_csrf"
+    }
+
     /// One stored webhook delivery, already formatted.
     public struct WebhookEvent: Sendable, Hashable {
         public let receivedAt: String
@@ -43,11 +49,16 @@ public struct AdminOrderView: Sendable, Hashable {
     public let voucherCodes: [String]
     public let webhookEvents: [WebhookEvent]
     public let messages: [Message]
+    /// The send-again form: shown once the order has codes to send (a message exists).
+    public let resendState: FormState
+    /// The page after a send-again: says the message is queued.
+    public let resent: Bool
     public let csrfToken: String
 
     public init(
         number: String, status: AdminSalesBadge, buyer: [SummaryLine], package: [SummaryLine], payment: [SummaryLine],
-        voucherCodes: [String], webhookEvents: [WebhookEvent], messages: [Message], csrfToken: String
+        voucherCodes: [String], webhookEvents: [WebhookEvent], messages: [Message], resendState: FormState,
+        resent: Bool = false, csrfToken: String
     ) {
         self.number = number
         self.status = status
@@ -57,6 +68,8 @@ public struct AdminOrderView: Sendable, Hashable {
         self.voucherCodes = voucherCodes
         self.webhookEvents = webhookEvents
         self.messages = messages
+        self.resendState = resendState
+        self.resent = resent
         self.csrfToken = csrfToken
     }
 }

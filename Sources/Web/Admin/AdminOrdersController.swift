@@ -2,7 +2,8 @@ import Foundation
 import HTTP
 import Templates
 
-/// `GET /admin/orders` and `GET /admin/orders/{orderNumber}`: the signed-in admin's own orders.
+/// `GET /admin/orders` and `GET /admin/orders/{orderNumber}`: the signed-in admin's own orders;
+/// `POST /admin/orders/{orderNumber}/messages` sends an order's codes again by WhatsApp.
 /// Every lookup is scoped by the admin's tenant, so another tenant's order number is a plain 404
 /// here and matches nothing in the search.
 struct AdminOrdersController: Sendable {
@@ -10,6 +11,7 @@ struct AdminOrdersController: Sendable {
 
     let services: AdminServices
     let orders: OrderListQuery
+    let resender: OrderMessageResender
 
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get(Self.path) { request, context, _ in
@@ -27,8 +29,33 @@ struct AdminOrdersController: Sendable {
             guard let detail = try orders.detail(number: try parameters.require("number"), for: context.tenant) else {
                 throw HTTPError(.notFound)
             }
-            let view = AdminSalesFormatter(context: context).orderView(detail, csrfToken: admin.session.csrfSecret)
+            let view = AdminSalesFormatter(context: context).orderView(
+                detail, resent: try request.queryItems["resent"] == "1", csrfToken: admin.session.csrfSecret)
             return .adminSalesPage(AdminOrderPage(chrome: context.chrome, view: view))
+        }
+        router.post(Self.path + "/{number}/messages") { request, context, parameters in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let form = try request.formFields()
+            try admin.verifyCSRF(form)
+            let number: String = try parameters.require("number")
+            guard let detail = try orders.detail(number: number, for: context.tenant) else { throw HTTPError(.notFound) }
+            let typed = form[AdminOrderView.Field.phone] ?? ""
+            let phone: String
+            do throws(IndonesianPhoneNumber.Problem) {
+                phone = try IndonesianPhoneNumber(parsing: typed).normalised
+            } catch {
+                let state = FormState(
+                    values: [AdminOrderView.Field.phone: typed],
+                    errors: [AdminOrderView.Field.phone: OrderSubmission.Problem.phone(error).message(context.language.strings)])
+                let view = AdminSalesFormatter(context: context).orderView(
+                    detail, resendState: state, csrfToken: admin.session.csrfSecret)
+                return .adminSalesPage(AdminOrderPage(chrome: context.chrome, view: view), status: .unprocessableContent)
+            }
+            let actor = AuditActor(admin, request: request)
+            guard try resender.resend(orderNumber: detail.order.number, to: phone, for: context.tenant, by: actor) else {
+                throw HTTPError(.conflict, "this order has no message to send again: it has issued no codes")
+            }
+            return .redirect(to: Self.path + "/" + detail.order.number + "?resent=1")
         }
     }
 }

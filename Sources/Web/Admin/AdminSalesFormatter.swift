@@ -28,7 +28,12 @@ struct AdminSalesFormatter: Sendable {
             amount: Rupiah.format(order.amount), status: badge(order.effectiveStatus()))
     }
 
-    func orderView(_ detail: OrderDetail, csrfToken: String) -> AdminOrderView {
+    /// - Parameters:
+    ///   - resendState: the send-again form as submitted; nil shows it with the buyer's number.
+    ///   - resent: the page after a send-again.
+    func orderView(_ detail: OrderDetail, resendState: FormState? = nil, resent: Bool = false, csrfToken: String)
+        -> AdminOrderView
+    {
         let order = detail.order
         let buyer = [
             SummaryLine(label: sales.labelName, value: order.buyerName),
@@ -60,7 +65,9 @@ struct AdminSalesFormatter: Sendable {
                     receivedAt: times.dayAndTime($0.receivedAt), provider: $0.provider.capitalized,
                     outcome: outcomeBadge($0.outcome), detail: $0.reason ?? "")
             },
-            messages: detail.messages.map(messageView), csrfToken: csrfToken)
+            messages: detail.messages.map(messageView),
+            resendState: resendState ?? FormState(values: [AdminOrderView.Field.phone: order.buyerPhone]), resent: resent,
+            csrfToken: csrfToken)
     }
 
     private func messageView(_ message: OrderDetail.Message) -> AdminOrderView.Message {

@@ -57,7 +57,9 @@ struct Routes: Sendable {
             database: database, defaults: services.content.defaults, baseDomain: services.config.baseDomain,
             siteStylesheetPath: services.config.publicDirectory + "/css/site.css")
         AdminHotspotController(services: admin, loader: exports).addRoutes(to: &tenant)
-        AdminOrdersController(services: admin, orders: OrderListQuery(database: database)).addRoutes(to: &tenant)
+        AdminOrdersController(
+            services: admin, orders: OrderListQuery(database: database), resender: OrderMessageResender(database: database)
+        ).addRoutes(to: &tenant)
         AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database)).addRoutes(to: &tenant)
         AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database))
             .addRoutes(to: &tenant)

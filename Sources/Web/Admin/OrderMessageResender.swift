@@ -1,0 +1,32 @@
+import Foundation
+import Postgres
+
+/// Queues an order's WhatsApp message once more, for support: the buyer lost it, or typed a wrong
+/// number. The text is the one already queued for the order, so it carries the same codes; only the
+/// recipient may differ. One transaction holds the new message and its `audit_log` row.
+struct OrderMessageResender: Sendable {
+    let database: PostgresPool
+
+    /// - Parameter phone: a normalised `+62…` number.
+    /// - Returns: false when the order has no message to repeat (it has issued no codes).
+    func resend(orderNumber: String, to phone: String, for tenant: Tenant, by actor: AuditActor) throws -> Bool {
+        try database.scoped(to: tenant).transaction { db in
+            let queued = try db.query(
+                """
+                insert into notifications (tenant_id, channel, recipient, body, subject_ref)
+                select tenant_id, channel, $3, body, subject_ref from notifications
+                where tenant_id = $1 and subject_ref = $2 and channel = 'whatsapp'
+                order by created_at desc, id desc
+                limit 1
+                returning id
+                """, tenant.id, orderNumber, phone)
+            guard !queued.isEmpty else { return false }
+            try db.query(
+                """
+                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                values ($1, $2, 'order.resend_whatsapp', $3, null, jsonb_build_object('recipient', $4::text), $5)
+                """, tenant.id, actor.email, orderNumber, phone, actor.clientAddress)
+            return true
+        }
+    }
+}
