@@ -65,7 +65,7 @@ struct Routes: Sendable {
             .addRoutes(to: &tenant)
         AdminWhatsAppController(
             services: admin, editor: AdminWhatsAppEditor(database: database),
-            hasCentralSender: services.config.whatsApp.provider != .off
+            hasCentralSender: services.config.whatsApp.hasPlatformSender
         ).addRoutes(to: &tenant)
         AdminPagesController(services: admin, library: services.content, editor: ContentPageEditor(database: database))
             .addRoutes(to: &tenant)

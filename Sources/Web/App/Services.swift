@@ -49,7 +49,7 @@ final class Services: Sendable {
             FonnteSender(token: token, baseURL: config.whatsApp.fonnteAPIURL, http: GatewayHTTPClient(timeout: config.gatewayTimeout))
         }
         whatsAppDelivery = WhatsAppDelivery(
-            database: database, central: config.whatsApp.provider == .fonnte ? fonnte(config.whatsApp.fonnteToken) : nil,
+            database: database, central: config.whatsApp.hasPlatformSender ? fonnte(config.whatsApp.fonnteToken) : nil,
             ownSender: fonnte, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
             metrics: metrics.notifications)
     }

@@ -1,5 +1,6 @@
 /// Where the outbox's WhatsApp messages (the buyer's voucher codes) go, read from `WHATSAPP_*` and
-/// `FONNTE_*`. Off by default: the messages stay queued in `notifications` until a provider is set.
+/// `FONNTE_*`. The platform's sender is off by default: then only tenants with their own number
+/// (`/admin/whatsapp`) get messages sent, and the others' wait in `notifications`.
 public struct WhatsAppSettings: Sendable {
     public enum Provider: String, Sendable, CaseIterable {
         case off, fonnte
@@ -13,6 +14,9 @@ public struct WhatsAppSettings: Sendable {
     public var pollInterval: Duration
     /// Whether this process sends at all (`WHATSAPP_SEND`); false leaves the outbox to other instances.
     public var sendsFromThisProcess: Bool
+
+    /// Whether the platform sends for tenants without a number of their own.
+    public var hasPlatformSender: Bool { provider != .off }
 
     init(reading reader: inout EnvironmentReader) {
         provider = reader.choice("WHATSAPP_PROVIDER", default: .off)
