@@ -19,6 +19,12 @@ swift build --build-tests
 export GERBANG_BIN="$PWD/.build/debug/gerbang"
 "$GERBANG_BIN" migrate
 
+# `make test FILTER=Suite` runs the suites whose names match, with the same prerequisites.
+if [ -n "${FILTER:-}" ]; then
+    swift test --skip-build --filter "$FILTER"
+    exit
+fi
+
 # Everything but the browser tests, in parallel; then the browser tests alone, so that Chromium is not
 # starved by a hundred other tests on two cores, and under a time limit, so a stuck browser cannot hang CI.
 swift test --skip-build --skip 'HotspotBrowserTests|BrowserFlowTests'
