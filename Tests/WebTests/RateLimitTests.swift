@@ -111,6 +111,34 @@ enum RateLimitServers {
         }
     }
 
+    /// The router decodes each path segment, so every spelling of a limited route must share its family's count.
+    @Test func noPercentEncodedSpellingEscapesAPerAddressLimit() throws {
+        let tenant = try S.tenant(tier: "enterprise")
+        let spellings: [(family: [String], limit: Int)] = [
+            (["/orders", "/%6Frders", "/%6f%72%64%65%72%73"], 2),
+            (["/pay/abc", "/p%61y/abc", "/%70ay/abc"], 2),
+            (["/portal/login", "/portal/l%6Fgin", "/p%6Frtal/login"], 3),
+            (["/admin/login", "/%61dmin/login", "/admin/%6Cogin"], 3),
+        ]
+        for (family, limit) in spellings {
+            let address = S.randomAddress()
+            for index in 0..<limit {
+                let path = family[index % family.count]
+                let response = try S.request(S.first, "POST", path, host: tenant.host, from: address)
+                #expect(response.status != 429, "\(path) within the limit")
+                #expect(response.headers["X-RateLimit-Limit"] == String(limit), "\(path) counts in its family")
+            }
+            for path in family {
+                #expect(try S.request(S.second, "POST", path, host: tenant.host, from: address).status == 429, "\(path)")
+            }
+        }
+        let gateway = S.randomAddress()
+        for path in ["/payments/webhook/sandbox", "/payments/%77ebhook/sandbox", "/payments/webhook/s%61ndbox"] {
+            #expect(try S.request(S.first, "POST", path, host: "localhost", from: gateway).status != 429, "\(path)")
+        }
+        #expect(try S.request(S.first, "POST", "/p%61yments/webhook/sandbox", host: "localhost", from: gateway).status == 429)
+    }
+
     @Test func headOfficeLoginAndTheWebhookAreLimitedPerAddressOnAnyHost() throws {
         let address = S.randomAddress()
         for _ in 1...3 { #expect(try S.request(S.first, "POST", "/mgmt/login", host: "localhost", from: address).status != 429) }

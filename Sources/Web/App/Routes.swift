@@ -80,7 +80,8 @@ struct Routes: Sendable {
 enum RequestLimits {
     static let defaultBodyBytes = 1 << 20
 
-    static func bodyBytes(forPath path: String) -> Int {
+    static func bodyBytes(forPath rawPath: String) -> Int {
+        let path = Router<Void>.routedPath(of: rawPath) ?? rawPath
         if path.hasPrefix(AdminBrandingController.path) { return AdminBrandingController.bodyLimit }
         return path.hasPrefix(WebhookController.pathPrefix) ? WebhookController.bodyLimit : defaultBodyBytes
     }

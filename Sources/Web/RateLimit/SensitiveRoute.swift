@@ -6,9 +6,15 @@ enum SensitiveRoute: String, Sendable, Hashable, CaseIterable {
     case login, orders, pay, webhook
 
     /// The family of a request, or nil for the routes only the tenant's limit covers. Only `POST`s:
-    /// showing a form costs nothing worth limiting separately.
-    init?(method: HTTPMethod, path: String) {
+    /// showing a form costs nothing worth limiting separately. The path is read as the router reads it,
+    /// so no percent-encoded spelling of a limited route escapes its family.
+    init?(method: HTTPMethod, path rawPath: String) {
         guard method == .POST else { return nil }
+        // A malformed path is refused by the router with 400; counting it as a login keeps it limited too.
+        guard let path = Router<Void>.routedPath(of: rawPath) else {
+            self = .login
+            return
+        }
         switch path {
         case AuthenticatedSubscriber.loginPath, AuthenticatedTenantAdmin.loginPath, "/mgmt/login": self = .login
         case "/orders": self = .orders
