@@ -22,7 +22,8 @@ struct RateLimitDecision: Sendable, Hashable {
     var resetSeconds: Int { max(1, Int((window - elapsed).rounded(.up))) }
 
     /// Whole seconds until one more request would pass, if none is sent meanwhile (`Retry-After`).
-    /// Refused requests count too, so a client that keeps hammering keeps itself refused.
+    /// Nothing more is counted meanwhile: after the refusal that found the limit, the next ones are
+    /// answered from memory until this time has passed.
     var retryAfterSeconds: Int {
         let limit = Double(rule.limit)
         guard limit >= 1 else { return resetSeconds }

@@ -9,19 +9,24 @@ struct RateLimitGate: Sendable {
 
     var settings: RateLimitSettings { limiter.settings }
 
-    /// Runs `next` unless a rule refuses the request, then reports the tightest rule's numbers.
+    /// Runs `next` unless a rule refuses the request, then reports the tightest rule's numbers. Stages
+    /// are counted in order and a refusal stops there, so a request refused by an early stage (the
+    /// client's own limits) is never counted by a later one (the tenant's).
     /// - Throws: `RateLimitExceeded` when any rule refuses.
     func pass(
-        _ request: HTTPRequest, rules: [RateLimitRule], tenantID: UUID?, next: (HTTPRequest) throws -> HTTPResponse
+        _ request: HTTPRequest, stages: [[RateLimitRule]], tenantID: UUID?, next: (HTTPRequest) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        let decision: RateLimitDecision?
+        var decisions: [RateLimitDecision] = []
         do {
-            decision = RateLimitDecision.tightest(try limiter.check(rules))
+            for rules in stages {
+                decisions += try limiter.check(rules)
+                if decisions.contains(where: { !$0.isAllowed }) { break }
+            }
         } catch {
             // Limits protect the service; they must not take it down with the database. Fail open.
             Log.warning("rate limit not checked: \(error)")
-            decision = nil
         }
+        let decision = RateLimitDecision.tightest(decisions)
         if let decision, !decision.isAllowed {
             if decision.isFirstRefusal {
                 audit.record(

@@ -11,6 +11,10 @@ import Synchronization
 /// so several instances together can only refuse early, never admit more than the limit. A lease
 /// ends with its fixed window and after `maximumAge`, so the fading previous window and other
 /// instances' traffic are read again soon.
+///
+/// A refusal is remembered too, until its `Retry-After`: a client that keeps hammering is refused from
+/// memory, which costs less than serving a page, and its refused requests are not written to the
+/// shared count, so they never eat into what the tenant's other visitors may use.
 final class RateLimitLeases: Sendable {
     struct Lease {
         let windowStart: Double
@@ -27,10 +31,16 @@ final class RateLimitLeases: Sendable {
     private static let capacity = 20_000
 
     private let leases = Mutex<[String: Lease]>([:])
+    private let refusals = Mutex<[String: (until: ContinuousClock.Instant, decision: RateLimitDecision)]>([:])
 
-    /// Takes one request from a live lease of this key, and says what the count is now.
+    /// Takes one request from a live lease of this key, or repeats a refusal still in force, and says
+    /// what the count is now.
     func take(_ rule: RateLimitRule, window: Double) -> RateLimitDecision? {
         let now = ContinuousClock.now
+        if let refusal = refusals.withLock({ $0[rule.key] }) {
+            if refusal.until > now, refusal.decision.rule == rule { return refusal.decision }
+            refusals.withLock { _ = $0.removeValue(forKey: rule.key) }
+        }
         let windowStart = Self.windowStart(window: window)
         return leases.withLock { leases -> RateLimitDecision? in
             guard var lease = leases[rule.key], lease.windowStart == windowStart, lease.expires > now,
@@ -67,6 +77,24 @@ final class RateLimitLeases: Sendable {
                 if leases.count >= Self.capacity { leases.removeAll(keepingCapacity: true) }
             }
             leases[rule.key] = lease
+        }
+    }
+
+    /// Remembers a refusal the database just decided, until the client may try again. The repeated
+    /// decision is no longer the episode's first, so the audit keeps one row per episode.
+    func remember(refusal decision: RateLimitDecision) {
+        guard !decision.isAllowed else { return }
+        let repeated = RateLimitDecision(
+            rule: decision.rule, estimate: max(decision.estimate, Double(decision.rule.limit) + 2),
+            elapsed: decision.elapsed, window: decision.window, currentHits: decision.currentHits)
+        let until = ContinuousClock.now + .seconds(decision.retryAfterSeconds)
+        refusals.withLock { refusals in
+            if refusals.count >= Self.capacity {
+                let now = ContinuousClock.now
+                refusals = refusals.filter { $0.value.until > now }
+                if refusals.count >= Self.capacity { refusals.removeAll(keepingCapacity: true) }
+            }
+            refusals[decision.rule.key] = (until, repeated)
         }
     }
 

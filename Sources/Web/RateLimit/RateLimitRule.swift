@@ -9,6 +9,15 @@ struct RateLimitRule: Sendable, Hashable {
         RateLimitRule(key: "tenant:" + tenant.id.uuidString.lowercased(), limit: settings.limit(for: tenant.tier))
     }
 
+    /// One client address's share of its tenant's limit, counted before the tenant's, so that one
+    /// client cannot use up a store for everyone else, and what it is refused never counts against the
+    /// tenant.
+    static func client(_ address: String, of tenant: Tenant, settings: RateLimitSettings) -> RateLimitRule {
+        let share = max(1, settings.limit(for: tenant.tier) * settings.clientSharePercent / 100)
+        return RateLimitRule(
+            key: "client:" + tenant.id.uuidString.lowercased() + ":" + String(address.prefix(100)), limit: share)
+    }
+
     /// One client address on one family of sensitive routes, per tenant when there is one (many
     /// subscribers of one ISP share a carrier-grade NAT address; they must not lock out another
     /// ISP's visitors), else per site (`platform`, or `any` host for the webhook).

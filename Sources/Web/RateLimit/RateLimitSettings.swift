@@ -1,5 +1,5 @@
-/// How many requests each rule allows per window (DESIGN §3, issue 7): per tenant by tier, and per
-/// client address on the sensitive routes. Read from the environment (`RATE_LIMIT_*`).
+/// How many requests each rule allows per window: per tenant by tier, each client address's share
+/// of that, and per client address on the sensitive routes. Read from the environment (`RATE_LIMIT_*`).
 public struct RateLimitSettings: Sendable, Hashable {
     /// `RATE_LIMITS=off` turns every limit off (benchmarks).
     public var isEnabled = true
@@ -8,6 +8,9 @@ public struct RateLimitSettings: Sendable, Hashable {
     public var starter = 600
     public var professional = 3_000
     public var enterprise = 12_000
+    /// The part of its tenant's limit (in percent) one client address may use. Many buyers behind one
+    /// carrier-grade NAT address share it, so it is generous; 100 turns the share off.
+    public var clientSharePercent = 25
     /// Per client address (and tenant) on each family of sensitive routes.
     public var login = 30
     public var orders = 30
@@ -47,6 +50,7 @@ extension RateLimitSettings {
         starter = reader.integer("RATE_LIMIT_STARTER", default: defaults.starter, in: 1...1_000_000)
         professional = reader.integer("RATE_LIMIT_PROFESSIONAL", default: defaults.professional, in: 1...1_000_000)
         enterprise = reader.integer("RATE_LIMIT_ENTERPRISE", default: defaults.enterprise, in: 1...1_000_000)
+        clientSharePercent = reader.integer("RATE_LIMIT_CLIENT_SHARE", default: defaults.clientSharePercent, in: 1...100)
         login = reader.integer("RATE_LIMIT_LOGIN", default: defaults.login, in: 1...1_000_000)
         orders = reader.integer("RATE_LIMIT_ORDERS", default: defaults.orders, in: 1...1_000_000)
         pay = reader.integer("RATE_LIMIT_PAY", default: defaults.pay, in: 1...1_000_000)

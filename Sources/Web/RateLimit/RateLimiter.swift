@@ -12,7 +12,8 @@ import Synchronization
 /// and reads the previous window's row. The estimate is `current + previous × (part of the sliding
 /// window that still overlaps the previous fixed window)`; a request passes while the estimate is
 /// at most the limit. Within one window with no earlier traffic the count is exact, so the N-th
-/// request passes and the (N+1)-th is refused. Refused requests are counted as well.
+/// request passes and the (N+1)-th is refused. The refusal that finds the limit is counted; later
+/// ones are answered from memory until `Retry-After` (see `RateLimitLeases`) and are not.
 ///
 /// Rows older than two of the longest allowed windows are read by no process, whatever its window;
 /// they are deleted now and then by whichever instance gets there first.
@@ -72,10 +73,10 @@ final class RateLimiter: Sendable {
             leases.store(rule, size: size, estimateAfter: estimate, elapsed: elapsed, window: window)
             // This request is one of the `size` just counted; the rest wait in the lease.
             let unused = Double(size - 1)
-            decisions.append(
-                RateLimitDecision(
-                    rule: rule, estimate: estimate - unused, elapsed: elapsed, window: window,
-                    currentHits: hits - (size - 1)))
+            let decision = RateLimitDecision(
+                rule: rule, estimate: estimate - unused, elapsed: elapsed, window: window, currentHits: hits - (size - 1))
+            leases.remember(refusal: decision)
+            decisions.append(decision)
         }
         return decisions
     }

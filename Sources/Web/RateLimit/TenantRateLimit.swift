@@ -1,8 +1,10 @@
 import HTTP
 
-/// The limits on a tenant's site: every request counts against the tenant's tier, and a `POST` to a
-/// sensitive route also against its client address within that tenant; both in one statement.
-/// Files that need no database (the logo, the theme) are not counted.
+/// The limits on a tenant's site, per client first: every request counts against its client address's
+/// share of the tenant's limit, and a `POST` to a sensitive route also against that address's family
+/// limit; only what those let through counts against the tenant's tier, so one client can neither
+/// deny the store to others nor spend the tenant's limit on refusals. Files that need no database (the
+/// logo, the theme) are not counted.
 struct TenantRateLimit: Middleware {
     let gate: RateLimitGate
 
@@ -11,12 +13,13 @@ struct TenantRateLimit: Middleware {
     ) throws -> HTTPResponse {
         guard gate.settings.isEnabled, !Self.isExempt(request.path) else { return try next(request, context) }
         let settings = gate.settings
-        var rules = [RateLimitRule.tenant(context.tenant, settings: settings)]
+        var client = [RateLimitRule.client(request.clientAddress, of: context.tenant, settings: settings)]
         if let family = SensitiveRoute(method: request.method, path: request.path) {
-            rules.append(
+            client.append(
                 .address(request.clientAddress, family: family, site: context.tenant.id.uuidString.lowercased(), settings: settings))
         }
-        return try gate.pass(request, rules: rules, tenantID: context.tenant.id) { try next($0, context) }
+        let tenant = [RateLimitRule.tenant(context.tenant, settings: settings)]
+        return try gate.pass(request, stages: [client, tenant], tenantID: context.tenant.id) { try next($0, context) }
     }
 
     /// Static brand files, cached and cheap; counting them would cost a write per image.
@@ -42,6 +45,6 @@ struct AddressRateLimit<Context: Sendable>: Middleware {
             families.contains(family)
         else { return try next(request, context) }
         let rule = RateLimitRule.address(request.clientAddress, family: family, site: site, settings: gate.settings)
-        return try gate.pass(request, rules: [rule], tenantID: nil) { try next($0, context) }
+        return try gate.pass(request, stages: [[rule]], tenantID: nil) { try next($0, context) }
     }
 }

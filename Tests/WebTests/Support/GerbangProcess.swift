@@ -36,6 +36,8 @@ final class GerbangProcess: @unchecked Sendable {
             // Only the WhatsApp delivery tests send the outbox: any other server would take their
             // messages (every sender serves every tenant) and post them where no fake listens.
             "WHATSAPP_SEND": "false",
+            // Every test's requests come from 127.0.0.1; only the rate-limit tests divide a tenant's limit.
+            "RATE_LIMIT_CLIENT_SHARE": "100",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)
