@@ -80,6 +80,8 @@ build_module() {
     "$SWIFTC" -swift-version 6 -parse-as-library -sanitize=fuzzer,address -Onone -gline-tables-only -enable-testing -wmo -c \
         -module-name "$name" -emit-module -emit-module-path "$OUT/modules/$name.swiftmodule" "${MODULE_INCLUDES[@]}" \
         "${sources[@]}" -o "$object"
+    # swiftc leaves an object whose content did not change untouched; the stamp must still move.
+    touch "$object"
 }
 
 build_application_modules() {

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// So that the fuzzer reaches the handlers behind a sign-in, the input's `@SID@` and `@CSRF@` become a
 /// signed-in demo admin's session cookie value and form token (`alpha.localhost`), `@PSID@` and
-/// `@PCSRF@` a demo subscriber's.
+/// `@PCSRF@` a demo subscriber's, `@HSID@` and `@HCSRF@` a head-office admin's (`localhost`).
 private let harness = ApplicationHarness()
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -47,11 +47,13 @@ private struct ApplicationHarness: Sendable {
         } catch {
             fatalError("the application harness needs DATABASE_URL and a database it can migrate: \(error)")
         }
-        let admin = Self.signIn(path, loginPath: "/admin/login", login: "admin@alpha-net.test", password: "admin123", page: "/admin/branding")
-        let portal = Self.signIn(path, loginPath: "/portal/login", login: "A-1001", password: "portal123", page: "/portal")
+        let admin = Self.signIn(path, host: "alpha.localhost", loginPath: "/admin/login", login: "admin@alpha-net.test", password: "admin123", page: "/admin/branding")
+        let portal = Self.signIn(path, host: "alpha.localhost", loginPath: "/portal/login", login: "A-1001", password: "portal123", page: "/portal")
+        let headOffice = Self.signIn(path, host: "localhost", loginPath: "/mgmt/login", login: "ops@gerbang.test", password: "admin123", page: "/mgmt")
         substitutions = [
-            (Array("@SID@".utf8), Array(admin.session.utf8)), (Array("@CSRF@".utf8), Array(admin.csrf.utf8)),
             (Array("@PSID@".utf8), Array(portal.session.utf8)), (Array("@PCSRF@".utf8), Array(portal.csrf.utf8)),
+            (Array("@HSID@".utf8), Array(headOffice.session.utf8)), (Array("@HCSRF@".utf8), Array(headOffice.csrf.utf8)),
+            (Array("@SID@".utf8), Array(admin.session.utf8)), (Array("@CSRF@".utf8), Array(admin.csrf.utf8)),
         ]
     }
 
@@ -73,18 +75,18 @@ private struct ApplicationHarness: Sendable {
     /// Signs in through the application itself (double-submit token chosen here) and reads the form
     /// token off a signed-in page.
     private static func signIn(
-        _ path: WholeRequestPath, loginPath: String, login: String, password: String, page: String
+        _ path: WholeRequestPath, host: String, loginPath: String, login: String, password: String, page: String
     ) -> (session: String, csrf: String) {
         let token = String(repeating: "ab", count: 32)
         let form = "_csrf=\(token)&login=\(login.replacingOccurrences(of: "@", with: "%40"))&password=\(password)"
         let signIn = path.responder.respond(
-            to: request("POST \(loginPath)", cookie: "csrf=\(token)", body: Array(form.utf8)))
+            to: request("POST \(loginPath)", host: host, cookie: "csrf=\(token)", body: Array(form.utf8)))
         guard let cookie = signIn.headers.values("Set-Cookie").first(where: { $0.hasPrefix("sid=") }),
             let session = cookie.dropFirst(4).split(separator: ";").first
         else {
             fatalError("signing in at \(loginPath) failed: \(signIn.status.code)")
         }
-        let signedIn = path.responder.respond(to: request("GET \(page)", cookie: "sid=\(session)", body: []))
+        let signedIn = path.responder.respond(to: request("GET \(page)", host: host, cookie: "sid=\(session)", body: []))
         let html = String(decoding: signedIn.body, as: UTF8.self)
         guard let field = html.range(of: #"name="_csrf" value=""#),
             let end = html[field.upperBound...].firstIndex(of: "\"")
@@ -94,15 +96,15 @@ private struct ApplicationHarness: Sendable {
         return (String(session), String(html[field.upperBound..<end]))
     }
 
-    private static func request(_ line: String, cookie: String, body: [UInt8]) -> HTTPRequest {
+    private static func request(_ line: String, host: String, cookie: String, body: [UInt8]) -> HTTPRequest {
         var headers = HTTPHeaders()
-        headers.add("Host", "alpha.localhost")
+        headers.add("Host", host)
         headers.add("Cookie", cookie)
         if !body.isEmpty { headers.add("Content-Type", "application/x-www-form-urlencoded") }
         let parts = line.split(separator: " ")
         return HTTPRequest(
             method: parts.first == "POST" ? .POST : .GET, target: String(parts.last ?? "/"), version: .http1_1,
             headers: headers, body: body, id: "fuzz", peerAddress: "127.0.0.1", clientAddress: "127.0.0.1",
-            isSecure: false, host: "alpha.localhost")
+            isSecure: false, host: host)
     }
 }
