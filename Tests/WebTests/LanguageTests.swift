@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Templates
+@testable import Web
 
 @Suite struct LanguageTests {
     let host: String
@@ -22,6 +23,30 @@ import TestSupport
         #expect(page.contains("Buy a hotspot voucher"))
         let indonesian = try SharedServer.get("/", host: host, headers: [("Accept-Language", "fr, id;q=0.8, en;q=0.2")]).text
         #expect(indonesian.contains(#"<html lang="id">"#))
+    }
+
+    @Test func aLoneSeparatorInAcceptLanguageNoLongerStopsTheServer() throws {
+        // `Accept-Language: ;` split into no parts and `parts[0]` trapped: the whole process died.
+        let server = try GerbangProcess()
+        for value in [";", ",", ";;,;", " ; q=1", ";q=0.5,"] {
+            let health = try TestHTTPClient.request(port: server.port, path: "/healthz", headers: [("Accept-Language", value)])
+            #expect(health.status == 200, "Accept-Language \(value.debugDescription) → \(health.status)")
+            let page = try TestHTTPClient.request(port: server.port, path: "/", host: host, headers: [("Accept-Language", value)])
+            #expect(page.status == 200 && page.text.contains(#"<html lang="id">"#), "the tenant default applies")
+        }
+        #expect(try TestHTTPClient.request(port: server.port, path: "/healthz").status == 200, "the server still answers")
+        _ = server.stop()
+    }
+
+    @Test func malformedQualityValuesNeverWin() throws {
+        #expect(LanguageChoice.acceptLanguage(";") == nil)
+        #expect(LanguageChoice.acceptLanguage("en;q=NaN, id;q=0.1") == .id)
+        #expect(LanguageChoice.acceptLanguage("en;q=1e999, id;q=0.1") == .id)
+        #expect(LanguageChoice.acceptLanguage("en;q=inf, id;q=0.1") == .id)
+        #expect(LanguageChoice.acceptLanguage("en;q=-1, id;q=0.1") == .id)
+        #expect(LanguageChoice.acceptLanguage("en;q=, id;q=0.1") == .id)
+        #expect(LanguageChoice.acceptLanguage("id;q=0.4, en;q=0.9") == .en)
+        #expect(LanguageChoice.acceptLanguage("en;q=NaN") == nil, "a language only a malformed q-value names is not chosen")
     }
 
     @Test func queryParameterChoosesAndIsRememberedInACookie() throws {

@@ -44,17 +44,26 @@ struct LanguageChoice: Sendable {
         guard let header else { return nil }
         var best: (Language, Double)?
         for item in header.split(separator: ",").prefix(20) {
-            let parts = item.split(separator: ";")
-            let tag = parts[0].trimmingPrefix(while: { $0 == " " }).lowercased()
+            // `;` alone splits into nothing, so the tag is read without indexing.
+            let parts = item.split(separator: ";", omittingEmptySubsequences: false)
+            guard let first = parts.first else { continue }
+            let tag = first.trimmingPrefix(while: { $0 == " " }).lowercased()
             let primary = tag.split(separator: "-").first.map(String.init) ?? tag
             var quality = 1.0
             for parameter in parts.dropFirst() {
                 let p = parameter.trimmingPrefix(while: { $0 == " " })
-                if p.hasPrefix("q="), let q = Double(p.dropFirst(2)) { quality = q }
+                if p.hasPrefix("q=") { quality = Self.quality(p.dropFirst(2)) }
             }
             let language: Language? = primary == "in" ? .id : Language(rawValue: primary)
             if let language, quality > 0, quality > (best?.1 ?? -1) { best = (language, quality) }
         }
         return best?.0
+    }
+
+    /// A q-value is a number from 0 to 1; anything else (`NaN`, `1e999`, `-1`, no number) counts as 0,
+    /// so a malformed entry can never outrank a well-formed one.
+    static func quality(_ text: Substring) -> Double {
+        guard let value = Double(text), value.isFinite, value >= 0, value <= 1 else { return 0 }
+        return value
     }
 }
