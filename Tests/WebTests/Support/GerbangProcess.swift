@@ -36,6 +36,8 @@ final class GerbangProcess: @unchecked Sendable {
             // Only the WhatsApp delivery tests send the outbox: any other server would take their
             // messages (every sender serves every tenant) and post them where no fake listens.
             "WHATSAPP_SEND": "false",
+            // The built-in gateway pays without money: a development tool, on for tests as for `make run`.
+            "SANDBOX_GATEWAY": "true",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)
