@@ -107,15 +107,9 @@ import TestSupport
         }
 
         // A genuine gateway behind the same address is verified, so the flood does not refuse it.
-        let secret = RandomCode.make(32)
-        let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
-        let order = try F.order(
-            tenantID: tenant.id, profileID: try F.profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
-            provider: "sandbox", quantity: 1)
-        let paid = try F.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
+        let (order, paid, signature) = try F.sandboxOrderWithPaidDelivery()
         let genuine = try F.deliver(
-            "sandbox", body: paid,
-            headers: [("X-Forwarded-For", flooder), ("X-Sandbox-Signature", try F.hmacSHA256Hex(key: secret, message: paid))],
+            "sandbox", body: paid, headers: [("X-Forwarded-For", flooder), ("X-Sandbox-Signature", signature)],
             port: Self.server.port)
         #expect(genuine.status == 200, "\(genuine.text)")
         #expect(try F.orderStatus(order) == "paid")

@@ -46,12 +46,10 @@ import TestSupport
     }
 
     @Test func aSandboxOrderCannotBePaidThroughItsPageOrItsWebhook() throws {
-        let secret = RandomCode.make(32)
-        let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
-        let order = try F.order(
-            tenantID: tenant.id, profileID: try F.profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
-            provider: "sandbox", quantity: 1)
-        let host = "\(tenant.slug).localhost"
+        // Signed with the account's own secret, exactly as the sandbox would send it.
+        let (order, body, signature) = try F.sandboxOrderWithPaidDelivery()
+        let slug = try F.owner.query("select slug from tenants where id = $1", order.tenantID).first!.decode("slug", as: String.self)
+        let host = "\(slug).localhost"
         let checkout = try TestHTTPClient.request(
             port: Self.server.port, method: "GET", path: "/sandbox/checkout/\(order.number)", host: host)
         #expect(checkout.status == 404)
@@ -60,9 +58,6 @@ import TestSupport
             headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array("outcome=pay".utf8))
         #expect(press.status == 404)
 
-        // A delivery signed with the account's own secret, exactly as the sandbox would send it.
-        let body = try F.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
-        let signature = try F.hmacSHA256Hex(key: secret, message: body)
         let delivered = try F.deliver(
             "sandbox", body: body, headers: [("X-Sandbox-Signature", signature)], port: Self.server.port)
         #expect(delivered.status == 404)

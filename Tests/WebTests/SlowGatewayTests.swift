@@ -37,13 +37,7 @@ import TestSupport
         // Another tenant, whose buyers and gateway must not notice.
         let other = try Shop.open()
         try other.addProfile(name: "Other pass")
-        let secret = RandomCode.make(32)
-        let otherTenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
-        let otherOrder = try F.order(
-            tenantID: otherTenant.id, profileID: try F.profile(tenantID: otherTenant.id), gatewayID: otherTenant.gatewayID,
-            provider: "sandbox", quantity: 1)
-        let otherBody = try F.sandboxBody(reference: otherOrder.number, status: "paid", amount: otherOrder.amount)
-        let otherSignature = try F.hmacSHA256Hex(key: secret, message: otherBody)
+        let (otherOrder, otherBody, otherSignature) = try F.sandboxOrderWithPaidDelivery()
         #expect(try TestHTTPClient.request(port: server.port, method: "GET", path: "/", host: other.host).status == 200)
 
         nonisolated(unsafe) let doubleSubmit = attempts[0].inOwnBrowser()
