@@ -47,7 +47,7 @@ psql_admin -c "vacuum analyze" >/dev/null
 # The server reaches PostgreSQL on this machine through its Unix socket, as `make run`'s does.
 export DATABASE_URL=$SOCKET_DATABASE_URL
 # Rate limits off: one client address would be refused after 30 orders a minute.
-export ACCESS_LOG=off RATE_LIMITS=off PORT=$port BIND=127.0.0.1 EXPIRY_SWEEP_SECONDS=3600
+export ACCESS_LOG=off RATE_LIMITS=off PORT=$port BIND=127.0.0.1 EXPIRY_SWEEP_SECONDS=3600 SANDBOX_GATEWAY=true
 # Start to first served request, migrations already applied: spawn, then poll as fast as curl allows.
 started=$(date +%s%N)
 "$bin" serve >"$work/server.log" 2>&1 &

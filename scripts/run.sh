@@ -46,4 +46,5 @@ cat <<TXT
     http://localhost:$port/mgmt/login            ops@gerbang.test (head office: tenants, domains, gateways)
 
 TXT
-PORT=$port exec "$bin" serve
+# The built-in sandbox gateway pays without money: on for development, off unless asked for.
+SANDBOX_GATEWAY=${SANDBOX_GATEWAY:-true} PORT=$port exec "$bin" serve

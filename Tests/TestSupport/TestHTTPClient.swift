@@ -111,9 +111,9 @@ public final class TestHTTPClient {
     /// One request on a fresh connection with `Connection: close`.
     public static func request(
         port: Int, method: String = "GET", path: String = "/", host: String = "localhost",
-        headers: [(String, String)] = [], body: [UInt8] = []
+        headers: [(String, String)] = [], body: [UInt8] = [], timeout: Duration = .seconds(5)
     ) throws -> TestHTTPResponse {
-        let client = try TestHTTPClient(port: port)
+        let client = try TestHTTPClient(port: port, timeout: timeout)
         var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" || method == "PUT" || method == "PATCH" {

@@ -107,7 +107,7 @@ import Testing
     @Test func factoryPointsAdaptersAtTheConfiguredBaseURLs() throws {
         let config = try Self.config([
             "MIDTRANS_SNAP_URL": "http://127.0.0.1:4001", "MIDTRANS_API_URL": "http://127.0.0.1:4002",
-            "XENDIT_API_URL": "http://127.0.0.1:4003", "GATEWAY_TIMEOUT_SECONDS": "3",
+            "XENDIT_API_URL": "http://127.0.0.1:4003", "GATEWAY_TIMEOUT_SECONDS": "3", "SANDBOX_GATEWAY": "true",
         ])
         let factory = GatewayFactory(config: config, digests: Digests(database: Self.database), sandboxWebhookURL: { "http://hook" })
         let midtrans = try #require(

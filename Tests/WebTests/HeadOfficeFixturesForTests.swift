@@ -28,8 +28,8 @@ enum HeadOfficeFixtures {
     }
 
     /// An English browser from an address of its own, on the platform host unless told otherwise.
-    static func browser(host: String = platformHost) -> PortalBrowser {
-        let browser = PortalBrowser(port: server.port, host: host)
+    static func browser(host: String = platformHost, port: Int = server.port) -> PortalBrowser {
+        let browser = PortalBrowser(port: port, host: host)
         browser.cookies["lang"] = "en"
         browser.extraHeaders = [
             ("X-Forwarded-For", "10.\(Int.random(in: 0...255)).\(Int.random(in: 0...255)).\(Int.random(in: 1...254))")
@@ -38,9 +38,9 @@ enum HeadOfficeFixtures {
     }
 
     /// A browser signed in as a new head-office admin, with the tenants page open (its CSRF token kept).
-    static func signedIn() throws -> (PortalBrowser, Admin) {
+    static func signedIn(port: Int = server.port) throws -> (PortalBrowser, Admin) {
         let admin = try headAdmin()
-        let browser = browser()
+        let browser = browser(port: port)
         try browser.get("/mgmt/login")
         let response = try browser.post("/mgmt/login", ["login": admin.email, "password": admin.password])
         try #require(response.status == 303, "head-office sign-in failed: \(response.status)")

@@ -63,6 +63,8 @@ import TestSupport
                 "CONTENT_DIR": GerbangProcess.repositoryRoot + "/content",
                 "PUBLIC_DIR": GerbangProcess.repositoryRoot + "/Public",
                 "MIGRATIONS_DIR": GerbangProcess.repositoryRoot + "/db/migrations",
+                // As the swept server has it (the test harness's default), so the sandbox's routes are swept too.
+                "SANDBOX_GATEWAY": "true",
             ])
         let tables = Routes(services: try Services(config: config))
         return tables.global.patterns.map { SweptRoute(table: .global, method: $0.method, pattern: $0.pattern) }

@@ -67,6 +67,8 @@ final class Browser {
     let port: Int
     let host: String
     private(set) var cookies: [String: String] = [:]
+    /// How long to wait for an answer (longer for requests that wait on a slow gateway).
+    var timeout: Duration = .seconds(5)
 
     init(port: Int, host: String) {
         self.port = port
@@ -75,7 +77,8 @@ final class Browser {
 
     @discardableResult
     func get(_ path: String) throws -> TestHTTPResponse {
-        remember(try TestHTTPClient.request(port: port, method: "GET", path: path, host: host, headers: cookieHeader))
+        remember(
+            try TestHTTPClient.request(port: port, method: "GET", path: path, host: host, headers: cookieHeader, timeout: timeout))
     }
 
     @discardableResult
@@ -87,7 +90,8 @@ final class Browser {
     func post(_ path: String, body: String) throws -> TestHTTPResponse {
         let headers = cookieHeader + [("Content-Type", "application/x-www-form-urlencoded")]
         return remember(
-            try TestHTTPClient.request(port: port, method: "POST", path: path, host: host, headers: headers, body: Array(body.utf8)))
+            try TestHTTPClient.request(
+                port: port, method: "POST", path: path, host: host, headers: headers, body: Array(body.utf8), timeout: timeout))
     }
 
     func forget(_ name: String) { cookies[name] = nil }
@@ -148,6 +152,15 @@ struct OrderAttempt {
             let key = Browser.hiddenValue("idempotency_key", in: page.text)
         else { throw TestSupportError("package page did not render a form: \(page.status)") }
         return OrderAttempt(browser: browser, profileID: profileID, csrf: csrf, idempotencyKey: key)
+    }
+
+    /// The same form (same token and key) in a second browser with the same cookies, as a second tab
+    /// of one browser submits it.
+    func inOwnBrowser() -> OrderAttempt {
+        let copy = Browser(port: browser.port, host: browser.host)
+        copy.timeout = browser.timeout
+        for (name, value) in browser.cookies { copy.setCookie(name, value) }
+        return OrderAttempt(browser: copy, profileID: profileID, csrf: csrf, idempotencyKey: idempotencyKey)
     }
 
     func fields(

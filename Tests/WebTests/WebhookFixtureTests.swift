@@ -138,6 +138,18 @@ enum StoreFixtures {
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
 
+    /// A pending order of a new tenant whose own account is a sandbox, and the "paid" delivery the
+    /// sandbox would send for it: its body and its `X-Sandbox-Signature`.
+    static func sandboxOrderWithPaidDelivery(quantity: Int = 1) throws -> (order: Order, body: String, signature: String) {
+        let secret = RandomCode.make(32)
+        let tenant = try tenant(provider: "sandbox", settings: ["secret": secret])
+        let order = try order(
+            tenantID: tenant.id, profileID: try profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
+            provider: "sandbox", quantity: quantity)
+        let body = try sandboxBody(reference: order.number, status: "paid", amount: order.amount)
+        return (order, body, try hmacSHA256Hex(key: secret, message: body))
+    }
+
     static func sandboxBody(reference: String, status: String, amount: Int64) throws -> String {
         let object: [String: Any] = [
             "reference": reference, "gateway_reference": "sbx_test", "status": status, "amount": amount, "currency": "IDR",

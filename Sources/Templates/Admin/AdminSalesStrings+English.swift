@@ -103,6 +103,6 @@ extension AdminSalesStrings {
         fieldWebhookTokenHint: "Xendit only: the callback verification token.",
         storedKey: { "Stored: \($0). Leave blank to keep it." },
         errorKeyRequired: "Enter this key to take payments with your own account.",
-        errorChooseProvider: "Choose Midtrans, Xendit or Sandbox.",
+        errorChooseProvider: "Choose one of the gateways listed.",
         errorChooseEnvironment: "Choose sandbox or production.")
 }

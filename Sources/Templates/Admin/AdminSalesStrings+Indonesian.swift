@@ -103,6 +103,6 @@ extension AdminSalesStrings {
         fieldWebhookTokenHint: "Khusus Xendit: callback verification token.",
         storedKey: { "Tersimpan: \($0). Kosongkan untuk mempertahankannya." },
         errorKeyRequired: "Masukkan kunci ini untuk menerima pembayaran dengan akun sendiri.",
-        errorChooseProvider: "Pilih Midtrans, Xendit atau Sandbox.",
+        errorChooseProvider: "Pilih salah satu gateway yang tersedia.",
         errorChooseEnvironment: "Pilih sandbox atau produksi.")
 }

@@ -86,6 +86,7 @@ extension HeadOfficeStrings {
         productionBadge: "Production",
         sandboxBadge: "Sandbox",
         save: "Save",
-        errorKeysMissing: "Fill in every key before activating this gateway."
+        errorKeysMissing: "Fill in every key before activating this gateway.",
+        errorProviderNotOffered: "This gateway is not available on this server."
     )
 }

@@ -86,6 +86,7 @@ extension HeadOfficeStrings {
         productionBadge: "Produksi",
         sandboxBadge: "Sandbox",
         save: "Simpan",
-        errorKeysMissing: "Isi semua kunci sebelum mengaktifkan gateway ini."
+        errorKeysMissing: "Isi semua kunci sebelum mengaktifkan gateway ini.",
+        errorProviderNotOffered: "Gateway ini tidak tersedia di server ini."
     )
 }

@@ -77,6 +77,7 @@ public struct HeadOfficeStrings: Sendable {
     public let sandboxBadge: String
     public let save: String
     public let errorKeysMissing: String
+    public let errorProviderNotOffered: String
 }
 
 extension Language {

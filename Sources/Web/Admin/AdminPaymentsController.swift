@@ -32,7 +32,8 @@ struct AdminPaymentsController: Sendable {
             let form = try request.formFields()
             try admin.verifyCSRF(form)
             let stored = try editor.current(for: context.tenant).accounts
-            let draft = AdminPaymentsDraft(form: form, stored: stored, strings: context.language.adminSalesStrings)
+            let draft = AdminPaymentsDraft(
+                form: form, stored: stored, offered: accounts.offeredProviders, strings: context.language.adminSalesStrings)
             guard !draft.state.hasErrors else {
                 return try page(admin, stored: stored, state: draft.state, status: .unprocessableContent)
             }
@@ -48,7 +49,7 @@ struct AdminPaymentsController: Sendable {
     ) throws -> HTTPResponse {
         let context = admin.context
         let sales = context.language.adminSalesStrings
-        let effective = try accounts.repository.effectiveAccount(for: context.tenant)
+        let effective = try accounts.effectiveAccount(for: context.tenant)
         let inEffect =
             switch effective {
             case nil: sales.inEffectNone
@@ -67,7 +68,7 @@ struct AdminPaymentsController: Sendable {
         let view = AdminPaymentsView(
             inEffect: inEffect, inEffectEnvironment: effective.map { environment($0, sales) },
             accounts: stored.map { accountView($0, sales) },
-            providers: PaymentProvider.allCases.map { .init(value: $0.rawValue, label: Self.name(of: $0)) },
+            providers: accounts.offeredProviders.map { .init(value: $0.rawValue, label: Self.name(of: $0)) },
             state: state, storedKeys: storedKeys ?? [:], saved: saved, csrfToken: admin.session.csrfSecret)
         return .adminSalesPage(AdminPaymentsPage(chrome: context.chrome, view: view), status: status)
     }

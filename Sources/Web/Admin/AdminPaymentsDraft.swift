@@ -18,16 +18,17 @@ struct AdminPaymentsDraft: Sendable {
     /// What the form shows again: the choices as submitted, a message per field; never a key.
     let state: FormState
 
-    init(form: URLEncodedForm, stored: [PaymentGatewayAccount], strings: AdminSalesStrings) {
+    /// - Parameter offered: the providers this server lets an account be saved for.
+    init(form: URLEncodedForm, stored: [PaymentGatewayAccount], offered: [PaymentProvider], strings: AdminSalesStrings) {
         var errors: [String: String] = [:]
         useOwnGateway = form[Field.useOwnGateway] != nil
         let providerText = form[Field.provider] ?? ""
         let environmentText = form[Field.environment] ?? ""
-        if PaymentProvider(rawValue: providerText) == nil { errors[Field.provider] = strings.errorChooseProvider }
+        if !offered.contains(where: { $0.rawValue == providerText }) { errors[Field.provider] = strings.errorChooseProvider }
         if !["sandbox", "production"].contains(environmentText) {
             errors[Field.environment] = strings.errorChooseEnvironment
         }
-        let provider = PaymentProvider(rawValue: providerText) ?? .sandbox
+        let provider = PaymentProvider(rawValue: providerText) ?? .midtrans
         self.provider = provider
         isSandbox = environmentText != "production"
 

@@ -13,9 +13,12 @@ struct Routes: Sendable {
         var global = Router<GlobalContext>()
         HealthController(database: database, migrationsDirectory: services.config.migrationsDirectory).addRoutes(to: &global)
         global.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
-        WebhookController(processor: .central(
-            database: database, accounts: services.gatewayAccounts, gateways: services.gateways, usage: services.usage))
-            .addRoutes(to: &global)
+        WebhookController(
+            processor: .central(
+                database: database, accounts: services.gatewayAccounts, gateways: services.gateways, usage: services.usage,
+                webhookLimit: services.rateLimits),
+            accepts: { [accounts = services.gatewayAccounts] in accounts.offers($0) }
+        ).addRoutes(to: &global)
         DomainCheckController(database: database).addRoutes(to: &global)
         MetricsController(
             allowed: services.config.metricsAllow, metrics: services.metrics, database: database, catalogue: services.catalogue
@@ -31,14 +34,18 @@ struct Routes: Sendable {
         let profiles = VoucherProfileRepository(database: database)
         let orders = VoucherOrderRepository(database: database)
         let portal = PortalServices(database: database)
-        let checkout = PaymentCheckout(database: database, accounts: services.gatewayAccounts, gateways: services.gateways)
+        let checkout = PaymentCheckout(
+            database: database, accounts: services.gatewayAccounts, gateways: services.gateways,
+            gatewayTimeout: services.config.gatewayTimeout)
         StorefrontController(catalogue: services.catalogue).addRoutes(to: &tenant)
         OrderController(profiles: profiles, orders: orders, checkout: checkout, orderExpiry: services.config.orderExpiry)
             .addRoutes(to: &tenant)
         PaymentReturnController(orders: orders, portal: portal).addRoutes(to: &tenant)
-        SandboxCheckoutController(
-            orders: orders, invoices: portal.invoices, accounts: services.gatewayAccounts, gateways: services.gateways
-        ).addRoutes(to: &tenant)
+        if services.config.sandboxGateway {
+            SandboxCheckoutController(
+                orders: orders, invoices: portal.invoices, accounts: services.gatewayAccounts, gateways: services.gateways
+            ).addRoutes(to: &tenant)
+        }
         BrandController().addRoutes(to: &tenant)
         ContentController(library: services.content).addRoutes(to: &tenant)
         let invoicePayment = InvoiceCheckoutResponder(checkout: checkout)

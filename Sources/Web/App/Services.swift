@@ -22,6 +22,8 @@ final class Services: Sendable {
     let rateLimits: RateLimitGate
     let usage: UsageMeter
     let whatsAppDelivery: WhatsAppDelivery
+    let reconciliation: PaymentReconciliation
+    let retention: RetentionSweep
 
     init(config: AppConfig) throws {
         self.config = config
@@ -40,7 +42,8 @@ final class Services: Sendable {
             overrides: ContentPageRepository(database: database))
         let endpoint = endpoint
         gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { endpoint.sandboxWebhookURL })
-        gatewayAccounts = GatewayAccountCache(repository: PaymentGatewayRepository(database: database))
+        gatewayAccounts = GatewayAccountCache(
+            repository: PaymentGatewayRepository(database: database), allowsSandbox: config.sandboxGateway)
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
@@ -52,6 +55,11 @@ final class Services: Sendable {
             database: database, central: config.whatsApp.hasPlatformSender ? fonnte(config.whatsApp.fonnteToken) : nil,
             ownSender: fonnte, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
             metrics: metrics.notifications)
+        reconciliation = PaymentReconciliation(
+            database: database,
+            processor: .central(database: database, accounts: gatewayAccounts, gateways: gateways, usage: usage),
+            interval: config.reconcileInterval, after: config.reconcileAfter)
+        retention = RetentionSweep(database: database, settings: config.retention)
     }
 
     /// Subscribes to `tenant_changed` and waits (briefly) until the subscription is live, so nothing
@@ -83,6 +91,8 @@ final class Services: Sendable {
     func startSweeps() {
         expirySweep.start()
         usage.start()
+        reconciliation.start()
+        retention.start()
         guard config.whatsApp.sendsFromThisProcess else { return }
         whatsAppDelivery.start()
         if whatsAppDelivery.central == nil {
@@ -94,6 +104,8 @@ final class Services: Sendable {
         listener.stop()
         expirySweep.stop()
         usage.stop()
+        reconciliation.stop()
+        retention.stop()
         whatsAppDelivery.stop()
     }
 }

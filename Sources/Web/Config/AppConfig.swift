@@ -41,6 +41,15 @@ public struct AppConfig: Sendable {
     public var midtransSnapURL: String?
     public var midtransAPIURL: String?
     public var xenditAPIURL: String
+    /// Whether the built-in sandbox gateway exists here (`SANDBOX_GATEWAY`): a development and test tool
+    /// that pays without money, so off unless asked for.
+    public var sandboxGateway: Bool
+    /// The reconciliation job: how often it runs, and how long a checkout waits for its webhook before
+    /// the gateway is asked (`RECONCILE_INTERVAL_SECONDS`, `RECONCILE_AFTER_SECONDS`).
+    public var reconcileInterval: Duration
+    public var reconcileAfter: Duration
+    /// How long unauthenticated and audit records are kept (`RETENTION_*`).
+    public var retention: RetentionSettings
     /// Requests per window per tenant tier and per client address on sensitive routes (`RATE_LIMIT_*`).
     public var rateLimits: RateLimitSettings
     /// How often each instance adds the usage it counted to `tenant_usage`.
@@ -83,6 +92,10 @@ public struct AppConfig: Sendable {
         midtransSnapURL = reader.optionalURL("MIDTRANS_SNAP_URL")
         midtransAPIURL = reader.optionalURL("MIDTRANS_API_URL")
         xenditAPIURL = reader.optionalURL("XENDIT_API_URL") ?? "https://api.xendit.co"
+        sandboxGateway = reader.boolean("SANDBOX_GATEWAY", default: false)
+        reconcileInterval = .seconds(reader.integer("RECONCILE_INTERVAL_SECONDS", default: 60, in: 1...86_400))
+        reconcileAfter = .seconds(reader.integer("RECONCILE_AFTER_SECONDS", default: 600, in: 0...86_400))
+        retention = RetentionSettings(reading: &reader)
         rateLimits = RateLimitSettings(reading: &reader)
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))
         whatsApp = WhatsAppSettings(reading: &reader)

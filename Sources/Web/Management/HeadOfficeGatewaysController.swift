@@ -23,6 +23,9 @@ struct HeadOfficeGatewaysController: Sendable {
     private func save(_ request: HTTPRequest, _ context: PlatformContext, provider name: String) throws -> HTTPResponse {
         let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
         guard let provider = PaymentProvider(rawValue: name) else { throw HTTPError(.notFound) }
+        guard services.gatewayAccounts.offers(provider) else {
+            throw HTTPError(.unprocessableContent, context.language.headOfficeStrings.errorProviderNotOffered)
+        }
         let keys = PaymentGatewayRepository.requiredKeys(for: provider)
         var typed: [String: String] = [:]
         for key in keys {
@@ -54,7 +57,7 @@ struct HeadOfficeGatewaysController: Sendable {
         status: HTTPStatus = .ok
     ) throws -> HTTPResponse {
         let accounts = try services.gateways.centralAccounts()
-        let gateways = PaymentProvider.allCases.map { provider in
+        let gateways = services.gatewayAccounts.offeredProviders.map { provider in
             let account = accounts.first { $0.provider == provider }
             var stored = FormState()
             if account?.isSandbox ?? true { stored.values[Field.isSandbox] = "on" }

@@ -10,14 +10,28 @@ final class GatewayAccountCache: Sendable {
     private let effective = GenerationalCache<UUID, PaymentGatewayAccount?>(timeToLive: .seconds(300), maximumEntries: 10_000)
     private let byID = GenerationalCache<UUID, PaymentGatewayAccount>(timeToLive: .seconds(300), maximumEntries: 10_000)
     let repository: PaymentGatewayRepository
+    /// `SANDBOX_GATEWAY`: without it a sandbox account takes no payment, even as the platform's fallback.
+    let allowsSandbox: Bool
 
-    init(repository: PaymentGatewayRepository) {
+    init(repository: PaymentGatewayRepository, allowsSandbox: Bool) {
         self.repository = repository
+        self.allowsSandbox = allowsSandbox
     }
 
-    /// See `PaymentGatewayRepository.effectiveAccount(for:)`.
+    /// The providers an account may be saved for here: the sandbox only where it is allowed.
+    var offeredProviders: [PaymentProvider] {
+        PaymentProvider.allCases.filter(offers)
+    }
+
+    func offers(_ provider: PaymentProvider) -> Bool {
+        provider != .sandbox || allowsSandbox
+    }
+
+    /// See `PaymentGatewayRepository.effectiveAccount(for:)`; never a sandbox account where the sandbox is off.
     func effectiveAccount(for tenant: Tenant) throws -> PaymentGatewayAccount? {
-        try effective.value(for: tenant.id) { try repository.effectiveAccount(for: tenant) }
+        let account = try effective.value(for: tenant.id) { try repository.effectiveAccount(for: tenant) }
+        guard let account, offers(account.provider) else { return nil }
+        return account
     }
 
     /// See `PaymentGatewayRepository.account(id:)`.

@@ -19,6 +19,8 @@ public struct GatewayFactory: Sendable {
 
     public func gateway(for account: PaymentGatewayAccount) -> any PaymentGateway {
         switch account.provider {
+        case .sandbox where !config.sandboxGateway:
+            return UnusableGateway(provider: .sandbox, problem: Self.sandboxOff)
         case .sandbox:
             return sandbox(for: account) ?? UnusableGateway(provider: .sandbox, problem: "setting \"secret\" is missing")
         case .midtrans:
@@ -40,11 +42,13 @@ public struct GatewayFactory: Sendable {
     }
 
     /// The sandbox adapter itself, for its checkout page (which needs `deliver`); nil for any other
-    /// provider or a sandbox account without a secret.
+    /// provider, a sandbox account without a secret, or where the sandbox is off.
     public func sandbox(for account: PaymentGatewayAccount) -> SandboxGateway? {
-        guard account.provider == .sandbox, let secret = Self.setting("secret", of: account) else { return nil }
+        guard config.sandboxGateway, account.provider == .sandbox, let secret = Self.setting("secret", of: account) else { return nil }
         return SandboxGateway(secret: secret, http: http, digests: digests, webhookURL: sandboxWebhookURL)
     }
+
+    static let sandboxOff = "the sandbox gateway is off on this server (SANDBOX_GATEWAY)"
 
     private static func setting(_ key: String, of account: PaymentGatewayAccount) -> String? {
         guard let value = account.settings[key]?.trimmed, !value.isEmpty else {

@@ -82,6 +82,9 @@ public struct GatewayHTTPClient: Sendable {
         configuration.httpCookieAcceptPolicy = .never
         configuration.urlCache = nil
         configuration.timeoutIntervalForResource = 120
+        // The default (6) would queue a burst of checkouts behind a slow gateway's first six answers:
+        // every buyer would wait for several timeouts instead of one.
+        configuration.httpMaximumConnectionsPerHost = 64
         return URLSession(configuration: configuration)
     }()
 

@@ -2,14 +2,25 @@ import Foundation
 import Postgres
 
 /// Opens the payment for an order or an invoice: chooses the tenant's effective gateway account, asks
-/// it for a checkout and records where the customer must go. At most one checkout per subject: its row
-/// stays locked while the gateway is asked, so a double submit waits and then reuses the first one.
+/// it for a checkout and records where the customer must go.
+///
+/// No pooled connection or row lock is held while the gateway is asked (it may take its whole timeout):
+/// a short transaction claims the subject (`CheckoutClaims`), the gateway is called with no connection,
+/// and a second short transaction records the page and lifts the claim. A double submit that finds the
+/// claim waits for the first one's page, polling, instead of asking the gateway again. A page is
+/// reused only while the account that opened it is still the tenant's effective one (and unchanged:
+/// changing an account's row forgets its open pages).
+///
 /// What differs per subject (how to lock it, what to sell, where to record) is passed in by the
 /// subject's own `open` (`PaymentCheckout+Order`, `PaymentCheckout+Invoice`).
 struct PaymentCheckout: Sendable {
     let database: PostgresPool
     let accounts: GatewayAccountCache
     let gateways: GatewayFactory
+    /// The gateway's timeout: a claim older than this (and a little) belongs to a submit that died.
+    var gatewayTimeout: Duration = .seconds(10)
+    /// How often a waiting double submit looks for the first one's page.
+    var pollInterval: Duration = .milliseconds(200)
 
     enum Outcome<Subject: Payable>: Sendable {
         /// Send the customer to the gateway's page.
@@ -18,6 +29,14 @@ struct PaymentCheckout: Sendable {
         case settled(Subject)
         /// The gateway failed or timed out, or none is configured; the subject is untouched for a retry.
         case unavailable(GatewayError)
+    }
+
+    /// What the first transaction decided.
+    private enum Step<Subject: Payable> {
+        case done(Outcome<Subject>)
+        /// Another submit holds the claim: wait for its page.
+        case wait
+        case ask(Subject, CheckoutRequest)
     }
 
     /// - Parameters:
@@ -30,27 +49,64 @@ struct PaymentCheckout: Sendable {
         record: (Checkout, PaymentGatewayAccount, Subject, PostgresConnection) throws -> Void
     ) throws -> Outcome<Subject> {
         guard subject.awaitsPayment else { return .settled(subject) }
-        if let url = subject.checkoutURL { return .redirect(url) }
         guard let account = try accounts.effectiveAccount(for: tenant) else {
-            Log.error("tenant \(tenant.slug) has no active payment gateway account: \(subject.paymentReference) cannot be paid")
+            Log.error("tenant \(tenant.slug) has no usable payment gateway account: \(subject.paymentReference) cannot be paid")
             return .unavailable(.misconfigured("no active payment gateway account"))
         }
-        let gateway = gateways.gateway(for: account)
-        return try database.scoped(to: tenant).transaction { connection in
-            guard let locked = try lock(connection) else { return .settled(subject) }
-            guard locked.awaitsPayment else { return .settled(locked) }
-            // Another submit opened it while this one waited for the lock.
-            if let url = locked.checkoutURL { return .redirect(url) }
-            let checkoutRequest = try request(locked, connection)
-            let checkout: Checkout
-            do throws(GatewayError) {
-                checkout = try gateway.createCheckout(checkoutRequest)
-            } catch {
-                Log.warning("checkout for \(Subject.subject.rawValue) \(locked.paymentReference) failed: \(error)")
-                return .unavailable(error)
+        if let url = Self.reusableURL(of: subject, under: account) { return .redirect(url) }
+        let claims = CheckoutClaims(subject: Subject.subject, staleAfter: gatewayTimeout + .seconds(5))
+        let deadline = ContinuousClock.now + gatewayTimeout + .seconds(2)
+        while true {
+            let step: Step<Subject> = try database.scoped(to: tenant).transaction { connection in
+                guard let locked = try lock(connection) else { return .done(.settled(subject)) }
+                guard locked.awaitsPayment else { return .done(.settled(locked)) }
+                if let url = Self.reusableURL(of: locked, under: account) { return .done(.redirect(url)) }
+                guard try claims.claim(locked, on: connection) else { return .wait }
+                return .ask(locked, try request(locked, connection))
             }
-            try record(checkout, account, locked, connection)
-            return .redirect(checkout.redirectURL)
+            switch step {
+            case .done(let outcome):
+                return outcome
+            case .ask(let locked, let checkoutRequest):
+                return try ask(account, for: locked, checkoutRequest, tenant: tenant, claims: claims, record: record)
+            case .wait:
+                guard ContinuousClock.now < deadline else {
+                    return .unavailable(.unavailable("another submit is still opening this checkout"))
+                }
+                Thread.sleep(forTimeInterval: Double(pollInterval.components.attoseconds) / 1e18
+                    + Double(pollInterval.components.seconds))
+            }
         }
+    }
+
+    /// The saved page, when the account that opened it is still the one in effect.
+    static func reusableURL(of subject: some Payable, under account: PaymentGatewayAccount?) -> String? {
+        guard let url = subject.checkoutURL, let account, subject.gatewayID == account.id else { return nil }
+        return url
+    }
+
+    /// `reusableURL` for a page that shows the saved link (an order's status page).
+    func reusableURL(of subject: some Payable, for tenant: Tenant) throws -> String? {
+        Self.reusableURL(of: subject, under: try accounts.effectiveAccount(for: tenant))
+    }
+
+    /// Calls the gateway holding nothing, then records its page (or lifts the claim after a failure).
+    private func ask<Subject: Payable>(
+        _ account: PaymentGatewayAccount, for subject: Subject, _ request: CheckoutRequest, tenant: Tenant,
+        claims: CheckoutClaims, record: (Checkout, PaymentGatewayAccount, Subject, PostgresConnection) throws -> Void
+    ) throws -> Outcome<Subject> {
+        let checkout: Checkout
+        do throws(GatewayError) {
+            checkout = try gateways.gateway(for: account).createCheckout(request)
+        } catch {
+            Log.warning("checkout for \(Subject.subject.rawValue) \(subject.paymentReference) failed: \(error)")
+            try database.scoped(to: tenant).transaction { connection in try claims.release(subject, on: connection) }
+            return .unavailable(error)
+        }
+        try database.scoped(to: tenant).transaction { connection in
+            try record(checkout, account, subject, connection)
+            try claims.release(subject, on: connection)
+        }
+        return .redirect(checkout.redirectURL)
     }
 }

@@ -21,6 +21,22 @@ public protocol PaymentGateway: Sendable {
 
     /// Asks the gateway what became of a payment, where it can tell (nil: it knows nothing yet).
     func fetchStatus(reference: String) throws(GatewayError) -> PaymentEvent?
+
+    /// Whether the gateway answers status queries. Where it does, its answer alone decides a payment:
+    /// a notification only says when to ask, since its signature may not cover the fields that matter.
+    var hasStatusAPI: Bool { get }
+
+    /// What the gateway says about the payment for `reference` now, asked with the checkout's own id
+    /// where the gateway looks payments up by it (nil: it knows nothing of it).
+    func currentStatus(reference: String, gatewayReference: String?) throws(GatewayError) -> PaymentEvent?
+}
+
+extension PaymentGateway {
+    public var hasStatusAPI: Bool { true }
+
+    public func currentStatus(reference: String, gatewayReference: String?) throws(GatewayError) -> PaymentEvent? {
+        try fetchStatus(reference: reference)
+    }
 }
 
 /// What to sell in one checkout. `reference` is our order or invoice number, the gateway's order id.

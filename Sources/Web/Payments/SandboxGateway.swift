@@ -59,6 +59,9 @@ public struct SandboxGateway: PaymentGateway {
         nil
     }
 
+    /// Its signature covers the whole body, so a verified delivery is the sandbox's last word.
+    public var hasStatusAPI: Bool { false }
+
     /// The webhook the sandbox would send: its JSON body and the signature header's value.
     public func signedDelivery(
         reference: String, gatewayReference: String, status: PaymentEvent.Status, amount: Int64

@@ -10,6 +10,8 @@ struct WebhookController: Sendable {
     static let pathPrefix = "/payments/webhook/"
 
     let processor: WebhookProcessor
+    /// Whether this server takes a provider's webhooks at all (the sandbox's only where it is on).
+    let accepts: @Sendable (PaymentProvider) -> Bool
 
     func addRoutes(to router: inout Router<GlobalContext>) {
         router.post(Self.pathPrefix + "{provider}") { request, _, parameters in
@@ -18,7 +20,7 @@ struct WebhookController: Sendable {
     }
 
     private func respond(to request: HTTPRequest, provider name: String) -> HTTPResponse {
-        guard let provider = PaymentProvider(rawValue: name) else {
+        guard let provider = PaymentProvider(rawValue: name), accepts(provider) else {
             return Self.answer(.notFound, outcome: "rejected", reason: "unknown provider")
         }
         guard request.body.count <= Self.bodyLimit else {

@@ -1,24 +1,54 @@
 import Foundation
 import Postgres
 
-/// `webhook_events`: every delivery is stored as it arrived before anything else happens, and its
-/// outcome is written when known, so support can always see what a gateway sent and what we did.
+/// `webhook_events`: every delivery that is stored, before it changes anything, and its outcome when
+/// known, so support can always see what a gateway sent and what we did. A verified delivery is kept
+/// as it arrived; one nobody could verify (anyone can send those) is kept bounded: a few headers, each
+/// cut short, and the start of its body, with `body_size` saying how much arrived.
 struct WebhookEventLog: Sendable {
     let database: PostgresPool
 
     /// Headers that carry credentials: never stored.
     static let secretHeaders: Set<String> = ["authorization", "cookie", "x-callback-token", "proxy-authorization"]
 
+    /// How much of an unverified delivery is kept.
+    static let unverifiedBodyBytes = 4 * 1024
+    static let unverifiedHeaderCount = 20
+    static let unverifiedHeaderBytes = 256
+
     /// Stores a delivery with outcome `received` and returns its id. The dedupe key
     /// (`provider:sha256(body)`) is computed by PostgreSQL from the raw bytes. Across tenants: which
     /// tenant a delivery concerns is not known until its reference is looked up.
-    func record(provider: String, headers: [(name: String, value: String)], body: [UInt8]) throws -> Int64 {
+    /// - Parameter verified: false keeps the delivery bounded.
+    func record(provider: String, headers: [(name: String, value: String)], body: [UInt8], verified: Bool) throws
+        -> Int64
+    {
+        let keptHeaders = verified ? headers : Self.bounded(headers)
+        let keptBody = verified ? body : Array(body.prefix(Self.unverifiedBodyBytes))
         let rows = try database.unscoped.query(
             """
-            insert into webhook_events (provider, dedupe_key, headers, body)
-            values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4)
+            insert into webhook_events (provider, dedupe_key, headers, body, body_size)
+            values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4, $5)
             returning id
-            """, provider, body, Self.headersJSON(headers), Self.storableText(body))
+            """, provider, body, Self.headersJSON(keptHeaders), Self.storableText(keptBody), body.count)
+        return try rows.first!.decode("id", as: Int64.self)
+    }
+
+    /// Stores what a gateway's status API said about a payment when the reconciliation job asked it,
+    /// as an event of its own, so the payment it leads to points at its evidence like a webhook's.
+    func recordStatusAnswer(provider: String, event: PaymentEvent) throws -> Int64 {
+        var answer: [String: String] = ["source": "status_api", "reference": event.reference, "status": event.status.rawValue]
+        answer["gateway_reference"] = event.gatewayReference
+        answer["amount"] = event.amount.map(String.init)
+        answer["currency"] = event.currency
+        let body = StringJSONObject(answer).text
+        let rows = try database.unscoped.query(
+            """
+            insert into webhook_events (provider, dedupe_key, headers, body, body_size, reference)
+            values ($1, $1 || ':status:' || encode(sha256(convert_to($2, 'UTF8')), 'hex'), '{}'::jsonb, $2,
+                octet_length($2), $3)
+            returning id
+            """, provider, body, event.reference)
         return try rows.first!.decode("id", as: Int64.self)
     }
 
@@ -58,6 +88,13 @@ struct WebhookEventLog: Sendable {
             object[key] = object[key].map { $0 + ", " + value } ?? value
         }
         return StringJSONObject(object).text
+    }
+
+    /// The first headers, each value cut short: an unverified delivery's are kept only as a clue.
+    static func bounded(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        headers.prefix(unverifiedHeaderCount).map { field in
+            (String(field.name.prefix(unverifiedHeaderBytes)), String(field.value.prefix(unverifiedHeaderBytes)))
+        }
     }
 
     /// The body as text when it is UTF-8 without NUL (PostgreSQL text cannot hold NUL);

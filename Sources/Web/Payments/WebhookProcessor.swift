@@ -1,11 +1,15 @@
 import Foundation
+import HTTP
 import Postgres
 
-/// The central webhook's decisions (DESIGN §6), independent of HTTP:
-/// store the delivery → find the order or invoice its reference names (and so the tenant) → verify it
-/// with the account that opened that subject's checkout → check provider, amount and currency → apply
-/// it exactly once (`PaymentFulfilment` with the subject's step).
-/// Whatever happens after the first step, the stored event ends with its outcome.
+/// The central webhook's decisions, independent of HTTP:
+/// find the order or invoice the delivery's reference names (and so the tenant) → verify the delivery
+/// with the account that opened that subject's checkout → store it → ask the gateway's status API what
+/// really happened, where it has one (the notification only says when to ask) → check provider, amount
+/// and currency → apply it exactly once (`PaymentFulfilment` with the subject's step).
+///
+/// A delivery nobody can verify costs its sender: such deliveries are counted per client address and
+/// refused (429, not stored) past the limit, and stored bounded below it.
 struct WebhookProcessor: Sendable {
     let events: WebhookEventLog
     let orders: FulfilmentOrders
@@ -18,39 +22,83 @@ struct WebhookProcessor: Sendable {
     /// Counts webhook calls and payments per tenant, and records rejections, when set.
     var usage: UsageMeter?
     var audit: SecurityAudit? = nil
+    /// Counts unverified deliveries per client address; nil: no limit.
+    var unverifiedLimit: RateLimitGate? = nil
 
-    /// - Throws: only when the delivery could not even be stored (the database is unreachable).
+    /// - Throws: only when the database is unreachable (nothing could be looked up or stored).
     func handle(
         provider: PaymentProvider, headers: [(name: String, value: String)], body: [UInt8], clientAddress: String = ""
     ) throws -> WebhookOutcome {
-        let eventID = try events.record(provider: provider.rawValue, headers: headers, body: body)
-        var tenantID: UUID?
-        var reference: String?
-        do {
-            guard let claimed = WebhookReference.peek(provider: provider, body: body) else {
-                return try finish(eventID, .rejected(.badRequest, "no order or invoice reference in the body"), nil, nil, clientAddress)
+        let delivery = WebhookDelivery(headers: Self.dictionary(headers), body: body)
+        switch try check(provider: provider, delivery: delivery) {
+        case .refused(let outcome, let tenantID, let reference):
+            guard unverifiedLimit?.admitsUnverifiedWebhook(from: clientAddress, tenantID: tenantID) ?? true else {
+                return .rejected(.tooManyRequests, "too many deliveries that could not be verified")
             }
-            reference = claimed
-            guard let step = try step(for: claimed) else {
-                return try finish(eventID, .rejected(.notFound, "unknown order or invoice reference"), nil, claimed, clientAddress)
+            let eventID = try events.record(provider: provider.rawValue, headers: headers, body: body, verified: false)
+            return try finishRejected(eventID, outcome, tenantID, reference, clientAddress)
+        case .verified(let step, let gateway, let notification):
+            let eventID = try events.record(provider: provider.rawValue, headers: headers, body: body, verified: true)
+            let subject = step.subject
+            do {
+                usage?.record(UsageCounts(webhookCalls: 1), tenantID: subject.tenantID)
+                let outcome = try confirmAndApply(
+                    notification, step: step, gateway: gateway, provider: provider, eventID: eventID)
+                if outcome.kind == .rejected {
+                    return try finishRejected(eventID, outcome, subject.tenantID, subject.paymentReference, clientAddress)
+                }
+                if outcome.kind == .ignored || outcome.kind == .failed {
+                    try events.finish(eventID, outcome: outcome, tenantID: subject.tenantID, reference: subject.paymentReference)
+                }
+                return outcome
+            } catch {
+                Log.error("webhook \(provider.rawValue) event \(eventID) failed: \(error)")
+                let outcome = WebhookOutcome.failed(String(describing: error))
+                try? events.finish(eventID, outcome: outcome, tenantID: subject.tenantID, reference: subject.paymentReference)
+                return outcome
             }
-            tenantID = step.subject.tenantID
-            usage?.record(UsageCounts(webhookCalls: 1), tenantID: step.subject.tenantID)
-            let outcome = try verifyAndApply(
-                provider: provider, delivery: WebhookDelivery(headers: Self.dictionary(headers), body: body),
-                step: step, eventID: eventID)
-            if outcome.kind == .rejected { return try finish(eventID, outcome, tenantID, claimed, clientAddress) }
-            return outcome
-        } catch {
-            Log.error("webhook \(provider.rawValue) event \(eventID) failed: \(error)")
-            let outcome = WebhookOutcome.failed(String(describing: error))
-            try? events.finish(eventID, outcome: outcome, tenantID: tenantID, reference: reference)
-            return outcome
         }
     }
 
+    /// A delivery before anything is stored: verified with its subject's account, or refused and why.
+    private enum Checked {
+        case verified(any FulfilmentStep, any PaymentGateway, PaymentEvent)
+        case refused(WebhookOutcome, tenantID: UUID?, reference: String?)
+    }
+
+    private func check(provider: PaymentProvider, delivery: WebhookDelivery) throws -> Checked {
+        guard let claimed = WebhookReference.peek(provider: provider, body: delivery.body) else {
+            return .refused(.rejected(.badRequest, "no order or invoice reference in the body"), tenantID: nil, reference: nil)
+        }
+        guard let step = try step(for: claimed) else {
+            return .refused(.rejected(.notFound, "unknown order or invoice reference"), tenantID: nil, reference: claimed)
+        }
+        let subject = step.subject
+        let kind = type(of: subject).subject.rawValue
+        func refused(_ status: HTTPStatus, _ reason: String) -> Checked {
+            .refused(.rejected(status, reason), tenantID: subject.tenantID, reference: claimed)
+        }
+        guard subject.gatewayProvider == provider.rawValue, let accountID = subject.gatewayID else {
+            return refused(.unprocessableContent, "the \(kind) was not opened with \(provider.rawValue)")
+        }
+        guard let account = try account(accountID), account.provider == provider else {
+            return refused(.forbidden, "the \(kind)'s gateway account no longer exists")
+        }
+        let gateway = gateway(account)
+        let event: PaymentEvent
+        do {
+            event = try gateway.verify(delivery)
+        } catch {
+            return refused(.unauthorized, error.reason)
+        }
+        guard event.reference == subject.paymentReference else {
+            return refused(.unprocessableContent, "the verified reference differs from the \(kind)")
+        }
+        return .verified(step, gateway, event)
+    }
+
     /// The fulfilment step for the order or invoice the reference names, in whichever tenant holds it.
-    private func step(for reference: String) throws -> (any FulfilmentStep)? {
+    func step(for reference: String) throws -> (any FulfilmentStep)? {
         switch WebhookReference.subject(of: reference) {
         case .order: try orders.unscopedOrder(number: reference).map { OrderFulfilment(target: $0, orders: orders) }
         case .invoice: try invoices.unscopedInvoice(paymentReference: reference).map { InvoiceFulfilment(subject: $0, invoices: invoices) }
@@ -58,26 +106,38 @@ struct WebhookProcessor: Sendable {
         }
     }
 
-    /// Everything after the subject is known. Rejections are returned, not written (the caller writes them).
-    private func verifyAndApply(
-        provider: PaymentProvider, delivery: WebhookDelivery, step: some FulfilmentStep, eventID: Int64
+    /// Replaces the notification with the gateway's own answer where it has a status API, then settles.
+    /// No database connection is held while the gateway is asked.
+    private func confirmAndApply(
+        _ notification: PaymentEvent, step: some FulfilmentStep, gateway: any PaymentGateway, provider: PaymentProvider,
+        eventID: Int64
     ) throws -> WebhookOutcome {
+        guard gateway.hasStatusAPI else {
+            return try settle(notification, step: step, provider: provider, eventID: eventID)
+        }
+        let subject = step.subject
+        let confirmed: PaymentEvent?
+        do {
+            confirmed = try gateway.currentStatus(reference: subject.paymentReference, gatewayReference: subject.gatewayReference)
+        } catch {
+            Log.warning("status of \(subject.paymentReference) could not be confirmed: \(error)")
+            return .failed("the gateway's status API could not be asked: \(error)")
+        }
+        guard let confirmed else { return .ignored("the gateway's status API does not know this payment") }
+        return try settle(confirmed, step: step, provider: provider, eventID: eventID)
+    }
+
+    /// Applies what the gateway said (a verified delivery of a gateway without a status API, or a
+    /// status API's answer) once it matches the subject: reference, currency and amount. Shared with
+    /// the reconciliation job, so a payment it finds is fulfilled exactly as a webhook's would be.
+    /// Rejections are returned, not written (the caller writes them).
+    func settle(_ event: PaymentEvent, step: some FulfilmentStep, provider: PaymentProvider, eventID: Int64) throws
+        -> WebhookOutcome
+    {
         let subject = step.subject
         let kind = type(of: subject).subject.rawValue
-        guard subject.gatewayProvider == provider.rawValue, let accountID = subject.gatewayID else {
-            return .rejected(.unprocessableContent, "the \(kind) was not opened with \(provider.rawValue)")
-        }
-        guard let account = try account(accountID), account.provider == provider else {
-            return .rejected(.forbidden, "the \(kind)'s gateway account no longer exists")
-        }
-        let event: PaymentEvent
-        do {
-            event = try gateway(account).verify(delivery)
-        } catch {
-            return .rejected(.unauthorized, error.reason)
-        }
         guard event.reference == subject.paymentReference else {
-            return .rejected(.unprocessableContent, "the verified reference differs from the \(kind)")
+            return .rejected(.unprocessableContent, "the gateway's reference differs from the \(kind)")
         }
         if let currency = event.currency, currency.uppercased() != subject.currency.uppercased() {
             return .rejected(.unprocessableContent, "currency \(currency) is not \(subject.currency)")
@@ -96,7 +156,7 @@ struct WebhookProcessor: Sendable {
         return outcome
     }
 
-    private func finish(
+    private func finishRejected(
         _ id: Int64, _ outcome: WebhookOutcome, _ tenantID: UUID?, _ reference: String?, _ clientAddress: String
     ) throws -> WebhookOutcome {
         try events.finish(id, outcome: outcome, tenantID: tenantID, reference: reference)
@@ -119,7 +179,8 @@ struct WebhookProcessor: Sendable {
 extension WebhookProcessor {
     /// The processor behind the central endpoint, with the real repositories and gateway adapters.
     static func central(
-        database: PostgresPool, accounts: GatewayAccountCache, gateways: GatewayFactory, usage: UsageMeter?
+        database: PostgresPool, accounts: GatewayAccountCache, gateways: GatewayFactory, usage: UsageMeter?,
+        webhookLimit: RateLimitGate? = nil
     ) -> WebhookProcessor {
         let events = WebhookEventLog(database: database)
         var processor = WebhookProcessor(
@@ -128,6 +189,7 @@ extension WebhookProcessor {
             account: { id in try accounts.account(id: id) }, gateway: { account in gateways.gateway(for: account) })
         processor.usage = usage
         processor.audit = SecurityAudit(database: database)
+        processor.unverifiedLimit = webhookLimit
         return processor
     }
 }

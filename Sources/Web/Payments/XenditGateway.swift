@@ -65,6 +65,12 @@ public struct XenditGateway: PaymentGateway {
         return try? Self.event(from: newest)
     }
 
+    /// The invoice the checkout created, by its id; by our reference only when that id is unknown.
+    public func currentStatus(reference: String, gatewayReference: String?) throws(GatewayError) -> PaymentEvent? {
+        if let id = gatewayReference, !id.isEmpty { return try fetchInvoice(id: id) }
+        return try fetchStatus(reference: reference)
+    }
+
     /// Looks one invoice up by Xendit's own id (the checkout's `gatewayReference`).
     public func fetchInvoice(id: String) throws(GatewayError) -> PaymentEvent? {
         guard let path = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "."])) else {

@@ -96,7 +96,8 @@ struct InvoiceRepository: Sendable {
     ) throws {
         try connection.query(
             """
-            update invoices set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6
+            update invoices set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6,
+                checkout_opened_at = now()
             where tenant_id = $1 and id = $2 and status = 'unpaid'
             """, tenantID, invoiceID, account.id, account.provider.rawValue, checkout.gatewayReference,
             checkout.redirectURL)

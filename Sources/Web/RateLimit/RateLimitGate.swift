@@ -39,4 +39,17 @@ struct RateLimitGate: Sendable {
         if let decision { decision.apply(to: &response.headers) }
         return response
     }
+
+    /// Counts one webhook delivery that could not be verified against its sender's address: false once
+    /// the address is past `RATE_LIMIT_WEBHOOK_UNVERIFIED` (the first refusal of an episode audited).
+    /// Fails open like `pass`: genuine gateways are verified and never counted here.
+    func admitsUnverifiedWebhook(from clientAddress: String, tenantID: UUID?) -> Bool {
+        guard settings.isEnabled else { return true }
+        let rule = RateLimitRule.unverifiedWebhook(clientAddress, settings: settings)
+        guard let decision = try? RateLimitDecision.tightest(limiter.check([rule])) else { return true }
+        if !decision.isAllowed, decision.isFirstRefusal {
+            audit.record(.rateLimited, tenantID: tenantID, clientAddress: clientAddress, detail: "unverified webhook deliveries")
+        }
+        return decision.isAllowed
+    }
 }

@@ -18,6 +18,12 @@ struct RateLimitRule: Sendable, Hashable {
             key: "client:" + tenant.id.uuidString.lowercased() + ":" + String(address.prefix(100)), limit: share)
     }
 
+    /// Webhook deliveries from one client address that no account could verify: anyone can send them,
+    /// and each costs a stored row, so far fewer are allowed than the webhook family's.
+    static func unverifiedWebhook(_ address: String, settings: RateLimitSettings) -> RateLimitRule {
+        RateLimitRule(key: "webhook_unverified:any:" + String(address.prefix(100)), limit: settings.webhookUnverified)
+    }
+
     /// One client address on one family of sensitive routes, per tenant when there is one (many
     /// subscribers of one ISP share a carrier-grade NAT address; they must not lock out another
     /// ISP's visitors), else per site (`platform`, or `any` host for the webhook).

@@ -17,6 +17,8 @@ public struct RateLimitSettings: Sendable, Hashable {
     public var pay = 30
     /// Per client address on the central webhook: gateways deliver from few addresses, so this is generous.
     public var webhook = 1_200
+    /// Per client address, the webhook deliveries that no account could verify (each is stored, bounded).
+    public var webhookUnverified = 30
 
     /// No window may be longer: old counters are purged by this horizon, not by each process's own
     /// window, since processes (during a configuration change, or in tests) may count over different ones.
@@ -55,5 +57,7 @@ extension RateLimitSettings {
         orders = reader.integer("RATE_LIMIT_ORDERS", default: defaults.orders, in: 1...1_000_000)
         pay = reader.integer("RATE_LIMIT_PAY", default: defaults.pay, in: 1...1_000_000)
         webhook = reader.integer("RATE_LIMIT_WEBHOOK", default: defaults.webhook, in: 1...1_000_000)
+        webhookUnverified = reader.integer(
+            "RATE_LIMIT_WEBHOOK_UNVERIFIED", default: defaults.webhookUnverified, in: 1...1_000_000)
     }
 }

@@ -117,7 +117,8 @@ struct VoucherOrderRepository: Sendable {
         try connection.enqueue(
             """
             update voucher_orders
-            set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6
+            set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6,
+                checkout_opened_at = now()
             where tenant_id = $1 and id = $2 and status = 'pending'
             """, tenant.id, orderID, account.id, account.provider.rawValue, checkout.gatewayReference,
             checkout.redirectURL)

@@ -53,7 +53,7 @@ extension OrderController {
         switch order.effectiveStatus() {
         case .pending:
             summary.append(.init(label: strings.labelPayBefore, value: dates.dayAndTime(order.expiresAt)))
-            state = .pending(checkoutURL: order.checkoutURL)
+            state = .pending(checkoutURL: try checkout.reusableURL(of: order, for: context.tenant))
         case .paid:
             if let paidAt = order.paidAt { summary.append(.init(label: strings.labelPaidAt, value: dates.dayAndTime(paidAt))) }
             let login = context.branding.hotspotLoginURL

@@ -38,7 +38,8 @@ final class FakeGatewayServer: Sendable {
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.eventLoops = 1
-        configuration.workers = 4
+        // Enough to stall many callers at once (a slow gateway answers everyone late, not one at a time).
+        configuration.workers = 32
         configuration.accessLog = nil
         configuration.shutdownGracePeriod = .milliseconds(200)
         server = HTTPServer(configuration: configuration, responder: responder)

@@ -31,6 +31,19 @@ final class FakeXenditGateway: Sendable {
         }
     }
 
+    /// Puts an invoice in the fake's books as if Xendit had created it (for orders made by fixtures),
+    /// replacing one with the same id: what `GET /v2/invoices/{id}` answers from then on.
+    func setInvoice(id: String, externalID: String, status: String, amount: Int64, paidAmount: Int64? = nil) {
+        let invoice = Invoice(
+            id: id, externalID: externalID, status: status, amount: amount,
+            paidAmount: paidAmount ?? (status == "PAID" || status == "SETTLED" ? amount : nil), currency: "IDR",
+            payerEmail: nil, created: ISO8601DateFormatter().string(from: Date()))
+        state.invoices.withLock { invoices in
+            invoices.removeAll { $0.id == id }
+            invoices.append(invoice)
+        }
+    }
+
     /// One invoice as the fake keeps it; `json` is how Xendit writes it.
     struct Invoice: Sendable {
         let id: String

@@ -38,6 +38,8 @@ final class GerbangProcess: @unchecked Sendable {
             "WHATSAPP_SEND": "false",
             // Every test's requests come from 127.0.0.1; only the rate-limit tests divide a tenant's limit.
             "RATE_LIMIT_CLIENT_SHARE": "100",
+            // The built-in gateway pays without money: a development tool, on for tests as for `make run`.
+            "SANDBOX_GATEWAY": "true",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)
