@@ -163,6 +163,31 @@ import TestSupport
         #expect(try F.count(.payments, for: order) == 1)
     }
 
+    @Test func anInvoicePaidWithoutItsCallbackIsFoundByReconciliationAndRestoresTheSubscriber() throws {
+        let shop = try InvoiceShop.open()
+        try F.owner.query(
+            """
+            update payment_gateways set provider = 'xendit',
+                settings = jsonb_build_object('secret_key', $2::text, 'callback_token', 'cb-unused')
+            where id = $1
+            """, shop.gatewayID, Self.xendit.secretKey)
+        let subscriber = try shop.subscriber(isolated: true)
+        let invoice = try shop.invoice(for: subscriber, dueInDays: -20)
+        Self.xendit.setInvoice(id: "xinv-" + invoice.reference, externalID: invoice.reference, status: "PAID", amount: invoice.amount)
+        try F.owner.query(
+            """
+            update invoices set gateway_id = $2, gateway_provider = 'xendit', gateway_reference = $3,
+                checkout_opened_at = now() - interval '1 minute'
+            where id = $1
+            """, invoice.id, shop.gatewayID, "xinv-" + invoice.reference)
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline, try invoice.status() != "paid" { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(try invoice.status() == "paid", "not reconciled; the server said:\n\(Self.server.log.suffix(2000))")
+        #expect(try invoice.paymentCount() == 1)
+        #expect(try subscriber.status() == "active")
+        #expect(try subscriber.radiusGroups() == [shop.planGroup])
+    }
+
     @Test func aCheckoutStillPendingAtTheGatewayIsLeftAlone() throws {
         let order = try Self.midtransOrder()
         Self.midtransSays(order, "pending", statusCode: "201", fraudStatus: nil)
