@@ -104,6 +104,38 @@ import Testing
         }
     }
 
+    @Test func theSandboxIsOffUnlessAskedForAndThenRefusesEverything() throws {
+        let account = PaymentGatewayAccount(
+            id: UUID(), tenantID: nil, provider: .sandbox, settings: ["secret": "s"], isSandbox: true, isActive: true)
+        let off = GatewayFactory(config: try Self.config(), digests: Digests(database: Self.database), sandboxWebhookURL: { "" })
+        #expect(off.sandbox(for: account) == nil)
+        let gateway = off.gateway(for: account)
+        #expect(gateway is UnusableGateway)
+        #expect(throws: WebhookRejection.self) { try gateway.verify(WebhookDelivery(headers: [:], body: [])) }
+        #expect(GatewayAccountCache(repository: Self.repository, allowsSandbox: false).offeredProviders == [.midtrans, .xendit])
+
+        let on = GatewayFactory(
+            config: try Self.config(["SANDBOX_GATEWAY": "true"]), digests: Digests(database: Self.database),
+            sandboxWebhookURL: { "" })
+        #expect(on.gateway(for: account) is SandboxGateway)
+        #expect(GatewayAccountCache(repository: Self.repository, allowsSandbox: true).offeredProviders == PaymentProvider.allCases)
+    }
+
+    @Test func retentionAndReconciliationSettingsAreReadAndCheckedByName() throws {
+        let defaults = try Self.config()
+        #expect(defaults.sandboxGateway == false)
+        #expect(defaults.retention == RetentionSettings())
+        #expect(defaults.reconcileAfter == .seconds(600))
+        let set = try Self.config([
+            "RETENTION_WEBHOOK_DAYS": "7", "RETENTION_AUDIT_DAYS": "400", "RECONCILE_AFTER_SECONDS": "120",
+        ])
+        #expect(set.retention.webhookEvents == .seconds(7 * 86_400))
+        #expect(set.retention.auditLog == .seconds(400 * 86_400))
+        #expect(set.reconcileAfter == .seconds(120))
+        let error = #expect(throws: ConfigError.self) { try Self.config(["RETENTION_SECURITY_EVENTS_DAYS": "0"]) }
+        #expect(error?.description.contains("RETENTION_SECURITY_EVENTS_DAYS") == true)
+    }
+
     @Test func factoryPointsAdaptersAtTheConfiguredBaseURLs() throws {
         let config = try Self.config([
             "MIDTRANS_SNAP_URL": "http://127.0.0.1:4001", "MIDTRANS_API_URL": "http://127.0.0.1:4002",

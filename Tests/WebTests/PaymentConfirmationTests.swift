@@ -128,12 +128,13 @@ import TestSupport
 
     @Test func aSettlementWhoseNotificationNeverArrivesIsFoundByReconciliation() throws {
         let order = try Self.midtransOrder()
+        // The gateway's answer first: asked before it, the job would wait a while before asking again.
+        Self.midtransSays(order, "settlement", statusCode: "200", fraudStatus: "accept")
         try F.owner.query(
             "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
-        Self.midtransSays(order, "settlement", statusCode: "200", fraudStatus: "accept")
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline, try F.orderStatus(order) != "paid" { Thread.sleep(forTimeInterval: 0.2) }
-        #expect(try F.orderStatus(order) == "paid")
+        #expect(try F.orderStatus(order) == "paid", "not reconciled; the server said:\n\(Self.server.log.suffix(2000))")
         #expect(try F.count(.vouchers, for: order) == 1)
         #expect(try F.count(.payments, for: order) == 1)
         #expect(try F.count(.notifications, for: order) == 1)
@@ -153,25 +154,52 @@ import TestSupport
 
     @Test func aXenditOrderWhoseCallbackNeverArrivesIsFoundByReconciliation() throws {
         let order = try Self.xenditOrder(token: RandomCode.make(24))
+        Self.xendit.setInvoice(id: "ref-" + order.number, externalID: order.number, status: "SETTLED", amount: order.amount)
         try F.owner.query(
             "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
-        Self.xendit.setInvoice(id: "ref-" + order.number, externalID: order.number, status: "SETTLED", amount: order.amount)
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline, try F.orderStatus(order) != "paid" { Thread.sleep(forTimeInterval: 0.2) }
         #expect(try F.orderStatus(order) == "paid")
         #expect(try F.count(.payments, for: order) == 1)
     }
 
+    @Test func anInvoicePaidWithoutItsCallbackIsFoundByReconciliationAndRestoresTheSubscriber() throws {
+        let shop = try InvoiceShop.open()
+        try F.owner.query(
+            """
+            update payment_gateways set provider = 'xendit',
+                settings = jsonb_build_object('secret_key', $2::text, 'callback_token', 'cb-unused')
+            where id = $1
+            """, shop.gatewayID, Self.xendit.secretKey)
+        let subscriber = try shop.subscriber(isolated: true)
+        let invoice = try shop.invoice(for: subscriber, dueInDays: -20)
+        Self.xendit.setInvoice(id: "xinv-" + invoice.reference, externalID: invoice.reference, status: "PAID", amount: invoice.amount)
+        try F.owner.query(
+            """
+            update invoices set gateway_id = $2, gateway_provider = 'xendit', gateway_reference = $3,
+                checkout_opened_at = now() - interval '1 minute'
+            where id = $1
+            """, invoice.id, shop.gatewayID, "xinv-" + invoice.reference)
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline, try invoice.status() != "paid" { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(try invoice.status() == "paid", "not reconciled; the server said:\n\(Self.server.log.suffix(2000))")
+        #expect(try invoice.paymentCount() == 1)
+        #expect(try subscriber.status() == "active")
+        #expect(try subscriber.radiusGroups() == [shop.planGroup])
+    }
+
     @Test func aCheckoutStillPendingAtTheGatewayIsLeftAlone() throws {
         let order = try Self.midtransOrder()
+        Self.midtransSays(order, "pending", statusCode: "201", fraudStatus: nil)
         try F.owner.query(
             "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
-        Self.midtransSays(order, "pending", statusCode: "201", fraudStatus: nil)
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline, Self.midtrans.requests.filter({ $0.path == "/v2/\(order.number)/status" }).isEmpty {
             Thread.sleep(forTimeInterval: 0.2)
         }
-        #expect(!Self.midtrans.requests.filter { $0.path == "/v2/\(order.number)/status" }.isEmpty)
+        #expect(
+            !Self.midtrans.requests.filter { $0.path == "/v2/\(order.number)/status" }.isEmpty,
+            "not asked; the server said:\n\(Self.server.log.suffix(2000))")
         try Self.expectUnpaid(order)
         #expect(try F.orderStatus(order) == "pending")
         #expect(try F.eventOutcomes(order.number).isEmpty, "a pending answer is not worth a row")

@@ -86,12 +86,15 @@ import TestSupport
         let padding = String(repeating: "x", count: 60_000)
         let body = #"{"order_id":"\#(reference)","status_code":"200","padding":"\#(padding)"}"#
         var statuses: [Int] = []
+        var retryAfter: String?
         for _ in 0..<40 {
             let response = try F.deliver(
                 "midtrans", body: body, headers: [("X-Forwarded-For", flooder), ("X-Noise", padding.prefix(2000) + "")],
                 port: Self.server.port)
             statuses.append(response.status)
+            if response.status == 429 { retryAfter = response.headers["Retry-After"] }
         }
+        #expect(retryAfter == "60")
         #expect(statuses.prefix(5).allSatisfy { $0 == 404 }, "\(statuses)")
         #expect(statuses.dropFirst(5).allSatisfy { $0 == 429 }, "\(statuses)")
         let stored = try F.owner.query(

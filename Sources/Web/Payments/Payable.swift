@@ -12,6 +12,8 @@ protocol Payable: Sendable {
     var currency: String { get }
     /// Still waiting for money, so a checkout may be opened for it.
     var awaitsPayment: Bool { get }
+    /// Paid already: nothing a gateway says can change it.
+    var isPaid: Bool { get }
     var gatewayID: UUID? { get }
     var gatewayProvider: String? { get }
     var gatewayReference: String? { get }
@@ -22,9 +24,11 @@ extension VoucherOrder: Payable {
     static var subject: PaymentSubject { .order }
     var paymentReference: String { number }
     var awaitsPayment: Bool { effectiveStatus() == .pending }
+    var isPaid: Bool { status == .paid }
 }
 
 extension Invoice: Payable {
     static var subject: PaymentSubject { .invoice }
     var awaitsPayment: Bool { status == .unpaid }
+    var isPaid: Bool { status == .paid }
 }

@@ -32,6 +32,10 @@ struct WebhookController: Sendable {
                 provider: provider, headers: headers, body: request.body, clientAddress: request.clientAddress)
             var response = Self.answer(outcome.status, outcome: outcome.kind.rawValue, reason: outcome.reason)
             if outcome.kind == .failed { response.headers.set("Retry-After", "30") }
+            if outcome.status == .tooManyRequests, let window = processor.unverifiedLimit?.settings.window {
+                // Unverifiable deliveries are counted per window: a window is the longest wait.
+                response.headers.set("Retry-After", String(window.components.seconds))
+            }
             return response
         } catch {
             Log.error("webhook \(provider.rawValue) could not be stored: \(error)")

@@ -47,7 +47,7 @@ struct WebhookProcessor: Sendable {
                 if outcome.kind == .rejected {
                     return try finishRejected(eventID, outcome, subject.tenantID, subject.paymentReference, clientAddress)
                 }
-                if outcome.kind == .ignored || outcome.kind == .failed {
+                if outcome.kind != .processed {
                     try events.finish(eventID, outcome: outcome, tenantID: subject.tenantID, reference: subject.paymentReference)
                 }
                 return outcome
@@ -115,6 +115,8 @@ struct WebhookProcessor: Sendable {
         guard gateway.hasStatusAPI else {
             return try settle(notification, step: step, provider: provider, eventID: eventID)
         }
+        // A replayed notification for something already paid is not worth a question to the gateway.
+        if step.subject.isPaid { return .duplicate }
         let subject = step.subject
         let confirmed: PaymentEvent?
         do {
