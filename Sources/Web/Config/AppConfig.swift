@@ -15,6 +15,11 @@ public struct AppConfig: Sendable {
     public var trustedProxies: [IPAddressRange]
     /// Who may read `/metrics` (client addresses, after trusted forwarding); default loopback only.
     public var metricsAllow: [IPAddressRange]
+    /// Worker processes under `gerbang serve`'s supervisor (`WORKER_PROCESSES`); 1 runs the server in the
+    /// one process, with no supervisor (debugging, profiling, benchmarks comparable with older figures).
+    public var workerProcesses: Int
+    /// Set in a supervisor's workers: the file with the supervisor's counters, shown by `/metrics`.
+    public var supervisorCountersFile: String?
     public var eventLoops: Int
     public var workers: Int
     public var databasePoolSize: Int
@@ -66,6 +71,8 @@ public struct AppConfig: Sendable {
         metricsAllow = environment["METRICS_ALLOW"] == nil
             ? ["127.0.0.0/8", "::1/128"].compactMap(IPAddressRange.init) : reader.addressRanges("METRICS_ALLOW")
         let cores = ProcessInfo.processInfo.activeProcessorCount
+        workerProcesses = reader.integer("WORKER_PROCESSES", default: max(2, cores), in: 1...256)
+        supervisorCountersFile = environment[WorkerEnvironment.countersFile]
         eventLoops = reader.integer("EVENT_LOOPS", default: cores, in: 1...256)
         workers = reader.integer("WORKERS", default: max(8, cores * 4), in: 1...1024)
         databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(8, cores * 4), in: 1...500)

@@ -36,6 +36,9 @@ final class GerbangProcess: @unchecked Sendable {
             // Only the WhatsApp delivery tests send the outbox: any other server would take their
             // messages (every sender serves every tenant) and post them where no fake listens.
             "WHATSAPP_SEND": "false",
+            // One process, no supervisor: the hundred tests that start a server stay cheap on two cores.
+            // WorkerProcessTests start supervisors with several workers.
+            "WORKER_PROCESSES": "1",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)
