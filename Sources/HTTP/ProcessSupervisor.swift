@@ -14,7 +14,7 @@ import Foundation
 ///
 /// One thread, one `poll` over the signal pipe and the readiness pipes: the state below needs no lock.
 public final class ProcessSupervisor {
-    private let configuration: SupervisorConfiguration
+    private var configuration: SupervisorConfiguration
     private var workers: [pid_t: WorkerProcess] = [:]
     private var counters = SupervisorCounters()
     private var backoff = RestartBackoff()
@@ -157,6 +157,13 @@ public final class ProcessSupervisor {
 
     private func beginReplacement() {
         guard killDeadline == nil else { return }
+        if let reloadEnvironment = configuration.reloadEnvironment {
+            guard let environment = reloadEnvironment() else {
+                configuration.log("gerbang: SIGHUP: the running workers stay")
+                return
+            }
+            configuration.environment = environment
+        }
         counters.reloads += 1
         counters.write(to: configuration.countersFile)
         // A second SIGHUP during a reload starts over: every worker not yet from the newest binary goes.

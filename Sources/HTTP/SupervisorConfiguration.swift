@@ -17,6 +17,9 @@ public struct SupervisorConfiguration: Sendable {
     public var stopGracePeriod: Duration = .seconds(15)
     /// Stop when the process that started the supervisor exits (a test harness that died).
     public var exitWithParent = false
+    /// Called on SIGHUP: the environment for the new workers, or nil to keep the running workers (the
+    /// closure says why). Without it, new workers get `environment` again.
+    public var reloadEnvironment: (@Sendable () -> [String: String]?)?
     /// One line per event (starts, deaths, reloads); it carries pids and exit statuses.
     public var log: @Sendable (String) -> Void = { print($0) }
 

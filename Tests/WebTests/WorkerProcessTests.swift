@@ -102,6 +102,30 @@ import TestSupport
         #expect(try server.metric(#"gerbang_worker_exits_total{reason="signal"}"#) == 0)
     }
 
+    @Test func sighupAppliesTheEnvironmentFileAndABadValueKeepsTheRunningWorkers() throws {
+        let file = NSTemporaryDirectory() + "gerbang-env-\(UUID().uuidString)"
+        defer { unlink(file) }
+        try "# nobody may read /metrics\nMETRICS_ALLOW=\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let server = try Self.supervisor([EnvironmentFile.variable: file])
+        defer { server.stop() }
+        #expect(try TestHTTPClient.request(port: server.port, path: "/metrics").status == 404)
+
+        let before = server.workerPIDs
+        try "METRICS_ALLOW=nonsense\n".write(toFile: file, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        try eventually(within: .seconds(5)) { server.log.contains("METRICS_ALLOW: nonsense is not an IP address") }
+        #expect(server.log.contains("the running workers stay"))
+        #expect(server.workerPIDs == before)
+
+        try "METRICS_ALLOW='127.0.0.1/32'\n".write(toFile: file, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        try eventually(within: .seconds(30)) {
+            let now = server.workerPIDs
+            return now.count == Self.workers && now.isDisjoint(with: before)
+        }
+        #expect(try TestHTTPClient.request(port: server.port, path: "/metrics").status == 200)
+    }
+
     @Test func sigtermStopsEveryWorkerAndTheSupervisorLeavingNoOrphan() throws {
         let server = try Self.supervisor()
         let workers = server.workerPIDs

@@ -61,12 +61,25 @@ extension GerbangCommand {
         let (listener, port) = try HTTPServer.openListener(host: config.bindAddress, port: config.port)
         let runtime = try makeRuntimeDirectory(environment)
         defer { try? FileManager.default.removeItem(atPath: runtime) }
-        var workerEnvironment = environment
-        workerEnvironment[WorkerEnvironment.supervisor] = String(getpid())
-        workerEnvironment[WorkerEnvironment.countersFile] = runtime + "/supervisor-counters"
+        let countersFile = runtime + "/supervisor-counters"
+        let forWorkers: @Sendable ([String: String]) -> [String: String] = { environment in
+            environment.merging(
+                [WorkerEnvironment.supervisor: String(getpid()), WorkerEnvironment.countersFile: countersFile]) { $1 }
+        }
         var configuration = SupervisorConfiguration(
-            executable: executablePath(), arguments: ["serve"], environment: workerEnvironment,
-            workers: config.workerProcesses, listener: listener, countersFile: runtime + "/supervisor-counters")
+            executable: executablePath(), arguments: ["serve"], environment: forWorkers(environment),
+            workers: config.workerProcesses, listener: listener, countersFile: countersFile)
+        configuration.reloadEnvironment = {
+            // The file again, over the environment the supervisor started with; a bad value keeps the old workers.
+            do {
+                let reloaded = try EnvironmentFile.overlay(ProcessInfo.processInfo.environment)
+                _ = try AppConfig(environment: reloaded)
+                return forWorkers(reloaded)
+            } catch {
+                printLine("gerbang: SIGHUP: \(error)")
+                return nil
+            }
+        }
         configuration.exitWithParent = flag("GERBANG_EXIT_WITH_PARENT", in: environment)
         configuration.log = { printLine($0) }
         try ProcessSupervisor(configuration: configuration).run {

@@ -19,6 +19,7 @@ public enum GerbangCommand {
             return 0
         }
         do {
+            let environment = try EnvironmentFile.overlay(environment)
             let config = try AppConfig(environment: environment)
             switch command {
             case "serve": try serve(config, environment: environment)

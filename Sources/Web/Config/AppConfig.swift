@@ -73,9 +73,12 @@ public struct AppConfig: Sendable {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         workerProcesses = reader.integer("WORKER_PROCESSES", default: max(2, cores), in: 1...256)
         supervisorCountersFile = environment[WorkerEnvironment.countersFile]
-        eventLoops = reader.integer("EVENT_LOOPS", default: cores, in: 1...256)
-        workers = reader.integer("WORKERS", default: max(8, cores * 4), in: 1...1024)
-        databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(8, cores * 4), in: 1...500)
+        // Per process: with several workers the defaults share out what one process would have had, so the
+        // threads and database connections of a machine stay the same whatever WORKER_PROCESSES says.
+        let share = workerProcesses, floor = workerProcesses > 1 ? 4 : 8
+        eventLoops = reader.integer("EVENT_LOOPS", default: max(1, cores / share), in: 1...256)
+        workers = reader.integer("WORKERS", default: max(floor, cores * 4 / share), in: 1...1024)
+        databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(floor, cores * 4 / share), in: 1...500)
         databasePreparedStatements = reader.boolean("DB_PREPARED_STATEMENTS", default: true)
         logLevel = reader.choice("LOG_LEVEL", default: .info)
         reusePort = reader.boolean("REUSE_PORT", default: false)
