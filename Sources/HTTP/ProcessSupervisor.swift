@@ -36,6 +36,8 @@ public final class ProcessSupervisor {
     /// `onReady` runs once, when the first workers all accept connections.
     public func run(onReady: () -> Void) throws {
         let signals = try SignalPipe([SIGCHLD, SIGTERM, SIGINT, SIGHUP])
+        // A log reader that went away must not end the one process that keeps the port served.
+        signal(SIGPIPE, SIG_IGN)
         let parent = getppid()
         counters.write(to: configuration.countersFile)
         while true {

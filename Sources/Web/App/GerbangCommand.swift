@@ -6,7 +6,8 @@ import Postgres
 public enum GerbangCommand {
     static let usage = """
         usage: gerbang [serve | migrate | demo | export | help]
-          serve     serve HTTP (default); configuration from the environment, see README
+          serve     serve HTTP (default): WORKER_PROCESSES workers under a supervisor (SIGHUP replaces them,
+                    SIGTERM stops all); configuration from the environment, see README
           migrate   apply db/migrations as MIGRATION_DATABASE_URL (default DATABASE_URL) and grant the app role
           demo      load the demo tenants into an empty database
           export    export hotspot|site --tenant <slug> --out <dir>: a tenant's MikroTik hotspot pages or static site
