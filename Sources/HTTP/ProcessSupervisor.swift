@@ -178,7 +178,8 @@ public final class ProcessSupervisor {
         toReplace.removeAll { workers[$0] == nil }
         guard let old = toReplace.first else { return }
         guard let pid = candidate else {
-            candidate = start()
+            // After a failed spawn, the same pause as before any other start.
+            if now >= nextStartAt { candidate = start() }
             return
         }
         guard let new = workers[pid] else { return }
