@@ -5,6 +5,8 @@
 # figures to docs/BENCHMARKS.md.
 #   BENCH_DURATION (15s) BENCH_CONNECTIONS (64) BENCH_THREADS (2) BENCH_PORT (18080)
 #   BENCH_WEBHOOKS (60000 prepared deliveries) BENCH_SCRATCH (.build: the release build's scratch path)
+#   BENCH_WORKER_PROCESSES (1: one server process, no supervisor, as every figure in docs/BENCHMARKS.md
+#   was measured; set it to compare with the supervisor's workers, whose peak RSS is then the sum)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -48,6 +50,7 @@ psql_admin -c "vacuum analyze" >/dev/null
 export DATABASE_URL=$SOCKET_DATABASE_URL
 # Rate limits off: one client address would be refused after 30 orders a minute.
 export ACCESS_LOG=off RATE_LIMITS=off PORT=$port BIND=127.0.0.1 EXPIRY_SWEEP_SECONDS=3600 SANDBOX_GATEWAY=true
+export WORKER_PROCESSES=${BENCH_WORKER_PROCESSES:-1}
 # Start to first served request, migrations already applied: spawn, then poll as fast as curl allows.
 started=$(date +%s%N)
 "$bin" serve >"$work/server.log" 2>&1 &
@@ -65,7 +68,7 @@ curl -fs "http://127.0.0.1:$port/assets/css/site.css" -o "$work/site.css"
 curl -fs -H "Host: $alpha" "http://127.0.0.1:$port/brand/theme.css" -o "$work/theme.css"
 
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {printf "%.1f GiB", $2 / 1024}'); $(uname -r)"
-echo "wrk -t$threads -c$connections -d$duration --latency (loopback, client and server on the same cores)"
+echo "wrk -t$threads -c$connections -d$duration --latency (loopback, client and server on the same cores); WORKER_PROCESSES=$WORKER_PROCESSES"
 printf '%-30s %12s %10s %10s %10s\n' scenario "req/s" p50 p99 non-2xx/3xx
 declare -A rate p99
 measure() { # name, then wrk's arguments after the common ones
@@ -141,7 +144,9 @@ select format('prepared %s, paid %s, pending %s, paid with wrong voucher count %
     count(*) filter (where status <> 'paid' and (codes > 0 or pays > 0)))
 from o;
 SQL
-peak_rss_kib=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
+# The server process, or the supervisor and its workers together.
+peak_rss_kib=$(for pid in "$server_pid" $(ps --ppid "$server_pid" -o pid= 2>/dev/null); do cat "/proc/$pid/status"; done \
+    | awk '/VmHWM/ {sum += $2} END {print sum}')
 stop_server
 
 # The ceiling: nginx on the same machine serving a file of the home page's size.

@@ -45,6 +45,10 @@ cat <<TXT
     http://beta.localhost:$port/admin/login      admin@beta-wifi.test
     http://localhost:$port/mgmt/login            ops@gerbang.test (head office: tenants, domains, gateways)
 
+  One supervisor and WORKER_PROCESSES worker processes (default: one per core, at least 2) on the port;
+  'WORKER_PROCESSES=1 make run' runs a single process (for a debugger). Ctrl-C stops everything;
+  'kill -HUP <supervisor pid>' replaces the workers with a freshly built binary.
+
 TXT
 # The built-in sandbox gateway pays without money: on for development, off unless asked for.
 SANDBOX_GATEWAY=${SANDBOX_GATEWAY:-true} PORT=$port exec "$bin" serve

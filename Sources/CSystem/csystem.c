@@ -1,7 +1,13 @@
 #include "csystem.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <unistd.h>
 
 int gerbang_epoll_create(void) {
     return epoll_create1(EPOLL_CLOEXEC);
@@ -25,4 +31,41 @@ int gerbang_epoll_wait(int epfd, gerbang_epoll_event *events, int capacity, int 
 
 int gerbang_eventfd(void) {
     return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+}
+
+static int gerbang_signal_write_fd = -1;
+
+// Runs in signal context: only async-signal-safe calls, and errno left as the interrupted code had it.
+static void gerbang_signal_to_pipe(int number) {
+    int saved = errno;
+    unsigned char byte = (unsigned char)number;
+    (void)!write(gerbang_signal_write_fd, &byte, 1);
+    errno = saved;
+}
+
+int gerbang_signal_pipe(const int *signals, int count) {
+    int ends[2];
+    if (pipe(ends) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(ends[i], F_SETFD, FD_CLOEXEC);
+        fcntl(ends[i], F_SETFL, fcntl(ends[i], F_GETFL) | O_NONBLOCK);
+    }
+    gerbang_signal_write_fd = ends[1];
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = gerbang_signal_to_pipe;
+    action.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+    sigemptyset(&action.sa_mask);
+    sigset_t unblocked;
+    sigemptyset(&unblocked);
+    for (int i = 0; i < count; i++) {
+        if (sigaction(signals[i], &action, NULL) != 0) return -1;
+        sigaddset(&unblocked, signals[i]);
+    }
+    pthread_sigmask(SIG_UNBLOCK, &unblocked, NULL);
+    return ends[0];
+}
+
+int gerbang_dup_cloexec_above(int fd, int minimum) {
+    return fcntl(fd, F_DUPFD_CLOEXEC, minimum);
 }

@@ -59,6 +59,17 @@ final class Connection {
         return false
     }
 
+    /// Accepted, and its first request not begun: the client may be sending it right now.
+    var awaitsFirstRequest: Bool {
+        guard isIdle, case .firstHead = deadlineKind else { return false }
+        return true
+    }
+
+    /// Brings the deadline forward (never back) to `instant`.
+    func limitDeadline(to instant: UInt64) {
+        deadline = min(deadline, instant)
+    }
+
     func handle(events: UInt32) {
         if events & (EPoll.error | EPoll.hangUp) != 0 {
             // A reset or a fully closed socket: nobody is left to read an answer.

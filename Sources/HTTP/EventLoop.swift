@@ -90,13 +90,21 @@ final class EventLoop: @unchecked Sendable {
         finished.wait()
     }
 
-    /// Stops accepting at once; idle connections close now, busy ones after their response or at `deadline`.
+    /// Stops accepting at once; idle keep-alive connections close now, busy ones after their response or
+    /// at `deadline`. A connection accepted a moment ago gets a second for its first request: closing it
+    /// unanswered would fail a request the client had every right to send (with several worker processes on
+    /// one socket, a replaced worker may have taken it from the queue just before SIGTERM).
     func beginStop(deadline: UInt64) {
         isStopping = true
         stopDeadline = deadline
         stopListening()
+        let firstRequestGrace = min(deadline, Monotonic.now() + 1_000_000_000)
         for connection in Array(connections.values) where connection.isIdle {
-            connection.close()
+            if connection.awaitsFirstRequest {
+                connection.limitDeadline(to: firstRequestGrace)
+            } else {
+                connection.close()
+            }
         }
     }
 

@@ -32,8 +32,8 @@ public final class HTTPServer: Sendable {
         signal(SIGPIPE, SIG_IGN)
         try phase.withLock { phase in
             guard case .idle = phase else { throw SocketError("the server was already started") }
-            let listener = try Socket.listen(
-                host: configuration.host, port: configuration.port, reusePort: configuration.reusePort)
+            let listener = try configuration.inheritedListener.map(Socket.adopt)
+                ?? Socket.listen(host: configuration.host, port: configuration.port, reusePort: configuration.reusePort)
             let workers = WorkerPool(threads: configuration.workers)
             let context = ServerContext(configuration: configuration, responder: responder, workers: workers)
             var loops: [EventLoop] = []
@@ -90,6 +90,13 @@ public final class HTTPServer: Sendable {
         workers.shutDown(deadline: .now() + .milliseconds(Int(min(grace / 1_000_000, 60_000)) + 100))
         phase.withLock { $0 = .stopped }
         lifetime.leave()
+    }
+
+    /// Opens the listening socket a supervisor hands to its workers (`inheritedListener`); it is close-on-exec
+    /// until the supervisor places it in a child. The port is the one bound (the answer to port 0).
+    public static func openListener(host: String, port: Int) throws -> (descriptor: Int32, port: Int) {
+        let descriptor = try Socket.listen(host: host, port: port, reusePort: false)
+        return (descriptor, Socket.boundPort(of: descriptor))
     }
 
     /// Blocks until `stop()` has finished (at once if the server never started).

@@ -13,6 +13,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var maxConnections: Int = 10_000
     /// `SO_REUSEPORT`, so several processes can share the port.
     public var reusePort: Bool = false
+    /// A listening socket opened by a supervisor and inherited (a worker process): served instead of
+    /// binding `host`/`port`. Several processes accept from its one queue, so none of them owns it.
+    public var inheritedListener: Int32?
     /// A longer request line gets 414.
     public var maxRequestLineBytes = 8 * 1024
     /// A larger header block, or more fields, gets 431.

@@ -75,6 +75,22 @@ enum Socket {
         return fd
     }
 
+    /// Takes over a listening socket received from a parent process: non-blocking, because every worker
+    /// process is woken for a new connection and all but one find the queue empty (EAGAIN); close-on-exec,
+    /// so it goes no further than this process.
+    static func adopt(_ fd: Int32) throws -> Int32 {
+        var type: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        var listening: Int32 = 0
+        var listeningLength = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &length) == 0, type == Int32(SOCK_STREAM.rawValue),
+            getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &listeningLength) == 0, listening != 0
+        else { throw SocketError("descriptor \(fd) is not an inherited listening socket") }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        return fd
+    }
+
     /// The port the kernel actually bound (the answer to `port: 0`).
     static func boundPort(of fd: Int32) -> Int {
         var storage = sockaddr_storage()

@@ -50,6 +50,16 @@ public final class TestHTTPClient {
         fd = -1
     }
 
+    /// The client side's port, which the server sees as the peer's (to tell which process holds the connection).
+    public var localPort: Int {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return ok == 0 ? Int(UInt16(bigEndian: address.sin_port)) : 0
+    }
+
     public func send(_ text: String) throws {
         try send(Array(text.utf8))
     }

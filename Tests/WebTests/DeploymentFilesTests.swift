@@ -85,7 +85,9 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let unit = try Self.read("systemd/gerbang@.service")
         #expect(unit.contains("NoNewPrivileges=yes") && unit.contains("ProtectSystem=strict"))
-        #expect(unit.contains("Restart=on-failure") && unit.contains("EnvironmentFile="))
+        #expect(unit.contains("Restart=always") && unit.contains("StartLimitIntervalSec=0"), "a supervisor is never given up")
+        #expect(unit.contains("ExecReload=/bin/kill -HUP $MAINPID") && unit.contains("KillMode=mixed"))
+        #expect(unit.contains("EnvironmentFile=/etc/gerbang/gerbang.env") && unit.contains("GERBANG_ENV_FILE=/etc/gerbang/gerbang.env"))
         // An instance of the template, with a binary that exists on this machine.
         let path = directory + "/gerbang@8080.service"
         try unit.replacingOccurrences(of: "/opt/gerbang/bin/gerbang", with: "/bin/true")

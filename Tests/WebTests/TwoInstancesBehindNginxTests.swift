@@ -76,43 +76,8 @@ import TestSupport
         #expect(paidAfterRestart > 0, "purchases went through after the restart")
         #expect(try TestHTTPClient.request(port: pair.first.port, path: "/healthz").status == 200)
 
-        let orders = try TestDatabase.owner.query(
-            """
-            select o.order_number, o.status, o.quantity,
-                (select count(*) from vouchers v where v.tenant_id = o.tenant_id and v.order_id = o.id) as vouchers,
-                (select count(*) from radcheck r join vouchers v on r.username = v.code
-                    where v.tenant_id = o.tenant_id and v.order_id = o.id and r.tenant_id = o.tenant_id) as radius
-            from voucher_orders o where o.tenant_id = $1
-            """, shop.tenantID)
-        var statusByNumber: [String: String] = [:]
-        for row in orders {
-            let number = try row.decode("order_number", as: String.self)
-            let status = try row.decode("status", as: String.self)
-            statusByNumber[number] = status
-            let quantity = try row.decode("quantity", as: Int.self)
-            let vouchers = try row.decode("vouchers", as: Int.self)
-            let radius = try row.decode("radius", as: Int.self)
-            if status == "paid" {
-                #expect(vouchers == quantity, "order \(number): \(vouchers) vouchers for \(quantity)")
-                #expect(radius == quantity, "order \(number): \(radius) radcheck rows for \(quantity)")
-            } else {
-                #expect(vouchers == 0 && radius == 0, "unpaid order \(number) has vouchers or RADIUS rows")
-            }
-        }
-        let doubled = try TestDatabase.owner.query(
-            "select count(*) as n from (select username from radcheck where tenant_id = $1 group by username having count(*) > 1) d",
-            shop.tenantID
-        ).first!.decode("n", as: Int.self)
-        #expect(doubled == 0, "a RADIUS user name written twice")
-
         #expect(outcome.redirected.count >= 10, "too few purchases reached the gateway: \(outcome.redirected.count)")
-        for number in outcome.redirected {
-            let status = statusByNumber[number]
-            #expect(["paid", "pending", "expired"].contains(status ?? "lost"), "order \(number) is \(status ?? "lost")")
-        }
-        for number in outcome.confirmedPaid {
-            #expect(statusByNumber[number] == "paid", "the sandbox confirmed \(number), the database says \(statusByNumber[number] ?? "lost")")
-        }
+        try PurchaseRun.expectNothingLostOrDoubled(shop, outcome)
     }
 }
 
@@ -193,6 +158,48 @@ final class PurchaseRun: Sendable {
         guard checkout.status == 200, let csrf = Browser.hiddenValue("_csrf", in: checkout.text) else { return nil }
         let paid = try browser.post("/sandbox/checkout/\(number)", [("_csrf", csrf), ("outcome", "pay")])
         return paid.status == 303 ? number : nil
+    }
+
+    /// Every paid order has exactly its vouchers and RADIUS rows, no unpaid one has any, no RADIUS user is
+    /// written twice, every order a buyer reached the gateway with exists, and every Pay the sandbox
+    /// confirmed is paid.
+    static func expectNothingLostOrDoubled(_ shop: Shop, _ outcome: Outcome) throws {
+        let orders = try TestDatabase.owner.query(
+            """
+            select o.order_number, o.status, o.quantity,
+                (select count(*) from vouchers v where v.tenant_id = o.tenant_id and v.order_id = o.id) as vouchers,
+                (select count(*) from radcheck r join vouchers v on r.username = v.code
+                    where v.tenant_id = o.tenant_id and v.order_id = o.id and r.tenant_id = o.tenant_id) as radius
+            from voucher_orders o where o.tenant_id = $1
+            """, shop.tenantID)
+        var statusByNumber: [String: String] = [:]
+        for row in orders {
+            let number = try row.decode("order_number", as: String.self)
+            let status = try row.decode("status", as: String.self)
+            statusByNumber[number] = status
+            let quantity = try row.decode("quantity", as: Int.self)
+            let vouchers = try row.decode("vouchers", as: Int.self)
+            let radius = try row.decode("radius", as: Int.self)
+            if status == "paid" {
+                #expect(vouchers == quantity, "order \(number): \(vouchers) vouchers for \(quantity)")
+                #expect(radius == quantity, "order \(number): \(radius) radcheck rows for \(quantity)")
+            } else {
+                #expect(vouchers == 0 && radius == 0, "unpaid order \(number) has vouchers or RADIUS rows")
+            }
+        }
+        let doubled = try TestDatabase.owner.query(
+            "select count(*) as n from (select username from radcheck where tenant_id = $1 group by username having count(*) > 1) d",
+            shop.tenantID
+        ).first!.decode("n", as: Int.self)
+        #expect(doubled == 0, "a RADIUS user name written twice")
+
+        for number in outcome.redirected {
+            let status = statusByNumber[number]
+            #expect(["paid", "pending", "expired"].contains(status ?? "lost"), "order \(number) is \(status ?? "lost")")
+        }
+        for number in outcome.confirmedPaid {
+            #expect(statusByNumber[number] == "paid", "the sandbox confirmed \(number), the database says \(statusByNumber[number] ?? "lost")")
+        }
     }
 
     static func paidOrders(_ shop: Shop) throws -> Int {

@@ -13,8 +13,11 @@ import TestSupport
     typealias F = StoreFixtures
 
     /// A sending server; with `platformSender` false it has no number of its own (`WHATSAPP_PROVIDER=off`).
-    static func server(_ fonnte: FakeFonnte, platformSender: Bool = true) throws -> GerbangProcess {
-        var environment = ["FONNTE_API_URL": fonnte.baseURL, "WHATSAPP_POLL_SECONDS": "1", "WHATSAPP_SEND": "true"]
+    static func server(_ fonnte: FakeFonnte, platformSender: Bool = true, workers: Int = 1) throws -> GerbangProcess {
+        var environment = [
+            "FONNTE_API_URL": fonnte.baseURL, "WHATSAPP_POLL_SECONDS": "1", "WHATSAPP_SEND": "true",
+            "WORKER_PROCESSES": String(workers),
+        ]
         if platformSender {
             environment["WHATSAPP_PROVIDER"] = "fonnte"
             environment["FONNTE_TOKEN"] = fonnte.token
@@ -178,6 +181,21 @@ import TestSupport
             one.stop()
             two.stop()
         }
+        try Self.expectEachMessageSentOnce(fonnte)
+    }
+
+    @Test func threeWorkerProcessesOfOneServerSendEachMessageOnce() throws {
+        let fonnte = try FakeFonnte()
+        defer { fonnte.stop() }
+        fonnte.setBehaviour(.slow(.milliseconds(40)))
+        let server = try Self.server(fonnte, workers: 3)
+        defer { server.stop() }
+        #expect(server.workerPIDs.count == 3)
+        try Self.expectEachMessageSentOnce(fonnte)
+    }
+
+    /// Forty messages queued for a new tenant reach the fake once each, on the first attempt.
+    static func expectEachMessageSentOnce(_ fonnte: FakeFonnte) throws {
         let tenant = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
         let markers = (0..<40).map { "once \($0) " + UUID().uuidString }
         let ids = try markers.map { try Self.queue($0, tenantID: tenant.id) }

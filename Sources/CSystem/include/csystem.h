@@ -1,4 +1,4 @@
-// Linux calls that Swift's Glibc module does not import (epoll, eventfd), behind plain signatures.
+// Linux calls that Swift's Glibc module does not import (epoll, eventfd, signal handlers), behind plain signatures.
 #ifndef GERBANG_CSYSTEM_H
 #define GERBANG_CSYSTEM_H
 
@@ -28,5 +28,11 @@ int gerbang_epoll_ctl(int epfd, int operation, int fd, uint32_t events, uint64_t
 int gerbang_epoll_wait(int epfd, gerbang_epoll_event *events, int capacity, int timeout_ms);
 /// eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)
 int gerbang_eventfd(void);
+/// Installs a handler for each of `signals` that writes the signal's number as one byte to a pipe, and
+/// returns the pipe's non-blocking read end (-1 on failure): the self-pipe trick, so a poll loop can wait
+/// for signals and file descriptors together. One pipe per process; a second call replaces the first.
+int gerbang_signal_pipe(const int *signals, int count);
+/// fcntl(fd, F_DUPFD_CLOEXEC, minimum)
+int gerbang_dup_cloexec_above(int fd, int minimum);
 
 #endif

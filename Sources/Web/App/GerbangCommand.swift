@@ -6,7 +6,8 @@ import Postgres
 public enum GerbangCommand {
     static let usage = """
         usage: gerbang [serve | migrate | demo | export | help]
-          serve     serve HTTP (default); configuration from the environment, see README
+          serve     serve HTTP (default): WORKER_PROCESSES workers under a supervisor (SIGHUP replaces them,
+                    SIGTERM stops all); configuration from the environment, see README
           migrate   apply db/migrations as MIGRATION_DATABASE_URL (default DATABASE_URL) and grant the app role
           demo      load the demo tenants into an empty database
           export    export hotspot|site --tenant <slug> --out <dir>: a tenant's MikroTik hotspot pages or static site
@@ -19,9 +20,10 @@ public enum GerbangCommand {
             return 0
         }
         do {
+            let environment = try EnvironmentFile.overlay(environment)
             let config = try AppConfig(environment: environment)
             switch command {
-            case "serve": try serve(config)
+            case "serve": try serve(config, environment: environment)
             case "migrate": try migrate(config)
             case "demo": try loadDemo(config)
             case "export": printLine(try ExportCommand.run(Array(arguments.dropFirst()), config: config))
@@ -37,45 +39,12 @@ public enum GerbangCommand {
     }
 
     /// Unbuffered, so a supervisor or test reading a pipe sees each line at once.
-    private static func printLine(_ message: String) {
+    static func printLine(_ message: String) {
         FileHandle.standardOutput.write(Data((message + "\n").utf8))
     }
 
     private static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
-
-    static func serve(_ config: AppConfig) throws {
-        let app = try Application(config: config)
-        let server = HTTPServer(configuration: app.serverConfiguration, responder: app)
-        app.prepare()
-        try server.start()
-        app.startBackgroundWork(listeningOn: server.port)
-        server.stopOnSignals()
-        if environmentFlag("GERBANG_EXIT_WITH_PARENT") { stopWhenParentExits(server) }
-        printLine("gerbang: listening on \(config.bindAddress):\(server.port) (base domain \(config.baseDomain))")
-        server.waitUntilStopped()
-        app.stopBackgroundWork()
-        printLine("gerbang: stopped")
-    }
-
-    /// A harness that starts the server (the test suite) may die without stopping it; an orphan
-    /// is re-parented, which this notices.
-    private static func stopWhenParentExits(_ server: HTTPServer) {
-        let parent = getppid()
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
-        timer.setEventHandler {
-            if getppid() != parent {
-                timer.cancel()
-                server.stop()
-            }
-        }
-        timer.resume()
-    }
-
-    private static func environmentFlag(_ name: String) -> Bool {
-        ["1", "true", "yes"].contains(ProcessInfo.processInfo.environment[name]?.lowercased() ?? "")
     }
 
     static func migrate(_ config: AppConfig) throws {

@@ -21,7 +21,8 @@ struct Routes: Sendable {
         ).addRoutes(to: &global)
         DomainCheckController(database: database).addRoutes(to: &global)
         MetricsController(
-            allowed: services.config.metricsAllow, metrics: services.metrics, database: database, catalogue: services.catalogue
+            allowed: services.config.metricsAllow, metrics: services.metrics, database: database, catalogue: services.catalogue,
+            supervisorCountersFile: services.config.supervisorCountersFile
         ).addRoutes(to: &global)
         self.global = global
 

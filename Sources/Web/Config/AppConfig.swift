@@ -15,6 +15,11 @@ public struct AppConfig: Sendable {
     public var trustedProxies: [IPAddressRange]
     /// Who may read `/metrics` (client addresses, after trusted forwarding); default loopback only.
     public var metricsAllow: [IPAddressRange]
+    /// Worker processes under `gerbang serve`'s supervisor (`WORKER_PROCESSES`); 1 runs the server in the
+    /// one process, with no supervisor (debugging, profiling, benchmarks comparable with older figures).
+    public var workerProcesses: Int
+    /// Set in a supervisor's workers: the file with the supervisor's counters, shown by `/metrics`.
+    public var supervisorCountersFile: String?
     public var eventLoops: Int
     public var workers: Int
     public var databasePoolSize: Int
@@ -75,9 +80,14 @@ public struct AppConfig: Sendable {
         metricsAllow = environment["METRICS_ALLOW"] == nil
             ? ["127.0.0.0/8", "::1/128"].compactMap(IPAddressRange.init) : reader.addressRanges("METRICS_ALLOW")
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        eventLoops = reader.integer("EVENT_LOOPS", default: cores, in: 1...256)
-        workers = reader.integer("WORKERS", default: max(8, cores * 4), in: 1...1024)
-        databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(8, cores * 4), in: 1...500)
+        workerProcesses = reader.integer("WORKER_PROCESSES", default: max(2, cores), in: 1...256)
+        supervisorCountersFile = environment[WorkerEnvironment.countersFile]
+        // Per process: with several workers the defaults share out what one process would have had, so the
+        // threads and database connections of a machine stay the same whatever WORKER_PROCESSES says.
+        let share = workerProcesses, floor = workerProcesses > 1 ? 4 : 8
+        eventLoops = reader.integer("EVENT_LOOPS", default: max(1, cores / share), in: 1...256)
+        workers = reader.integer("WORKERS", default: max(floor, cores * 4 / share), in: 1...1024)
+        databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(floor, cores * 4 / share), in: 1...500)
         databasePreparedStatements = reader.boolean("DB_PREPARED_STATEMENTS", default: true)
         logLevel = reader.choice("LOG_LEVEL", default: .info)
         reusePort = reader.boolean("REUSE_PORT", default: false)

@@ -11,13 +11,16 @@ struct MetricsController: Sendable {
     let metrics: Metrics
     let database: PostgresPool
     let catalogue: CatalogueCache
+    /// A worker's view of its supervisor's counters (restarts, reloads); nil when there is no supervisor.
+    let supervisorCountersFile: String?
 
     func addRoutes(to router: inout Router<GlobalContext>) {
         router.get(Self.path) { request, _, _ in
             // `clientAddress` is the forwarded one only when the peer is a trusted proxy.
             guard allowed.contains(where: { $0.contains(request.clientAddress) }) else { throw HTTPError(.notFound) }
             let exposition = MetricsExposition(
-                metrics: metrics, pool: database.statistics, caches: catalogue.statistics)
+                metrics: metrics, pool: database.statistics, caches: catalogue.statistics,
+                supervisor: supervisorCountersFile.flatMap(SupervisorCounters.read(from:)))
             var headers = HTTPHeaders()
             headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
             headers.set("Cache-Control", "no-store")

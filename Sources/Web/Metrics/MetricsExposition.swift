@@ -1,3 +1,4 @@
+import HTTP
 import Synchronization
 
 /// Everything `/metrics` shows, gathered at scrape time and written in the Prometheus text format.
@@ -8,6 +9,7 @@ struct MetricsExposition {
     let metrics: Metrics
     let pool: (open: Int, inUse: Int, waiting: Int)
     let caches: [(name: String, statistics: CacheStatistics)]
+    var supervisor: SupervisorCounters? = nil
 
     func render() -> String {
         var out = PrometheusText()
@@ -16,6 +18,7 @@ struct MetricsExposition {
         writeNotifications(to: &out)
         writePool(to: &out)
         writeCaches(to: &out)
+        if let supervisor { writeSupervisor(supervisor, to: &out) }
         return out.text
     }
 
@@ -83,6 +86,22 @@ struct MetricsExposition {
         out.sample("gerbang_tenant_change_notifications_total", [:], metrics.tenantChanges.load(ordering: .relaxed))
         out.family("gerbang_listener_reconnects_total", .counter, help: "Reconnections of the NOTIFY listener; each empties every cache.")
         out.sample("gerbang_listener_reconnects_total", [:], metrics.listenerReconnects.load(ordering: .relaxed))
+    }
+
+    /// The supervisor's numbers, the same whichever worker answers the scrape.
+    private func writeSupervisor(_ counters: SupervisorCounters, to out: inout PrometheusText) {
+        out.family("gerbang_worker_processes", .gauge, help: "Worker processes the supervisor keeps running.")
+        out.sample("gerbang_worker_processes", [:], counters.workers)
+        out.family("gerbang_worker_starts_total", .counter, help: "Worker processes started, replacements included.")
+        out.sample("gerbang_worker_starts_total", [:], counters.starts)
+        out.family(
+            "gerbang_worker_exits_total", .counter,
+            help: "Worker processes ended: signal (a crash or kill), exit (on its own), replaced (SIGHUP, stop).")
+        for reason in SupervisorCounters.ExitReason.allCases {
+            out.sample("gerbang_worker_exits_total", ["reason": reason.rawValue], counters.exits[reason, default: 0])
+        }
+        out.family("gerbang_supervisor_reloads_total", .counter, help: "SIGHUPs: rolling replacements of every worker.")
+        out.sample("gerbang_supervisor_reloads_total", [:], counters.reloads)
     }
 
     private struct CacheEntry {

@@ -40,6 +40,9 @@ final class GerbangProcess: @unchecked Sendable {
             "RATE_LIMIT_CLIENT_SHARE": "100",
             // The built-in gateway pays without money: a development tool, on for tests as for `make run`.
             "SANDBOX_GATEWAY": "true",
+            // One process, no supervisor: the hundred tests that start a server stay cheap on two cores.
+            // WorkerProcessTests start supervisors with several workers.
+            "WORKER_PROCESSES": "1",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)
