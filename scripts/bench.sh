@@ -23,6 +23,7 @@ scratch=${BENCH_SCRATCH:-.build}
 work=$(mktemp -d /tmp/gerbang-bench.XXXXXX)
 chmod 755 "$work"
 server_pid=""
+refusing_pid=""
 nginx_pid=""
 stop_server() {
     if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi
@@ -30,6 +31,7 @@ stop_server() {
 }
 cleanup() {
     stop_server
+    if [ -n "$refusing_pid" ]; then kill "$refusing_pid" 2>/dev/null && wait "$refusing_pid" 2>/dev/null || true; fi
     if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true; fi
     scripts/pg.sh stop "$work/pg" || true
     rm -rf "$work"
@@ -89,6 +91,22 @@ url=http://127.0.0.1:$port
 measure home -H "Host: $alpha" "$url/"
 measure voucher-page -H "Host: $alpha" "$url/vouchers/$profile"
 measure static-asset "$url/assets/css/site.css"
+
+# A flood refused: a second server with limits on and every tier's limit at 1 an hour, so after the
+# first request every answer to this client is a 429 (its share refused, remembered in memory).
+refusing_port=$((port + 2))
+PORT=$refusing_port RATE_LIMITS=on RATE_LIMIT_WINDOW_SECONDS=3600 RATE_LIMIT_STARTER=1 RATE_LIMIT_PROFESSIONAL=1 \
+    RATE_LIMIT_ENTERPRISE=1 "$bin" serve >"$work/refusing.log" 2>&1 &
+refusing_pid=$!
+until curl -fs -o /dev/null "http://127.0.0.1:$refusing_port/healthz"; do
+    kill -0 "$refusing_pid" 2>/dev/null || { cat "$work/refusing.log" >&2; exit 1; }
+done
+curl -s -o /dev/null -H "Host: $alpha" "http://127.0.0.1:$refusing_port/"
+refused_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $alpha" "http://127.0.0.1:$refusing_port/")
+[ "$refused_status" = 429 ] || { echo "bench: the refusing server answered $refused_status, not 429" >&2; exit 1; }
+measure refusal-429 -H "Host: $alpha" "http://127.0.0.1:$refusing_port/"
+kill "$refusing_pid" 2>/dev/null && wait "$refusing_pid" 2>/dev/null || true
+refusing_pid=""
 
 # N pending orders of alpha's cheapest package (the order POSTs then meet a store with history, and
 # the webhooks pay them), opened with its effective sandbox account, and each one's signed delivery (hex HMAC-SHA256 of the raw body with the account's secret, the
@@ -185,6 +203,8 @@ echo
 echo "targets (issue 8):"
 awk -v h="${rate[home]}" -v n="${rate[nginx-same-size]}" \
     'BEGIN { r = h / n; printf "  home / nginx            %.2f (%s / %s req/s)   target >= 0.5  %s\n", r, h, n, (r >= 0.5 ? "met" : "MISSED") }'
+awk -v r="${rate[refusal-429]}" -v h="${rate[home]}" \
+    'BEGIN { q = r / h; printf "  429 / home              %.2f (%s / %s req/s)   target >= 1  %s\n", q, r, h, (q >= 1 ? "met" : "MISSED") }'
 awk -v p="$(ms "${p99[home]}")" 'BEGIN { printf "  home p99                %.2f ms   target <= 5 ms  %s\n", p, (p <= 5 ? "met" : "MISSED") }'
 awk -v r="${rate[order-post]}" 'BEGIN { printf "  order POST -> 303       %s req/s   target >= 2000  %s\n", r, (r >= 2000 ? "met" : "MISSED") }'
 awk -v r="${rate[webhook-paid]}" 'BEGIN { printf "  webhook -> paid         %s req/s   target >= 1000  %s\n", r, (r >= 1000 ? "met" : "MISSED") }'
