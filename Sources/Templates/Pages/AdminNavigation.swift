@@ -16,6 +16,8 @@ struct AdminNavigation: HTMLComponent {
             Element.a(.href("/admin/pages")) { content.pagesTitle }
             " · "
             Element.a(.href("/admin/profiles")) { content.profilesTitle }
+            " · "
+            Element.a(.href("/admin/routers")) { language.adminRadiusStrings.routersTitle }
             AdminSalesLinks(strings: language.adminSalesStrings)
             Element.form(.method(.post), .action("/admin/logout")) {
                 HiddenInput(name: "_csrf", value: csrfToken)

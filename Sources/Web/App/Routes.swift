@@ -72,6 +72,9 @@ struct Routes: Sendable {
         AdminProfilesController(
             services: admin, profiles: profiles, editor: VoucherProfileEditor(database: database), catalogue: services.catalogue
         ).addRoutes(to: &tenant)
+        AdminRoutersController(
+            services: admin, routers: RadiusRouterRepository(database: database), editor: RadiusRouterEditor(database: database)
+        ).addRoutes(to: &tenant)
         self.tenant = tenant
     }
 }
