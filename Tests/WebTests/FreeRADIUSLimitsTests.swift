@@ -108,4 +108,28 @@ import TestSupport
         #expect(RadiusClient.value("Mikrotik-Total-Limit-Gigawords", in: reply) == "1", "radclient:\n\(reply)")
         #expect(RadiusClient.value("Mikrotik-Total-Limit", in: reply) == String(1 << 30), "radclient:\n\(reply)")
     }
+
+    /// The buyer's order page says what each code has left, from the same accounting FreeRADIUS counts.
+    @Test func theOrderPageShowsWhatTheCodeHasLeft() throws {
+        let server = try FreeRADIUSTests.server.get()
+        var profile = F.Profile()
+        profile.validityMinutes = 1_440
+        profile.quotaMB = 1
+        let bought = try FreeRADIUSTests.buy(profile)
+        let page = { try SharedServer.get(bought.orderPath, host: bought.host, headers: [("Accept-Language", "en")]).text }
+        let unused = try page()
+        #expect(unused.contains("Not used yet"), "\(unused)")
+
+        _ = try RadiusClient.account("Start", user: bought.code, session: "p1", at: bought.router, on: server)
+        let inUse = try page()
+        #expect(inUse.contains("In use since"), "\(inUse)")
+        #expect(inUse.contains("Online now"))
+        #expect(inUse.contains("23 hours left") || inUse.contains("1 day left"), "\(inUse)")
+        #expect(inUse.contains("1 MB of data left"), "\(inUse)")
+
+        _ = try RadiusClient.account(
+            "Stop", user: bought.code, session: "p1", seconds: 60, bytes: 1_048_576, at: bought.router, on: server)
+        #expect(try page().contains("Used up"))
+    }
 }
+

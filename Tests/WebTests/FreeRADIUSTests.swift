@@ -55,8 +55,21 @@ import TestSupport
         }
     }
 
+    struct Bought {
+        let code: String
+        let router: TestRouter
+        /// The buyer's order page, with its access token.
+        let orderPath: String
+        let host: String
+    }
+
     /// A code bought through a signed sandbox webhook, from a tenant of its own with one router.
     static func boughtCode(_ profile: F.Profile = F.Profile()) throws -> (code: String, router: TestRouter) {
+        let bought = try buy(profile)
+        return (bought.code, bought.router)
+    }
+
+    static func buy(_ profile: F.Profile = F.Profile()) throws -> Bought {
         let secret = RandomCode.make(32)
         let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
         let order = try F.order(
@@ -68,7 +81,13 @@ import TestSupport
         try #require(paid.status == 200, "webhook answered \(paid.status): \(paid.text)")
         let code = try #require(
             try F.owner.query("select code from vouchers where order_id = $1", order.id).first?.decode("code", as: String.self))
-        return (code, try TestRouter.register(tenantID: tenant.id))
+        let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        try F.owner.query(
+            "update voucher_orders set access_token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex') where id = $1",
+            order.id, token)
+        return Bought(
+            code: code, router: try TestRouter.register(tenantID: tenant.id),
+            orderPath: "/orders/\(order.number)?t=\(token)", host: tenant.slug + ".localhost")
     }
 
     /// A router of a tenant that sold nothing.
