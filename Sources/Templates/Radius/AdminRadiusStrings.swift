@@ -32,6 +32,20 @@ public struct AdminRadiusStrings: Sendable {
     public let errorKind: String
     public let errorCoAPort: String
 
+    // Sessions
+    public let sessionsTitle: String
+    public let sessionsIntro: String
+    public let sessionsEmpty: String
+    public let columnRouter: String
+    public let columnUser: String
+    public let columnSince: String
+    public let columnAddress: String
+    public let columnTraffic: String
+    public let disconnect: String
+    public let disconnectAcknowledged: String
+    public let disconnectRefused: String
+    public let disconnectNoAnswer: String
+
     // A code's usage
     public let codeUnused: String
     public let codeInUseSince: @Sendable (_ since: String) -> String

@@ -18,6 +18,7 @@ final class Services: Sendable {
     let gateways: GatewayFactory
     let gatewayAccounts: GatewayAccountCache
     let expirySweep: OrderExpirySweep
+    let staleSessionSweep: StaleSessionSweep
     let audit: SecurityAudit
     let rateLimits: RateLimitGate
     let usage: UsageMeter
@@ -42,6 +43,7 @@ final class Services: Sendable {
         gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { endpoint.sandboxWebhookURL })
         gatewayAccounts = GatewayAccountCache(repository: PaymentGatewayRepository(database: database))
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
+        staleSessionSweep = StaleSessionSweep(database: database)
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
         usage = UsageMeter(database: database, interval: config.usageFlushInterval)
@@ -82,6 +84,7 @@ final class Services: Sendable {
 
     func startSweeps() {
         expirySweep.start()
+        staleSessionSweep.start()
         usage.start()
         guard config.whatsApp.sendsFromThisProcess else { return }
         whatsAppDelivery.start()
@@ -93,6 +96,7 @@ final class Services: Sendable {
     func stopBackgroundWork() {
         listener.stop()
         expirySweep.stop()
+        staleSessionSweep.stop()
         usage.stop()
         whatsAppDelivery.stop()
     }
