@@ -198,4 +198,22 @@ import TestSupport
         let answered = try RadiusClient.login(user, "pw-12345", at: router, on: server)
         #expect(answered.contains("Received Access-Accept"), "radclient:\n\(answered)\n\(server.logTail)")
     }
+
+    /// FreeRADIUS's SQL escaping holds in our queries: a user name written as SQL is data, refused, and
+    /// logged (in FreeRADIUS's escaped form, `'` as `=27`) with its reason.
+    @Test func aUserNameWrittenAsSQLIsRefusedAndLoggedAsData() throws {
+        let server = try Self.server.get()
+        let (_, router) = try Self.boughtCode()
+        for name in ["x'OR'1'='1", "';DROP/**/TABLE/**/nas;--"] {
+            let reply = try RadiusClient.login(name, "x'OR'1'='1", at: router, on: server)
+            #expect(reply.contains("Received Access-Reject"), "radclient:\n\(reply)\n\(server.logTail)")
+        }
+        let logged = try F.owner.query(
+            "select username, reason from radpostauth where nasipaddress = $1::inet order by id", router.address
+        ).map { (try $0.decode("username", as: String.self), $0.decode("reason", as: String?.self)) }
+        #expect(logged.map(\.0) == ["x=27OR=271=27=3D=271", "=27=3BDROP/=2A=2A/TABLE/=2A=2A/nas=3B--"])
+        #expect(logged.allSatisfy { $0.1 == "unknown user" })
+        #expect(try F.owner.query("select 1 from nas where nasname = $1", router.address).count == 1)
+    }
 }
+

@@ -31,10 +31,15 @@ struct RadiusDisconnector: Sendable {
         // The secret goes through a file, not the command line, which any local user could read in ps.
         let secretFile = NSTemporaryDirectory() + "gerbang-coa-" + RandomToken.hex()
         let input = Pipe(), output = Pipe()
+        // Readable by this user only from the moment it exists.
+        guard FileManager.default.createFile(
+            atPath: secretFile, contents: Data(router.secret.utf8), attributes: [.posixPermissions: 0o600])
+        else {
+            Log.warning("could not write radclient's secret file in \(NSTemporaryDirectory())")
+            return .noAnswer
+        }
+        defer { try? FileManager.default.removeItem(atPath: secretFile) }
         do {
-            try router.secret.write(toFile: secretFile, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secretFile)
-            defer { try? FileManager.default.removeItem(atPath: secretFile) }
             process.arguments = [
                 "-r", "2", "-t", "2", "-S", secretFile, "\(router.address):\(router.coaPort)", "disconnect",
             ]
@@ -50,14 +55,15 @@ struct RadiusDisconnector: Sendable {
             if text.contains("Received Disconnect-NAK") { return .refused }
             return .noAnswer
         } catch {
-            try? FileManager.default.removeItem(atPath: secretFile)
             Log.warning("radclient could not be run: \(error)")
             return .noAnswer
         }
     }
 
-    /// A value inside radclient's double quotes: its own escapes kept literal.
+    /// A value inside radclient's double quotes: its own escapes kept literal, and no control character,
+    /// so a user name a router reported cannot end the line and add attributes of its own.
     static func quoted(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+            .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }
