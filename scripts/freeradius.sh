@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # A private FreeRADIUS 3 on loopback whose SQL module reads Gerbang's database: no system service.
-#   scripts/freeradius.sh start DIR DATABASE_PORT [AUTH_PORT]   prints RADIUS_AUTH_PORT, RADIUS_ACCT_PORT,
-#                                                               RADIUS_SECRET and RADIUS_LOG (eval-able)
+#   scripts/freeradius.sh start DIR DATABASE_PORT [AUTH_PORT]   prints RADIUS_AUTH_PORT, RADIUS_ACCT_PORT
+#                                                               and RADIUS_LOG (eval-able)
+#   scripts/freeradius.sh coa DIR ADDRESS PORT SECRET            a stand-in router's CoA port (prints RADIUS_COA_LOG)
 #   scripts/freeradius.sh stop DIR
-# Environment: RADIUS_SECRET (default testing123), RADIUS_DB_USER (default gerbang_radius),
+# Environment: RADIUS_CLIENT_LIFETIME (default 2 s), RADIUS_DB_USER (default gerbang_radius),
 # RADIUS_DB_NAME (default gerbang), RADIUS_DB_HOST (default 127.0.0.1), RADIUS_WATCH_PID (stop FreeRADIUS
 # when that process ends, so a test run that dies leaves no server behind).
-# Accounting listens on AUTH_PORT + 1. The config tree is a copy of /etc/freeradius/3.0 with the SQL
-# module switched on the standard way; the debug log (-X) is kept in DIR/radius.log for diagnosis.
+# Accounting listens on AUTH_PORT + 1. The config tree is a copy of /etc/freeradius/3.0 with Gerbang's
+# production configuration installed by deploy/freeradius/install.sh; only paths, ports and the database
+# differ. The debug log (-X) is kept in DIR/radius.log for diagnosis.
 set -euo pipefail
 
-cmd=${1:?usage: freeradius.sh start DIR DATABASE_PORT [AUTH_PORT] | stop DIR}
+cmd=${1:?usage: freeradius.sh start DIR DATABASE_PORT [AUTH_PORT] | coa DIR ADDRESS PORT SECRET | stop DIR}
 dir=$(mkdir -p "${2:?directory}" && cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -37,77 +39,26 @@ free_ports() {
     echo "gerbang: no free UDP ports for FreeRADIUS in 18120-18319" >&2; exit 1
 }
 
-case "$cmd" in
-start)
-    db_port=${3:?database port}
+# A copy of the installed configuration in DIR/raddb, with paths inside DIR; run as whoever starts it
+# (root or a developer), not as 'freerad'.
+prepare() {
     "$here/prereqs.sh" freeradius freeradius-postgresql freeradius-utils iproute2
     source_dir=/etc/freeradius/3.0
     [ -d "$source_dir" ] || { echo "gerbang: $source_dir not found (is 'freeradius' installed?)" >&2; exit 1; }
     server=$(command -v freeradius || command -v radiusd || true)
     [ -n "$server" ] || server=/usr/sbin/freeradius
     [ -x "$server" ] || { echo "gerbang: the freeradius binary was not found" >&2; exit 1; }
-
     stop
-    auth_port=${4:-$(free_ports)}
-    secret=${RADIUS_SECRET:-testing123}
     raddb="$dir/raddb"
     rm -rf "$raddb"
     cp -a "$source_dir" "$raddb"
     mkdir -p "$dir/log" "$dir/run"
-
-    # Paths inside DIR; run as whoever starts it (root or a developer), not as 'freerad'.
     sed -i -e "s|^raddbdir = .*|raddbdir = $raddb|" -e "s|^logdir = .*|logdir = $dir/log|" \
         -e "s|^run_dir = .*|run_dir = $dir/run|" -e 's/^\(\s*\)\(user\|group\) = /\1#\2 = /' "$raddb/radiusd.conf"
-
-    # Only loopback may ask, with the test secret.
-    cat >"$raddb/clients.conf" <<EOF
-client loopback {
-	ipaddr = 127.0.0.1
-	secret = $secret
-	shortname = loopback
 }
-EOF
 
-    # The SQL module: PostgreSQL, our database, clients from clients.conf only.
-    sql="$raddb/mods-available/sql"
-    sed -i -e 's|^\tdialect = .*|\tdialect = "postgresql"|' -e 's|^\tdriver = .*|\tdriver = "rlm_sql_postgresql"|' \
-        -e "s|^#\tserver = \"localhost\"|\tserver = \"${RADIUS_DB_HOST:-127.0.0.1}\"|" \
-        -e "s|^#\tport = 3306|\tport = $db_port|" \
-        -e "s|^#\tlogin = \"radius\"|\tlogin = \"${RADIUS_DB_USER:-gerbang_radius}\"|" \
-        -e "s|^\tradius_db = \"radius\"|\tradius_db = \"${RADIUS_DB_NAME:-gerbang}\"|" \
-        -e 's|^#\tread_clients = yes|\tread_clients = no|' "$sql"
-    grep -q 'driver = "rlm_sql_postgresql"' "$sql" && grep -q "port = $db_port" "$sql" \
-        || { echo "gerbang: could not adapt $sql (unexpected FreeRADIUS version?)" >&2; exit 1; }
-    ln -sf ../mods-available/sql "$raddb/mods-enabled/sql"
-
-    # authorize, accounting and post-auth already call "-sql" (used when the module is loaded);
-    # the session section's "sql" (Simultaneous-Use) is commented out: uncomment it there only.
-    site="$raddb/sites-available/default"
-    awk '/^session \{/ { s = 1 } s && /^#\tsql$/ { $0 = "\tsql" } s && /^\}/ { s = 0 } { print }' "$site" >"$site.new"
-    mv "$site.new" "$site"
-
-    # Every stock "listen" block goes (they bind all addresses, and inner-tunnel's takes 18120); the
-    # default server gets two on loopback instead.
-    for file in "$site" "$raddb/sites-available/inner-tunnel"; do
-        awk -v auth="$auth_port" -v acct="$((auth_port + 1))" '
-            /^server default \{/ {
-                print
-                printf "listen {\n\ttype = auth\n\tipaddr = 127.0.0.1\n\tport = %s\n}\n", auth
-                printf "listen {\n\ttype = acct\n\tipaddr = 127.0.0.1\n\tport = %s\n}\n", acct
-                next
-            }
-            !skip && /^[ \t]*listen \{/ { skip = 1; depth = 1; next }
-            skip {
-                line = $0; sub(/#.*/, "", line)
-                depth += gsub(/\{/, "{", line) - gsub(/\}/, "}", line)
-                if (depth == 0) skip = 0
-                next
-            }
-            { print }' "$file" >"$file.new"
-        mv "$file.new" "$file"
-    done
-    grep -q "port = $auth_port" "$site" || { echo "gerbang: could not adapt $site" >&2; exit 1; }
-
+# Starts FreeRADIUS in debug mode (-X, logged to DIR/radius.log) and waits until it is ready.
+launch() {
     rm -f "$dir/radius.log"
     nohup setsid "$server" -X -d "$raddb" >"$dir/radius.log" 2>&1 </dev/null &
     echo $! >"$dir/radiusd.pid"
@@ -133,16 +84,43 @@ EOF
         stop
         exit 1
     }
+}
+
+case "$cmd" in
+start)
+    db_port=${3:?database port}
+    prepare
+    auth_port=${4:-$(free_ports)}
+
+    # Gerbang's configuration as deployed (deploy/freeradius/install.sh), on loopback: routers are test
+    # addresses in 127.0.0.0/8 (radclient sends from them with Packet-Src-IP-Address), each remembered
+    # for RADIUS_CLIENT_LIFETIME seconds.
+    RADIUS_DB_HOST=${RADIUS_DB_HOST:-127.0.0.1} RADIUS_DB_PORT=$db_port RADIUS_DB_USER=${RADIUS_DB_USER:-gerbang_radius} \
+        RADIUS_DB_NAME=${RADIUS_DB_NAME:-gerbang} RADIUS_LISTEN_ADDRESS=127.0.0.1 RADIUS_AUTH_PORT=$auth_port \
+        RADIUS_ACCT_PORT=$((auth_port + 1)) RADIUS_CLIENT_NETWORK=127.0.0.0/8 \
+        RADIUS_CLIENT_LIFETIME=${RADIUS_CLIENT_LIFETIME:-2} "$here/../deploy/freeradius/install.sh" "$raddb"
+    launch
     echo "RADIUS_AUTH_PORT=$auth_port"
     echo "RADIUS_ACCT_PORT=$((auth_port + 1))"
-    echo "RADIUS_SECRET=$secret"
     echo "RADIUS_LOG=$dir/radius.log"
+    ;;
+coa)
+    # A router's CoA/Disconnect side, for tests: acknowledges every Disconnect-Request and CoA-Request
+    # from loopback that carries SECRET, and logs what it received in DIR/radius.log.
+    address=${3:?address}; port=${4:?port}; secret=${5:?secret}
+    prepare
+    rm -f "$raddb"/sites-enabled/* "$raddb/mods-enabled/eap"
+    printf 'client gerbang {\n\tipaddr = 127.0.0.1\n\tsecret = "%s"\n}\n' "$secret" >"$raddb/clients.conf"
+    printf 'server coa-receiver {\n\tlisten {\n\t\ttype = coa\n\t\tipaddr = %s\n\t\tport = %s\n\t}\n\trecv-coa {\n\t\tok\n\t}\n\tsend-coa {\n\t\tok\n\t}\n}\n' \
+        "$address" "$port" >"$raddb/sites-enabled/coa-receiver"
+    launch
+    echo "RADIUS_COA_LOG=$dir/radius.log"
     ;;
 stop)
     stop
     ;;
 *)
-    echo "usage: freeradius.sh start DIR DATABASE_PORT [AUTH_PORT] | stop DIR" >&2
+    echo "usage: freeradius.sh start DIR DATABASE_PORT [AUTH_PORT] | coa DIR ADDRESS PORT SECRET | stop DIR" >&2
     exit 2
     ;;
 esac

@@ -120,6 +120,15 @@ import TestSupport
                          "Rejected", "bad signature", "Processed"] {
             #expect(page.text.contains(expected), "\(expected)")
         }
+        // Each code's state comes from the routers' accounting.
+        #expect(page.text.contains("Not used yet"))
+        try TestDatabase.owner.query(
+            """
+            insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime, tenant_id)
+            values ('a1', md5(random()::text), $1, '10.0.0.1', now(), $2)
+            """, code, admin.tenantID)
+        let inUse = try browser.get("/admin/orders/\(order.number)").text
+        #expect(inUse.contains("In use since") && inUse.contains("Online now"), "\(inUse)")
     }
 
     @Test func theDetailShowsWhatBecameOfEachWhatsAppMessageToTheBuyer() throws {

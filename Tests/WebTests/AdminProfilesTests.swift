@@ -93,6 +93,20 @@ import TestSupport
         #expect(form.text.contains(#"<option value="hours" selected>"#))
     }
 
+    @Test func validityCountsFromFirstLoginUnlessThePackageSaysFromPurchase() throws {
+        let browser = try signedInOnList()
+        try browser.get("/admin/profiles/new")
+        #expect(try browser.post("/admin/profiles/new", Self.fields(["name": "Login"])).status == 303)
+        #expect(try browser.post("/admin/profiles/new", Self.fields(["name": "Bought", "validity_from": "purchase"])).status == 303)
+        let stored = try TestDatabase.owner.query(
+            "select name, validity_from from voucher_profiles where tenant_id = $1 order by name", admin.tenantID
+        ).map { [try $0.decode("name", as: String.self), try $0.decode("validity_from", as: String.self)] }
+        #expect(stored == [["Bought", "purchase"], ["Login", "first_login"]])
+        let refused = try browser.post("/admin/profiles/new", Self.fields(["name": "Odd", "validity_from": "tomorrow"]))
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("Choose when the validity starts."))
+    }
+
     @Test(arguments: [
         ("name", "", "Enter a name."),
         ("price", "0", "Enter a whole number of rupiah"),

@@ -76,8 +76,12 @@ import TestSupport
             #expect(try F.deliver("sandbox", body: body, headers: [("X-Sandbox-Signature", signature)]).status == 200)
         }
         let group = tenant.slug + "-hotspot-3h"
-        let checks = try F.owner.query("select count(*) as n from radgroupcheck where groupname = $1", group)
-        #expect(try checks.first!.decode("n", as: Int.self) == 1)
+        // Simultaneous-Use and the counters' limits (validity from first log-in, the data quota), once each.
+        let checks = try F.owner.query(
+            "select count(*) as n, count(distinct attribute) as distinct_attributes from radgroupcheck where groupname = $1",
+            group)
+        #expect(try checks.first!.decode("n", as: Int.self) == 3)
+        #expect(try checks.first!.decode("distinct_attributes", as: Int.self) == 3)
         let replies = try F.owner.query(
             "select count(*) as n from radgroupreply where groupname = $1 and attribute = 'Mikrotik-Rate-Limit'", group)
         #expect(try replies.first!.decode("n", as: Int.self) == 1)

@@ -125,6 +125,28 @@ import TestSupport
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
     }
 
+    @Test func eachTenantsRoutersAndOnlineSessionsAreCounted() throws {
+        let name = "Routers ISP \(UUID().uuidString.prefix(6))"
+        let tenant = try TestDatabase.createTenant(slug: Self.newSlug(), name: name)
+        for address in ["10.77.\(Int.random(in: 0...255)).\(Int.random(in: 1...254))", "10.78.\(Int.random(in: 0...255)).1"] {
+            try TestDatabase.owner.query(
+                "insert into nas (tenant_id, nasname, shortname, secret) values ($1, $2, $2, 'router-secret')",
+                tenant.id, address)
+        }
+        try TestDatabase.owner.query(
+            """
+            insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime, tenant_id)
+            values ('s1', md5(random()::text), 'someone', '10.0.0.1', now(), $1),
+                ('s2', md5(random()::text), 'gone', '10.0.0.1', now(), $1)
+            """, tenant.id)
+        try TestDatabase.owner.query("update radacct set acctstoptime = now() where tenant_id = $1 and username = 'gone'", tenant.id)
+        let (browser, _) = try HeadOfficeFixtures.signedIn()
+        let page = try browser.get("/mgmt").text
+        let row = try #require(page.range(of: name).map { String(page[$0.upperBound...]) })
+        let cells = String(row[..<(row.range(of: "</tr>")?.lowerBound ?? row.endIndex)])
+        #expect(cells.contains(#"<td class="number">2</td><td class="number">1</td>"#), "\(cells)")
+    }
+
     @Test func deactivatingATenantTakesItsStoreOfflineAndActivatingBringsItBack() throws {
         let tenant = try TestDatabase.createTenant(slug: Self.newSlug())
         let host = "\(tenant.slug).localhost"

@@ -57,7 +57,23 @@ import Testing
 
     @Test func sharedUsersBecomeSimultaneousUse() {
         let policy = RadiusGroupPolicy(tenantSlug: "a", order: Self.order(shared: 3))
-        #expect(policy.checks.map(\.name) == ["Simultaneous-Use"])
-        #expect(policy.checks.map(\.value) == ["3"])
+        #expect(Self.checks(policy)["Simultaneous-Use"] == "3")
+    }
+
+    static func checks(_ policy: RadiusGroupPolicy) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: policy.checks.map { ($0.name, $0.value) })
+    }
+
+    @Test func validityFromFirstLoginAndTheQuotaBecomeCountersAcrossSessions() {
+        let policy = RadiusGroupPolicy(tenantSlug: "a", order: Self.order(quotaMB: 10_240, validityMinutes: 1_440))
+        #expect(Self.checks(policy)["Gerbang-Valid-From-Login"] == "86400")
+        #expect(Self.checks(policy)["Gerbang-Total-Data"] == String(10_240 * 1_048_576))
+        #expect(Self.checks(RadiusGroupPolicy(tenantSlug: "a", order: Self.order(quotaMB: nil)))["Gerbang-Total-Data"] == nil)
+    }
+
+    @Test func validityFromPurchaseIsNoLoginCounter() {
+        var order = Self.order()
+        order.validityFromPurchase = true
+        #expect(Self.checks(RadiusGroupPolicy(tenantSlug: "a", order: order))["Gerbang-Valid-From-Login"] == nil)
     }
 }

@@ -17,6 +17,7 @@ enum StoreFixtures {
         var sharedUsers = 1
         var radiusGroup = "hotspot-3h"
         var codeLength = 8
+        var validityFrom = "first_login"
     }
 
     struct Order {
@@ -46,10 +47,10 @@ enum StoreFixtures {
         try owner.query(
             """
             insert into voucher_profiles (tenant_id, name, price, validity_minutes, data_quota_mb, download_kbps,
-                upload_kbps, shared_users, radius_group, code_length)
-            values ($1, '3 Jam', $2, $3, $4, $5, $6, $7, $8, $9) returning id
+                upload_kbps, shared_users, radius_group, code_length, validity_from)
+            values ($1, '3 Jam', $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id
             """, tenantID, profile.price, profile.validityMinutes, profile.quotaMB, profile.downloadKbps,
-            profile.uploadKbps, profile.sharedUsers, profile.radiusGroup, profile.codeLength
+            profile.uploadKbps, profile.sharedUsers, profile.radiusGroup, profile.codeLength, profile.validityFrom
         ).first!.decode("id", as: UUID.self)
     }
 
@@ -64,11 +65,11 @@ enum StoreFixtures {
             insert into voucher_orders (tenant_id, order_number, access_token_hash, idempotency_key, profile_id,
                 profile_name, unit_price, validity_minutes, data_quota_mb, download_kbps, upload_kbps, shared_users,
                 radius_group, code_length, quantity, amount, buyer_phone, language, status, gateway_id,
-                gateway_provider, gateway_reference, expires_at)
+                gateway_provider, gateway_reference, expires_at, validity_from)
             select $1, $2, encode(sha256(convert_to($2, 'UTF8')), 'hex'), md5($2) , p.id, p.name, p.price,
                 p.validity_minutes, p.data_quota_mb, p.download_kbps, p.upload_kbps, p.shared_users, p.radius_group,
                 p.code_length, $4::int, p.price * $4::int, '+6281234567890', $5, $6, $7, $8, 'ref-' || $2,
-                now() + make_interval(secs => $9)
+                now() + make_interval(secs => $9), p.validity_from
             from voucher_profiles p where p.tenant_id = $1 and p.id = $3
             returning id, amount
             """, tenantID, number, profileID, quantity, language, status, gatewayID, provider, expiresIn

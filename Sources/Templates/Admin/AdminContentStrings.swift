@@ -76,6 +76,10 @@ public struct AdminContentStrings: Sendable {
     public let errorDescriptionTooLong: @Sendable (_ characters: Int) -> String
     public let errorPrice: @Sendable (_ maximum: String) -> String
     public let errorValidity: String
+    public let errorValidityFrom: String
+    public let fieldValidityFrom: String
+    public let validityFromFirstLogin: String
+    public let validityFromPurchase: String
     public let errorDataQuota: String
     public let errorSpeed: String
     public let errorSharedUsers: @Sendable (_ maximum: Int) -> String

@@ -16,6 +16,10 @@ struct AdminNavigation: HTMLComponent {
             Element.a(.href("/admin/pages")) { content.pagesTitle }
             " · "
             Element.a(.href("/admin/profiles")) { content.profilesTitle }
+            " · "
+            Element.a(.href("/admin/routers")) { language.adminRadiusStrings.routersTitle }
+            " · "
+            Element.a(.href("/admin/sessions")) { language.adminRadiusStrings.sessionsTitle }
             AdminSalesLinks(strings: language.adminSalesStrings)
             Element.form(.method(.post), .action("/admin/logout")) {
                 HiddenInput(name: "_csrf", value: csrfToken)

@@ -29,7 +29,13 @@ public struct AdminOrderPage: HTMLComponent {
                 } else {
                     Element.ul(.class("admin-codes")) {
                         for code in view.voucherCodes {
-                            Element.li { Element.code { code } }
+                            Element.li {
+                                Element.code { code }
+                                if let state = view.voucherStates[code] {
+                                    " "
+                                    Element.span(.class("code-state")) { state }
+                                }
+                            }
                         }
                     }
                 }

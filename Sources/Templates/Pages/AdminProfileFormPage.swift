@@ -38,6 +38,12 @@ public struct AdminProfileFormPage: HTMLComponent {
                             name: Field.validityUnit, label: words.fieldValidityUnit,
                             options: units.map { .init(value: $0.0.rawValue, label: $0.1) }, state: state)
                     }
+                    SelectField(
+                        name: Field.validityFrom, label: words.fieldValidityFrom,
+                        options: [
+                            .init(value: "first_login", label: words.validityFromFirstLogin),
+                            .init(value: "purchase", label: words.validityFromPurchase),
+                        ], state: state)
                     TextField(
                         name: Field.dataQuotaMB, label: words.fieldDataQuota, state: state, hint: words.fieldDataQuotaHint,
                         inputMode: .numeric, maxLength: 8)

@@ -35,6 +35,7 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
                     for heading in [
                         strings.columnTenant, strings.columnStatus, strings.columnTier, strings.columnDomains,
                         strings.columnOrders, strings.columnPaidOrders, strings.columnPaidAmount, strings.columnPageViews,
+                        chrome.language.adminRadiusStrings.routersTitle, chrome.language.adminRadiusStrings.columnOnline,
                         strings.columnActions,
                     ] {
                         Element.th(.scope(.col)) { heading }
@@ -67,6 +68,8 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
             Element.td(.class("number")) { String(tenant.figures.paidOrders) }
             Element.td(.class("number")) { Rupiah.format(tenant.figures.paidAmount) }
             Element.td(.class("number")) { String(tenant.figures.pageViews) }
+            Element.td(.class("number")) { String(tenant.routers) }
+            Element.td(.class("number")) { String(tenant.online) }
             Element.td {
                 Element.form(.class("inline-actions"), .method(.post), .action("/mgmt/tenants/delete")) {
                     HiddenInput(name: HeadOfficeTenantsView.Field.csrf, value: view.csrfToken)

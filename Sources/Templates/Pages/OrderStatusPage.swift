@@ -43,7 +43,12 @@ public struct OrderStatusPage: HTMLComponent {
                 Element.p { strings.orderCodesPreparing }
             } else {
                 Element.ul(.class("codes")) {
-                    for code in codes { Element.li { Element.code { code } } }
+                    for code in codes {
+                        Element.li {
+                            Element.code { code }
+                            if let state = view.codeStates[code] { " "; Element.span(.class("code-state")) { state } }
+                        }
+                    }
                 }
                 Element.p(.class("muted")) { strings.orderCodesHint }
                 Element.p(.class("muted")) { strings.keepThisLink }

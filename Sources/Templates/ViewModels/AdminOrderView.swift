@@ -47,6 +47,8 @@ public struct AdminOrderView: Sendable, Hashable {
     public let package: [SummaryLine]
     public let payment: [SummaryLine]
     public let voucherCodes: [String]
+    /// What each code has left (`In use since … · 3 hours left`, `Expired`), by code.
+    public var voucherStates: [String: String] = [:]
     public let webhookEvents: [WebhookEvent]
     public let messages: [Message]
     /// The send-again form: shown once the order has codes to send (a message exists).

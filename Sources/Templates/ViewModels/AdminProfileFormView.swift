@@ -6,6 +6,7 @@ public struct AdminProfileFormView: Sendable, Hashable {
         public static let price = "price"
         public static let validity = "validity"
         public static let validityUnit = "validity_unit"
+        public static let validityFrom = "validity_from"
         public static let dataQuotaMB = "data_quota_mb"
         public static let downloadKbps = "download_kbps"
         public static let uploadKbps = "upload_kbps"

@@ -44,6 +44,9 @@ public struct HeadOfficeTenantsView: Sendable, Hashable {
         public let figures: Figures
         /// The tenant's store on its platform host, as this visitor reaches it (scheme and port included).
         public let storeURL: String
+        /// Its registered routers, and the sessions open on them now.
+        public var routers = 0
+        public var online = 0
 
         public init(
             slug: String, name: String, tier: String, isActive: Bool, domains: [Domain], figures: Figures, storeURL: String

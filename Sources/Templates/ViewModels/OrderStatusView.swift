@@ -21,6 +21,8 @@ public struct OrderStatusView: Sendable, Hashable {
     public let state: State
     /// This very page (`/orders/EV…?t=…`), reloaded while there is something to wait for.
     public let refreshURL: String
+    /// What each paid code has left (`In use since … · 3 hours left`), by code; from the routers' accounting.
+    public var codeStates: [String: String] = [:]
 
     public init(number: String, packageName: String, summary: [Line], state: State, refreshURL: String) {
         self.number = number

@@ -29,8 +29,10 @@ struct AdminOrdersController: Sendable {
             guard let detail = try orders.detail(number: try parameters.require("number"), for: context.tenant) else {
                 throw HTTPError(.notFound)
             }
-            let view = AdminSalesFormatter(context: context).orderView(
+            var view = AdminSalesFormatter(context: context).orderView(
                 detail, resent: try request.queryItems["resent"] == "1", csrfToken: admin.session.csrfSecret)
+            view.voucherStates = try VoucherUsageQuery(database: orders.database).summaries(
+                of: detail.voucherCodes, order: detail.order, context: context)
             return .adminSalesPage(AdminOrderPage(chrome: context.chrome, view: view))
         }
         router.post(Self.path + "/{number}/messages") { request, context, parameters in

@@ -95,6 +95,7 @@ struct AdminProfilesController: Sendable {
     static let formFields = [
         Field.name, Field.description, Field.price, Field.validity, Field.validityUnit, Field.dataQuotaMB,
         Field.downloadKbps, Field.uploadKbps, Field.sharedUsers, Field.radiusGroup, Field.codeLength,
+        Field.validityFrom,
     ]
 
     private func list(_ admin: AuthenticatedTenantAdmin, saved: Bool) throws -> HTTPResponse {

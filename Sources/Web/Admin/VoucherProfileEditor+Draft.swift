@@ -31,6 +31,8 @@ extension VoucherProfileEditor {
         private(set) var sharedUsers = 1
         let radiusGroup: String
         private(set) var codeLength = 8
+        /// `first_login` or `purchase`, as `voucher_profiles.validity_from` stores it.
+        private(set) var validityFrom = "first_login"
 
         init(values typed: [String: String], strings: AdminContentStrings) {
             var values = typed
@@ -80,6 +82,12 @@ extension VoucherProfileEditor {
             if radiusGroup.isEmpty || radiusGroup.count > 48 || !radiusGroup.allSatisfy(Self.radiusGroupCharacters.contains) {
                 errors[Field.radiusGroup] = strings.errorRadiusGroup
             }
+            // An older form without the field keeps the default, the hotspot custom.
+            switch values[Field.validityFrom] ?? "" {
+            case "", "first_login": validityFrom = "first_login"
+            case "purchase": validityFrom = "purchase"
+            default: errors[Field.validityFrom] = strings.errorValidityFrom
+            }
             if let length = Self.integer(values[Field.codeLength] ?? "", in: Self.codeLengths) {
                 codeLength = length
             } else {
@@ -98,12 +106,14 @@ extension VoucherProfileEditor {
                 Field.uploadKbps: profile.uploadKbps.map(String.init) ?? "",
                 Field.sharedUsers: String(profile.sharedUsers), Field.radiusGroup: profile.radiusGroup,
                 Field.codeLength: String(profile.codeLength),
+                Field.validityFrom: profile.validityFromPurchase ? "purchase" : "first_login",
             ]
         }
 
         /// A new profile's starting values.
         static let newProfileValues = [
             Field.validity: "1", Field.validityUnit: Unit.days.rawValue, Field.sharedUsers: "1", Field.codeLength: "8",
+            Field.validityFrom: "first_login",
         ]
 
         /// ASCII digits only (no sign, no exponent), within bounds.

@@ -33,9 +33,10 @@ struct VoucherProfileEditor: Sendable {
                 """
                 with created as (
                     insert into voucher_profiles as p (tenant_id, name, description, price, validity_minutes,
-                        data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, sort)
+                        data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, sort,
+                        validity_from)
                     select $1, $2, $3, $4::bigint, $5::integer, $6::bigint, $7::integer, $8::integer, $9::integer,
-                        $10, $11::integer, coalesce(max(sort) + 1, 0)
+                        $10, $11::integer, coalesce(max(sort) + 1, 0), $14
                     from voucher_profiles where tenant_id = $1
                     returning p.id, to_jsonb(p) - 'updated_at' as doc
                 ), audited as (
@@ -45,7 +46,7 @@ struct VoucherProfileEditor: Sendable {
                 select id from created
                 """, tenant.id, draft.name, draft.description, draft.price, draft.validityMinutes, draft.dataQuotaMB,
                 draft.downloadKbps, draft.uploadKbps, draft.sharedUsers, draft.radiusGroup, draft.codeLength,
-                actor.email, actor.clientAddress
+                actor.email, actor.clientAddress, draft.validityFrom
             ).first!.decode("id", as: UUID.self)
             return .saved(id)
         }
@@ -66,7 +67,7 @@ struct VoucherProfileEditor: Sendable {
                 ), changed as (
                     update voucher_profiles p set name = $3, description = $4, price = $5, validity_minutes = $6,
                         data_quota_mb = $7, download_kbps = $8, upload_kbps = $9, shared_users = $10, radius_group = $11,
-                        code_length = $12, updated_at = now()
+                        code_length = $12, validity_from = $15, updated_at = now()
                     where tenant_id = $1 and id = $2
                     returning to_jsonb(p) - 'updated_at' as doc
                 )
@@ -74,7 +75,7 @@ struct VoucherProfileEditor: Sendable {
                 select $1, $13, 'profile.update', $2::text, old.doc, changed.doc, $14 from old, changed
                 """, tenant.id, id, draft.name, draft.description, draft.price, draft.validityMinutes, draft.dataQuotaMB,
                 draft.downloadKbps, draft.uploadKbps, draft.sharedUsers, draft.radiusGroup, draft.codeLength,
-                actor.email, actor.clientAddress)
+                actor.email, actor.clientAddress, draft.validityFrom)
             return .saved(id)
         }
     }
@@ -158,11 +159,11 @@ struct VoucherProfileEditor: Sendable {
             select exists (
                 select 1 from voucher_orders
                 where tenant_id = $1 and radius_group = $2 and status = 'paid'
-                  and (validity_minutes, data_quota_mb, download_kbps, upload_kbps, shared_users)
-                      is distinct from ($3::integer, $4::bigint, $5::integer, $6::integer, $7::integer)
+                  and (validity_minutes, data_quota_mb, download_kbps, upload_kbps, shared_users, validity_from)
+                      is distinct from ($3::integer, $4::bigint, $5::integer, $6::integer, $7::integer, $8::text)
             ) as conflict
             """, tenant.id, draft.radiusGroup, draft.validityMinutes, draft.dataQuotaMB, draft.downloadKbps,
-            draft.uploadKbps, draft.sharedUsers
+            draft.uploadKbps, draft.sharedUsers, draft.validityFrom
         ).first!.decode("conflict", as: Bool.self)
     }
 }

@@ -80,6 +80,13 @@ struct Routes: Sendable {
         AdminProfilesController(
             services: admin, profiles: profiles, editor: VoucherProfileEditor(database: database), catalogue: services.catalogue
         ).addRoutes(to: &tenant)
+        let routers = RadiusRouterRepository(database: database)
+        AdminRoutersController(services: admin, routers: routers, editor: RadiusRouterEditor(database: database))
+            .addRoutes(to: &tenant)
+        AdminSessionsController(
+            services: admin, sessions: RadiusSessionRepository(database: database), routers: routers,
+            disconnector: RadiusDisconnector()
+        ).addRoutes(to: &tenant)
         self.tenant = tenant
     }
 }

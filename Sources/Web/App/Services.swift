@@ -18,6 +18,7 @@ final class Services: Sendable {
     let gateways: GatewayFactory
     let gatewayAccounts: GatewayAccountCache
     let expirySweep: OrderExpirySweep
+    let staleSessionSweep: StaleSessionSweep
     let audit: SecurityAudit
     let rateLimits: RateLimitGate
     let usage: UsageMeter
@@ -45,6 +46,7 @@ final class Services: Sendable {
         gatewayAccounts = GatewayAccountCache(
             repository: PaymentGatewayRepository(database: database), allowsSandbox: config.sandboxGateway)
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
+        staleSessionSweep = StaleSessionSweep(database: database)
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
         usage = UsageMeter(database: database, interval: config.usageFlushInterval)
@@ -90,6 +92,7 @@ final class Services: Sendable {
 
     func startSweeps() {
         expirySweep.start()
+        staleSessionSweep.start()
         usage.start()
         reconciliation.start()
         retention.start()
@@ -103,6 +106,7 @@ final class Services: Sendable {
     func stopBackgroundWork() {
         listener.stop()
         expirySweep.stop()
+        staleSessionSweep.stop()
         usage.stop()
         reconciliation.stop()
         retention.stop()

@@ -80,10 +80,13 @@ struct HeadOfficeTenantsController: Sendable {
             try services.usage.monthlyUsage(period: month).map { ($0.tenantID, $0) }, uniquingKeysWith: { first, _ in first })
         let stores = StoreAddress(request: request, baseDomain: services.baseDomain)
         let tenants = try services.tenants.tenants().map { tenant in
-            HeadOfficeTenantsView.Tenant(
+            var listed = HeadOfficeTenantsView.Tenant(
                 slug: tenant.slug, name: tenant.name, tier: tenant.tier, isActive: tenant.isActive,
                 domains: tenant.domains, figures: usage[tenant.id].map(Self.figures) ?? .init(),
                 storeURL: stores.url(slug: tenant.slug))
+            listed.routers = tenant.routers
+            listed.online = tenant.online
+            return listed
         }
         let view = HeadOfficeTenantsView(
             period: month.description, tenants: tenants, tiers: Tenant.Tier.allCases.map(\.rawValue),

@@ -17,15 +17,19 @@ struct TenantRegistry: Sendable {
         let tier: String
         let isActive: Bool
         let domains: [HeadOfficeTenantsView.Domain]
+        let routers: Int
+        let online: Int
     }
 
-    /// Every tenant not deleted, by name, with its domains (primary first).
+    /// Every tenant not deleted, by name, with its domains (primary first), routers and open sessions.
     func tenants() throws -> [Listed] {
         try database.unscoped.query(
             """
             select t.id, t.slug, t.name, t.tier, t.is_active,
                 coalesce(jsonb_agg(jsonb_build_object('domain', d.domain, 'approved', d.verified_at is not null)
-                    order by d.is_primary desc, d.domain) filter (where d.domain is not null), '[]')::text as domains
+                    order by d.is_primary desc, d.domain) filter (where d.domain is not null), '[]')::text as domains,
+                (select count(*) from nas n where n.tenant_id = t.id) as routers,
+                (select count(*) from radacct a where a.tenant_id = t.id and a.acctstoptime is null) as online
             from tenants t left join tenant_domains d on d.tenant_id = t.id
             where t.deleted_at is null
             group by t.id
@@ -36,7 +40,8 @@ struct TenantRegistry: Sendable {
                 id: try row.decode("id", as: UUID.self), slug: try row.decode("slug", as: String.self),
                 name: try row.decode("name", as: String.self), tier: try row.decode("tier", as: String.self),
                 isActive: try row.decode("is_active", as: Bool.self),
-                domains: Self.domains(fromJSON: try row.decode("domains", as: String.self)))
+                domains: Self.domains(fromJSON: try row.decode("domains", as: String.self)),
+                routers: try row.decode("routers", as: Int.self), online: try row.decode("online", as: Int.self))
         }
     }
 

@@ -17,7 +17,9 @@ struct RadiusGroupPolicy: Sendable, Hashable {
     static let managedReplies = [
         "Mikrotik-Rate-Limit", "Session-Timeout", "Mikrotik-Total-Limit", "Mikrotik-Total-Limit-Gigawords",
     ]
-    static let managedChecks = ["Simultaneous-Use"]
+    /// `Gerbang-*` are FreeRADIUS-side attributes of deploy/freeradius/dictionary.gerbang, read by its
+    /// counters: they hold across sessions what `Session-Timeout` and the total limit hold for one.
+    static let managedChecks = ["Simultaneous-Use", "Gerbang-Valid-From-Login", "Gerbang-Total-Data"]
 
     /// The RADIUS group of a tenant's profile group (the rule `RadiusGroupNames` checks across tenants).
     static func groupName(tenantSlug: String, profileGroup: String) -> String {
@@ -33,15 +35,22 @@ struct RadiusGroupPolicy: Sendable, Hashable {
                 name: "Mikrotik-Rate-Limit", value: "\(order.uploadKbps ?? 0)k/\(order.downloadKbps ?? 0)k"))
         }
         replies.append(Attribute(name: "Session-Timeout", value: String(order.validityMinutes * 60)))
+        var checks = [Attribute(name: "Simultaneous-Use", value: String(order.sharedUsers))]
+        // Validity from purchase is an Expiration on each code instead (RadiusProvisioner).
+        if !order.validityFromPurchase {
+            checks.append(Attribute(name: "Gerbang-Valid-From-Login", value: String(order.validityMinutes * 60)))
+        }
         if let megabytes = order.dataQuotaMB {
             // Mikrotik-Total-Limit is a 32-bit integer: larger quotas carry the rest in gigawords (2^32 bytes).
+            // FreeRADIUS replaces both with what is left of Gerbang-Total-Data at each log-in.
             let bytes = megabytes * 1_048_576
+            checks.append(Attribute(name: "Gerbang-Total-Data", value: String(bytes)))
             replies.append(Attribute(name: "Mikrotik-Total-Limit", value: String(bytes & 0xFFFF_FFFF)))
             if bytes >> 32 > 0 {
                 replies.append(Attribute(name: "Mikrotik-Total-Limit-Gigawords", value: String(bytes >> 32)))
             }
         }
         self.replies = replies
-        checks = [Attribute(name: "Simultaneous-Use", value: String(order.sharedUsers))]
+        self.checks = checks
     }
 }

@@ -18,6 +18,17 @@ struct RadiusProvisioner: Sendable {
             insert into radusergroup (username, groupname, priority, tenant_id)
             select code, $2, 1, $3 from unnest($1::text[]) as code
             """, codes, policy.groupName, order.tenantID)
+        if order.validityFromPurchase {
+            // FreeRADIUS's expiration module refuses the code after this instant (seconds since the epoch)
+            // and caps each session at what is left; the payment's transaction time is the purchase.
+            try db.enqueue(
+                """
+                insert into radcheck (username, attribute, op, value, tenant_id)
+                select code, 'Expiration', ':=',
+                    floor(extract(epoch from now() + make_interval(mins => $3::integer)))::bigint::text, $2
+                from unnest($1::text[]) as code
+                """, codes, order.tenantID, order.validityMinutes)
+        }
     }
 
     /// Brings the group's rows to the policy. Serialised per group name (an advisory lock for this

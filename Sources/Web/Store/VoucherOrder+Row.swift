@@ -37,5 +37,6 @@ extension VoucherOrder {
             createdAt: try row.decode("created_at", as: Date.self),
             paidAt: row.decode("paid_at", as: Date?.self),
             expiresAt: try row.decode("expires_at", as: Date.self))
+        validityFromPurchase = try row.decode("validity_from", as: String.self) == "purchase"
     }
 }

@@ -36,6 +36,8 @@ public struct VoucherOrder: Sendable, Hashable, Identifiable {
     public let createdAt: Date
     public let paidAt: Date?
     public let expiresAt: Date
+    /// Whether the codes' validity counts from purchase (the payment) rather than from their first log-in.
+    public var validityFromPurchase = false
 
     public init(
         id: UUID, tenantID: UUID, number: String, profileID: UUID, profileName: String, unitPrice: Int64,

@@ -26,17 +26,17 @@ struct VoucherOrderRepository: Sendable {
                 let rows = try database.scoped(to: tenant).query(
                     """
                     insert into voucher_orders (tenant_id, order_number, access_token_hash, idempotency_key,
-                        profile_id, profile_name, unit_price, validity_minutes, data_quota_mb, download_kbps,
+                        profile_id, profile_name, unit_price, validity_minutes, validity_from, data_quota_mb, download_kbps,
                         upload_kbps, shared_users, radius_group, code_length, quantity, amount, buyer_name,
                         buyer_phone, buyer_email, language, expires_at)
                     select p.tenant_id, $3, encode(sha256(convert_to($4, 'UTF8')), 'hex'), $5,
-                        p.id, p.name, p.price, p.validity_minutes, p.data_quota_mb, p.download_kbps,
+                        p.id, p.name, p.price, p.validity_minutes, p.validity_from, p.data_quota_mb, p.download_kbps,
                         p.upload_kbps, p.shared_users, p.radius_group, p.code_length, $6::integer,
                         p.price * $6::integer, $7, $8, $9, $10, now() + make_interval(secs => $11::double precision)
                     from voucher_profiles p
                     where p.tenant_id = $1 and p.id = $2 and p.evoucher_access and p.deleted_at is null
                     on conflict (tenant_id, idempotency_key) do nothing
-                    returning tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+                    returning tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
                         data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
                         amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
                         gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
@@ -59,7 +59,7 @@ struct VoucherOrderRepository: Sendable {
     func order(idempotencyKey: String, for tenant: Tenant) throws -> VoucherOrder? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
                 data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
                 amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
                 gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
@@ -72,7 +72,7 @@ struct VoucherOrderRepository: Sendable {
     func order(number: String, accessToken: String, for tenant: Tenant) throws -> VoucherOrder? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
                 data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
                 amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
                 gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
@@ -86,7 +86,7 @@ struct VoucherOrderRepository: Sendable {
     func order(number: String, for tenant: Tenant) throws -> VoucherOrder? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
                 data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
                 amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
                 gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
@@ -99,7 +99,7 @@ struct VoucherOrderRepository: Sendable {
     func lockedOrder(id: UUID, for tenant: Tenant, on connection: PostgresConnection) throws -> VoucherOrder? {
         let rows = try connection.query(
             """
-            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes,
+            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
                 data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
                 amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
                 gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at

@@ -15,6 +15,8 @@ public struct VoucherProfile: Sendable, Hashable, Identifiable {
     public let codeLength: Int
     public let isOnSale: Bool
     public let sort: Int
+    /// Whether its codes' validity counts from purchase rather than from their first log-in.
+    public var validityFromPurchase = false
 
     public init(
         id: UUID, name: String, description: String, price: Int64, validityMinutes: Int, dataQuotaMB: Int64?,

@@ -16,7 +16,7 @@ struct VoucherProfileRepository: Sendable {
     func onSaleProfiles(for tenant: Tenant) throws -> [VoucherProfile] {
         let rows = try database.scoped(to: tenant).query(
             """
-            select id, name, description, price, validity_minutes, data_quota_mb, download_kbps, upload_kbps,
+            select id, name, description, price, validity_minutes, validity_from, data_quota_mb, download_kbps, upload_kbps,
                    shared_users, radius_group, code_length, evoucher_access, sort
             from voucher_profiles
             where tenant_id = $1 and evoucher_access and deleted_at is null
@@ -29,7 +29,7 @@ struct VoucherProfileRepository: Sendable {
     func onSaleProfile(id: UUID, for tenant: Tenant) throws -> VoucherProfile? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select id, name, description, price, validity_minutes, data_quota_mb, download_kbps, upload_kbps,
+            select id, name, description, price, validity_minutes, validity_from, data_quota_mb, download_kbps, upload_kbps,
                    shared_users, radius_group, code_length, evoucher_access, sort
             from voucher_profiles
             where tenant_id = $1 and id = $2 and evoucher_access and deleted_at is null
@@ -42,7 +42,7 @@ struct VoucherProfileRepository: Sendable {
     func allProfiles(for tenant: Tenant) throws -> [Managed] {
         let rows = try database.scoped(to: tenant).query(
             """
-            select id, name, description, price, validity_minutes, data_quota_mb, download_kbps, upload_kbps,
+            select id, name, description, price, validity_minutes, validity_from, data_quota_mb, download_kbps, upload_kbps,
                    shared_users, radius_group, code_length, evoucher_access, sort, deleted_at is not null as deleted
             from voucher_profiles
             where tenant_id = $1
@@ -55,7 +55,7 @@ struct VoucherProfileRepository: Sendable {
     func profile(id: UUID, for tenant: Tenant) throws -> Managed? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select id, name, description, price, validity_minutes, data_quota_mb, download_kbps, upload_kbps,
+            select id, name, description, price, validity_minutes, validity_from, data_quota_mb, download_kbps, upload_kbps,
                    shared_users, radius_group, code_length, evoucher_access, sort, deleted_at is not null as deleted
             from voucher_profiles
             where tenant_id = $1 and id = $2
@@ -68,7 +68,7 @@ struct VoucherProfileRepository: Sendable {
     }
 
     private static func profile(from row: PostgresRow) throws -> VoucherProfile {
-        VoucherProfile(
+        var profile = VoucherProfile(
             id: try row.decode("id", as: UUID.self),
             name: try row.decode("name", as: String.self),
             description: try row.decode("description", as: String.self),
@@ -82,5 +82,7 @@ struct VoucherProfileRepository: Sendable {
             codeLength: try row.decode("code_length", as: Int.self),
             isOnSale: try row.decode("evoucher_access", as: Bool.self),
             sort: try row.decode("sort", as: Int.self))
+        profile.validityFromPurchase = try row.decode("validity_from", as: String.self) == "purchase"
+        return profile
     }
 }

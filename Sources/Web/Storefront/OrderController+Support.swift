@@ -73,9 +73,13 @@ extension OrderController {
             }
             state = .closed(outcome, payAgain: payAgain)
         }
-        let view = OrderStatusView(
+        var view = OrderStatusView(
             number: order.number, packageName: order.profileName, summary: summary, state: state,
             refreshURL: Self.statusPath(order.number, token: token))
+        if case .paid(let codes, _) = state {
+            view.codeStates = try VoucherUsageQuery(database: orders.database).summaries(
+                of: codes, order: order, context: context)
+        }
         return (view, cookie)
     }
 }

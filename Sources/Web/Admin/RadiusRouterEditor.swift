@@ -1,0 +1,106 @@
+import Foundation
+import Postgres
+
+/// Adds, edits and deletes a tenant's routers (`nas` rows), each change in one tenant-scoped
+/// transaction with its `audit_log` row, whose before and after carry the secret only masked.
+/// FreeRADIUS looks routers up when they first ask (dynamic clients), so no reload is needed.
+struct RadiusRouterEditor: Sendable {
+    enum Outcome: Sendable, Equatable {
+        case saved(Int)
+        case notFound
+        case nameTaken
+        /// Another router on the platform (this tenant's or another's) has the address.
+        case addressTaken
+    }
+
+    let database: PostgresPool
+
+    /// - Parameter draft: a draft without errors, with a secret.
+    func create(_ draft: Draft, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
+        try mappingConflicts {
+            try database.scoped(to: tenant).transaction { db in
+                let id = try db.query(
+                    """
+                    with created as (
+                        insert into nas as n (tenant_id, shortname, identifier, nasname, secret, kind, coa_port, type)
+                        values ($1, $2, $3, $4, $5, $6, $7::integer, 'other')
+                        returning n.id, jsonb_build_object('name', n.shortname, 'identifier', n.identifier,
+                            'address', n.nasname, 'secret', $8::text, 'kind', n.kind, 'coa_port', n.coa_port) as doc
+                    ), audited as (
+                        insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                        select $1, $9, 'router.create', id::text, null, doc, $10 from created
+                    )
+                    select id from created
+                    """, tenant.id, draft.name, draft.identifier, draft.address, draft.secret ?? "", draft.kind.rawValue,
+                    draft.coaPort, PaymentGatewayAccount.masked(draft.secret ?? ""), actor.email, actor.clientAddress
+                ).first!.decode("id", as: Int.self)
+                return .saved(id)
+            }
+        }
+    }
+
+    /// - Parameter draft: a draft without errors; a nil secret keeps the stored one.
+    func update(_ id: Int, with draft: Draft, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
+        try mappingConflicts {
+            try database.scoped(to: tenant).transaction { db in
+                let old = try db.query(
+                    "select secret from nas where tenant_id = $1 and id = $2 for update", tenant.id, id)
+                guard let stored = try old.first?.decode("secret", as: String.self) else { return .notFound }
+                let secret = draft.secret ?? stored
+                try db.query(
+                    """
+                    with old as (
+                        select jsonb_build_object('name', shortname, 'identifier', identifier, 'address', nasname,
+                            'secret', $10::text, 'kind', kind, 'coa_port', coa_port) as doc
+                        from nas where tenant_id = $1 and id = $2
+                    ), changed as (
+                        update nas n set shortname = $3, identifier = $4, nasname = $5, secret = $6, kind = $7,
+                            coa_port = $8::integer, updated_at = now()
+                        where tenant_id = $1 and id = $2
+                        returning jsonb_build_object('name', n.shortname, 'identifier', n.identifier,
+                            'address', n.nasname, 'secret', $9::text, 'kind', n.kind, 'coa_port', n.coa_port) as doc
+                    )
+                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                    select $1, $11, 'router.update', $2::text, old.doc, changed.doc, $12 from old, changed
+                    where old.doc is distinct from changed.doc
+                    """, tenant.id, id, draft.name, draft.identifier, draft.address, secret, draft.kind.rawValue,
+                    draft.coaPort, PaymentGatewayAccount.masked(secret), PaymentGatewayAccount.masked(stored),
+                    actor.email, actor.clientAddress)
+                return .saved(id)
+            }
+        }
+    }
+
+    /// - Returns: false for another tenant's or an unknown router. Its sessions stay in `radacct` as history.
+    func delete(_ id: Int, for tenant: Tenant, by actor: AuditActor) throws -> Bool {
+        try database.scoped(to: tenant).transaction { db in
+            let deleted = try db.query(
+                """
+                with gone as (
+                    delete from nas n where tenant_id = $1 and id = $2
+                    returning jsonb_build_object('name', n.shortname, 'identifier', n.identifier, 'address', n.nasname,
+                        'kind', n.kind, 'coa_port', n.coa_port) as doc
+                ), audited as (
+                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                    select $1, $3, 'router.delete', $2::text, doc, null, $4 from gone
+                )
+                select count(*) as deleted from gone
+                """, tenant.id, id, actor.email, actor.clientAddress)
+            return try deleted.first?.decode("deleted", as: Int.self) == 1
+        }
+    }
+
+    /// A name or address already taken is the admin's to fix, not a server error. The address index is
+    /// platform-wide: the other row may be invisible in this tenant's scope, but the index still sees it.
+    private func mappingConflicts(_ body: () throws -> Outcome) throws -> Outcome {
+        do {
+            return try body()
+        } catch let error as PostgresError where error.isUniqueViolation {
+            switch error.constraint {
+            case "nas_address": return .addressTaken
+            case "nas_tenant_shortname": return .nameTaken
+            default: throw error
+            }
+        }
+    }
+}
