@@ -178,7 +178,9 @@ import TestSupport
         let id = try Self.profile(tenantID: admin.tenantID, name: name)
         let path = "/admin/profiles/\(id.uuidString.lowercased())"
         let browser = try signedInOnList()
-        #expect(try browser.post(path + "/hide").status == 303)
+        let hidden = try browser.post(path + "/hide")
+        #expect(hidden.status == 303)
+        #expect(hidden.headers["Location"] == "/admin/profiles?saved=1")
         #expect(!(try store()).contains(name))
         #expect(try SharedServer.get("/vouchers/\(id.uuidString.lowercased())", host: admin.host).status == 404)
         // Hiding a hidden profile changes nothing and is not audited.

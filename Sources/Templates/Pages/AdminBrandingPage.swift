@@ -17,7 +17,7 @@ public struct AdminBrandingPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("branding-heading")) {
                 Element.h1(.id("branding-heading")) { strings.adminBrandingTitle }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.form(
                     .class("admin-form"), .method(.post), .action("/admin/branding"), .enctype(.multipart), .novalidate

@@ -14,6 +14,7 @@ public struct AdminDomainsPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: strings.adminDomainsTitle) {
             AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("domains-heading")) {
+                if view.saved { FormNotice(strings.adminSaved) }
                 Element.h1(.id("domains-heading")) { strings.adminDomainsTitle }
                 Element.p { strings.adminDomainsIntro }
                 if view.domains.isEmpty {

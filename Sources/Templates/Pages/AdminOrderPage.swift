@@ -52,7 +52,7 @@ public struct AdminOrderPage: HTMLComponent {
                         ]
                     }, emptyText: sales.noMessages)
                 if view.resent {
-                    Element.p(.class("form-notice"), .role("status")) { sales.resendQueued }
+                    FormNotice(sales.resendQueued)
                 }
                 if !view.messages.isEmpty {
                     Element.form(

@@ -20,7 +20,7 @@ public struct AdminPagesEditPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("page-heading")) {
                 Element.h1(.id("page-heading")) { heading }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.p {
                     view.version.map(words.pageIsEdited) ?? words.pageIsDefault

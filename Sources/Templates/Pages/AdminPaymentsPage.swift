@@ -16,7 +16,7 @@ public struct AdminPaymentsPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("payments-heading")) {
                 Element.h1(.id("payments-heading")) { sales.paymentsTitle }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.p { sales.paymentsIntro }
                 Element.h2 { sales.inEffectHeading }

@@ -17,7 +17,7 @@ public struct AdminWhatsAppPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("whatsapp-heading")) {
                 Element.h1(.id("whatsapp-heading")) { sales.whatsAppTitle }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.p { sales.whatsAppIntro }
                 Element.h2 { sales.inEffectHeading }

@@ -14,6 +14,7 @@ public struct HeadOfficeGatewaysPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: strings.gatewaysTitle) {
             HeadOfficeNavigation(strings: strings, signOut: chrome.strings.adminSignOut, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("gateways-heading")) {
+                if view.saved { FormNotice(chrome.strings.adminSaved) }
                 Element.h1(.id("gateways-heading")) { strings.gatewaysTitle }
                 Element.p { strings.gatewaysIntro }
             }
