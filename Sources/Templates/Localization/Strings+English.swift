@@ -200,7 +200,7 @@ extension Strings {
         errorDisplayName: "Enter a name of 1 to 120 characters.",
         errorTextTooLong: "Too long.",
         errorBrandColor: "Use a colour like #0b5fff.",
-        errorWhatsApp: "Enter 8 to 15 digits, optionally starting with +.",
+        errorWhatsApp: "Enter an Indonesian WhatsApp number, such as 0812-3456-7890 or +62 812 3456 7890.",
         errorContactEmail: "Enter a valid email address.",
         errorHotspotURL: "Use an http:// or https:// address.",
         errorLogoType: "Upload a PNG, JPEG or WebP image (SVG is not accepted).",

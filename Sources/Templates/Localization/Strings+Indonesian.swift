@@ -200,7 +200,7 @@ extension Strings {
         errorDisplayName: "Isi nama 1 sampai 120 karakter.",
         errorTextTooLong: "Terlalu panjang.",
         errorBrandColor: "Gunakan warna seperti #0b5fff.",
-        errorWhatsApp: "Isi 8 sampai 15 angka, boleh diawali +.",
+        errorWhatsApp: "Isi nomor WhatsApp Indonesia, misalnya 0812-3456-7890 atau +62 812 3456 7890.",
         errorContactEmail: "Isi alamat email yang benar.",
         errorHotspotURL: "Gunakan alamat http:// atau https://.",
         errorLogoType: "Unggah gambar PNG, JPEG atau WebP (SVG tidak diterima).",

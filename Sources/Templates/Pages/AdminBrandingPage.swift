@@ -24,10 +24,10 @@ public struct AdminBrandingPage: HTMLComponent {
                 ) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
-                    TextField(name: Field.displayName, label: strings.fieldDisplayName, state: state, required: true, maxLength: 120)
-                    TextField(name: Field.tagline, label: strings.fieldTagline, state: state, maxLength: 200)
+                    TextField(name: Field.displayName, label: strings.fieldDisplayName, state: state, required: true)
+                    TextField(name: Field.tagline, label: strings.fieldTagline, state: state)
                     for (name, label) in [(Field.primaryColor, strings.fieldPrimaryColor), (Field.accentColor, strings.fieldAccentColor)] {
-                        TextField(name: name, label: label, state: state, hint: strings.fieldColorHint, required: true, maxLength: 7)
+                        TextField(name: name, label: label, state: state, hint: strings.fieldColorHint, required: true)
                         if let contrast = view.contrasts[name] {
                             ContrastNote(contrast: contrast, strings: strings)
                         }
@@ -42,23 +42,19 @@ public struct AdminBrandingPage: HTMLComponent {
                         FieldMessages(ids: ids, hint: strings.fieldLogoHint, error: state.error(Field.logo))
                     }
                     TextField(
-                        name: Field.contactWhatsApp, label: strings.fieldContactWhatsApp, state: state, type: .tel,
-                        maxLength: 20)
+                        name: Field.contactWhatsApp, label: strings.fieldContactWhatsApp, state: state, type: .tel)
                     TextField(
-                        name: Field.contactEmail, label: strings.fieldContactEmail, state: state, type: .email,
-                        maxLength: 254)
-                    TextField(name: Field.address, label: strings.fieldAddress, state: state, maxLength: 500)
-                    TextField(name: Field.footerText, label: strings.fieldFooterText, state: state, maxLength: 500)
+                        name: Field.contactEmail, label: strings.fieldContactEmail, state: state, type: .email)
+                    TextField(name: Field.address, label: strings.fieldAddress, state: state)
+                    TextField(name: Field.footerText, label: strings.fieldFooterText, state: state)
                     SelectField(
                         name: Field.defaultLanguage, label: strings.fieldDefaultLanguage,
                         options: Language.allCases.map { .init(value: $0.rawValue, label: $0.nativeName) }, state: state)
                     TextField(
-                        name: Field.hotspotLoginURL, label: strings.fieldHotspotLoginURL, state: state, type: .url,
-                        maxLength: 500)
+                        name: Field.hotspotLoginURL, label: strings.fieldHotspotLoginURL, state: state, type: .url)
                     let framing = chrome.language.framingStrings
                     TextField(
-                        name: Field.frameAncestors, label: framing.fieldLabel, state: state, hint: framing.fieldHint,
-                        maxLength: 1000)
+                        name: Field.frameAncestors, label: framing.fieldLabel, state: state, hint: framing.fieldHint)
                     Element.button(.class("button"), .type(.submit)) { strings.adminSave }
                     // Same form, other target: the store with these values, nothing saved.
                     Element.button(

@@ -48,7 +48,7 @@ public struct AdminDomainsPage: HTMLComponent {
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(
                         name: Field.domain, label: strings.fieldDomain, state: view.state, hint: strings.fieldDomainHint,
-                        required: true, maxLength: 253)
+                        required: true)
                     Element.button(.class("button"), .type(.submit)) { strings.domainAdd }
                 }
             }

@@ -62,7 +62,7 @@ public struct AdminOrderPage: HTMLComponent {
                         HiddenInput(name: AdminOrderView.Field.csrf, value: view.csrfToken)
                         TextField(
                             name: AdminOrderView.Field.phone, label: sales.resendLabel, state: view.resendState, type: .tel,
-                            autocomplete: "off", inputMode: .tel, maxLength: 32)
+                            autocomplete: "off", inputMode: .tel)
                         Element.button(.class("button"), .type(.submit)) { sales.resendButton }
                     }
                 }

@@ -30,7 +30,7 @@ public struct AdminPagesEditPage: HTMLComponent {
                 Element.form(.class("admin-form"), .method(.post), .action(SafeURL(view.formPath)), .novalidate) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
-                    TextField(name: Field.title, label: words.fieldTitle, state: state, required: true, maxLength: 200)
+                    TextField(name: Field.title, label: words.fieldTitle, state: state, required: true)
                     MarkdownField(
                         name: Field.markdown, label: words.fieldMarkdown, hint: words.fieldMarkdownHint, state: state,
                         language: view.language)

@@ -79,7 +79,7 @@ public struct AdminPaymentsPage: HTMLComponent {
                     TextField(
                         name: name, label: label, state: state, type: .password,
                         hint: view.storedKeys[name].map { hint + " " + sales.storedKey($0) } ?? hint,
-                        autocomplete: "off", maxLength: 256)
+                        autocomplete: "off")
                 }
                 Element.button(.class("button"), .type(.submit)) { strings.adminSave }
             }

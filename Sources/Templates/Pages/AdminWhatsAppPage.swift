@@ -33,7 +33,7 @@ public struct AdminWhatsAppPage: HTMLComponent {
                         name: Field.token, label: sales.fieldFonnteToken, state: view.state, type: .password,
                         hint: view.storedToken.map { sales.fieldFonnteTokenHint + " " + sales.storedKey($0) }
                             ?? sales.fieldFonnteTokenHint,
-                        autocomplete: "off", maxLength: 200)
+                        autocomplete: "off")
                     Element.button(.class("button"), .type(.submit)) { strings.adminSave }
                 }
             }

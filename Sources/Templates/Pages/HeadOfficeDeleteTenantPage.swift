@@ -24,7 +24,7 @@ public struct HeadOfficeDeleteTenantPage: HTMLComponent {
                     HiddenInput(name: Field.slug, value: view.slug)
                     TextField(
                         name: Field.confirm, label: words.fieldConfirm(view.slug), state: view.state, required: true,
-                        autocomplete: "off", maxLength: 30)
+                        autocomplete: "off")
                     Element.button(.class("button danger"), .type(.submit)) { words.deleteButton }
                     " "
                     Element.a(.class("button secondary"), .href("/mgmt")) { words.cancel }

@@ -93,19 +93,19 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
                 HiddenInput(name: Field.csrf, value: view.csrfToken)
                 TextField(
                     name: Field.slug, label: strings.fieldSlug, state: view.state,
-                    hint: strings.fieldSlugHint(view.baseDomain), required: true, autocomplete: "off", maxLength: 30)
-                TextField(name: Field.name, label: strings.fieldName, state: view.state, required: true, maxLength: 120)
+                    hint: strings.fieldSlugHint(view.baseDomain), required: true, autocomplete: "off")
+                TextField(name: Field.name, label: strings.fieldName, state: view.state, required: true)
                 SelectField(
                     name: Field.tier, label: strings.fieldTier,
                     options: view.tiers.map { SelectField.Option(value: $0, label: strings.tierName($0)) }, state: view.state)
                 TextField(
                     name: Field.adminEmail, label: strings.fieldAdminEmail, state: view.state, type: .email,
-                    hint: strings.fieldAdminEmailHint, required: true, autocomplete: "off", maxLength: 254)
+                    hint: strings.fieldAdminEmailHint, required: true, autocomplete: "off")
                 // The password is never written back into the page.
                 TextField(
                     name: Field.adminPassword, label: strings.fieldAdminPassword,
                     state: FormState(errors: view.state.errors.filter { $0.key == Field.adminPassword }), type: .password,
-                    hint: strings.fieldAdminPasswordHint, required: true, autocomplete: "new-password", maxLength: 200)
+                    hint: strings.fieldAdminPasswordHint, required: true, autocomplete: "new-password")
                 Element.button(.class("button"), .type(.submit)) { strings.createButton }
             }
         }

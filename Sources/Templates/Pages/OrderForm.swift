@@ -21,11 +21,11 @@ public struct OrderForm: HTMLComponent {
                 HiddenInput(name: Field.profile, value: form.profileID)
                 TextField(
                     name: Field.phone, label: strings.fieldPhone, state: state, type: .tel, hint: strings.fieldPhoneHint,
-                    required: true, autocomplete: "tel", inputMode: .tel, maxLength: 24)
-                TextField(name: Field.name, label: strings.fieldName, state: state, autocomplete: "name", maxLength: 80)
+                    required: true, autocomplete: "tel", inputMode: .tel)
+                TextField(name: Field.name, label: strings.fieldName, state: state, autocomplete: "name")
                 TextField(
                     name: Field.email, label: strings.fieldEmail, state: state, type: .email, autocomplete: "email",
-                    inputMode: .email, maxLength: 120)
+                    inputMode: .email)
                 SelectField(name: Field.quantity, label: strings.fieldQuantity, options: quantities, state: state)
                 CheckboxField(name: Field.terms, state: state, required: true) {
                     strings.termsAgreementBefore

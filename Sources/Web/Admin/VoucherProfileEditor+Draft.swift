@@ -45,12 +45,16 @@ extension VoucherProfileEditor {
             if name.isEmpty { errors[Field.name] = strings.errorNameMissing }
             if name.count > 80 { errors[Field.name] = strings.errorNameTooLong(80) }
             if description.count > 500 { errors[Field.description] = strings.errorDescriptionTooLong(500) }
-            // "5.000" and "5 000" are how rupiah are written; the separators carry nothing.
-            let priceDigits = (values[Field.price] ?? "").filter { $0 != "." && $0 != " " }
-            if let price = Self.integer(priceDigits, in: 1...Self.maximumPrice) {
-                self.price = price
-            } else {
-                errors[Field.price] = strings.errorPrice(Rupiah.format(Self.maximumPrice).replacingOccurrences(of: "Rp ", with: ""))
+            do {
+                price = try RupiahInput(parsing: values[Field.price] ?? "", in: 1...Self.maximumPrice).value
+            } catch {
+                errors[Field.price] =
+                    switch error {
+                    case .negative: strings.errorPriceNegative
+                    case .fraction: strings.errorPriceFraction
+                    case .missing, .characters, .outOfRange:
+                        strings.errorPrice(Rupiah.format(Self.maximumPrice).replacingOccurrences(of: "Rp ", with: ""))
+                    }
             }
             let unit = Unit(rawValue: values[Field.validityUnit] ?? "")
             if let unit, let amount = Self.integer(values[Field.validity] ?? "", in: 1...Self.maximumValidityMinutes),
@@ -64,12 +68,12 @@ extension VoucherProfileEditor {
             case .some(let quota): dataQuotaMB = quota
             case nil: errors[Field.dataQuotaMB] = strings.errorDataQuota
             }
-            switch Self.optionalInteger(values[Field.downloadKbps], in: 1...Int64(Self.maximumKbps)) {
-            case .some(let kbps): downloadKbps = kbps.map { Int($0) }
+            switch Self.optionalSpeed(values[Field.downloadKbps]) {
+            case .some(let kbps): downloadKbps = kbps
             case nil: errors[Field.downloadKbps] = strings.errorSpeed
             }
-            switch Self.optionalInteger(values[Field.uploadKbps], in: 1...Int64(Self.maximumKbps)) {
-            case .some(let kbps): uploadKbps = kbps.map { Int($0) }
+            switch Self.optionalSpeed(values[Field.uploadKbps]) {
+            case .some(let kbps): uploadKbps = kbps
             case nil: errors[Field.uploadKbps] = strings.errorSpeed
             }
             if let shared = Self.integer(values[Field.sharedUsers] ?? "", in: 1...Self.maximumSharedUsers) {
@@ -112,6 +116,12 @@ extension VoucherProfileEditor {
                 let value = T(text), bounds.contains(value)
             else { return nil }
             return value
+        }
+
+        /// `.some(nil)` for an empty field (no limit), `.some(kbps)` for a speed in bounds, nil for anything else.
+        private static func optionalSpeed(_ text: String?) -> Int?? {
+            guard let text, !text.isEmpty else { return .some(nil) }
+            return SpeedKbps(parsing: text, maximum: maximumKbps).map { .some($0.kbps) }
         }
 
         /// `.some(nil)` for an empty field (no limit), `.some(value)` for a number in bounds, nil for anything else.
