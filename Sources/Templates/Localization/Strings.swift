@@ -64,6 +64,7 @@ public struct Strings: Sendable {
     public let orderFormHeading: String
     public let fieldPhone: String
     public let fieldPhoneHint: String
+    public let fieldPhoneHintNoWhatsApp: String
     public let fieldName: String
     public let fieldEmail: String
     public let fieldQuantity: String
@@ -109,8 +110,10 @@ public struct Strings: Sendable {
     public let retryPayment: String
     public let orderAlreadyPaidTitle: String
     public let orderAlreadyPaidText: String
+    public let orderAlreadyPaidTextNoWhatsApp: String
     public let paymentSentTitle: String
     public let paymentSentText: String
+    public let paymentSentTextNoWhatsApp: String
     public let sandboxTitle: String
     public let sandboxBanner: String
     public let sandboxMerchant: String

@@ -3,10 +3,13 @@
 public struct OrderForm: HTMLComponent {
     let form: OrderFormView
     let strings: Strings
+    /// False when no WhatsApp sender serves the store: the form then promises the order page, not a message.
+    let sendsWhatsApp: Bool
 
-    public init(form: OrderFormView, strings: Strings) {
+    public init(form: OrderFormView, strings: Strings, sendsWhatsApp: Bool = true) {
         self.form = form
         self.strings = strings
+        self.sendsWhatsApp = sendsWhatsApp
     }
 
     public var body: HTMLFragment {
@@ -20,7 +23,7 @@ public struct OrderForm: HTMLComponent {
                 HiddenInput(name: Field.idempotencyKey, value: form.idempotencyKey)
                 HiddenInput(name: Field.profile, value: form.profileID)
                 TextField(
-                    name: Field.phone, label: strings.fieldPhone, state: state, type: .tel, hint: strings.fieldPhoneHint,
+                    name: Field.phone, label: strings.fieldPhone, state: state, type: .tel, hint: sendsWhatsApp ? strings.fieldPhoneHint : strings.fieldPhoneHintNoWhatsApp,
                     required: true, autocomplete: "tel", inputMode: .tel)
                 TextField(name: Field.name, label: strings.fieldName, state: state, autocomplete: "name")
                 TextField(

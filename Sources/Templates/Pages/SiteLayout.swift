@@ -41,7 +41,10 @@ public struct SiteLayout: HTMLComponent {
                 Element.a(.class("skip"), .href("#content")) { chrome.strings.skipToContent }
                 header
                 Element.main(.id("content")) {
-                    Element.div(.class("wrap")) { content }
+                    Element.div(.class("wrap")) {
+                        for alert in chrome.alerts { Element.p(.class("form-alert site-alert"), .role("alert")) { alert } }
+                        content
+                    }
                 }
                 footer
             }

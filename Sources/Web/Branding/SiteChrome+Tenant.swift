@@ -8,6 +8,7 @@ extension SiteChrome {
         var chrome = site.chromes[language] ?? tenantFrame(
             site.branding, logoURL: site.logoURL, themeURL: site.themeURL, language: language)
         chrome.languages = languageLinks(current: language, path: path)
+        chrome.sendsWhatsApp = site.sendsWhatsApp
         return chrome
     }
 
