@@ -190,6 +190,10 @@ public struct Strings: Sendable {
     public let adminSaved: String
     public let adminSave: String
     public let adminPreview: String
+    public let previewBanner: String
+    public let previewBackToForm: String
+    public let previewSave: String
+    public let logoKept: String
     public let fieldDisplayName: String
     public let fieldTagline: String
     public let fieldPrimaryColor: String
@@ -203,6 +207,7 @@ public struct Strings: Sendable {
     public let fieldFooterText: String
     public let fieldDefaultLanguage: String
     public let fieldHotspotLoginURL: String
+    public let fieldHotspotLoginURLHint: String
     public let errorDisplayName: String
     public let errorTextTooLong: String
     public let errorBrandColor: String

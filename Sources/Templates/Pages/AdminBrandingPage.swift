@@ -40,6 +40,14 @@ public struct AdminBrandingPage: HTMLComponent {
                             .ariaInvalid(state.error(Field.logo) != nil),
                             ids.describedBy(hasHint: true, hasError: state.error(Field.logo) != nil))
                         FieldMessages(ids: ids, hint: strings.fieldLogoHint, error: state.error(Field.logo))
+                        if let kept = view.keptLogo {
+                            HiddenInput(name: Field.logoDraft, value: kept.base64)
+                            Element.p(.class("hint kept-logo")) {
+                                Element.img(.src(kept.image), .alt(""), .width(40), .height(40))
+                                " "
+                                strings.logoKept
+                            }
+                        }
                     }
                     TextField(
                         name: Field.contactWhatsApp, label: strings.fieldContactWhatsApp, state: state, type: .tel)
@@ -51,7 +59,8 @@ public struct AdminBrandingPage: HTMLComponent {
                         name: Field.defaultLanguage, label: strings.fieldDefaultLanguage,
                         options: Language.allCases.map { .init(value: $0.rawValue, label: $0.nativeName) }, state: state)
                     TextField(
-                        name: Field.hotspotLoginURL, label: strings.fieldHotspotLoginURL, state: state, type: .url)
+                        name: Field.hotspotLoginURL, label: strings.fieldHotspotLoginURL, state: state, type: .url,
+                        hint: strings.fieldHotspotLoginURLHint)
                     let framing = chrome.language.framingStrings
                     TextField(
                         name: Field.frameAncestors, label: framing.fieldLabel, state: state, hint: framing.fieldHint)

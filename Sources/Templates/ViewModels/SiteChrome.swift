@@ -49,6 +49,8 @@ public struct SiteChrome: Sendable {
     /// Warnings the layout shows at the top of every page of this frame (the admin's, when something
     /// the store relies on is missing).
     public var alerts: [String] = []
+    /// A logo given as bytes rather than a URL (the admin's preview of a logo not saved yet); wins over `logoURL`.
+    public var inlineLogo: SafeURL?
 
     public init(
         language: Language, siteName: String, tagline: String = "", logoURL: String? = nil, initials: String,
