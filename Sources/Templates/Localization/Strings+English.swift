@@ -164,6 +164,7 @@ extension Strings {
         noPayments: "No payments yet.",
         labelPaymentDate: "Date",
         labelPaymentMethod: "Method",
+        labelReceiptNumber: "Receipt number",
         receiptHeading: "Payment receipt",
         receiptIssuer: "Issued by",
         receiptCustomer: "Customer",

@@ -164,6 +164,7 @@ extension Strings {
         noPayments: "Belum ada pembayaran.",
         labelPaymentDate: "Tanggal",
         labelPaymentMethod: "Metode",
+        labelReceiptNumber: "Nomor bukti",
         receiptHeading: "Bukti pembayaran",
         receiptIssuer: "Diterbitkan oleh",
         receiptCustomer: "Pelanggan",

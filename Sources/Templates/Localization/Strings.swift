@@ -168,6 +168,7 @@ public struct Strings: Sendable {
     public let noPayments: String
     public let labelPaymentDate: String
     public let labelPaymentMethod: String
+    public let labelReceiptNumber: String
     public let receiptHeading: String
     public let receiptIssuer: String
     public let receiptCustomer: String
