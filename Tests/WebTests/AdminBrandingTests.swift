@@ -46,6 +46,12 @@ import TestSupport
         #expect(stored == "+6281234567890")
     }
 
+    @Test func theHotspotLoginAddressSaysWhatItIs() throws {
+        let browser = try AdminFixtures.signedIn(admin)
+        let page = try browser.get("/admin/branding?lang=en").text
+        #expect(page.contains("The address of your MikroTik hotspot&#39;s login page") || page.contains("The address of your MikroTik hotspot's login page"))
+    }
+
     @Test func eachInvalidFieldHasItsMessageAndTheInputIsKept() throws {
         let browser = try AdminFixtures.signedIn(admin)
         try browser.get("/admin/branding")

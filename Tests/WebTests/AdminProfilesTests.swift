@@ -108,6 +108,20 @@ import TestSupport
         #expect(stored == price, "\(typed)")
     }
 
+    @Test func anEmptyRadiusGroupIsMadeFromThePackageNameAndTheFormSaysSo() throws {
+        let browser = try signedInOnList()
+        let form = try browser.get("/admin/profiles/new").text
+        #expect(form.contains("Leave it empty to use one made from the package name"))
+        let suffix = UUID().uuidString.prefix(4).lowercased()
+        let name = "Voucher 1 Hari! \(suffix)"
+        let response = try browser.post("/admin/profiles/new", Self.fields(["name": name, "radius_group": ""]))
+        #expect(response.status == 303)
+        let group = try TestDatabase.owner.query(
+            "select radius_group from voucher_profiles where tenant_id = $1 and name = $2", admin.tenantID, name
+        ).first?.decode("radius_group", as: String.self)
+        #expect(group == "voucher-1-hari-\(suffix)")
+    }
+
     @Test(arguments: [("512", 512), ("512 kbps", 512), ("2 Mbps", 2_000), ("1,5 mbps", 1_500), ("10M", 10_000)] as [(String, Int)])
     func aSpeedMayCarryItsUnit(typed: String, kbps: Int) throws {
         let browser = try signedInOnList()

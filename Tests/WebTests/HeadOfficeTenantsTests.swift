@@ -199,6 +199,12 @@ import TestSupport
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).map(\.action) == ["tenant.delete", "tenant.restore"])
     }
 
+    @Test func theCreateFormExplainsTheTiers() throws {
+        let (browser, _) = try HeadOfficeFixtures.signedIn()
+        #expect(try browser.get("/mgmt").text.contains("Starter for a new or small ISP"))
+        #expect(try browser.get("/mgmt?lang=id").text.contains("Starter untuk ISP baru atau kecil"))
+    }
+
     @Test func theSuccessNoticeIsStyled() throws {
         let css = try SharedServer.get("/assets/css/site.css", host: "localhost").text
         #expect(css.contains(".form-notice {"))

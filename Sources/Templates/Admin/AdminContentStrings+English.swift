@@ -58,7 +58,7 @@ extension AdminContentStrings {
         fieldSpeedHint: "In kbps or Mbps, for example 512 kbps or 10 Mbps (a bare number is kbps). Leave empty for no limit.",
         fieldSharedUsers: "Devices at once",
         fieldRadiusGroup: "RADIUS group",
-        fieldRadiusGroupHint: "Letters, digits, _ . and -, at most 48. Your store's name is put in front of it on the RADIUS server.",
+        fieldRadiusGroupHint: "The name your router knows this package's limits by (time, data, speed). Leave it empty to use one made from the package name (Voucher 1 Hari becomes voucher-1-hari). Letters, digits, _ . and -, at most 48; your store's name is put in front of it on the RADIUS server.",
         fieldCodeLength: "Voucher code length",
         errorNameMissing: "Enter a name.",
         errorNameTooLong: { "A name can have at most \($0) characters." },

@@ -58,7 +58,7 @@ extension AdminContentStrings {
         fieldSpeedHint: "Dalam kbps atau Mbps, misalnya 512 kbps atau 10 Mbps (angka saja berarti kbps). Kosongkan untuk tanpa batas.",
         fieldSharedUsers: "Perangkat sekaligus",
         fieldRadiusGroup: "Grup RADIUS",
-        fieldRadiusGroupHint: "Huruf, angka, _ . dan -, paling banyak 48. Nama toko Anda ditambahkan di depannya pada server RADIUS.",
+        fieldRadiusGroupHint: "Nama yang dipakai router untuk batas paket ini (waktu, kuota, kecepatan). Kosongkan agar dibuat dari nama paket (Voucher 1 Hari menjadi voucher-1-hari). Huruf, angka, _ . dan -, paling banyak 48; nama toko Anda ditambahkan di depannya pada server RADIUS.",
         fieldCodeLength: "Panjang kode voucher",
         errorNameMissing: "Isi nama.",
         errorNameTooLong: { "Nama paling banyak \($0) karakter." },

@@ -4,6 +4,9 @@
 /// Apart from `HeadOfficeStrings` so this part of head office reads as one piece; `Language` still
 /// switches exhaustively, so a missing translation is a compile error.
 public struct TenantLifecycleStrings: Sendable {
+    // Creating a tenant
+    public let fieldTierHint: String
+
     // After an action
     public let noticeCreated: @Sendable (_ name: String) -> String
     public let noticeActivated: String
@@ -46,6 +49,7 @@ extension Language {
 
 extension TenantLifecycleStrings {
     static let english = TenantLifecycleStrings(
+        fieldTierHint: "How much traffic the store may take: Starter for a new or small ISP, Professional about five times as much, Enterprise about twenty times (the platform's RATE_LIMIT_* settings). Visitors over the limit wait a moment; nothing else differs.",
         noticeCreated: { "\($0) was created. Its store is live now." },
         noticeActivated: "The tenant is active again; its store is back online.",
         noticeDeactivated: "The tenant is deactivated; its store is offline until you activate it.",
@@ -81,6 +85,7 @@ extension TenantLifecycleStrings {
     )
 
     static let indonesian = TenantLifecycleStrings(
+        fieldTierHint: "Seberapa banyak kunjungan yang boleh diterima toko: Starter untuk ISP baru atau kecil, Professional sekitar lima kali lipat, Enterprise sekitar dua puluh kali lipat (pengaturan RATE_LIMIT_* platform). Pengunjung di atas batas menunggu sebentar; selain itu tidak ada bedanya.",
         noticeCreated: { "\($0) berhasil dibuat. Tokonya sudah aktif." },
         noticeActivated: "Tenant aktif kembali; tokonya sudah online lagi.",
         noticeDeactivated: "Tenant dinonaktifkan; tokonya offline sampai Anda mengaktifkannya.",

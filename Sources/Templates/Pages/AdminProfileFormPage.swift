@@ -52,7 +52,7 @@ public struct AdminProfileFormPage: HTMLComponent {
                         inputMode: .numeric)
                     TextField(
                         name: Field.radiusGroup, label: words.fieldRadiusGroup, state: state,
-                        hint: words.fieldRadiusGroupHint, required: true)
+                        hint: words.fieldRadiusGroupHint)
                     TextField(
                         name: Field.codeLength, label: words.fieldCodeLength, state: state, required: true,
                         inputMode: .numeric)

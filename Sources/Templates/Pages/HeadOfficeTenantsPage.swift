@@ -97,7 +97,8 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
                 TextField(name: Field.name, label: strings.fieldName, state: view.state, required: true)
                 SelectField(
                     name: Field.tier, label: strings.fieldTier,
-                    options: view.tiers.map { SelectField.Option(value: $0, label: strings.tierName($0)) }, state: view.state)
+                    options: view.tiers.map { SelectField.Option(value: $0, label: strings.tierName($0)) }, state: view.state,
+                    hint: chrome.language.tenantLifecycleStrings.fieldTierHint)
                 TextField(
                     name: Field.adminEmail, label: strings.fieldAdminEmail, state: view.state, type: .email,
                     hint: strings.fieldAdminEmailHint, required: true, autocomplete: "off")

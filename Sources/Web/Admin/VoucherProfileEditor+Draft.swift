@@ -40,7 +40,8 @@ extension VoucherProfileEditor {
             self.values = values
             name = values[Field.name] ?? ""
             description = (values[Field.description] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-            radiusGroup = values[Field.radiusGroup] ?? ""
+            let typedGroup = values[Field.radiusGroup] ?? ""
+            radiusGroup = typedGroup.isEmpty ? Self.radiusGroup(fromName: name) : typedGroup
 
             if name.isEmpty { errors[Field.name] = strings.errorNameMissing }
             if name.count > 80 { errors[Field.name] = strings.errorNameTooLong(80) }
@@ -109,6 +110,22 @@ extension VoucherProfileEditor {
         static let newProfileValues = [
             Field.validity: "1", Field.validityUnit: Unit.days.rawValue, Field.sharedUsers: "1", Field.codeLength: "8",
         ]
+
+        /// The group a package gets when none is typed: its name in lower-case ASCII letters and digits,
+        /// everything else a single `-` (`Voucher 1 Hari` → `voucher-1-hari`), at most 48 characters.
+        static func radiusGroup(fromName name: String) -> String {
+            var group = ""
+            for scalar in name.lowercased().unicodeScalars {
+                if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                    group.unicodeScalars.append(scalar)
+                } else if !group.isEmpty, !group.hasSuffix("-") {
+                    group.append("-")
+                }
+            }
+            while group.hasSuffix("-") { group.removeLast() }
+            let short = String(group.prefix(48))
+            return short.hasSuffix("-") ? String(short.dropLast()) : short.isEmpty ? "package" : short
+        }
 
         /// ASCII digits only (no sign, no exponent), within bounds.
         private static func integer<T: FixedWidthInteger>(_ text: String, in bounds: ClosedRange<T>) -> T? {
