@@ -94,4 +94,32 @@ import TestSupport
         try flow.step("order-paid-id")
         try flow.expectCleanRun()
     }
+
+    @Test func aSubscriberPaysAnInvoiceAndPrintsTheReceiptOnOnePage() throws {
+        let shop = try InvoiceShop.open()
+        let subscriber = try shop.subscriber()
+        let invoice = try shop.invoice(for: subscriber, amount: 150_000)
+        let flow = try BrowserFlow("persona-subscriber", host: shop.host)
+        let browser = flow.browser
+        try flow.open("/portal/login?lang=en")
+        try browser.type(subscriber.customerNumber, into: "#f-login")
+        try browser.type(subscriber.password, into: "#f-password")
+        try flow.click(".login-form button[type='submit']", thenWaitFor: "/portal")
+        let detail = "/portal/invoices/\(invoice.number)"
+        try flow.click("a[href='\(detail)']", thenWaitFor: detail)
+        try flow.click("form.pay button", thenWaitFor: "/sandbox/checkout/\(invoice.reference)")
+        try flow.click("button[name='outcome'][value='pay']", thenWaitFor: detail)
+        try browser.waitForElement(".badge.paid")
+        try flow.click("a[href='/portal/receipts/\(invoice.number)']", thenWaitFor: "/portal/receipts/\(invoice.number)")
+        let receipt = try browser.waitForElement(".receipt")
+        #expect(receipt.contains("R-\(invoice.number)"), "the receipt has its number")
+        #expect(receipt.contains("Sandbox"), "and how it was paid")
+        try flow.step("receipt")
+
+        let pdf = String(decoding: try browser.printToPDF(), as: UTF8.self)
+        #expect(pdf.hasPrefix("%PDF"))
+        let pages = pdf.matches(of: /\/Type\s*\/Page[^s]/).count
+        #expect(pages == 1, "the printed receipt is one A4 page, not \(pages)")
+        try flow.expectCleanRun()
+    }
 }
