@@ -33,6 +33,25 @@ import TestSupport
         #expect(try row.decode("has_logo", as: Bool.self) == false, "no logo bytes in the audit log")
     }
 
+    @Test(arguments: ["0812-3456-7890", "0812 3456 7890", "+62 812.3456.7890", "62812-3456-7890"])
+    func theContactNumberIsReadAsIndonesiansWriteItAndStoredNormalised(_ typed: String) throws {
+        let browser = try AdminFixtures.signedIn(admin)
+        try browser.get("/admin/branding")
+        let response = try browser.postMultipart(
+            "/admin/branding", AdminFixtures.brandingFields(["contact_whatsapp": typed]), file: nil)
+        #expect(response.status == 303)
+        let stored = try TestDatabase.owner.query(
+            "select contact_whatsapp from tenant_branding where tenant_id = $1", admin.tenantID
+        ).first!.decode("contact_whatsapp", as: String.self)
+        #expect(stored == "+6281234567890")
+    }
+
+    @Test func theHotspotLoginAddressSaysWhatItIs() throws {
+        let browser = try AdminFixtures.signedIn(admin)
+        let page = try browser.get("/admin/branding?lang=en").text
+        #expect(page.contains("The address of your MikroTik hotspot&#39;s login page") || page.contains("The address of your MikroTik hotspot's login page"))
+    }
+
     @Test func eachInvalidFieldHasItsMessageAndTheInputIsKept() throws {
         let browser = try AdminFixtures.signedIn(admin)
         try browser.get("/admin/branding")

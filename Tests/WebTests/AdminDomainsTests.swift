@@ -28,6 +28,8 @@ import TestSupport
         let domain = uniqueDomain()
         let response = try browser.post("/admin/domains", ["domain": " WWW.\(domain.uppercased()). "])
         #expect(response.status == 303)
+        #expect(response.headers["Location"] == "/admin/domains?saved=1")
+        #expect(try browser.get("/admin/domains?saved=1").text.contains(#"<p class="form-notice" role="status">"#))
         let row = try #require(try domainRow(domain))
         #expect(row.tenantID == admin.tenantID && !row.approved)
         #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 1)

@@ -132,6 +132,8 @@ import TestSupport
     }
 
     @Test func theDetailShowsWhatBecameOfEachWhatsAppMessageToTheBuyer() throws {
+        // A store with a sender of its own: without one, every waiting message says only that.
+        try WhatsAppSenderTruthTests.linkOwnSender(tenantID: admin.tenantID)
         let order = try F.order(tenantID: admin.tenantID, profileID: profileID, phone: "+6281299990001")
         let browser = try AdminFixtures.signedIn(admin)
         #expect(try browser.get("/admin/orders/\(order.number)").text.contains("No message has been queued for this order."))

@@ -121,6 +121,20 @@ import TestSupport
         #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 0)
     }
 
+    @Test func theHelpListsEveryPlaceholderAndEachOneResolvesInThePreview() throws {
+        let browser = try signedInOnEditor()
+        let names = ["tenant_name", "store_url", "contact_whatsapp", "contact_email", "address"]
+        for language in ["en", "id"] {
+            let editor = try browser.get("/admin/pages/faq/\(language)")
+            for name in names { #expect(editor.text.contains("{{\(name)}}"), "\(language) help lists \(name)") }
+        }
+        let markdown = names.map { "- \($0): {{\($0)}}" }.joined(separator: "\n")
+        let preview = try browser.post("/admin/pages/faq/en/preview", ["title": "All", "markdown": markdown]).text
+        #expect(preview.contains("<li>store_url: http://\(admin.host)</li>"))
+        #expect(preview.contains("<li>contact_email: "))
+        #expect(!preview.contains("<li>contact_whatsapp: </li>"))
+    }
+
     @Test func revertingDeletesTheOverrideKeepsTheHistoryAndIsAudited() throws {
         let browser = try signedInOnEditor("/admin/pages/terms/en")
         try browser.post("/admin/pages/terms/en", ["title": "Ours", "markdown": "# Ours\n\nOur own terms."])

@@ -108,7 +108,56 @@ import TestSupport
     }
 
     @Test(arguments: [
+        ("2000", 2_000), ("2.000", 2_000), ("Rp 2.000", 2_000), ("Rp2.000,-", 2_000), ("rp 2.000,00", 2_000),
+        ("IDR 1.250.000", 1_250_000), ("100.000.000", 100_000_000),
+    ] as [(String, Int64)])
+    func aPriceIsReadAsIndonesiansWriteIt(typed: String, price: Int64) throws {
+        let browser = try signedInOnList()
+        let name = "Priced \(UUID().uuidString.prefix(6))"
+        let response = try browser.post("/admin/profiles/new", Self.fields(["name": name, "price": typed]))
+        #expect(response.status == 303, "\(typed)")
+        let stored = try TestDatabase.owner.query(
+            "select price from voucher_profiles where tenant_id = $1 and name = $2", admin.tenantID, name
+        ).first?.decode("price", as: Int64.self)
+        #expect(stored == price, "\(typed)")
+    }
+
+    @Test func anEmptyRadiusGroupIsMadeFromThePackageNameAndTheFormSaysSo() throws {
+        let browser = try signedInOnList()
+        let form = try browser.get("/admin/profiles/new").text
+        #expect(form.contains("Leave it empty to use one made from the package name"))
+        let suffix = UUID().uuidString.prefix(4).lowercased()
+        let name = "Voucher 1 Hari! \(suffix)"
+        let response = try browser.post("/admin/profiles/new", Self.fields(["name": name, "radius_group": ""]))
+        #expect(response.status == 303)
+        let group = try TestDatabase.owner.query(
+            "select radius_group from voucher_profiles where tenant_id = $1 and name = $2", admin.tenantID, name
+        ).first?.decode("radius_group", as: String.self)
+        #expect(group == "voucher-1-hari-\(suffix)")
+    }
+
+    @Test(arguments: [("512", 512), ("512 kbps", 512), ("2 Mbps", 2_000), ("1,5 mbps", 1_500), ("10M", 10_000)] as [(String, Int)])
+    func aSpeedMayCarryItsUnit(typed: String, kbps: Int) throws {
+        let browser = try signedInOnList()
+        let name = "Fast \(UUID().uuidString.prefix(6))"
+        let response = try browser.post(
+            "/admin/profiles/new", Self.fields(["name": name, "download_kbps": typed, "upload_kbps": typed]))
+        #expect(response.status == 303, "\(typed)")
+        let row = try TestDatabase.owner.query(
+            "select download_kbps, upload_kbps from voucher_profiles where tenant_id = $1 and name = $2", admin.tenantID, name
+        ).first
+        #expect(row?.decode("download_kbps", as: Int?.self) == kbps)
+        #expect(row?.decode("upload_kbps", as: Int?.self) == kbps)
+    }
+
+    @Test(arguments: [
         ("name", "", "Enter a name."),
+        ("name", String(repeating: "n", count: 81), "at most 80 characters"),
+        ("price", "-5.000", "A price cannot be negative."),
+        ("price", "5.000,50", "leave out the sen"),
+        ("price", "Rp 999.999.999.999.999.999", "Enter a whole number of rupiah"),
+        ("download_kbps", "0.5 kbps", "kbps"),
+        ("download_kbps", "20000 Mbps", "kbps"),
         ("price", "0", "Enter a whole number of rupiah"),
         ("price", "100000001", "Enter a whole number of rupiah"),
         ("price", "5e3", "Enter a whole number of rupiah"),
@@ -192,7 +241,9 @@ import TestSupport
         let id = try Self.profile(tenantID: admin.tenantID, name: name)
         let path = "/admin/profiles/\(id.uuidString.lowercased())"
         let browser = try signedInOnList()
-        #expect(try browser.post(path + "/hide").status == 303)
+        let hidden = try browser.post(path + "/hide")
+        #expect(hidden.status == 303)
+        #expect(hidden.headers["Location"] == "/admin/profiles?saved=1")
         #expect(!(try store()).contains(name))
         #expect(try SharedServer.get("/vouchers/\(id.uuidString.lowercased())", host: admin.host).status == 404)
         // Hiding a hidden profile changes nothing and is not audited.

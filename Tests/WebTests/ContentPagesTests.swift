@@ -61,4 +61,33 @@ import TestSupport
         #expect(page.contains("[evil](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt; is a local internet service provider"))
         #expect(!page.contains("<b>x</b>"))
     }
+
+    /// A store just created by head office has a name and nothing else: every placeholder must still read well.
+    @Test func everyDefaultPageOfAFreshStoreNamesItsAddressAndLeavesNoBlank() throws {
+        let tenant = try TestDatabase.createTenant(name: "Fresh ISP")
+        let host = "\(tenant.slug).localhost"
+        for language in ["id", "en"] {
+            for slug in ["about", "how-to-buy", "faq", "terms", "privacy"] {
+                let page = try SharedServer.get("/pages/\(slug)?lang=\(language)", host: host).text
+                let article = try #require(Self.article(of: page), "\(language)/\(slug)")
+                let text = article.replacing(/<[^>]*>/, with: "")
+                #expect(!text.contains("{{"), "\(language)/\(slug)")
+                // A value that came out as "/" or as nothing leaves a lone slash or a gap before punctuation.
+                #expect(text.firstMatch(of: /(^|\s)\/(\s|[.,;:)]|$)/) == nil, "bare slash in \(language)/\(slug)")
+                #expect(text.firstMatch(of: /\s[.,;]|\(\s*\)/) == nil, "gap in \(language)/\(slug)")
+                #expect(article.firstMatch(of: /<\/strong>\s*<\/li>|href="mailto:"/) == nil, "empty value in \(language)/\(slug)")
+            }
+            for slug in ["about", "how-to-buy", "terms", "privacy"] {
+                let page = try SharedServer.get("/pages/\(slug)?lang=\(language)", host: host).text
+                #expect(page.contains("href=\"http://\(host)\""), "\(language)/\(slug) names the store's address")
+            }
+        }
+        let about = try SharedServer.get("/pages/about?lang=en", host: host).text
+        #expect(about.contains("our WhatsApp number (not published yet)"))
+    }
+
+    private static func article(of page: String) -> String? {
+        guard let start = page.range(of: "<article class=\"prose\">"), let end = page.range(of: "</article>") else { return nil }
+        return String(page[start.upperBound..<end.lowerBound])
+    }
 }

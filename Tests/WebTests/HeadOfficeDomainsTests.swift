@@ -24,7 +24,10 @@ import TestSupport
         let list = try browser.get("/mgmt/domains")
         #expect(list.text.contains(domain))
         #expect(list.text.contains(name))
-        #expect(try browser.post("/mgmt/domains/approve", ["domain": domain]).status == 303)
+        let approved = try browser.post("/mgmt/domains/approve", ["domain": domain])
+        #expect(approved.status == 303)
+        #expect(approved.headers["Location"] == "/mgmt/domains?saved=1")
+        #expect(try browser.get("/mgmt/domains?saved=1").text.contains(#"<p class="form-notice" role="status">"#))
 
         #expect(try Self.domainRow(domain)?.approved == true)
         #expect(try HeadOfficeFixtures.status(of: "/", on: visitor, becoming: 200) == 200)

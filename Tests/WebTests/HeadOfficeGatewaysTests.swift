@@ -22,6 +22,8 @@ import TestSupport
         let token = "cb-\(UUID().uuidString)9876"
         let saved = try browser.post("/mgmt/gateways/xendit", ["key_secret_key": secret, "key_callback_token": token, "is_sandbox": "on"])
         #expect(saved.status == 303)
+        #expect(saved.headers["Location"] == "/mgmt/gateways?saved=1")
+        #expect(try browser.get("/mgmt/gateways?saved=1").text.contains(#"<p class="form-notice" role="status">"#))
         let stored = try #require(try Self.centralSettings("xendit"))
         #expect(stored.settings.contains(secret) && stored.settings.contains(token))
         #expect(!stored.isActive)

@@ -24,9 +24,19 @@ import TestSupport
             "/mgmt/tenants",
             Self.fields(["slug": slug, "name": "Delta Net <b>", "tier": "professional", "admin_email": owner]))
         #expect(created.status == 303)
-        #expect(created.headers["Location"] == "/mgmt")
+        #expect(created.headers["Location"] == "/mgmt/tenants/\(slug)/created")
         let row = try #require(try HeadOfficeFixtures.tenantRow(slug: slug))
         #expect(row.isActive && !row.isDeleted && row.tier == "professional")
+
+        // What to pass on to the ISP: the store, its admin, the first admin's email; never the password.
+        let summary = try browser.get("/mgmt/tenants/\(slug)/created")
+        #expect(summary.status == 200)
+        #expect(summary.text.contains(#"<p class="form-notice" role="status">Delta Net &lt;b&gt; was created."#))
+        #expect(summary.text.contains(#"href="http://\#(slug).localhost/""#))
+        #expect(summary.text.contains(#"href="http://\#(slug).localhost/admin""#))
+        #expect(summary.text.contains(owner.lowercased()))
+        #expect(summary.text.contains("Admin sign-in: http://\(slug).localhost/admin"))
+        #expect(!summary.text.contains("first-password-1"))
 
         let list = try browser.get("/mgmt")
         #expect(list.text.contains("Delta Net &lt;b&gt;"))
@@ -154,10 +164,14 @@ import TestSupport
         #expect(try store.get("/").status == 200)
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
 
-        #expect(try browser.post("/mgmt/tenants/deactivate", ["slug": tenant.slug]).status == 303)
+        let deactivated = try browser.post("/mgmt/tenants/deactivate", ["slug": tenant.slug])
+        #expect(deactivated.status == 303)
+        #expect(deactivated.headers["Location"] == "/mgmt?done=deactivated")
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 404) == 404)
         #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isActive == false)
-        #expect(try browser.get("/mgmt").text.contains("Inactive"))
+        let list = try browser.get("/mgmt?done=deactivated").text
+        #expect(list.contains("Inactive"))
+        #expect(list.contains(#"<p class="form-notice" role="status">The tenant is deactivated"#))
 
         #expect(try browser.post("/mgmt/tenants/activate", ["slug": tenant.slug]).status == 303)
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 200) == 200)
@@ -166,17 +180,56 @@ import TestSupport
         #expect(audit.allSatisfy { $0.tenantID == tenant.id })
     }
 
-    @Test func aDeletedTenantVanishesFromItsHostAndTheList() throws {
-        let tenant = try TestDatabase.createTenant(slug: Self.newSlug(), name: "Doomed ISP \(UUID().uuidString.prefix(6))")
+    @Test func deletingAsksForTheSlugThenTakesTheStoreOfflineAndARestoreBringsItBack() throws {
+        let name = "Doomed ISP \(UUID().uuidString.prefix(6))"
+        let tenant = try TestDatabase.createTenant(slug: Self.newSlug(), name: name)
         let store = PortalBrowser(port: HeadOfficeFixtures.server.port, host: "\(tenant.slug).localhost")
         #expect(try store.get("/").status == 200)
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        #expect(try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug]).status == 303)
+
+        // The list's Delete leads to a confirmation page, not to a deletion.
+        #expect(try browser.get("/mgmt").text.contains(#"href="/mgmt/tenants/\#(tenant.slug)/delete""#))
+        let confirmation = try browser.get("/mgmt/tenants/\(tenant.slug)/delete")
+        #expect(confirmation.status == 200)
+        #expect(confirmation.text.contains("Delete \(name)?"))
+        #expect(try browser.get("/mgmt/tenants/no-such-tenant/delete").status == 404)
+        for typed in ["", "wrong", tenant.slug.uppercased()] {
+            let refused = try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug, "confirm": typed])
+            #expect(refused.status == 422, "\(typed)")
+            #expect(refused.text.contains("Type the tenant's slug exactly as shown to confirm."))
+        }
+        #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isDeleted == false)
+        #expect(try store.get("/").status == 200)
+
+        let deleted = try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug, "confirm": " \(tenant.slug) "])
+        #expect(deleted.status == 303)
+        #expect(deleted.headers["Location"] == "/mgmt?done=deleted")
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 404) == 404)
         #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isDeleted == true)
-        #expect(!(try browser.get("/mgmt").text.contains(tenant.slug)))
-        #expect(try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug]).status == 404, "deleted once only")
-        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).map(\.action) == ["tenant.delete"])
+        let list = try browser.get("/mgmt?done=deleted").text
+        #expect(list.contains(#"<p class="form-notice" role="status">The tenant was deleted"#))
+        #expect(list.contains("Deleted tenants"))
+        #expect(list.contains("\(name) (\(tenant.slug))"))
+        #expect(!list.contains(#"href="/mgmt/tenants/\#(tenant.slug)/delete""#))
+        #expect(try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug, "confirm": tenant.slug]).status == 404, "deleted once only")
+
+        let restored = try browser.post("/mgmt/tenants/restore", ["slug": tenant.slug])
+        #expect(restored.headers["Location"] == "/mgmt?done=restored")
+        #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 200) == 200)
+        #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isDeleted == false)
+        #expect(try browser.post("/mgmt/tenants/restore", ["slug": tenant.slug]).status == 404, "restored once only")
+        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).map(\.action) == ["tenant.delete", "tenant.restore"])
+    }
+
+    @Test func theCreateFormExplainsTheTiers() throws {
+        let (browser, _) = try HeadOfficeFixtures.signedIn()
+        #expect(try browser.get("/mgmt").text.contains("Starter for a new or small ISP"))
+        #expect(try browser.get("/mgmt?lang=id").text.contains("Starter untuk ISP baru atau kecil"))
+    }
+
+    @Test func theSuccessNoticeIsStyled() throws {
+        let css = try SharedServer.get("/assets/css/site.css", host: "localhost").text
+        #expect(css.contains(".form-notice {"))
     }
 
     @Test func everyTenantChangeIsRefusedWithoutTheSessionsTokenAndChangesNothing() throws {
@@ -186,9 +239,10 @@ import TestSupport
         let forged = ["_csrf": String(repeating: "a", count: 64)]
         #expect(try browser.post("/mgmt/tenants", Self.fields(forged.merging(["slug": slug]) { $1 })).status == 403)
         #expect(try browser.post("/mgmt/tenants", Self.fields(["slug": slug]), withCSRF: false).status == 403)
-        for action in ["deactivate", "delete"] {
-            #expect(try browser.post("/mgmt/tenants/\(action)", forged.merging(["slug": tenant.slug]) { $1 }).status == 403)
-            #expect(try browser.post("/mgmt/tenants/\(action)", ["slug": tenant.slug], withCSRF: false).status == 403)
+        for action in ["deactivate", "delete", "restore"] {
+            let fields = ["slug": tenant.slug, "confirm": tenant.slug]
+            #expect(try browser.post("/mgmt/tenants/\(action)", forged.merging(fields) { $1 }).status == 403)
+            #expect(try browser.post("/mgmt/tenants/\(action)", fields, withCSRF: false).status == 403)
         }
         #expect(try HeadOfficeFixtures.tenantRow(slug: slug) == nil)
         let row = try #require(try HeadOfficeFixtures.tenantRow(slug: tenant.slug))

@@ -101,6 +101,14 @@ import TestSupport
         let response = try attempt.submit(name: String(repeating: "n", count: 81))
         #expect(response.status == 422)
         #expect(response.text.contains("at most 80 characters"))
+        #expect(response.text.contains(String(repeating: "n", count: 81)), "the whole name is kept to be corrected")
+    }
+
+    /// A `maxlength` makes the browser cut a pasted name without a word; the server says so instead.
+    @Test func theFormLetsTheServerJudgeLengths() throws {
+        let page = try Browser(port: SharedServer.port, host: shop.host).get("/vouchers/\(profileID.uuidString.lowercased())")
+        #expect(page.status == 200)
+        #expect(!page.text.contains("maxlength"))
     }
 
     @Test func everyProblemIsShownAtOnceInIndonesianToo() throws {

@@ -94,6 +94,18 @@ import TestSupport
         #expect(elsewhere.status == 404)
     }
 
+    @Test func switchingLanguageOnTheOrderPageKeepsItsToken() throws {
+        let browser = browser()
+        let number = try #require(try OrderAttempt.start(browser, profileID: profileID).submit().orderNumber)
+        let token = try #require(browser.cookies["order_\(number)"])
+        let page = try browser.get("/orders/\(number)?lang=en&t=\(token)")
+        #expect(page.text.contains("href=\"/orders/\(number)?t=\(token)&amp;lang=id\""))
+        let switched = try browser.get("/orders/\(number)?t=\(token)&lang=id")
+        #expect(switched.status == 200)
+        #expect(switched.text.contains(#"<html lang="id">"#))
+        #expect(switched.text.contains("href=\"/orders/\(number)?t=\(token)&amp;lang=en\""))
+    }
+
     @Test func returnLinkLeadsToTheStatusPageAndNeverMarksPaid() throws {
         let browser = browser()
         let number = try #require(try OrderAttempt.start(browser, profileID: profileID).submit().orderNumber)

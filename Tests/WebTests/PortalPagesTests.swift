@@ -48,6 +48,16 @@ import TestSupport
         let positions = [overdue, unpaid, paid].map { text.range(of: $0.number)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions[0]! < positions[1]! && positions[1]! < positions[2]!)
+        // On a phone each row is a stack of labelled lines: every cell carries its column's name.
+        #expect(text.contains(#"<table class="list stack">"#))
+        #expect(text.contains(#"<td data-label="Amount">"#))
+        #expect(text.contains(#"<td data-label="Status">"#))
+    }
+
+    @Test func theStylesheetStacksListTablesOnAPhone() throws {
+        let css = try SharedServer.get("/assets/css/site.css", host: "localhost").text
+        #expect(css.contains("@media (max-width: 640px) {\n  table.stack thead"))
+        #expect(css.contains("table.stack td::before { content: attr(data-label);"))
     }
 
     @Test func invoiceDetailAndReceiptOfTheSubscribersOwnInvoice() throws {
@@ -56,8 +66,12 @@ import TestSupport
         #expect(detail.status == 200)
         #expect(detail.text.contains("November 2026"))
         #expect(detail.text.contains("Rp 160.000"))
+        try TestDatabase.owner.query("update invoices set gateway_provider = 'sandbox' where id = $1", paid.id)
         let receipt = try browser.get("/portal/receipts/\(paid.number)")
         #expect(receipt.status == 200)
+        #expect(receipt.text.contains("<dt>Receipt number</dt><dd><strong>R-\(paid.number)</strong></dd>"))
+        #expect(receipt.text.contains("<dt>Method</dt><dd>Sandbox</dd>"))
+        #expect(receipt.text.contains("save it as PDF from your browser"))
         #expect(receipt.text.contains("Payment receipt"))
         #expect(receipt.text.contains(tenant.name))
         #expect(receipt.text.contains("Jl. Receipt 7, Bandung"))

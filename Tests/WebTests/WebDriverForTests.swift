@@ -200,6 +200,15 @@ final class WebDriverBrowser {
         return png
     }
 
+    /// The page as Chromium prints it on A4 (the print style sheet applies), as PDF bytes.
+    func printToPDF() throws -> Data {
+        let printed = try devTools("Page.printToPDF", ["paperWidth": 8.27, "paperHeight": 11.69, "printBackground": false])
+        guard let base64 = (printed as? [String: Any])?["data"] as? String, let pdf = Data(base64Encoded: base64) else {
+            throw TestSupportError("no PDF data")
+        }
+        return pdf
+    }
+
     /// Records every CSP violation in the tab's session storage, from the first moment of each document.
     private static let violationRecorder = """
         document.addEventListener('securitypolicyviolation', function (event) {

@@ -83,6 +83,8 @@ public struct AdminContentStrings: Sendable {
     public let errorDataQuota: String
     public let errorSpeed: String
     public let errorSharedUsers: @Sendable (_ maximum: Int) -> String
+    public let errorPriceNegative: String
+    public let errorPriceFraction: String
     public let errorRadiusGroup: String
     public let errorRadiusGroupHasSoldVouchers: String
     public let errorRadiusGroupTaken: String

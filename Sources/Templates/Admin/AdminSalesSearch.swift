@@ -36,7 +36,7 @@ struct AdminSalesSearchForm: HTMLComponent {
         let options = [SelectField.Option(value: "", label: strings.anyStatus)] + search.statuses
         return HTMLFragment {
             Element.form(.class("admin-search"), .method(.get), .action(SafeURL(search.path)), .role("search")) {
-                TextField(name: Field.query, label: strings.searchLabel, state: state, type: .search, hint: hint, maxLength: 64)
+                TextField(name: Field.query, label: strings.searchLabel, state: state, type: .search, hint: hint)
                 SelectField(name: Field.status, label: strings.statusFilter, options: options, state: state)
                 Element.div(.class("admin-search-actions")) {
                     Element.button(.class("button"), .type(.submit)) { strings.searchButton }

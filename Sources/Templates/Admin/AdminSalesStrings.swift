@@ -68,6 +68,8 @@ public struct AdminSalesStrings: Sendable {
     public let messageGivenUp: String
     public let messageSentAt: @Sendable (_ time: String) -> String
     public let messageNextAttempt: @Sendable (_ time: String) -> String
+    public let messageFirstAttempt: @Sendable (_ time: String) -> String
+    public let messageWaitsForSender: String
     public let resendLabel: String
     public let resendButton: String
     public let resendQueued: String
@@ -89,6 +91,7 @@ public struct AdminSalesStrings: Sendable {
     public let whatsAppInEffectOwn: String
     public let whatsAppInEffectCentral: String
     public let whatsAppInEffectNone: String
+    public let whatsAppNoSenderWarning: String
     public let fieldUseOwnWhatsApp: String
     public let fieldFonnteToken: String
     public let fieldFonnteTokenHint: String

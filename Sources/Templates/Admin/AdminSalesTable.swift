@@ -1,5 +1,5 @@
-/// A list table of the sales pages: a header row and rows of already built cells, scrolling sideways
-/// on a narrow screen rather than squeezing its columns; without rows, a sentence saying so instead.
+/// A list table of the sales pages: a header row and rows of already built cells, each row a stack of
+/// labelled lines on a phone (`table.stack` in site.css); without rows, a sentence saying so instead.
 struct AdminSalesTable: HTMLComponent {
     let headers: [String]
     let rows: [[HTMLFragment]]
@@ -16,7 +16,7 @@ struct AdminSalesTable: HTMLComponent {
     @HTMLBuilder
     private var table: HTMLFragment {
         Element.div(.class("table-scroll")) {
-            Element.table(.class("list")) {
+            Element.table(.class("list stack")) {
                 Element.thead {
                     Element.tr {
                         for header in headers {
@@ -27,8 +27,8 @@ struct AdminSalesTable: HTMLComponent {
                 Element.tbody {
                     for cells in rows {
                         Element.tr {
-                            for cell in cells {
-                                Element.td { cell }
+                            for (index, cell) in cells.enumerated() {
+                                Element.td(.data("label", index < headers.count ? headers[index] : "")) { cell }
                             }
                         }
                     }

@@ -1,5 +1,8 @@
 /// A labelled text input that keeps what the visitor typed and shows its error next to it.
 ///
+/// It writes no `maxlength`: a browser cuts pasted text at that length without a word, so a long
+/// value would be stored shortened. The server checks every length and says so next to the field.
+///
 /// ```swift
 /// TextField(name: "phone", label: strings.fieldPhone, state: form.state, type: .tel, required: true)
 /// ```
@@ -12,11 +15,10 @@ public struct TextField: HTMLComponent {
     let isRequired: Bool
     let autocomplete: String?
     let inputMode: Attribute.InputMode?
-    let maxLength: Int?
 
     public init(
         name: String, label: String, state: FormState, type: Attribute.InputType = .text, hint: String? = nil,
-        required: Bool = false, autocomplete: String? = nil, inputMode: Attribute.InputMode? = nil, maxLength: Int? = nil
+        required: Bool = false, autocomplete: String? = nil, inputMode: Attribute.InputMode? = nil
     ) {
         self.name = name
         self.label = label
@@ -26,7 +28,6 @@ public struct TextField: HTMLComponent {
         self.isRequired = required
         self.autocomplete = autocomplete
         self.inputMode = inputMode
-        self.maxLength = maxLength
     }
 
     public var body: HTMLFragment {
@@ -40,8 +41,7 @@ public struct TextField: HTMLComponent {
                     .required(isRequired), .ariaInvalid(error != nil),
                     ids.describedBy(hasHint: hint != nil, hasError: error != nil),
                     autocomplete.map { .autocomplete($0) } ?? .none,
-                    inputMode.map { .inputmode($0) } ?? .none,
-                    maxLength.map { .maxlength($0) } ?? .none)
+                    inputMode.map { .inputmode($0) } ?? .none)
                 FieldMessages(ids: ids, hint: hint, error: error)
             }
         }

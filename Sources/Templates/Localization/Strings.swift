@@ -64,6 +64,7 @@ public struct Strings: Sendable {
     public let orderFormHeading: String
     public let fieldPhone: String
     public let fieldPhoneHint: String
+    public let fieldPhoneHintNoWhatsApp: String
     public let fieldName: String
     public let fieldEmail: String
     public let fieldQuantity: String
@@ -109,8 +110,10 @@ public struct Strings: Sendable {
     public let retryPayment: String
     public let orderAlreadyPaidTitle: String
     public let orderAlreadyPaidText: String
+    public let orderAlreadyPaidTextNoWhatsApp: String
     public let paymentSentTitle: String
     public let paymentSentText: String
+    public let paymentSentTextNoWhatsApp: String
     public let sandboxTitle: String
     public let sandboxBanner: String
     public let sandboxMerchant: String
@@ -165,6 +168,7 @@ public struct Strings: Sendable {
     public let noPayments: String
     public let labelPaymentDate: String
     public let labelPaymentMethod: String
+    public let labelReceiptNumber: String
     public let receiptHeading: String
     public let receiptIssuer: String
     public let receiptCustomer: String
@@ -187,6 +191,10 @@ public struct Strings: Sendable {
     public let adminSaved: String
     public let adminSave: String
     public let adminPreview: String
+    public let previewBanner: String
+    public let previewBackToForm: String
+    public let previewSave: String
+    public let logoKept: String
     public let fieldDisplayName: String
     public let fieldTagline: String
     public let fieldPrimaryColor: String
@@ -200,6 +208,7 @@ public struct Strings: Sendable {
     public let fieldFooterText: String
     public let fieldDefaultLanguage: String
     public let fieldHotspotLoginURL: String
+    public let fieldHotspotLoginURLHint: String
     public let errorDisplayName: String
     public let errorTextTooLong: String
     public let errorBrandColor: String

@@ -17,17 +17,17 @@ public struct AdminBrandingPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("branding-heading")) {
                 Element.h1(.id("branding-heading")) { strings.adminBrandingTitle }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.form(
                     .class("admin-form"), .method(.post), .action("/admin/branding"), .enctype(.multipart), .novalidate
                 ) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
-                    TextField(name: Field.displayName, label: strings.fieldDisplayName, state: state, required: true, maxLength: 120)
-                    TextField(name: Field.tagline, label: strings.fieldTagline, state: state, maxLength: 200)
+                    TextField(name: Field.displayName, label: strings.fieldDisplayName, state: state, required: true)
+                    TextField(name: Field.tagline, label: strings.fieldTagline, state: state)
                     for (name, label) in [(Field.primaryColor, strings.fieldPrimaryColor), (Field.accentColor, strings.fieldAccentColor)] {
-                        TextField(name: name, label: label, state: state, hint: strings.fieldColorHint, required: true, maxLength: 7)
+                        TextField(name: name, label: label, state: state, hint: strings.fieldColorHint, required: true)
                         if let contrast = view.contrasts[name] {
                             ContrastNote(contrast: contrast, strings: strings)
                         }
@@ -40,25 +40,30 @@ public struct AdminBrandingPage: HTMLComponent {
                             .ariaInvalid(state.error(Field.logo) != nil),
                             ids.describedBy(hasHint: true, hasError: state.error(Field.logo) != nil))
                         FieldMessages(ids: ids, hint: strings.fieldLogoHint, error: state.error(Field.logo))
+                        if let kept = view.keptLogo {
+                            HiddenInput(name: Field.logoDraft, value: kept.base64)
+                            Element.p(.class("hint kept-logo")) {
+                                Element.img(.src(kept.image), .alt(""), .width(40), .height(40))
+                                " "
+                                strings.logoKept
+                            }
+                        }
                     }
                     TextField(
-                        name: Field.contactWhatsApp, label: strings.fieldContactWhatsApp, state: state, type: .tel,
-                        maxLength: 20)
+                        name: Field.contactWhatsApp, label: strings.fieldContactWhatsApp, state: state, type: .tel)
                     TextField(
-                        name: Field.contactEmail, label: strings.fieldContactEmail, state: state, type: .email,
-                        maxLength: 254)
-                    TextField(name: Field.address, label: strings.fieldAddress, state: state, maxLength: 500)
-                    TextField(name: Field.footerText, label: strings.fieldFooterText, state: state, maxLength: 500)
+                        name: Field.contactEmail, label: strings.fieldContactEmail, state: state, type: .email)
+                    TextField(name: Field.address, label: strings.fieldAddress, state: state)
+                    TextField(name: Field.footerText, label: strings.fieldFooterText, state: state)
                     SelectField(
                         name: Field.defaultLanguage, label: strings.fieldDefaultLanguage,
                         options: Language.allCases.map { .init(value: $0.rawValue, label: $0.nativeName) }, state: state)
                     TextField(
                         name: Field.hotspotLoginURL, label: strings.fieldHotspotLoginURL, state: state, type: .url,
-                        maxLength: 500)
+                        hint: strings.fieldHotspotLoginURLHint)
                     let framing = chrome.language.framingStrings
                     TextField(
-                        name: Field.frameAncestors, label: framing.fieldLabel, state: state, hint: framing.fieldHint,
-                        maxLength: 1000)
+                        name: Field.frameAncestors, label: framing.fieldLabel, state: state, hint: framing.fieldHint)
                     Element.button(.class("button"), .type(.submit)) { strings.adminSave }
                     // Same form, other target: the store with these values, nothing saved.
                     Element.button(

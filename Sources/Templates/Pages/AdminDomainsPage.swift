@@ -14,6 +14,7 @@ public struct AdminDomainsPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: strings.adminDomainsTitle) {
             AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("domains-heading")) {
+                if view.saved { FormNotice(strings.adminSaved) }
                 Element.h1(.id("domains-heading")) { strings.adminDomainsTitle }
                 Element.p { strings.adminDomainsIntro }
                 if view.domains.isEmpty {
@@ -47,7 +48,7 @@ public struct AdminDomainsPage: HTMLComponent {
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(
                         name: Field.domain, label: strings.fieldDomain, state: view.state, hint: strings.fieldDomainHint,
-                        required: true, maxLength: 253)
+                        required: true)
                     Element.button(.class("button"), .type(.submit)) { strings.domainAdd }
                 }
             }

@@ -58,7 +58,7 @@ public struct AdminOrderPage: HTMLComponent {
                         ]
                     }, emptyText: sales.noMessages)
                 if view.resent {
-                    Element.p(.class("form-notice"), .role("status")) { sales.resendQueued }
+                    FormNotice(sales.resendQueued)
                 }
                 if !view.messages.isEmpty {
                     Element.form(
@@ -68,7 +68,7 @@ public struct AdminOrderPage: HTMLComponent {
                         HiddenInput(name: AdminOrderView.Field.csrf, value: view.csrfToken)
                         TextField(
                             name: AdminOrderView.Field.phone, label: sales.resendLabel, state: view.resendState, type: .tel,
-                            autocomplete: "off", inputMode: .tel, maxLength: 32)
+                            autocomplete: "off", inputMode: .tel)
                         Element.button(.class("button"), .type(.submit)) { sales.resendButton }
                     }
                 }

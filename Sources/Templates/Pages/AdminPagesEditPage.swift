@@ -20,7 +20,7 @@ public struct AdminPagesEditPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("page-heading")) {
                 Element.h1(.id("page-heading")) { heading }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.p {
                     view.version.map(words.pageIsEdited) ?? words.pageIsDefault
@@ -30,7 +30,7 @@ public struct AdminPagesEditPage: HTMLComponent {
                 Element.form(.class("admin-form"), .method(.post), .action(SafeURL(view.formPath)), .novalidate) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
-                    TextField(name: Field.title, label: words.fieldTitle, state: state, required: true, maxLength: 200)
+                    TextField(name: Field.title, label: words.fieldTitle, state: state, required: true)
                     MarkdownField(
                         name: Field.markdown, label: words.fieldMarkdown, hint: words.fieldMarkdownHint, state: state,
                         language: view.language)

@@ -16,7 +16,7 @@ public struct AdminPagesPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("pages-heading")) {
                 Element.h1(.id("pages-heading")) { words.pagesTitle }
                 if view.reverted {
-                    Element.p(.class("form-notice"), .role("status")) { words.reverted }
+                    FormNotice(words.reverted)
                 }
                 Element.p { words.pagesIntro }
                 Element.div(.class("table-scroll")) {

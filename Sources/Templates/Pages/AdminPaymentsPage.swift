@@ -16,7 +16,7 @@ public struct AdminPaymentsPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("payments-heading")) {
                 Element.h1(.id("payments-heading")) { sales.paymentsTitle }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.p { sales.paymentsIntro }
                 Element.h2 { sales.inEffectHeading }
@@ -79,7 +79,7 @@ public struct AdminPaymentsPage: HTMLComponent {
                     TextField(
                         name: name, label: label, state: state, type: .password,
                         hint: view.storedKeys[name].map { hint + " " + sales.storedKey($0) } ?? hint,
-                        autocomplete: "off", maxLength: 256)
+                        autocomplete: "off")
                 }
                 Element.button(.class("button"), .type(.submit)) { strings.adminSave }
             }

@@ -25,15 +25,15 @@ public struct AdminProfileFormPage: HTMLComponent {
                 Element.form(.class("admin-form"), .method(.post), .action(SafeURL(view.formPath)), .novalidate) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
-                    TextField(name: Field.name, label: words.fieldName, state: state, required: true, maxLength: 80)
-                    TextField(name: Field.description, label: words.fieldDescription, state: state, maxLength: 500)
+                    TextField(name: Field.name, label: words.fieldName, state: state, required: true)
+                    TextField(name: Field.description, label: words.fieldDescription, state: state)
                     TextField(
                         name: Field.price, label: words.fieldPrice, state: state, hint: words.fieldPriceHint, required: true,
-                        inputMode: .numeric, maxLength: 12)
+                        inputMode: .numeric)
                     Element.div(.class("field-pair")) {
                         TextField(
                             name: Field.validity, label: words.fieldValidity, state: state, required: true,
-                            inputMode: .numeric, maxLength: 6)
+                            inputMode: .numeric)
                         SelectField(
                             name: Field.validityUnit, label: words.fieldValidityUnit,
                             options: units.map { .init(value: $0.0.rawValue, label: $0.1) }, state: state)
@@ -46,22 +46,22 @@ public struct AdminProfileFormPage: HTMLComponent {
                         ], state: state)
                     TextField(
                         name: Field.dataQuotaMB, label: words.fieldDataQuota, state: state, hint: words.fieldDataQuotaHint,
-                        inputMode: .numeric, maxLength: 8)
+                        inputMode: .numeric)
                     TextField(
                         name: Field.downloadKbps, label: words.fieldDownloadKbps, state: state, hint: words.fieldSpeedHint,
-                        inputMode: .numeric, maxLength: 8)
+                        inputMode: .numeric)
                     TextField(
                         name: Field.uploadKbps, label: words.fieldUploadKbps, state: state, hint: words.fieldSpeedHint,
-                        inputMode: .numeric, maxLength: 8)
+                        inputMode: .numeric)
                     TextField(
                         name: Field.sharedUsers, label: words.fieldSharedUsers, state: state, required: true,
-                        inputMode: .numeric, maxLength: 2)
+                        inputMode: .numeric)
                     TextField(
                         name: Field.radiusGroup, label: words.fieldRadiusGroup, state: state,
-                        hint: words.fieldRadiusGroupHint, required: true, maxLength: 48)
+                        hint: words.fieldRadiusGroupHint)
                     TextField(
                         name: Field.codeLength, label: words.fieldCodeLength, state: state, required: true,
-                        inputMode: .numeric, maxLength: 2)
+                        inputMode: .numeric)
                     Element.button(.class("button"), .type(.submit)) { view.isNew ? words.createProfile : strings.adminSave }
                 }
             }

@@ -17,7 +17,7 @@ public struct AdminProfilesPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("profiles-heading")) {
                 Element.h1(.id("profiles-heading")) { words.profilesTitle }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.p { words.profilesIntro }
                 Element.p { Element.a(.class("button"), .href(SafeURL(view.newPath))) { words.newProfile } }

@@ -17,7 +17,7 @@ public struct AdminWhatsAppPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("whatsapp-heading")) {
                 Element.h1(.id("whatsapp-heading")) { sales.whatsAppTitle }
                 if view.saved {
-                    Element.p(.class("form-notice"), .role("status")) { strings.adminSaved }
+                    FormNotice(strings.adminSaved)
                 }
                 Element.p { sales.whatsAppIntro }
                 Element.h2 { sales.inEffectHeading }
@@ -33,7 +33,7 @@ public struct AdminWhatsAppPage: HTMLComponent {
                         name: Field.token, label: sales.fieldFonnteToken, state: view.state, type: .password,
                         hint: view.storedToken.map { sales.fieldFonnteTokenHint + " " + sales.storedKey($0) }
                             ?? sales.fieldFonnteTokenHint,
-                        autocomplete: "off", maxLength: 200)
+                        autocomplete: "off")
                     Element.button(.class("button"), .type(.submit)) { strings.adminSave }
                 }
             }

@@ -14,6 +14,7 @@ public struct HeadOfficeDomainsPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: strings.domainsTitle) {
             HeadOfficeNavigation(strings: strings, signOut: chrome.strings.adminSignOut, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("domains-heading")) {
+                if view.saved { FormNotice(chrome.strings.adminSaved) }
                 Element.h1(.id("domains-heading")) { strings.domainsTitle }
                 Element.p { strings.domainsIntro }
                 if view.pending.isEmpty {

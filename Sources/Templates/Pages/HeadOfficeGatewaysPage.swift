@@ -14,6 +14,7 @@ public struct HeadOfficeGatewaysPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: strings.gatewaysTitle) {
             HeadOfficeNavigation(strings: strings, signOut: chrome.strings.adminSignOut, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("gateways-heading")) {
+                if view.saved { FormNotice(chrome.strings.adminSaved) }
                 Element.h1(.id("gateways-heading")) { strings.gatewaysTitle }
                 Element.p { strings.gatewaysIntro }
             }
@@ -47,7 +48,7 @@ public struct HeadOfficeGatewaysPage: HTMLComponent {
                         name: Field.key(key.name), label: strings.keyLabel(key.name),
                         state: FormState(errors: gateway.state.errors.filter { $0.key == Field.key(key.name) }),
                         type: .password, hint: key.masked.map(strings.keyCurrent) ?? strings.keyNotSet,
-                        autocomplete: "off", maxLength: 500)
+                        autocomplete: "off")
                 }
                 CheckboxField(name: Field.isSandbox, state: gateway.state) { strings.fieldSandbox }
                 CheckboxField(name: Field.isActive, state: gateway.state) { strings.fieldActive }

@@ -14,6 +14,7 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: strings.tenantsTitle) {
             HeadOfficeNavigation(strings: strings, signOut: chrome.strings.adminSignOut, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("tenants-heading")) {
+                if let done = view.done { FormNotice(done.message(chrome.language.tenantLifecycleStrings)) }
                 Element.h1(.id("tenants-heading")) { strings.tenantsTitle }
                 Element.p { strings.tenantsIntro }
                 if view.tenants.isEmpty {
@@ -24,6 +25,7 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
                 }
             }
             createForm(strings)
+            if !view.deleted.isEmpty { deletedList(chrome.language.tenantLifecycleStrings) }
         }.body
     }
 
@@ -71,19 +73,15 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
             Element.td(.class("number")) { String(tenant.routers) }
             Element.td(.class("number")) { String(tenant.online) }
             Element.td {
-                Element.form(.class("inline-actions"), .method(.post), .action("/mgmt/tenants/delete")) {
+                let action: SafeURL = tenant.isActive ? "/mgmt/tenants/deactivate" : "/mgmt/tenants/activate"
+                Element.form(.class("inline-actions"), .method(.post), .action(action)) {
                     HiddenInput(name: HeadOfficeTenantsView.Field.csrf, value: view.csrfToken)
                     HiddenInput(name: HeadOfficeTenantsView.Field.slug, value: tenant.slug)
-                    if tenant.isActive {
-                        Element.button(.class("button secondary"), .type(.submit), .formaction("/mgmt/tenants/deactivate")) {
-                            strings.deactivate
-                        }
-                    } else {
-                        Element.button(.class("button secondary"), .type(.submit), .formaction("/mgmt/tenants/activate")) {
-                            strings.activate
-                        }
+                    Element.button(.class("button secondary"), .type(.submit)) {
+                        tenant.isActive ? strings.deactivate : strings.activate
                     }
-                    Element.button(.class("button danger"), .type(.submit)) { strings.delete }
+                    // Deleting asks first, on a page of its own.
+                    Element.a(.class("button danger"), .href(SafeURL("/mgmt/tenants/\(tenant.slug)/delete"))) { strings.delete }
                 }
             }
         }
@@ -98,20 +96,41 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
                 HiddenInput(name: Field.csrf, value: view.csrfToken)
                 TextField(
                     name: Field.slug, label: strings.fieldSlug, state: view.state,
-                    hint: strings.fieldSlugHint(view.baseDomain), required: true, autocomplete: "off", maxLength: 30)
-                TextField(name: Field.name, label: strings.fieldName, state: view.state, required: true, maxLength: 120)
+                    hint: strings.fieldSlugHint(view.baseDomain), required: true, autocomplete: "off")
+                TextField(name: Field.name, label: strings.fieldName, state: view.state, required: true)
                 SelectField(
                     name: Field.tier, label: strings.fieldTier,
-                    options: view.tiers.map { SelectField.Option(value: $0, label: strings.tierName($0)) }, state: view.state)
+                    options: view.tiers.map { SelectField.Option(value: $0, label: strings.tierName($0)) }, state: view.state,
+                    hint: chrome.language.tenantLifecycleStrings.fieldTierHint)
                 TextField(
                     name: Field.adminEmail, label: strings.fieldAdminEmail, state: view.state, type: .email,
-                    hint: strings.fieldAdminEmailHint, required: true, autocomplete: "off", maxLength: 254)
+                    hint: strings.fieldAdminEmailHint, required: true, autocomplete: "off")
                 // The password is never written back into the page.
                 TextField(
                     name: Field.adminPassword, label: strings.fieldAdminPassword,
                     state: FormState(errors: view.state.errors.filter { $0.key == Field.adminPassword }), type: .password,
-                    hint: strings.fieldAdminPasswordHint, required: true, autocomplete: "new-password", maxLength: 200)
+                    hint: strings.fieldAdminPasswordHint, required: true, autocomplete: "new-password")
                 Element.button(.class("button"), .type(.submit)) { strings.createButton }
+            }
+        }
+    }
+
+    private func deletedList(_ words: TenantLifecycleStrings) -> Element {
+        Element.section(.class("panel"), .ariaLabelledBy("deleted-heading")) {
+            Element.h2(.id("deleted-heading")) { words.deletedHeading }
+            Element.p { words.deletedIntro }
+            Element.ul(.class("deleted-tenants")) {
+                for tenant in view.deleted {
+                    Element.li {
+                        Element.form(.class("inline-actions"), .method(.post), .action("/mgmt/tenants/restore")) {
+                            HiddenInput(name: HeadOfficeTenantsView.Field.csrf, value: view.csrfToken)
+                            HiddenInput(name: HeadOfficeTenantsView.Field.slug, value: tenant.slug)
+                            Element.span { "\(tenant.name) (\(tenant.slug))" }
+                            " "
+                            Element.button(.class("button secondary"), .type(.submit)) { words.restore }
+                        }
+                    }
+                }
             }
         }
     }

@@ -2,15 +2,19 @@
 public struct HomePage: HTMLComponent {
     let chrome: SiteChrome
     let view: HomeView
+    /// Shown above the hero: the admin's preview bar on a branding preview, nothing on the store.
+    let banner: HTMLFragment
 
-    public init(chrome: SiteChrome, view: HomeView) {
+    public init(chrome: SiteChrome, view: HomeView, banner: HTMLFragment = HTMLFragment()) {
         self.chrome = chrome
         self.view = view
+        self.banner = banner
     }
 
     public var body: HTMLFragment {
         let strings = chrome.strings
         return SiteLayout(chrome: chrome, title: chrome.siteName) {
+            banner
             Element.section(.class("hero")) {
                 Element.h1 { chrome.siteName }
                 if !chrome.tagline.isEmpty { Element.p { chrome.tagline } }

@@ -3,10 +3,13 @@
 public struct OrderForm: HTMLComponent {
     let form: OrderFormView
     let strings: Strings
+    /// False when no WhatsApp sender serves the store: the form then promises the order page, not a message.
+    let sendsWhatsApp: Bool
 
-    public init(form: OrderFormView, strings: Strings) {
+    public init(form: OrderFormView, strings: Strings, sendsWhatsApp: Bool = true) {
         self.form = form
         self.strings = strings
+        self.sendsWhatsApp = sendsWhatsApp
     }
 
     public var body: HTMLFragment {
@@ -20,12 +23,12 @@ public struct OrderForm: HTMLComponent {
                 HiddenInput(name: Field.idempotencyKey, value: form.idempotencyKey)
                 HiddenInput(name: Field.profile, value: form.profileID)
                 TextField(
-                    name: Field.phone, label: strings.fieldPhone, state: state, type: .tel, hint: strings.fieldPhoneHint,
-                    required: true, autocomplete: "tel", inputMode: .tel, maxLength: 24)
-                TextField(name: Field.name, label: strings.fieldName, state: state, autocomplete: "name", maxLength: 80)
+                    name: Field.phone, label: strings.fieldPhone, state: state, type: .tel, hint: sendsWhatsApp ? strings.fieldPhoneHint : strings.fieldPhoneHintNoWhatsApp,
+                    required: true, autocomplete: "tel", inputMode: .tel)
+                TextField(name: Field.name, label: strings.fieldName, state: state, autocomplete: "name")
                 TextField(
                     name: Field.email, label: strings.fieldEmail, state: state, type: .email, autocomplete: "email",
-                    inputMode: .email, maxLength: 120)
+                    inputMode: .email)
                 SelectField(name: Field.quantity, label: strings.fieldQuantity, options: quantities, state: state)
                 CheckboxField(name: Field.terms, state: state, required: true) {
                     strings.termsAgreementBefore

@@ -85,7 +85,7 @@ public struct OrderStatusPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("again-heading")) {
                 Element.h2(.id("again-heading")) { strings.payAgainHeading }
                 if let payAgain {
-                    OrderForm(form: payAgain, strings: strings)
+                    OrderForm(form: payAgain, strings: strings, sendsWhatsApp: chrome.sendsWhatsApp)
                 } else {
                     Element.p { strings.packageNoLongerSold }
                     Element.a(.class("button"), .href("/#catalogue")) { strings.buyVoucher }

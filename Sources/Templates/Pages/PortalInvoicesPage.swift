@@ -19,7 +19,7 @@ public struct PortalInvoicesPage: HTMLComponent {
                     Element.p(.class("muted")) { strings.noInvoices }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list")) {
+                        Element.table(.class("list stack")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { strings.labelInvoiceNumber }
@@ -32,17 +32,17 @@ public struct PortalInvoicesPage: HTMLComponent {
                             Element.tbody {
                                 for invoice in invoices {
                                     Element.tr {
-                                        Element.td {
+                                        Element.td(.data("label", strings.labelInvoiceNumber)) {
                                             if let detailURL = invoice.detailURL {
                                                 Element.a(.href(SafeURL(detailURL))) { invoice.number }
                                             } else {
                                                 invoice.number
                                             }
                                         }
-                                        Element.td { invoice.period }
-                                        Element.td { invoice.amount }
-                                        Element.td { invoice.dueDate }
-                                        Element.td { PortalInvoiceBadge(state: invoice.state, strings: strings) }
+                                        Element.td(.data("label", strings.labelPeriod)) { invoice.period }
+                                        Element.td(.data("label", strings.labelAmount)) { invoice.amount }
+                                        Element.td(.data("label", strings.labelDueDate)) { invoice.dueDate }
+                                        Element.td(.data("label", strings.labelStatus)) { PortalInvoiceBadge(state: invoice.state, strings: strings) }
                                     }
                                 }
                             }

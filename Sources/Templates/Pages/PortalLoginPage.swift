@@ -52,12 +52,12 @@ public struct PortalLoginPage: HTMLComponent {
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(
                         name: Field.login, label: wording.loginLabel, state: view.state, type: wording.loginType,
-                        hint: wording.loginHint, required: true, autocomplete: "username", maxLength: wording.loginMaxLength)
+                        hint: wording.loginHint, required: true, autocomplete: "username")
                     // The password is never written back into the page.
                     TextField(
                         name: Field.password, label: strings.fieldPassword,
                         state: FormState(errors: view.state.errors.filter { $0.key == Field.password }),
-                        type: .password, required: true, autocomplete: "current-password", maxLength: 200)
+                        type: .password, required: true, autocomplete: "current-password")
                     Element.button(.class("button wide"), .type(.submit)) { strings.signIn }
                 }
             }

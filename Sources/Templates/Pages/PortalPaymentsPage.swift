@@ -17,7 +17,7 @@ public struct PortalPaymentsPage: HTMLComponent {
                     Element.p(.class("muted")) { strings.noPayments }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list")) {
+                        Element.table(.class("list stack")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { strings.labelPaymentDate }
@@ -30,17 +30,17 @@ public struct PortalPaymentsPage: HTMLComponent {
                             Element.tbody {
                                 for row in view.rows {
                                     Element.tr {
-                                        Element.td { row.date }
-                                        Element.td {
+                                        Element.td(.data("label", strings.labelPaymentDate)) { row.date }
+                                        Element.td(.data("label", strings.labelInvoiceNumber)) {
                                             if let receiptURL = row.receiptURL {
                                                 Element.a(.href(SafeURL(receiptURL))) { row.invoiceNumber }
                                             } else {
                                                 row.invoiceNumber
                                             }
                                         }
-                                        Element.td { row.period }
-                                        Element.td { row.amount }
-                                        Element.td { row.method }
+                                        Element.td(.data("label", strings.labelPeriod)) { row.period }
+                                        Element.td(.data("label", strings.labelAmount)) { row.amount }
+                                        Element.td(.data("label", strings.labelPaymentMethod)) { row.method }
                                     }
                                 }
                             }

@@ -27,6 +27,8 @@ struct PortalReceipt: HTMLComponent {
         Element.article(.class("panel receipt"), .ariaLabelledBy("receipt-heading")) {
             Element.h1(.id("receipt-heading")) { strings.receiptHeading }
             Element.dl(.class("summary")) {
+                Element.dt { strings.labelReceiptNumber }
+                Element.dd { Element.strong { receipt.receiptNumber } }
                 Element.dt { strings.receiptIssuer }
                 Element.dd {
                     Element.strong { receipt.issuerName }
@@ -49,6 +51,10 @@ struct PortalReceipt: HTMLComponent {
                 Element.dd(.class("price")) { receipt.amount }
                 Element.dt { strings.labelPaidAt }
                 Element.dd { receipt.paidAt }
+                if !receipt.paymentMethod.isEmpty {
+                    Element.dt { strings.labelPaymentMethod }
+                    Element.dd { receipt.paymentMethod }
+                }
                 Element.dt { strings.labelStatus }
                 Element.dd { Element.span(.class("badge paid")) { strings.invoicePaid } }
             }

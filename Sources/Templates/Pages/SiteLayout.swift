@@ -41,7 +41,10 @@ public struct SiteLayout: HTMLComponent {
                 Element.a(.class("skip"), .href("#content")) { chrome.strings.skipToContent }
                 header
                 Element.main(.id("content")) {
-                    Element.div(.class("wrap")) { content }
+                    Element.div(.class("wrap")) {
+                        for alert in chrome.alerts { Element.p(.class("form-alert site-alert"), .role("alert")) { alert } }
+                        content
+                    }
                 }
                 footer
             }
@@ -52,7 +55,9 @@ public struct SiteLayout: HTMLComponent {
         Element.header(.class("site-header")) {
             Element.div(.class("wrap")) {
                 Element.a(.class("brand"), .href(SafeURL(chrome.homeURL))) {
-                    if let logo = chrome.logoURL {
+                    if let logo = chrome.inlineLogo {
+                        Element.img(.src(logo), .alt(""), .width(40), .height(40))
+                    } else if let logo = chrome.logoURL {
                         Element.img(.src(SafeURL(logo)), .alt(""), .width(40), .height(40))
                     } else {
                         Element.span(.class("initials"), .ariaHidden) { chrome.initials }

@@ -24,7 +24,7 @@ public struct VoucherPage: HTMLComponent {
             }
             Element.section(.class("panel"), .ariaLabelledBy("order-heading")) {
                 Element.h2(.id("order-heading")) { strings.orderFormHeading }
-                OrderForm(form: view.form, strings: strings)
+                OrderForm(form: view.form, strings: strings, sendsWhatsApp: chrome.sendsWhatsApp)
             }
         }.body
     }

@@ -7,6 +7,8 @@ public struct AdminBrandingView: Sendable, Hashable {
         public static let primaryColor = "primary_color"
         public static let accentColor = "accent_color"
         public static let logo = "logo"
+        /// The chosen, not yet saved logo (base64), carried through a preview or a refused save.
+        public static let logoDraft = "logo_draft"
         public static let contactWhatsApp = "contact_whatsapp"
         public static let contactEmail = "contact_email"
         public static let address = "address"
@@ -37,11 +39,27 @@ public struct AdminBrandingView: Sendable, Hashable {
     /// Keyed by the colour's field name; absent while the typed colour is invalid.
     public let contrasts: [String: Contrast]
     public let saved: Bool
+    /// A logo chosen but not saved yet, so the admin need not choose it again.
+    public let keptLogo: KeptLogo?
 
-    public init(state: FormState, csrfToken: String, contrasts: [String: Contrast], saved: Bool = false) {
+    /// A chosen logo as the form carries it: its bytes in base64 and an inline image to show it.
+    public struct KeptLogo: Sendable, Hashable {
+        public let base64: String
+        public let image: SafeURL
+
+        public init(bytes: [UInt8], mediaType: SafeURL.InlineImageType) {
+            image = SafeURL.inlineImage(bytes: bytes, mediaType: mediaType)
+            base64 = String(image.value.drop { $0 != "," }.dropFirst())
+        }
+    }
+
+    public init(
+        state: FormState, csrfToken: String, contrasts: [String: Contrast], saved: Bool = false, keptLogo: KeptLogo? = nil
+    ) {
         self.state = state
         self.csrfToken = csrfToken
         self.contrasts = contrasts
         self.saved = saved
+        self.keptLogo = keptLogo
     }
 }

@@ -20,10 +20,13 @@ public struct AdminDomainsView: Sendable, Hashable {
     public let domains: [Domain]
     public let state: FormState
     public let csrfToken: String
+    /// True right after a change succeeded (the redirect's `?saved=1`).
+    public let saved: Bool
 
-    public init(domains: [Domain], state: FormState = FormState(), csrfToken: String) {
+    public init(domains: [Domain], state: FormState = FormState(), csrfToken: String, saved: Bool = false) {
         self.domains = domains
         self.state = state
         self.csrfToken = csrfToken
+        self.saved = saved
     }
 }

@@ -22,9 +22,12 @@ public struct HeadOfficeDomainsView: Sendable, Hashable {
 
     public let pending: [Pending]
     public let csrfToken: String
+    /// True right after a decision succeeded (the redirect's `?saved=1`).
+    public let saved: Bool
 
-    public init(pending: [Pending], csrfToken: String) {
+    public init(pending: [Pending], csrfToken: String, saved: Bool = false) {
         self.pending = pending
         self.csrfToken = csrfToken
+        self.saved = saved
     }
 }

@@ -41,9 +41,12 @@ public struct HeadOfficeGatewaysView: Sendable, Hashable {
 
     public let gateways: [Gateway]
     public let csrfToken: String
+    /// True right after a save succeeded (the redirect's `?saved=1`).
+    public let saved: Bool
 
-    public init(gateways: [Gateway], csrfToken: String) {
+    public init(gateways: [Gateway], csrfToken: String, saved: Bool = false) {
         self.gateways = gateways
         self.csrfToken = csrfToken
+        self.saved = saved
     }
 }

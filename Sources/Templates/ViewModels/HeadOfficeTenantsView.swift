@@ -1,6 +1,6 @@
 /// `GET /mgmt`: every tenant with its status, tier, domains and this month's figures, and the form
 /// that creates a tenant.
-public struct HeadOfficeTenantsView: Sendable, Hashable {
+public struct HeadOfficeTenantsView: Sendable {
     public enum Field {
         public static let slug = "slug"
         public static let name = "name"
@@ -70,10 +70,14 @@ public struct HeadOfficeTenantsView: Sendable, Hashable {
     public let baseDomain: String
     public let state: FormState
     public let csrfToken: String
+    /// Deleted tenants, which head office can restore: slug and name.
+    public let deleted: [(slug: String, name: String)]
+    /// The action that led here, for its notice.
+    public let done: TenantActionDone?
 
     public init(
         period: String, tenants: [Tenant], tiers: [String], baseDomain: String, state: FormState = FormState(),
-        csrfToken: String
+        csrfToken: String, deleted: [(slug: String, name: String)] = [], done: TenantActionDone? = nil
     ) {
         self.period = period
         self.tenants = tenants
@@ -81,5 +85,7 @@ public struct HeadOfficeTenantsView: Sendable, Hashable {
         self.baseDomain = baseDomain
         self.state = state
         self.csrfToken = csrfToken
+        self.deleted = deleted
+        self.done = done
     }
 }

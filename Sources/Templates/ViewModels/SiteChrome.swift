@@ -44,6 +44,13 @@ public struct SiteChrome: Sendable {
     public var homeURL: String
     /// The customer portal: `/portal` on the live site, the live store's absolute URL in a static export.
     public var portalURL: String
+    /// Whether a WhatsApp sender serves this site, so its pages may promise codes by WhatsApp.
+    public var sendsWhatsApp = true
+    /// Warnings the layout shows at the top of every page of this frame (the admin's, when something
+    /// the store relies on is missing).
+    public var alerts: [String] = []
+    /// A logo given as bytes rather than a URL (the admin's preview of a logo not saved yet); wins over `logoURL`.
+    public var inlineLogo: SafeURL?
 
     public init(
         language: Language, siteName: String, tagline: String = "", logoURL: String? = nil, initials: String,

@@ -14,6 +14,14 @@ struct AdminBrandingController: Sendable {
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get(Self.path) { request, context, _ in try show(request, context) }
         router.post(Self.path) { request, context, _ in try save(request, context) }
+        // "Back to the form" from a preview: the form again with the draft, the chosen logo kept.
+        router.post(Self.path + "/edit") { request, context, _ in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let (values, logo) = try Self.submittedFields(request)
+            try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
+            let draft = BrandingDraft(values: values, logoUpload: logo, language: context.language)
+            return page(admin, state: FormState(values: draft.values, errors: draft.errors), keptLogo: draft.logo?.kept)
+        }
     }
 
     private func show(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
@@ -30,7 +38,9 @@ struct AdminBrandingController: Sendable {
         try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
         let draft = BrandingDraft(values: values, logoUpload: logo, language: context.language)
         guard draft.errors.isEmpty else {
-            return page(admin, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent)
+            return page(
+                admin, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent,
+                keptLogo: draft.logo?.kept)
         }
         try services.branding.save(draft, for: context.tenant, by: AuditActor(admin, request: request))
         return .redirect(to: Self.path + "?saved=1")
@@ -51,16 +61,23 @@ struct AdminBrandingController: Sendable {
         for part in form.parts where !part.isFile && values[part.name] == nil {
             values[part.name] = part.text
         }
-        let logo = form.parts.first { $0.name == AdminBrandingView.Field.logo && $0.isFile }?.body
+        var logo = form.parts.first { $0.name == AdminBrandingView.Field.logo && $0.isFile }?.body
+        // No new file chosen: the logo chosen before a preview or a refused save, checked again like an upload.
+        if logo?.isEmpty ?? true, let kept = values[AdminBrandingView.Field.logoDraft],
+            let bytes = Data(base64Encoded: kept), !bytes.isEmpty
+        {
+            logo = Array(bytes)
+        }
         return (values, logo)
     }
 
     func page(
-        _ admin: AuthenticatedTenantAdmin, state: FormState, status: HTTPStatus = .ok, saved: Bool = false
+        _ admin: AuthenticatedTenantAdmin, state: FormState, status: HTTPStatus = .ok, saved: Bool = false,
+        keptLogo: AdminBrandingView.KeptLogo? = nil
     ) -> HTTPResponse {
         let view = AdminBrandingView(
             state: state, csrfToken: admin.session.csrfSecret, contrasts: BrandingDraft.contrasts(state.values),
-            saved: saved)
+            saved: saved, keptLogo: keptLogo)
         var response = HTTPResponse.page(AdminBrandingPage(chrome: admin.context.chrome, view: view), status: status)
         response.headers.set("Cache-Control", "no-store")
         return response

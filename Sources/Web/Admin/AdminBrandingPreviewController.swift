@@ -24,18 +24,25 @@ struct AdminBrandingPreviewController: Sendable {
         try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
         let draft = BrandingDraft(values: values, logoUpload: logo, language: context.language)
         guard draft.errors.isEmpty else {
-            return form.page(admin, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent)
+            return form.page(
+                admin, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent,
+                keptLogo: draft.logo?.kept)
         }
         let branding = draft.applied(to: try services.brandings.branding(for: context.tenant))
         var chrome = SiteChrome.tenant(TenantSite(branding: branding), language: context.language, path: "/")
         chrome.themeURL = Self.stylesheetPath + "?primary=\(hex(branding.primaryColor))&accent=\(hex(branding.accentColor))"
+        let kept = draft.logo?.kept
+        if let kept { chrome.inlineLogo = kept.image }
         let strings = chrome.strings
         let packages = try profiles.onSaleProfiles(for: context.tenant).map { profile in
             HomeView.Package(
                 name: profile.name, price: Rupiah.format(profile.price), details: profile.details(strings),
                 href: "/vouchers/\(profile.id.uuidString.lowercased())")
         }
-        var response = HTTPResponse.page(HomePage(chrome: chrome, view: HomeView(packages: packages)))
+        let bar = AdminBrandingPreviewBar(
+            strings: chrome.strings, values: draft.values, keptLogo: kept, csrfToken: admin.session.csrfSecret)
+        var response = HTTPResponse.page(
+            HomePage(chrome: chrome, view: HomeView(packages: packages), banner: HTMLFragment { bar }))
         response.headers.set("Cache-Control", "no-store")
         return response
     }

@@ -16,7 +16,7 @@ struct AdminDomainsController: Sendable {
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return try page(admin)
+            return try page(admin, saved: try request.queryItems["saved"] == "1")
         }
         router.post(Self.path) { request, context, _ in try add(request, context) }
         router.post(Self.path + "/remove") { request, context, _ in
@@ -41,7 +41,7 @@ struct AdminDomainsController: Sendable {
         case .failure(.underPlatformDomain): problem = strings.errorDomainPlatform
         case .failure(.reserved): problem = strings.errorDomainReserved
         }
-        guard let problem else { return .redirect(to: Self.path) }
+        guard let problem else { return .redirect(to: Self.path + "?saved=1") }
         return try page(
             admin, state: FormState(values: [Field.domain: typed], errors: [Field.domain: problem]),
             status: .unprocessableContent)
@@ -52,7 +52,7 @@ struct AdminDomainsController: Sendable {
     ) throws -> HTTPResponse {
         let (admin, form) = try signedInForm(request, context)
         try apply((form[Field.domain] ?? "").lowercased(), AuditActor(admin, request: request))
-        return .redirect(to: Self.path)
+        return .redirect(to: Self.path + "?saved=1")
     }
 
     /// The admin and the form, once the form's CSRF token matched the session's.
@@ -64,10 +64,11 @@ struct AdminDomainsController: Sendable {
     }
 
     private func page(
-        _ admin: AuthenticatedTenantAdmin, state: FormState = FormState(), status: HTTPStatus = .ok
+        _ admin: AuthenticatedTenantAdmin, state: FormState = FormState(), status: HTTPStatus = .ok, saved: Bool = false
     ) throws -> HTTPResponse {
         let view = AdminDomainsView(
-            domains: try domains.domains(for: admin.context.tenant), state: state, csrfToken: admin.session.csrfSecret)
+            domains: try domains.domains(for: admin.context.tenant), state: state, csrfToken: admin.session.csrfSecret,
+            saved: saved)
         var response = HTTPResponse.page(AdminDomainsPage(chrome: admin.context.chrome, view: view), status: status)
         response.headers.set("Cache-Control", "no-store")
         return response

@@ -49,7 +49,8 @@ struct AdminPagesController: Sendable {
                 return try editPage(admin, slug: draft.slug, language: draft.language, state: state, status: .unprocessableContent)
             }
             let preview = library.render(
-                title: draft.title, markdown: draft.markdown, site: context.site, tenant: context.tenant)
+                title: draft.title, markdown: draft.markdown, language: draft.language, site: context.site,
+                storeURL: request.siteOrigin)
             return try editPage(admin, slug: draft.slug, language: draft.language, state: state, preview: preview)
         }
         router.post(Self.path + "/{slug}/{lang}/revert") { request, context, parameters in

@@ -49,7 +49,7 @@ struct AdminProfilesController: Sendable {
                 throw HTTPError(.notFound)
             }
             catalogue.invalidate(context.tenant.id)
-            return .redirect(to: Self.path)
+            return .redirect(to: Self.path + "?saved=1")
         }
     }
 

@@ -8,8 +8,11 @@ struct AdminSalesFormatter: Sendable {
     let sales: AdminSalesStrings
     let times: DateText
     let portal: PortalFormatter
+    /// False when no WhatsApp sender serves the tenant: then that is why every pending message waits.
+    let sendsWhatsApp: Bool
 
     init(context: TenantContext) {
+        sendsWhatsApp = context.site.sendsWhatsApp
         strings = context.language.strings
         sales = context.language.adminSalesStrings
         times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
@@ -81,7 +84,12 @@ struct AdminSalesFormatter: Sendable {
             status = AdminSalesBadge(sales.messageGivenUp, tone: .bad)
         default:
             status = AdminSalesBadge(sales.messageWaiting, tone: .waiting)
-            if message.attempts > 0 {
+            // Every waiting message says why: no sender at all, not tried yet, or the last error and the next try.
+            if !sendsWhatsApp {
+                detail = [sales.messageWaitsForSender, detail].filter { !$0.isEmpty }.joined(separator: " · ")
+            } else if message.attempts == 0 {
+                detail = sales.messageFirstAttempt(times.dayAndTime(message.nextAttemptAt))
+            } else {
                 detail += (detail.isEmpty ? "" : " · ") + sales.messageNextAttempt(times.dayAndTime(message.nextAttemptAt))
             }
         }

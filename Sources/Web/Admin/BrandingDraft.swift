@@ -36,7 +36,14 @@ struct BrandingDraft: Sendable {
         check(Field.tagline, strings.errorTextTooLong) { $0.count <= 200 }
         check(Field.primaryColor, strings.errorBrandColor) { BrandColor($0) != nil }
         check(Field.accentColor, strings.errorBrandColor) { BrandColor($0) != nil }
-        check(Field.contactWhatsApp, strings.errorWhatsApp, Self.isWhatsApp)
+        // Written the way the store's order form reads it (`0812-3456-7890`, `+62 812…`), stored as `+62…`.
+        if let typed = values[Field.contactWhatsApp], !typed.isEmpty {
+            if let number = try? IndonesianPhoneNumber(parsing: typed) {
+                values[Field.contactWhatsApp] = number.normalised
+            } else {
+                errors[Field.contactWhatsApp] = strings.errorWhatsApp
+            }
+        }
         check(Field.contactEmail, strings.errorContactEmail, Self.isEmail)
         check(Field.address, strings.errorTextTooLong) { $0.count <= 500 }
         check(Field.footerText, strings.errorTextTooLong) { $0.count <= 500 }
@@ -87,12 +94,6 @@ struct BrandingDraft: Sendable {
             }
         }
         return contrasts
-    }
-
-    private static func isWhatsApp(_ text: String) -> Bool {
-        if text.isEmpty { return true }
-        let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        return (8...15).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     private static func isEmail(_ text: String) -> Bool {

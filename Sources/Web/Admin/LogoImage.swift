@@ -1,3 +1,4 @@
+import Templates
 /// An uploaded logo the store can serve: PNG, JPEG or WebP recognised by its first bytes (never by the
 /// file name or the browser's content type), small, with pixel dimensions read from its header.
 /// Anything else (SVG, which can carry script; HTML renamed `.png`; a truncated header) is refused.
@@ -82,5 +83,12 @@ struct LogoImage: Sendable, Equatable {
 
     private static func littleEndian(_ b: [UInt8], _ at: Int, _ count: Int) -> Int {
         b[at..<at + count].reversed().reduce(0) { $0 << 8 | Int($1) }
+    }
+}
+
+extension LogoImage {
+    /// The logo as the branding form carries it until it is saved.
+    var kept: AdminBrandingView.KeptLogo {
+        AdminBrandingView.KeptLogo(bytes: bytes, mediaType: SafeURL.InlineImageType(rawValue: contentType) ?? .png)
     }
 }

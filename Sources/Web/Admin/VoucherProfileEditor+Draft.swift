@@ -42,17 +42,22 @@ extension VoucherProfileEditor {
             self.values = values
             name = values[Field.name] ?? ""
             description = (values[Field.description] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-            radiusGroup = values[Field.radiusGroup] ?? ""
+            let typedGroup = values[Field.radiusGroup] ?? ""
+            radiusGroup = typedGroup.isEmpty ? Self.radiusGroup(fromName: name) : typedGroup
 
             if name.isEmpty { errors[Field.name] = strings.errorNameMissing }
             if name.count > 80 { errors[Field.name] = strings.errorNameTooLong(80) }
             if description.count > 500 { errors[Field.description] = strings.errorDescriptionTooLong(500) }
-            // "5.000" and "5 000" are how rupiah are written; the separators carry nothing.
-            let priceDigits = (values[Field.price] ?? "").filter { $0 != "." && $0 != " " }
-            if let price = Self.integer(priceDigits, in: 1...Self.maximumPrice) {
-                self.price = price
-            } else {
-                errors[Field.price] = strings.errorPrice(Rupiah.format(Self.maximumPrice).replacingOccurrences(of: "Rp ", with: ""))
+            do {
+                price = try RupiahInput(parsing: values[Field.price] ?? "", in: 1...Self.maximumPrice).value
+            } catch {
+                errors[Field.price] =
+                    switch error {
+                    case .negative: strings.errorPriceNegative
+                    case .fraction: strings.errorPriceFraction
+                    case .missing, .characters, .outOfRange:
+                        strings.errorPrice(Rupiah.format(Self.maximumPrice).replacingOccurrences(of: "Rp ", with: ""))
+                    }
             }
             let unit = Unit(rawValue: values[Field.validityUnit] ?? "")
             if let unit, let amount = Self.integer(values[Field.validity] ?? "", in: 1...Self.maximumValidityMinutes),
@@ -66,12 +71,12 @@ extension VoucherProfileEditor {
             case .some(let quota): dataQuotaMB = quota
             case nil: errors[Field.dataQuotaMB] = strings.errorDataQuota
             }
-            switch Self.optionalInteger(values[Field.downloadKbps], in: 1...Int64(Self.maximumKbps)) {
-            case .some(let kbps): downloadKbps = kbps.map { Int($0) }
+            switch Self.optionalSpeed(values[Field.downloadKbps]) {
+            case .some(let kbps): downloadKbps = kbps
             case nil: errors[Field.downloadKbps] = strings.errorSpeed
             }
-            switch Self.optionalInteger(values[Field.uploadKbps], in: 1...Int64(Self.maximumKbps)) {
-            case .some(let kbps): uploadKbps = kbps.map { Int($0) }
+            switch Self.optionalSpeed(values[Field.uploadKbps]) {
+            case .some(let kbps): uploadKbps = kbps
             case nil: errors[Field.uploadKbps] = strings.errorSpeed
             }
             if let shared = Self.integer(values[Field.sharedUsers] ?? "", in: 1...Self.maximumSharedUsers) {
@@ -116,12 +121,34 @@ extension VoucherProfileEditor {
             Field.validityFrom: "first_login",
         ]
 
+        /// The group a package gets when none is typed: its name in lower-case ASCII letters and digits,
+        /// everything else a single `-` (`Voucher 1 Hari` → `voucher-1-hari`), at most 48 characters.
+        static func radiusGroup(fromName name: String) -> String {
+            var group = ""
+            for scalar in name.lowercased().unicodeScalars {
+                if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                    group.unicodeScalars.append(scalar)
+                } else if !group.isEmpty, !group.hasSuffix("-") {
+                    group.append("-")
+                }
+            }
+            while group.hasSuffix("-") { group.removeLast() }
+            let short = String(group.prefix(48))
+            return short.hasSuffix("-") ? String(short.dropLast()) : short.isEmpty ? "package" : short
+        }
+
         /// ASCII digits only (no sign, no exponent), within bounds.
         private static func integer<T: FixedWidthInteger>(_ text: String, in bounds: ClosedRange<T>) -> T? {
             guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
                 let value = T(text), bounds.contains(value)
             else { return nil }
             return value
+        }
+
+        /// `.some(nil)` for an empty field (no limit), `.some(kbps)` for a speed in bounds, nil for anything else.
+        private static func optionalSpeed(_ text: String?) -> Int?? {
+            guard let text, !text.isEmpty else { return .some(nil) }
+            return SpeedKbps(parsing: text, maximum: maximumKbps).map { .some($0.kbps) }
         }
 
         /// `.some(nil)` for an empty field (no limit), `.some(value)` for a number in bounds, nil for anything else.

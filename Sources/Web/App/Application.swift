@@ -132,9 +132,14 @@ public final class Application: HTTPResponder {
     private func respondOnTenant(_ request: HTTPRequest, tenant: Tenant) throws -> HTTPResponse {
         let site = try services.sites.site(for: tenant)
         let choice = LanguageChoice(request: request, default: site.branding.defaultLanguage)
+        var chrome = SiteChrome.tenant(site, language: choice.language, path: request.pageAddress)
+        // The admin's pages say when something the store relies on is missing; the sign-in page is
+        // public and says nothing about the store.
+        if request.path.hasPrefix("/admin/"), request.path != AuthenticatedTenantAdmin.loginPath, !site.sendsWhatsApp {
+            chrome.alerts.append(choice.language.adminSalesStrings.whatsAppNoSenderWarning)
+        }
         let context = TenantContext(
-            tenant: tenant, site: site, language: choice.language,
-            chrome: .tenant(site, language: choice.language, path: request.pageAddress), languageCookie: choice.cookie)
+            tenant: tenant, site: site, language: choice.language, chrome: chrome, languageCookie: choice.cookie)
         var response: HTTPResponse
         do {
             response = try tenantMiddleware.run(request, context: context) { request, context in

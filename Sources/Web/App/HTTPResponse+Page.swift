@@ -27,9 +27,24 @@ extension HTTPResponse {
 
 
 extension HTTPRequest {
-    /// The path a language switch may link back to: the page itself for a GET, the home page after
-    /// a POST (a form's target is no page to link to).
+    /// The address a language switch may link back to: the page itself with every query parameter but
+    /// `lang` for a GET (an order's page needs its `t=` token), the home page after a POST (a form's
+    /// target is no page to link to).
     var pageAddress: String {
-        method == .GET || method == .HEAD ? path : "/"
+        guard method == .GET || method == .HEAD else { return "/" }
+        let kept = query.split(separator: "&").filter { pair in
+            let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return name != "lang"
+        }
+        return kept.isEmpty ? path : path + "?" + kept.joined(separator: "&")
+    }
+}
+
+extension HTTPRequest {
+    /// The site's absolute address as the visitor reached it (`https://wifi.example.id`, the port kept),
+    /// from the already validated host; `/` only if the host could not be read at all.
+    var siteOrigin: String {
+        guard let host = host.flatMap({ HostName.normalise($0, stripWWW: false) }) else { return "/" }
+        return (isSecure ? "https://" : "http://") + host.name + (host.port.map { ":\($0)" } ?? "")
     }
 }

@@ -36,7 +36,8 @@ final class Services: Sendable {
         digests = Digests(database: database)
         endpoint = LocalEndpoint(sandboxWebhookURL: config.sandboxWebhookURL)
         resolver = TenantResolver(baseDomain: config.baseDomain, directory: TenantDirectory(database: database))
-        sites = TenantSiteCache(repository: BrandingRepository(database: database))
+        sites = TenantSiteCache(
+            repository: BrandingRepository(database: database), platformSendsWhatsApp: config.whatsApp.hasPlatformSender)
         catalogue = CatalogueCache(repository: VoucherProfileRepository(database: database))
         content = ContentLibrary(
             defaults: try DefaultContent(directory: config.contentDirectory),

@@ -10,6 +10,13 @@ public struct BrandingRepository: Sendable {
         self.database = database
     }
 
+    /// Whether the tenant sends its WhatsApp messages from its own number (an active sender row).
+    public func hasActiveWhatsAppSender(for tenant: Tenant) throws -> Bool {
+        try !database.scoped(to: tenant).query(
+            "select 1 from tenant_whatsapp_senders where tenant_id = $1 and is_active", tenant.id
+        ).isEmpty
+    }
+
     public func branding(for tenant: Tenant) throws -> Branding {
         let rows = try database.scoped(to: tenant).query(
             """

@@ -8,6 +8,7 @@ extension SiteChrome {
         var chrome = site.chromes[language] ?? tenantFrame(
             site.branding, logoURL: site.logoURL, themeURL: site.themeURL, language: language)
         chrome.languages = languageLinks(current: language, path: path)
+        chrome.sendsWhatsApp = site.sendsWhatsApp
         return chrome
     }
 
@@ -44,12 +45,14 @@ extension SiteChrome {
             stylesheetURL: stylesheetURL, languages: languageLinks(current: language, path: path), showsPoweredBy: false)
     }
 
-    /// Links that switch language on the same page; the path is the router's own, never a full URL.
-    private static func languageLinks(current: Language, path: String) -> [LanguageLink] {
+    /// Links that switch language on the same page. `address` is the request's own path and query (without
+    /// `lang`), never a full URL, so a page's required parameters (an order's token) survive the switch.
+    private static func languageLinks(current: Language, path address: String) -> [LanguageLink] {
         // `//host` would be a link to another site; such a path never reaches a page anyway.
-        let local = path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : "/"
+        let local = address.hasPrefix("/") && !address.hasPrefix("//") && !address.contains("\\") ? address : "/"
+        let separator = local.contains("?") ? "&" : "?"
         return Language.allCases.map {
-            LanguageLink(language: $0, href: "\(local)?lang=\($0.rawValue)", isCurrent: $0 == current)
+            LanguageLink(language: $0, href: "\(local)\(separator)lang=\($0.rawValue)", isCurrent: $0 == current)
         }
     }
 }

@@ -12,16 +12,22 @@ public struct TenantSite: Sendable {
     /// request (building it showed as a sixth of a cached home page's time); only its language
     /// links depend on the page, and `SiteChrome.tenant` adds those.
     let chromes: [Language: SiteChrome]
+    /// Whether the platform's sender or the tenant's own active number sends this store's WhatsApp messages.
+    public let sendsWhatsApp: Bool
 
-    init(branding: Branding) {
+    init(branding: Branding, sendsWhatsApp: Bool = true) {
         self.branding = branding
+        self.sendsWhatsApp = sendsWhatsApp
         self.themeCSS = Array(ThemeStylesheet.css(for: branding).utf8)
         // The version changes on every save; the colours make the tag honest even between versions.
         self.themeETag = "\"t\(branding.version)-\(branding.primaryColor.description.dropFirst())\(branding.accentColor.description.dropFirst())\""
         self.logoETag = branding.logo.map { "\"\($0.sha256.isEmpty ? "v\(branding.version)" : String($0.sha256.prefix(32)))\"" }
         self.chromes = Dictionary(
             uniqueKeysWithValues: Language.allCases.map {
-                ($0, SiteChrome.tenantFrame(branding, logoURL: Self.logoURL(branding), themeURL: Self.themeURL(branding), language: $0))
+                var chrome = SiteChrome.tenantFrame(
+                    branding, logoURL: Self.logoURL(branding), themeURL: Self.themeURL(branding), language: $0)
+                chrome.sendsWhatsApp = sendsWhatsApp
+                return ($0, chrome)
             })
     }
 
@@ -36,13 +42,18 @@ public struct TenantSite: Sendable {
 public final class TenantSiteCache: Sendable {
     private let cache = GenerationalCache<UUID, TenantSite>(timeToLive: .seconds(300), maximumEntries: 10_000)
     private let repository: BrandingRepository
+    private let platformSendsWhatsApp: Bool
 
-    public init(repository: BrandingRepository) {
+    public init(repository: BrandingRepository, platformSendsWhatsApp: Bool) {
         self.repository = repository
+        self.platformSendsWhatsApp = platformSendsWhatsApp
     }
 
     public func site(for tenant: Tenant) throws -> TenantSite {
-        try cache.value(for: tenant.id) { TenantSite(branding: try repository.branding(for: tenant)) }
+        try cache.value(for: tenant.id) {
+            let sends = try platformSendsWhatsApp || repository.hasActiveWhatsAppSender(for: tenant)
+            return TenantSite(branding: try repository.branding(for: tenant), sendsWhatsApp: sends)
+        }
     }
 
     public func invalidate(_ tenantID: UUID) { cache.invalidate(tenantID) }

@@ -6,9 +6,12 @@ struct ContentController: Sendable {
     let library: ContentLibrary
 
     func addRoutes(to router: inout Router<TenantContext>) {
-        router.get("/pages/{slug}") { _, context, parameters in
+        router.get("/pages/{slug}") { request, context, parameters in
             let slug = try parameters.require("slug")
-            guard let page = try library.renderedPage(slug, in: context.language, for: context.tenant, site: context.site) else {
+            guard
+                let page = try library.renderedPage(
+                    slug, in: context.language, for: context.tenant, site: context.site, storeURL: request.siteOrigin)
+            else {
                 throw HTTPError(.notFound)
             }
             return .page(ContentPageView(chrome: context.chrome, view: page))

@@ -9,6 +9,8 @@ public final class ContentLibrary: Sendable {
         let slug: String
         let language: Language
         let brandingVersion: Int
+        /// The page names the store by the address the visitor used, so one rendering per address.
+        let storeURL: String
     }
 
     /// The shipped pages, read once at start (exports use them too).
@@ -21,13 +23,16 @@ public final class ContentLibrary: Sendable {
         self.overrides = overrides
     }
 
-    /// nil for a slug the tenant has no page for.
-    func renderedPage(_ slug: String, in language: Language, for tenant: Tenant, site: TenantSite) throws -> ContentView? {
+    /// nil for a slug the tenant has no page for. `storeURL` is the store's address as the visitor reached it.
+    func renderedPage(_ slug: String, in language: Language, for tenant: Tenant, site: TenantSite, storeURL: String)
+        throws -> ContentView?
+    {
         guard slug.utf8.count <= 40 else { return nil }
-        let key = Key(tenant: tenant.id, slug: slug, language: language, brandingVersion: site.branding.version)
+        let key = Key(
+            tenant: tenant.id, slug: slug, language: language, brandingVersion: site.branding.version, storeURL: storeURL)
         return try rendered.value(for: key) {
             guard let page = try current(slug, in: language, for: tenant) else { return nil }
-            return render(title: page.title, markdown: page.markdown, site: site, tenant: tenant)
+            return render(title: page.title, markdown: page.markdown, language: language, site: site, storeURL: storeURL)
         }
     }
 
@@ -38,20 +43,13 @@ public final class ContentLibrary: Sendable {
 
     /// A page as the visitor would see it, by the same path as `renderedPage`: the tenant's details
     /// filled in, then cmark in safe mode. The admin's preview of an unsaved draft uses it too.
-    func render(title: String, markdown: String, site: TenantSite, tenant: Tenant) -> ContentView {
-        let filled = Markdown.fillPlaceholders(markdown, values: placeholders(for: site.branding, tenant: tenant))
-        return ContentView(title: title, body: Markdown.render(filled))
+    func render(title: String, markdown: String, language: Language, site: TenantSite, storeURL: String) -> ContentView {
+        let branding = site.branding
+        let placeholders = ContentPlaceholders(
+            tenantName: branding.displayName, storeURL: storeURL, contactWhatsApp: branding.contactWhatsApp,
+            contactEmail: branding.contactEmail, address: branding.address)
+        return ContentView(title: title, body: Markdown.render(placeholders.fill(markdown, language: language)))
     }
 
     func invalidateAll() { rendered.invalidateAll() }
-
-    private func placeholders(for branding: Branding, tenant: Tenant) -> [String: String] {
-        [
-            "tenant_name": branding.displayName,
-            "contact_whatsapp": branding.contactWhatsApp,
-            "contact_email": branding.contactEmail,
-            "address": branding.address,
-            "store_url": "/",
-        ]
-    }
 }

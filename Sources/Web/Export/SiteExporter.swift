@@ -42,11 +42,10 @@ public enum SiteExporter {
         -> [UInt8]
     {
         let branding = source.branding
-        let values = [
-            "tenant_name": branding.displayName, "contact_whatsapp": branding.contactWhatsApp,
-            "contact_email": branding.contactEmail, "address": branding.address, "store_url": source.store.url("/"),
-        ]
-        let markdown = Markdown.fillPlaceholders(page.markdown, values: values)
+        let placeholders = ContentPlaceholders(
+            tenantName: branding.displayName, storeURL: source.store.origin, contactWhatsApp: branding.contactWhatsApp,
+            contactEmail: branding.contactEmail, address: branding.address)
+        let markdown = placeholders.fill(page.markdown, language: page.language)
         let body = Markdown.render(markdown) { link(to: $0, from: file, language: page.language, source: source, paths: paths) }
         let chrome = chrome(source, language: page.language, file: file, paths: paths) { paths.page(page.slug, $0) }
         return ContentPageView(chrome: chrome, view: ContentView(title: page.title, body: body)).render()

@@ -12,7 +12,9 @@ struct HeadOfficeDomainsController: Sendable {
 
     func addRoutes(to router: inout Router<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
-            try page(AuthenticatedHeadOffice(request: request, context: context, services: services))
+            try page(
+                AuthenticatedHeadOffice(request: request, context: context, services: services),
+                saved: try request.queryItems["saved"] == "1")
         }
         router.post(Self.path + "/approve") { request, context, _ in
             try decide(request, context) { try services.domains.approve($0, by: $1) }
@@ -30,10 +32,10 @@ struct HeadOfficeDomainsController: Sendable {
         guard try apply((form[Field.domain] ?? "").lowercased(), AuditActor(headOffice, request: request)) else {
             throw HTTPError(.notFound)
         }
-        return .redirect(to: Self.path)
+        return .redirect(to: Self.path + "?saved=1")
     }
 
-    private func page(_ headOffice: AuthenticatedHeadOffice) throws -> HTTPResponse {
+    private func page(_ headOffice: AuthenticatedHeadOffice, saved: Bool = false) throws -> HTTPResponse {
         // Head office works across Indonesia's zones; requests are shown in Jakarta time, like the tenants' pages.
         let dates = DateText(timeZoneIdentifier: "Asia/Jakarta", language: headOffice.context.language)
         let pending = try services.domains.pending().map {
@@ -41,7 +43,7 @@ struct HeadOfficeDomainsController: Sendable {
                 domain: $0.domain, tenantName: $0.tenantName, tenantSlug: $0.tenantSlug,
                 requested: dates.dayAndTime($0.requestedAt))
         }
-        let view = HeadOfficeDomainsView(pending: pending, csrfToken: headOffice.session.csrfSecret)
+        let view = HeadOfficeDomainsView(pending: pending, csrfToken: headOffice.session.csrfSecret, saved: saved)
         var response = HTTPResponse.page(HeadOfficeDomainsPage(chrome: headOffice.context.chrome, view: view))
         response.headers.set("Cache-Control", "no-store")
         return response

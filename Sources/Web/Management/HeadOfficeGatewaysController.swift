@@ -13,7 +13,9 @@ struct HeadOfficeGatewaysController: Sendable {
 
     func addRoutes(to router: inout Router<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
-            try page(AuthenticatedHeadOffice(request: request, context: context, services: services))
+            try page(
+                AuthenticatedHeadOffice(request: request, context: context, services: services),
+                saved: try request.queryItems["saved"] == "1")
         }
         router.post(Self.path + "/{provider}") { request, context, parameters in
             try save(request, context, provider: parameters.require("provider"))
@@ -49,12 +51,12 @@ struct HeadOfficeGatewaysController: Sendable {
             provider: provider, typed: typed, isSandbox: isSandbox, isActive: isActive,
             by: AuditActor(headOffice, request: request))
         services.gatewayAccounts.invalidateAll()
-        return .redirect(to: Self.path)
+        return .redirect(to: Self.path + "?saved=1")
     }
 
     private func page(
         _ headOffice: AuthenticatedHeadOffice, refused: (provider: PaymentProvider, state: FormState)? = nil,
-        status: HTTPStatus = .ok
+        status: HTTPStatus = .ok, saved: Bool = false
     ) throws -> HTTPResponse {
         let accounts = try services.gateways.centralAccounts()
         let gateways = services.gatewayAccounts.offeredProviders.map { provider in
@@ -70,7 +72,7 @@ struct HeadOfficeGatewaysController: Sendable {
                 isStored: account != nil, isSandbox: account?.isSandbox ?? true, isActive: account?.isActive ?? false,
                 state: refused?.provider == provider ? refused!.state : stored)
         }
-        let view = HeadOfficeGatewaysView(gateways: gateways, csrfToken: headOffice.session.csrfSecret)
+        let view = HeadOfficeGatewaysView(gateways: gateways, csrfToken: headOffice.session.csrfSecret, saved: saved)
         var response = HTTPResponse.page(HeadOfficeGatewaysPage(chrome: headOffice.context.chrome, view: view), status: status)
         response.headers.set("Cache-Control", "no-store")
         return response

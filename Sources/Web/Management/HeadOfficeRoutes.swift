@@ -13,6 +13,7 @@ struct HeadOfficeRoutes: Sendable {
     func addRoutes(to router: inout Router<PlatformContext>) {
         HeadOfficeLoginController(services: services).addRoutes(to: &router)
         HeadOfficeTenantsController(services: services).addRoutes(to: &router)
+        HeadOfficeTenantLifecycleController(services: services).addRoutes(to: &router)
         HeadOfficeDomainsController(services: services).addRoutes(to: &router)
         HeadOfficeGatewaysController(services: services).addRoutes(to: &router)
         HeadOfficeUsageController(services: services).addRoutes(to: &router)

@@ -3,7 +3,8 @@ import HTTP
 import Templates
 
 /// `GET /mgmt` (every tenant with this month's figures), `POST /mgmt/tenants` (create), and
-/// `POST /mgmt/tenants/activate|deactivate|delete` (the tenant named by the form's `slug`).
+/// `POST /mgmt/tenants/activate|deactivate` (the tenant named by the form's `slug`). Deleting,
+/// restoring and the page after creating are in `HeadOfficeTenantLifecycleController`.
 struct HeadOfficeTenantsController: Sendable {
     static let path = "/mgmt"
     typealias Field = HeadOfficeTenantsView.Field
@@ -12,17 +13,16 @@ struct HeadOfficeTenantsController: Sendable {
 
     func addRoutes(to router: inout Router<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
-            try page(AuthenticatedHeadOffice(request: request, context: context, services: services), request: request)
+            let done = TenantActionDone(rawValue: try request.queryItems["done"] ?? "")
+            return try page(
+                AuthenticatedHeadOffice(request: request, context: context, services: services), request: request, done: done)
         }
         router.post(Self.path + "/tenants") { request, context, _ in try create(request, context) }
         router.post(Self.path + "/tenants/activate") { request, context, _ in
-            try change(request, context) { try services.tenants.setActive(true, slug: $0, by: $1) }
+            try change(request, context, done: .activated) { try services.tenants.setActive(true, slug: $0, by: $1) }
         }
         router.post(Self.path + "/tenants/deactivate") { request, context, _ in
-            try change(request, context) { try services.tenants.setActive(false, slug: $0, by: $1) }
-        }
-        router.post(Self.path + "/tenants/delete") { request, context, _ in
-            try change(request, context) { try services.tenants.delete(slug: $0, by: $1) }
+            try change(request, context, done: .deactivated) { try services.tenants.setActive(false, slug: $0, by: $1) }
         }
     }
 
@@ -53,7 +53,7 @@ struct HeadOfficeTenantsController: Sendable {
         if let slug, let tier, errors.isEmpty {
             let actor = AuditActor(headOffice, request: request)
             if try services.tenants.create(slug: slug, name: name, tier: tier, admin: admin, by: actor) {
-                return .redirect(to: Self.path)
+                return .redirect(to: HeadOfficeTenantLifecycleController.createdPath(slug.value))
             }
             errors[Field.slug] = strings.errorSlugTaken
         }
@@ -61,19 +61,29 @@ struct HeadOfficeTenantsController: Sendable {
             headOffice, request: request, state: FormState(values: typed, errors: errors), status: .unprocessableContent)
     }
 
-    /// Applies a change to the tenant the form names; 404 when there is no such tenant.
-    private func change(
-        _ request: HTTPRequest, _ context: PlatformContext, _ apply: (_ slug: String, AuditActor) throws -> Bool
+    /// Applies a change to the tenant the form names, then back to the list with the change's notice;
+    /// 404 when there is no such tenant.
+    static func change(
+        _ request: HTTPRequest, _ context: PlatformContext, services: HeadOfficeServices, done: TenantActionDone,
+        _ apply: (_ slug: String, AuditActor) throws -> Bool
     ) throws -> HTTPResponse {
         let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
         guard try apply(form[Field.slug] ?? "", AuditActor(headOffice, request: request)) else {
             throw HTTPError(.notFound)
         }
-        return .redirect(to: Self.path)
+        return .redirect(to: Self.path + "?done=" + done.rawValue)
+    }
+
+    private func change(
+        _ request: HTTPRequest, _ context: PlatformContext, done: TenantActionDone,
+        _ apply: (_ slug: String, AuditActor) throws -> Bool
+    ) throws -> HTTPResponse {
+        try Self.change(request, context, services: services, done: done, apply)
     }
 
     private func page(
-        _ headOffice: AuthenticatedHeadOffice, request: HTTPRequest, state: FormState = FormState(), status: HTTPStatus = .ok
+        _ headOffice: AuthenticatedHeadOffice, request: HTTPRequest, state: FormState = FormState(), status: HTTPStatus = .ok,
+        done: TenantActionDone? = nil
     ) throws -> HTTPResponse {
         let month = UsageMonth(containing: Date())
         let usage = Dictionary(
@@ -90,7 +100,8 @@ struct HeadOfficeTenantsController: Sendable {
         }
         let view = HeadOfficeTenantsView(
             period: month.description, tenants: tenants, tiers: Tenant.Tier.allCases.map(\.rawValue),
-            baseDomain: services.baseDomain, state: state, csrfToken: headOffice.session.csrfSecret)
+            baseDomain: services.baseDomain, state: state, csrfToken: headOffice.session.csrfSecret,
+            deleted: try services.tenants.deletedTenants().map { ($0.slug, $0.name) }, done: done)
         var response = HTTPResponse.page(HeadOfficeTenantsPage(chrome: headOffice.context.chrome, view: view), status: status)
         response.headers.set("Cache-Control", "no-store")
         return response

@@ -43,7 +43,8 @@ struct PortalFormatter: Sendable {
             issuerName: branding.displayName, issuerAddress: branding.address, issuerContact: contact,
             customerName: subscriber.name, customerNumber: subscriber.customerNumber, invoiceNumber: invoice.number,
             period: period(invoice.period), amount: Rupiah.format(invoice.amount),
-            paidAt: invoice.paidAt.map(times.dayAndTime) ?? "")
+            paidAt: invoice.paidAt.map(times.dayAndTime) ?? "", receiptNumber: "R-" + invoice.number,
+            paymentMethod: invoice.gatewayProvider.map(\.capitalized) ?? "")
     }
 
     func paymentRow(_ payment: InvoicePayment) -> PortalPaymentsView.Row {

@@ -46,8 +46,10 @@ struct OrderController: Sendable {
             if let token {
                 response = .redirect(to: Self.statusPath(settled.number, token: token))
             } else if settled.effectiveStatus() == .paid {
+                let strings = context.chrome.strings
                 let notice = OrderNoticeView(
-                    title: context.chrome.strings.orderAlreadyPaidTitle, message: context.chrome.strings.orderAlreadyPaidText,
+                    title: strings.orderAlreadyPaidTitle,
+                    message: context.site.sendsWhatsApp ? strings.orderAlreadyPaidText : strings.orderAlreadyPaidTextNoWhatsApp,
                     orderNumber: settled.number)
                 response = .page(OrderNoticePage(chrome: context.chrome, view: notice))
             } else {

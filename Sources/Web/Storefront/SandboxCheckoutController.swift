@@ -49,7 +49,8 @@ struct SandboxCheckoutController: Sendable {
 
         router.get("/sandbox/sent") { _, context, _ in
             let strings = context.chrome.strings
-            let view = OrderNoticeView(title: strings.paymentSentTitle, message: strings.paymentSentText, orderNumber: nil)
+            let message = context.site.sendsWhatsApp ? strings.paymentSentText : strings.paymentSentTextNoWhatsApp
+            let view = OrderNoticeView(title: strings.paymentSentTitle, message: message, orderNumber: nil)
             return .page(OrderNoticePage(chrome: context.chrome, view: view))
         }
     }
