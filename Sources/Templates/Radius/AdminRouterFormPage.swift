@@ -22,24 +22,23 @@ public struct AdminRouterFormPage: HTMLComponent {
                 Element.form(.class("admin-form"), .method(.post), .action(SafeURL(view.formPath)), .novalidate) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
-                    TextField(name: Field.name, label: words.fieldName, state: state, required: true, maxLength: 64)
+                    TextField(name: Field.name, label: words.fieldName, state: state, required: true)
                     TextField(
                         name: Field.address, label: words.fieldAddress, state: state, hint: words.fieldAddressHint,
-                        required: true, maxLength: 15)
+                        required: true)
                     TextField(
                         name: Field.identifier, label: words.fieldIdentifier, state: state,
-                        hint: words.fieldIdentifierHint, maxLength: 64)
+                        hint: words.fieldIdentifierHint)
                     TextField(
                         name: Field.secret, label: words.fieldSecret, state: state, type: .password, hint: secretHint,
-                        required: view.storedSecret == nil, autocomplete: "new-password", maxLength: 64)
+                        required: view.storedSecret == nil, autocomplete: "new-password")
                     SelectField(
                         name: Field.kind, label: words.fieldKind,
                         options: [
                             .init(value: "hotspot", label: words.kindHotspot), .init(value: "pppoe", label: words.kindPPPoE),
                         ], state: state)
                     TextField(
-                        name: Field.coaPort, label: words.fieldCoAPort, state: state, required: true, inputMode: .numeric,
-                        maxLength: 5)
+                        name: Field.coaPort, label: words.fieldCoAPort, state: state, required: true, inputMode: .numeric)
                     Element.button(.class("button"), .type(.submit)) { view.isNew ? words.createRouter : strings.adminSave }
                 }
             }
