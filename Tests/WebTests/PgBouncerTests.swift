@@ -18,7 +18,6 @@ import TestSupport
         let port: Int
         let preparedStatements: Bool
         let log: String
-        let directURL: String
 
         var url: String { "postgresql://gerbang_app@127.0.0.1:\(port)/gerbang" }
 
@@ -30,6 +29,11 @@ import TestSupport
             let lines = output.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
             guard let header = lines.first else { return [] }
             return lines.dropFirst().map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
+        }
+
+        var logTail: String {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? "(no log at \(log))"
+            return text.split(separator: "\n").suffix(30).joined(separator: "\n")
         }
 
         /// Transactions pgbouncer has passed to the `gerbang` database so far.
@@ -49,19 +53,12 @@ import TestSupport
                 return .failure(TestSupportError("DATABASE_URL has no port: \(direct)"))
             }
             let directory = NSTemporaryDirectory() + "gerbang-pgbouncer-\(getpid())"
-            let (status, output) = try ChildProcess.run(
-                GerbangProcess.repositoryRoot + "/scripts/pgbouncer.sh", ["start", directory, String(databasePort)],
-                environment: ["PGBOUNCER_WATCH_PID": String(getpid())])
-            guard status == 0 else { return .failure(TestSupportError("scripts/pgbouncer.sh start failed:\n\(output)")) }
-            var values: [String: String] = [:]
-            for line in output.split(separator: "\n") {
-                let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2 { values[parts[0]] = parts[1] }
-            }
+            let values = try GerbangProcess.runScript(
+                "pgbouncer.sh", ["start", directory, String(databasePort)], environment: ["PGBOUNCER_WATCH_PID": String(getpid())])
             guard let port = values["PGBOUNCER_PORT"].flatMap(Int.init), let prepared = values["PGBOUNCER_PREPARED_STATEMENTS"],
                 let log = values["PGBOUNCER_LOG"]
-            else { return .failure(TestSupportError("unexpected output from scripts/pgbouncer.sh:\n\(output)")) }
-            let pooler = Pooler(directory: directory, port: port, preparedStatements: prepared == "true", log: log, directURL: direct)
+            else { return .failure(TestSupportError("unexpected output from scripts/pgbouncer.sh: \(values)")) }
+            let pooler = Pooler(directory: directory, port: port, preparedStatements: prepared == "true", log: log)
             let server = try GerbangProcess(environment: [
                 "DATABASE_URL": pooler.url, "LISTEN_DATABASE_URL": direct,
                 "DB_PREPARED_STATEMENTS": pooler.preparedStatements ? "true" : "false",
@@ -81,7 +78,7 @@ import TestSupport
         let before = try pooler.transactions()
         try steps(pooler, server)
         let after = try pooler.transactions()
-        #expect(after > before, "pgbouncer counted no transactions (\(before) → \(after))")
+        #expect(after > before, "pgbouncer counted no transactions (\(before) → \(after)):\n\(pooler.logTail)")
         #expect(!server.log.contains("PostgreSQL "), "the server logged a database error:\n\(server.log)")
     }
 
