@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# FreeRADIUS for the voucher and PPPoE log-in tests; Chromium and its driver for the browser tests.
-scripts/prereqs.sh freeradius freeradius-postgresql freeradius-utils chromium chromium-driver nginx
+# FreeRADIUS for the voucher and PPPoE log-in tests; Chromium and its driver for the browser tests; nginx and
+# pgbouncer for the tests that run servers behind them.
+scripts/prereqs.sh freeradius freeradius-postgresql freeradius-utils chromium chromium-driver nginx pgbouncer
 
 work=$(mktemp -d /tmp/gerbang-test.XXXXXX)
 chmod 755 "$work"

@@ -35,18 +35,11 @@ import TestSupport
                 return .failure(TestSupportError("DATABASE_URL has no port: \(url)"))
             }
             let directory = NSTemporaryDirectory() + "gerbang-freeradius-\(getpid())"
-            let (status, output) = try ChildProcess.run(
-                GerbangProcess.repositoryRoot + "/scripts/freeradius.sh", ["start", directory, String(port)],
-                environment: ["RADIUS_WATCH_PID": String(getpid())])
-            guard status == 0 else { return .failure(TestSupportError("scripts/freeradius.sh start failed:\n\(output)")) }
-            var values: [String: String] = [:]
-            for line in output.split(separator: "\n") {
-                let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2 { values[parts[0]] = parts[1] }
-            }
+            let values = try GerbangProcess.runScript(
+                "freeradius.sh", ["start", directory, String(port)], environment: ["RADIUS_WATCH_PID": String(getpid())])
             guard let auth = values["RADIUS_AUTH_PORT"].flatMap(Int.init),
                 let acct = values["RADIUS_ACCT_PORT"].flatMap(Int.init), let log = values["RADIUS_LOG"]
-            else { return .failure(TestSupportError("unexpected output from scripts/freeradius.sh:\n\(output)")) }
+            else { return .failure(TestSupportError("unexpected output from scripts/freeradius.sh: \(values)")) }
             return .success(Server(authPort: auth, acctPort: acct, log: log))
         } catch let error as TestSupportError {
             return .failure(error)

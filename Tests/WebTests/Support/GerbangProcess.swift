@@ -109,6 +109,23 @@ final class GerbangProcess: @unchecked Sendable {
     }
 }
 
+extension GerbangProcess {
+    /// Runs `scripts/<name>` and reads the `KEY=value` lines it prints (the helper scripts' eval-able
+    /// answer); a failing script throws with everything it wrote.
+    static func runScript(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> [String: String]
+    {
+        let (status, output) = try ChildProcess.run(repositoryRoot + "/scripts/" + name, arguments, environment: environment)
+        guard status == 0 else { throw TestSupportError("scripts/\(name) \(arguments.first ?? "") failed:\n\(output)") }
+        var values: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { values[parts[0]] = parts[1] }
+        }
+        return values
+    }
+}
+
 struct ProcessStartFailure: Error, CustomStringConvertible {
     let output: String
     var description: String { "gerbang did not start:\n\(output)" }
