@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: the release build against a throwaway PostgreSQL with the demo tenants, measured with
 # wrk on loopback, next to nginx serving a file of the home page's size (the machine's ceiling).
-# Prints one line per scenario, the checks of issue 8's targets, and the commands used; copy the
+# Prints one line per scenario, the checks of the performance targets, and the commands used; copy the
 # figures to docs/BENCHMARKS.md.
 #   BENCH_DURATION (15s) BENCH_CONNECTIONS (64) BENCH_THREADS (2) BENCH_PORT (18080)
 #   BENCH_WEBHOOKS (60000 prepared deliveries) BENCH_SCRATCH (.build: the release build's scratch path)
@@ -200,7 +200,7 @@ css_bytes=$(($(wc -c <"$work/site.css") + $(wc -c <"$work/theme.css")))
 gzipped=$(($(gzip -9c "$work/home.html" | wc -c) + $(gzip -9c "$work/site.css" | wc -c) + $(gzip -9c "$work/theme.css" | wc -c)))
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else print v * 1000 }'; }
 echo
-echo "targets (issue 8):"
+echo "targets:"
 awk -v h="${rate[home]}" -v n="${rate[nginx-same-size]}" \
     'BEGIN { r = h / n; printf "  home / nginx            %.2f (%s / %s req/s)   target >= 0.5  %s\n", r, h, n, (r >= 0.5 ? "met" : "MISSED") }'
 awk -v r="${rate[refusal-429]}" -v h="${rate[home]}" \

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The catalogue on the tenant home and `GET /vouchers/{id}` (issue 4 §2).
+/// The catalogue on the tenant home and `GET /vouchers/{id}`.
 @Suite struct CatalogueTests {
     @Test func homeListsOnlyTheTenantsOwnPackagesOnSale() throws {
         let shop = try Shop.open()

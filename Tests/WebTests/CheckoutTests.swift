@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The gateway is down or slow: a friendly page, the order kept pending, and a retry reuses it
-/// (issue 4 §4). A real server process talks to a fake Midtrans with a 1 s gateway timeout.
+/// The gateway is down or slow: a friendly page, the order kept pending, and a retry reuses it.
+/// A real server process talks to a fake Midtrans with a 1 s gateway timeout.
 @Suite(.serialized) struct CheckoutTests {
     let midtrans: FakeMidtransGateway
     let server: GerbangProcess

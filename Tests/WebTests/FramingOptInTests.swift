@@ -5,7 +5,7 @@ import TestSupport
 
 @testable import Web
 
-/// A tenant's opt-in to being framed (issue 7, item 4): only https origins are accepted, the admin form
+/// A tenant's opt-in to being framed: only https origins are accepted, the admin form
 /// keeps and explains bad input, and the policy names exactly the saved origins. Also: no header can
 /// carry CR/LF, and every page still forbids framing by default.
 @Suite struct FramingOptInTests {

@@ -5,8 +5,8 @@ import TestSupport
 
 @testable import Web
 
-/// Every route of the application, read from its route tables, fed hostile input over a real socket
-/// (issue 7, Tests): invalid UTF-8 and NUL in path, query, form and headers, over-long fields, thousands
+/// Every route of the application, read from its route tables, fed hostile input over a real socket:
+/// invalid UTF-8 and NUL in path, query, form and headers, over-long fields, thousands
 /// of parameters, CR/LF aimed at redirects, `..` in every path parameter, wrong content types and method
 /// overrides, with a tenant admin's and a subscriber's session so signed-in routes are reached too.
 /// Nothing may answer 5xx, crash the process, redirect off-site, or write a row.

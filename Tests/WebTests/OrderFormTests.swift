@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The order form's validation and CSRF protection on `POST /orders` (issue 4 §3).
+/// The order form's validation and CSRF protection on `POST /orders`.
 @Suite struct OrderFormTests {
     let shop: Shop
     let profileID: UUID

@@ -4,7 +4,7 @@ import Synchronization
 import Testing
 import TestSupport
 
-/// `POST /orders`, the order status page and the gateway's return link (issue 4 §4, §7).
+/// `POST /orders`, the order status page and the gateway's return link.
 @Suite struct OrderTests {
     let shop: Shop
     let profileID: UUID

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The whole purchase over HTTP with the sandbox gateway: catalogue → form → 303 → sandbox Pay →
-/// signed webhook to the central endpoint → the status page shows the codes (issue 4, Tests).
+/// signed webhook to the central endpoint → the status page shows the codes.
 @Suite struct PurchaseTests {
     @Test func buyerPaysInTheSandboxAndSeesTheirCodes() throws {
         let shop = try Shop.open()

@@ -6,8 +6,8 @@ import TestSupport
     import Glibc
 #endif
 
-/// Slowloris (issue 7, Tests): 500 connections that send their request head one byte per second hold
-/// no thread of the server (epoll, DESIGN §2), so a normal visitor still gets the home page at once.
+/// Slowloris: 500 connections that send their request head one byte per second hold
+/// no thread of the server (epoll), so a normal visitor still gets the home page at once.
 @Suite struct SlowClientsTests {
     @Test func fiveHundredClientsTricklingHeadersDoNotDelayANormalVisitor() throws {
         let server = try GerbangProcess(environment: ["RATE_LIMITS": "off", "ACCESS_LOG": "off"])

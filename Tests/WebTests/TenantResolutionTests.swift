@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// DESIGN §3 over real HTTP: a real server process and a real database.
+/// Tenant resolution (docs/ARCHITECTURE.md §3) over real HTTP: a real server process and a real database.
 @Suite struct TenantResolutionTests {
     let tenant: (id: UUID, slug: String)
     let domain: String

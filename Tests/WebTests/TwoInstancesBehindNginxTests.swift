@@ -9,7 +9,7 @@ import TestSupport
 #endif
 
 /// Two `gerbang serve` processes on one database behind a private nginx, as `deploy/nginx/gerbang.conf`
-/// runs them (issue 8, item 6): purchases through the proxy, a rebrand seen by the other instance, and an
+/// runs them: purchases through the proxy, a rebrand seen by the other instance, and an
 /// instance killed in the middle of a stream of purchases losing and doubling nothing.
 @Suite(.serialized) struct TwoInstancesBehindNginxTests {
     @Test func aPurchaseThroughTheProxyIsPaidAndBothInstancesServeTheTenant() throws {

@@ -1,6 +1,6 @@
 import HTTP
 
-/// Headers every response carries (DESIGN §7). No page has inline script, so the policy forbids it.
+/// Headers every response carries. No page has inline script, so the policy forbids it.
 ///
 /// A policy already on the response is kept: `TenantFraming` sets one naming the sites a tenant lets
 /// frame its pages. `X-Frame-Options` can only say DENY or one origin, so it is sent only while the

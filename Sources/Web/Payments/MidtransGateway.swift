@@ -1,6 +1,6 @@
 import Foundation
 
-/// Midtrans Snap (reference/payment-gateways.md): a Snap transaction per checkout, notifications
+/// Midtrans Snap: a Snap transaction per checkout, notifications
 /// signed with SHA-512 over the order id, status code, gross amount and server key.
 public struct MidtransGateway: PaymentGateway {
     public static let sandboxSnapURL = "https://app.sandbox.midtrans.com"

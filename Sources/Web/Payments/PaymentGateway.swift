@@ -1,6 +1,6 @@
 import Foundation
 
-/// The gateways Gerbang speaks to (DESIGN §6, reference/payment-gateways.md).
+/// The gateways Gerbang speaks to (how they are used: docs/ARCHITECTURE.md §6).
 public enum PaymentProvider: String, Sendable, CaseIterable, Hashable {
     case sandbox, midtrans, xendit
 }

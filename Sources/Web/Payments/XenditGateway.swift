@@ -1,6 +1,6 @@
 import Foundation
 
-/// Xendit Invoice (reference/payment-gateways.md): one invoice per checkout; callbacks carry no
+/// Xendit Invoice: one invoice per checkout; callbacks carry no
 /// signature, only the account's callback verification token in `x-callback-token`.
 public struct XenditGateway: PaymentGateway {
     public static let defaultBaseURL = "https://api.xendit.co"

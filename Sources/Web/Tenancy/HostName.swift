@@ -1,4 +1,4 @@
-/// A request host, normalised the way tenant resolution needs it (DESIGN §3):
+/// A request host, normalised the way tenant resolution needs it (docs/ARCHITECTURE.md §3):
 /// lower-case, port removed, one trailing dot removed, a leading `www.` removed.
 public struct HostName: Sendable, Hashable {
     public let name: String

@@ -1,6 +1,6 @@
 import HTTP
 
-/// Resolves the request's host to the platform site or a tenant (DESIGN §3).
+/// Resolves the request's host to the platform site or a tenant (docs/ARCHITECTURE.md §3).
 public final class TenantResolver: Sendable {
     private let baseDomain: String
     private let directory: TenantDirectory
