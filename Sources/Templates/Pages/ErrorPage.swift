@@ -13,7 +13,11 @@ public struct ErrorPage: HTMLComponent {
             Element.section(.class("panel")) {
                 Element.h1 { view.title }
                 Element.p { view.message }
-                Element.p(.class("error-code")) { "\(view.status) · \(chrome.strings.requestID): \(view.requestID)" }
+                if let requestID = view.requestID {
+                    Element.p(.class("error-code")) { "\(view.status) · \(chrome.strings.requestID): \(requestID)" }
+                } else {
+                    Element.p(.class("error-code")) { "\(view.status)" }
+                }
                 Element.a(.class("button"), .href("/")) { chrome.strings.backHome }
             }
         }.body

@@ -36,9 +36,10 @@ public struct ErrorView: Sendable {
     public let status: Int
     public let title: String
     public let message: String
-    public let requestID: String
+    /// Nil on a page built ahead of any request (a tenant's 429, rendered once per branding version).
+    public let requestID: String?
 
-    public init(status: Int, title: String, message: String, requestID: String) {
+    public init(status: Int, title: String, message: String, requestID: String?) {
         self.status = status
         self.title = title
         self.message = message

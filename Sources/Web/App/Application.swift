@@ -149,6 +149,12 @@ public final class Application: HTTPResponder {
                     return errors.page(for: error, request: request, chrome: .tenant(site, language: context.language, path: "/"))
                 }
             }
+        } catch let refusal as RateLimitExceeded {
+            if let page = site.refusalPages[choice.language] {
+                response = errors.refusal(refusal, page: page)
+            } else {
+                response = errors.page(for: refusal, request: request, chrome: .tenant(site, language: choice.language, path: "/"))
+            }
         } catch {
             response = errors.page(for: error, request: request, chrome: .tenant(site, language: choice.language, path: "/"))
         }

@@ -32,6 +32,23 @@ struct ErrorResponder: Sendable {
         return response
     }
 
+    /// A tenant's 429 from its page built with the site (`TenantSite.refusalPages`): refusing a flood
+    /// must cost no more than serving a page, so nothing is rendered per refusal.
+    func refusal(_ error: RateLimitExceeded, page: [UInt8]) -> HTTPResponse {
+        var response = HTTPResponse.html(page, status: .tooManyRequests)
+        for (name, value) in error.headers { response.headers.set(name, value) }
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    /// The body of a tenant's 429 page in the frame `chrome`, without a request id.
+    static func refusalPage(chrome: SiteChrome) -> [UInt8] {
+        let strings = chrome.strings
+        let view = ErrorView(
+            status: 429, title: strings.tooManyRequestsTitle, message: strings.tooManyRequestsText, requestID: nil)
+        return ErrorPage(chrome: chrome, view: view).render()
+    }
+
     private func words(for status: HTTPStatus, strings: Strings) -> (String, String) {
         switch status.code {
         case 404, 405, 410: (strings.notFoundTitle, strings.notFoundText)

@@ -5,10 +5,16 @@ extension SiteChrome {
 
     /// The frame of a tenant's pages, in the visitor's language, with language links to this page.
     static func tenant(_ site: TenantSite, language: Language, path: String) -> SiteChrome {
-        var chrome = site.chromes[language] ?? tenantFrame(
+        let frame = site.chromes[language] ?? tenantFrame(
             site.branding, logoURL: site.logoURL, themeURL: site.themeURL, language: language)
-        chrome.languages = languageLinks(current: language, path: path)
-        chrome.sendsWhatsApp = site.sendsWhatsApp
+        return frame.linkingLanguages(to: path, sendsWhatsApp: site.sendsWhatsApp)
+    }
+
+    /// This frame with its language links pointing at `path`.
+    func linkingLanguages(to path: String, sendsWhatsApp: Bool) -> SiteChrome {
+        var chrome = self
+        chrome.languages = Self.languageLinks(current: language, path: path)
+        chrome.sendsWhatsApp = sendsWhatsApp
         return chrome
     }
 

@@ -14,6 +14,8 @@ public struct TenantSite: Sendable {
     let chromes: [Language: SiteChrome]
     /// Whether the platform's sender or the tenant's own active number sends this store's WhatsApp messages.
     public let sendsWhatsApp: Bool
+    /// The 429 page in each language, rendered once per branding version (see `ErrorResponder.refusal`).
+    let refusalPages: [Language: [UInt8]]
 
     init(branding: Branding, sendsWhatsApp: Bool = true) {
         self.branding = branding
@@ -22,13 +24,17 @@ public struct TenantSite: Sendable {
         // The version changes on every save; the colours make the tag honest even between versions.
         self.themeETag = "\"t\(branding.version)-\(branding.primaryColor.description.dropFirst())\(branding.accentColor.description.dropFirst())\""
         self.logoETag = branding.logo.map { "\"\($0.sha256.isEmpty ? "v\(branding.version)" : String($0.sha256.prefix(32)))\"" }
-        self.chromes = Dictionary(
+        let chromes = Dictionary(
             uniqueKeysWithValues: Language.allCases.map {
                 var chrome = SiteChrome.tenantFrame(
                     branding, logoURL: Self.logoURL(branding), themeURL: Self.themeURL(branding), language: $0)
                 chrome.sendsWhatsApp = sendsWhatsApp
                 return ($0, chrome)
             })
+        self.chromes = chromes
+        self.refusalPages = chromes.mapValues {
+            ErrorResponder.refusalPage(chrome: $0.linkingLanguages(to: "/", sendsWhatsApp: sendsWhatsApp))
+        }
     }
 
     var themeURL: String { Self.themeURL(branding) }
