@@ -78,7 +78,8 @@ extension RadiusRouterEditor {
             guard inet_pton(AF_INET, text, &address) == 1 else { return nil }
             var buffer = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
             guard inet_ntop(AF_INET, &address, &buffer, socklen_t(buffer.count)) != nil else { return nil }
-            return String(cString: buffer)
+            let text = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            return String(decoding: text, as: UTF8.self)
         }
 
         /// The form's values for a stored router (never its secret).

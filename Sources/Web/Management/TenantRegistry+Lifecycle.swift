@@ -23,7 +23,7 @@ extension TenantRegistry {
         ).first.map { row in
             Summary(
                 slug: try row.decode("slug", as: String.self), name: try row.decode("name", as: String.self),
-                firstAdminEmail: try row.decode("email", as: String?.self), isDeleted: try row.decode("deleted", as: Bool.self))
+                firstAdminEmail: row.decode("email", as: String?.self), isDeleted: try row.decode("deleted", as: Bool.self))
         }
     }
 
