@@ -30,6 +30,7 @@ extension Strings {
         forbiddenText: "The form has expired or is not valid. Reload the page and try again.",
         tooManyRequestsTitle: "Too many attempts",
         tooManyRequestsText: "Please wait a moment before trying again.",
+        loginThrottled: { "Too many sign-in attempts. For your account's safety, please wait \($0) second\($0 == 1 ? "" : "s") and try again." },
         tooLargeTitle: "Too much data",
         tooLargeText: "What you sent is larger than we accept.",
         serverErrorTitle: "Something went wrong",

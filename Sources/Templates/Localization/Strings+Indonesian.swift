@@ -30,6 +30,7 @@ extension Strings {
         forbiddenText: "Formulir sudah kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.",
         tooManyRequestsTitle: "Terlalu banyak percobaan",
         tooManyRequestsText: "Mohon tunggu sebentar sebelum mencoba lagi.",
+        loginThrottled: { "Terlalu banyak percobaan masuk. Demi keamanan akun Anda, tunggu \($0) detik lalu coba lagi." },
         tooLargeTitle: "Data terlalu besar",
         tooLargeText: "Data yang dikirim melebihi batas yang diizinkan.",
         serverErrorTitle: "Terjadi kesalahan",

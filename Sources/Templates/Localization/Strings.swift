@@ -38,6 +38,8 @@ public struct Strings: Sendable {
     public let forbiddenText: String
     public let tooManyRequestsTitle: String
     public let tooManyRequestsText: String
+    /// A sign-in refused before its wait was over, with the seconds left.
+    public let loginThrottled: @Sendable (Int) -> String
     public let tooLargeTitle: String
     public let tooLargeText: String
     public let serverErrorTitle: String
