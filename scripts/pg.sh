@@ -61,6 +61,10 @@ start)
         # migrations and maintenance see every row. Only a superuser may set this for a role.
         "${psql[@]}" -c "alter role gerbang_owner set app.scope = 'all'"
     fi
+    # The application passes SECRETS_KEY as a bind parameter: never log parameters of its statements,
+    # even with log_statement=all or log_min_duration_statement set (only a superuser may set this).
+    "${psql[@]}" -c "alter role gerbang_app set log_parameter_max_length = 0" \
+        -c "alter role gerbang_app set log_parameter_max_length_on_error = 0"
     echo "DATABASE_URL=postgresql://gerbang_app@127.0.0.1:$port/gerbang"
     echo "MIGRATION_DATABASE_URL=postgresql://gerbang_owner@127.0.0.1:$port/gerbang"
     echo "PG_ADMIN_URL=postgresql://postgres@127.0.0.1:$port/postgres"

@@ -26,3 +26,22 @@ create index login_throttle_updated on login_throttle (updated_at);
 drop table login_attempts;
 
 select gerbang_protect_tenant_tables();
+
+-- Secrets at rest: gateway keys and callback tokens (payment_gateways.settings) and WhatsApp device
+-- tokens (tenant_whatsapp_senders.token) are kept encrypted by pgcrypto's pgp_sym_encrypt under
+-- SECRETS_KEY (Sources/Web/Security/SecretsKey.swift), in the *_sealed columns. The key is never in a
+-- migration, so existing plain values stay where they are and the application seals and clears them
+-- when it starts (Sources/Web/Security/SecretsAtRest.swift); until then, and for a plain value written
+-- by hand, the plain column is read as it is.
+alter table payment_gateways add column settings_sealed bytea;
+alter table payment_gateways alter column settings drop not null;
+alter table payment_gateways alter column settings drop default;
+alter table payment_gateways add check (settings is not null or settings_sealed is not null);
+
+alter table tenant_whatsapp_senders add column token_sealed bytea;
+alter table tenant_whatsapp_senders alter column token drop not null;
+alter table tenant_whatsapp_senders add check (token is not null or token_sealed is not null);
+
+-- A tenant's scope no longer reads the platform's central account: its keys are no tenant's business.
+-- The application reads the central account it falls back to through the cross-tenant scope.
+drop policy central_rows_readable on payment_gateways;

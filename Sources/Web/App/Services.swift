@@ -22,9 +22,11 @@ final class Services: Sendable {
     let rateLimits: RateLimitGate
     let usage: UsageMeter
     let whatsAppDelivery: WhatsAppDelivery
+    let secrets: SecretsKey
 
     init(config: AppConfig) throws {
         self.config = config
+        secrets = try config.requireSecretsKey()
         var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
         databaseConfiguration.poolSize = config.databasePoolSize
         databaseConfiguration.preparesStatements = config.databasePreparedStatements
@@ -40,7 +42,7 @@ final class Services: Sendable {
             overrides: ContentPageRepository(database: database))
         let endpoint = endpoint
         gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { endpoint.sandboxWebhookURL })
-        gatewayAccounts = GatewayAccountCache(repository: PaymentGatewayRepository(database: database))
+        gatewayAccounts = GatewayAccountCache(repository: PaymentGatewayRepository(database: database, secrets: secrets))
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
@@ -49,7 +51,7 @@ final class Services: Sendable {
             FonnteSender(token: token, baseURL: config.whatsApp.fonnteAPIURL, http: GatewayHTTPClient(timeout: config.gatewayTimeout))
         }
         whatsAppDelivery = WhatsAppDelivery(
-            database: database, central: config.whatsApp.hasPlatformSender ? fonnte(config.whatsApp.fonnteToken) : nil,
+            database: database, secrets: secrets, central: config.whatsApp.hasPlatformSender ? fonnte(config.whatsApp.fonnteToken) : nil,
             ownSender: fonnte, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
             metrics: metrics.notifications)
     }
