@@ -86,6 +86,26 @@ extension HeadOfficeStrings {
         productionBadge: "Production",
         sandboxBadge: "Sandbox",
         save: "Save",
-        errorKeysMissing: "Fill in every key before activating this gateway."
+        errorKeysMissing: "Fill in every key before activating this gateway.",
+        accountsTitle: "Accounts",
+        accountsIntro: "Everyone who can sign in to head office. You cannot remove yourself or the last account.",
+        columnEmail: "Email",
+        you: "(you)",
+        remove: "Remove",
+        addAccountHeading: "Add a head-office admin",
+        fieldEmail: "Email",
+        fieldPassword: "Password (10 to 200 characters)",
+        addAccount: "Add",
+        changePasswordHeading: "Change your password",
+        fieldCurrentPassword: "Current password",
+        fieldNewPassword: "New password (10 to 200 characters)",
+        fieldNewPasswordAgain: "New password again",
+        changePassword: "Change password",
+        passwordChanged: "Your password has been changed.",
+        errorEmailTaken: "A head-office admin with this email exists already.",
+        errorPasswordsDiffer: "The two new passwords differ.",
+        errorCurrentPasswordWrong: "This is not your current password.",
+        errorCannotRemoveYourself: "You cannot remove your own account.",
+        errorCannotRemoveLast: "The last head-office account cannot be removed."
     )
 }

@@ -86,6 +86,26 @@ extension HeadOfficeStrings {
         productionBadge: "Produksi",
         sandboxBadge: "Sandbox",
         save: "Simpan",
-        errorKeysMissing: "Isi semua kunci sebelum mengaktifkan gateway ini."
+        errorKeysMissing: "Isi semua kunci sebelum mengaktifkan gateway ini.",
+        accountsTitle: "Akun",
+        accountsIntro: "Semua yang dapat masuk ke kantor pusat. Anda tidak dapat menghapus akun sendiri atau akun terakhir.",
+        columnEmail: "Email",
+        you: "(Anda)",
+        remove: "Hapus",
+        addAccountHeading: "Tambah admin kantor pusat",
+        fieldEmail: "Email",
+        fieldPassword: "Kata sandi (10 sampai 200 karakter)",
+        addAccount: "Tambah",
+        changePasswordHeading: "Ganti kata sandi Anda",
+        fieldCurrentPassword: "Kata sandi saat ini",
+        fieldNewPassword: "Kata sandi baru (10 sampai 200 karakter)",
+        fieldNewPasswordAgain: "Ulangi kata sandi baru",
+        changePassword: "Ganti kata sandi",
+        passwordChanged: "Kata sandi Anda sudah diganti.",
+        errorEmailTaken: "Admin kantor pusat dengan email ini sudah ada.",
+        errorPasswordsDiffer: "Kedua kata sandi baru berbeda.",
+        errorCurrentPasswordWrong: "Ini bukan kata sandi Anda saat ini.",
+        errorCannotRemoveYourself: "Anda tidak dapat menghapus akun sendiri.",
+        errorCannotRemoveLast: "Akun kantor pusat terakhir tidak dapat dihapus."
     )
 }

@@ -77,6 +77,28 @@ public struct HeadOfficeStrings: Sendable {
     public let sandboxBadge: String
     public let save: String
     public let errorKeysMissing: String
+
+    // Head-office accounts
+    public let accountsTitle: String
+    public let accountsIntro: String
+    public let columnEmail: String
+    public let you: String
+    public let remove: String
+    public let addAccountHeading: String
+    public let fieldEmail: String
+    public let fieldPassword: String
+    public let addAccount: String
+    public let changePasswordHeading: String
+    public let fieldCurrentPassword: String
+    public let fieldNewPassword: String
+    public let fieldNewPasswordAgain: String
+    public let changePassword: String
+    public let passwordChanged: String
+    public let errorEmailTaken: String
+    public let errorPasswordsDiffer: String
+    public let errorCurrentPasswordWrong: String
+    public let errorCannotRemoveYourself: String
+    public let errorCannotRemoveLast: String
 }
 
 extension Language {

@@ -63,3 +63,51 @@ extension HeadOfficeAdminRepository {
         ).map(HeadOfficeAdmin.init(row:))
     }
 }
+
+extension HeadOfficeAdminRepository {
+    enum Removal: Sendable, Equatable {
+        case removed, notFound, yourself, last
+    }
+
+    /// Removes the head-office admin with `email` and ends its sessions, audited; never the one asking
+    /// and never the last one. Every head-office row is locked first, so two admins removing each other
+    /// at once cannot leave none.
+    func remove(email: String, by remover: HeadOfficeAdmin, actor: AuditActor) throws -> Removal {
+        try database.unscoped.transaction { db in
+            let all = try db.query(
+                "select id, email from admins where tenant_id is null and role = 'head_admin' order by id for update"
+            ).map(HeadOfficeAdmin.init(row:))
+            guard let target = all.first(where: { $0.email == email.lowercased() }) else { return .notFound }
+            if target.id == remover.id { return .yourself }
+            if all.count <= 1 { return .last }
+            try db.query("delete from sessions where kind = 'head_admin' and principal_id = $1", target.id)
+            try db.query("delete from admins where id = $1", target.id)
+            try db.query(
+                """
+                insert into audit_log (tenant_id, actor, action, target, before, ip)
+                values (null, $1, 'head_admin.remove', $2, jsonb_build_object('email', $2::text), $3)
+                """, actor.email, target.email, actor.clientAddress)
+            return .removed
+        }
+    }
+
+    /// Replaces the admin's password when `current` is right (bcrypt in SQL, production cost), audited
+    /// without either password. - Returns: false when `current` is wrong.
+    func changePassword(of admin: HeadOfficeAdmin, current: String, new: String, actor: AuditActor) throws -> Bool {
+        try database.unscoped.transaction { db in
+            let changed = try db.query(
+                """
+                update admins set password_hash = crypt($3, gen_salt('bf', $4))
+                where id = $1 and tenant_id is null and crypt($2, password_hash) = password_hash
+                returning id
+                """, admin.id, current, new, PasswordHash.cost)
+            guard !changed.isEmpty else { return false }
+            try db.query(
+                """
+                insert into audit_log (tenant_id, actor, action, target, ip)
+                values (null, $1, 'head_admin.password', $1, $2)
+                """, actor.email, actor.clientAddress)
+            return true
+        }
+    }
+}

@@ -16,5 +16,6 @@ struct HeadOfficeRoutes: Sendable {
         HeadOfficeDomainsController(services: services).addRoutes(to: &router)
         HeadOfficeGatewaysController(services: services).addRoutes(to: &router)
         HeadOfficeUsageController(services: services).addRoutes(to: &router)
+        HeadOfficeAccountsController(services: services).addRoutes(to: &router)
     }
 }

@@ -29,7 +29,7 @@ struct SecretsAtRest: Sendable {
 
     /// Why the key cannot open one stored value of each kind, or nil when it can (or nothing is stored).
     private func keyProblem() throws -> String? {
-        let error: PostgresError
+        let failure: PostgresError
         do {
             try database.unscoped.query(
                 """
@@ -39,10 +39,10 @@ struct SecretsAtRest: Sendable {
                         where token_sealed is not null limit 1) as whatsapp
                 """, secrets.passphrase)
             return nil
-        } catch let caught as PostgresError {
-            error = caught
+        } catch {
+            failure = error
         }
-        if error.isUnavailable { throw error }
-        return "SECRETS_KEY does not decrypt the secrets stored in the database (was it changed?): \(error.message)"
+        if failure.isUnavailable { throw failure }
+        return "SECRETS_KEY does not decrypt the secrets stored in the database (was it changed?): \(failure.message)"
     }
 }
