@@ -106,6 +106,7 @@ extension HeadOfficeStrings {
         errorPasswordsDiffer: "The two new passwords differ.",
         errorCurrentPasswordWrong: "This is not your current password.",
         errorCannotRemoveYourself: "You cannot remove your own account.",
-        errorCannotRemoveLast: "The last head-office account cannot be removed."
+        errorCannotRemoveLast: "The last head-office account cannot be removed.",
+        auditTitle: "Audit trail"
     )
 }

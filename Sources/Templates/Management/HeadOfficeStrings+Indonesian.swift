@@ -106,6 +106,7 @@ extension HeadOfficeStrings {
         errorPasswordsDiffer: "Kedua kata sandi baru berbeda.",
         errorCurrentPasswordWrong: "Ini bukan kata sandi Anda saat ini.",
         errorCannotRemoveYourself: "Anda tidak dapat menghapus akun sendiri.",
-        errorCannotRemoveLast: "Akun kantor pusat terakhir tidak dapat dihapus."
+        errorCannotRemoveLast: "Akun kantor pusat terakhir tidak dapat dihapus.",
+        auditTitle: "Jejak audit"
     )
 }

@@ -99,6 +99,7 @@ public struct HeadOfficeStrings: Sendable {
     public let errorCurrentPasswordWrong: String
     public let errorCannotRemoveYourself: String
     public let errorCannotRemoveLast: String
+    public let auditTitle: String
 }
 
 extension Language {

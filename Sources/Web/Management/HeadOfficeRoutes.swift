@@ -17,5 +17,6 @@ struct HeadOfficeRoutes: Sendable {
         HeadOfficeGatewaysController(services: services).addRoutes(to: &router)
         HeadOfficeUsageController(services: services).addRoutes(to: &router)
         HeadOfficeAccountsController(services: services).addRoutes(to: &router)
+        HeadOfficeAuditController(services: services).addRoutes(to: &router)
     }
 }
