@@ -84,6 +84,6 @@ import TestSupport
         #expect(try browser.get(changed.headers["Location"] ?? "/").text.contains("Your password has been changed."))
         #expect(try Self.signIn(admin.email, admin.password) == 422)
         #expect(try Self.signIn(admin.email, "brand-new-pass-1") == 303)
-        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).contains { $0.action == "head_admin.password" })
+        #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).contains { $0.action == "admin.password" })
     }
 }

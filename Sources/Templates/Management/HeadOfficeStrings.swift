@@ -88,15 +88,7 @@ public struct HeadOfficeStrings: Sendable {
     public let fieldEmail: String
     public let fieldPassword: String
     public let addAccount: String
-    public let changePasswordHeading: String
-    public let fieldCurrentPassword: String
-    public let fieldNewPassword: String
-    public let fieldNewPasswordAgain: String
-    public let changePassword: String
-    public let passwordChanged: String
     public let errorEmailTaken: String
-    public let errorPasswordsDiffer: String
-    public let errorCurrentPasswordWrong: String
     public let errorCannotRemoveYourself: String
     public let errorCannotRemoveLast: String
     public let auditTitle: String

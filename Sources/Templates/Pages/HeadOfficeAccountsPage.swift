@@ -60,23 +60,9 @@ public struct HeadOfficeAccountsPage: HTMLComponent {
                     Element.button(.class("button"), .type(.submit)) { strings.addAccount }
                 }
             }
-            Element.section(.class("panel"), .ariaLabelledBy("password-heading")) {
-                Element.h2(.id("password-heading")) { strings.changePasswordHeading }
-                Element.form(.class("admin-form"), .method(.post), .action("/mgmt/accounts/password"), .novalidate) {
-                    FormErrorSummary(state: view.passwordState, message: chrome.strings.formHasErrors)
-                    HiddenInput(name: Field.csrf, value: view.csrfToken)
-                    for (name, label, autocomplete) in [
-                        (Field.currentPassword, strings.fieldCurrentPassword, "current-password"),
-                        (Field.newPassword, strings.fieldNewPassword, "new-password"),
-                        (Field.newPasswordAgain, strings.fieldNewPasswordAgain, "new-password"),
-                    ] {
-                        TextField(
-                            name: name, label: label, state: view.passwordState, type: .password, required: true,
-                            autocomplete: autocomplete, maxLength: 200)
-                    }
-                    Element.button(.class("button"), .type(.submit)) { strings.changePassword }
-                }
-            }
+            PasswordChangeForm(
+                action: "/mgmt/accounts/password", errors: view.passwordState, csrfToken: view.csrfToken,
+                strings: chrome.strings)
         }.body
     }
 }

@@ -4,9 +4,6 @@ public struct HeadOfficeAccountsView: Sendable, Hashable {
     public enum Field {
         public static let email = "email"
         public static let password = "password"
-        public static let currentPassword = "current_password"
-        public static let newPassword = "new_password"
-        public static let newPasswordAgain = "new_password_again"
         public static let csrf = "_csrf"
     }
 

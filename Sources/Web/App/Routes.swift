@@ -62,6 +62,7 @@ struct Routes: Sendable {
         ).addRoutes(to: &tenant)
         AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database)).addRoutes(to: &tenant)
         AdminAuditController(services: admin, trail: AuditTrailQuery(database: database)).addRoutes(to: &tenant)
+        AdminPasswordController(services: admin).addRoutes(to: &tenant)
         AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets))
             .addRoutes(to: &tenant)
         AdminWhatsAppController(

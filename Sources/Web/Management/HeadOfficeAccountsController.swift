@@ -15,7 +15,7 @@ struct HeadOfficeAccountsController: Sendable {
         router.get(Self.path) { request, context, _ in
             let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
             let changed = try request.queryItems["changed"] == "1"
-            return try page(headOffice, notice: changed ? context.language.headOfficeStrings.passwordChanged : nil)
+            return try page(headOffice, notice: changed ? context.language.strings.passwordChanged : nil)
         }
         router.post(Self.path) { request, context, _ in try add(request, context) }
         router.post(Self.path + "/remove") { request, context, _ in try remove(request, context) }
@@ -57,24 +57,15 @@ struct HeadOfficeAccountsController: Sendable {
 
     private func changePassword(_ request: HTTPRequest, _ context: PlatformContext) throws -> HTTPResponse {
         let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
-        let strings = context.language.headOfficeStrings
-        let current = form[Field.currentPassword] ?? ""
-        let new = form[Field.newPassword] ?? ""
-        var errors: [String: String] = [:]
-        if current.isEmpty { errors[Field.currentPassword] = strings.errorCurrentPasswordWrong }
-        if !HeadOfficeAdminRepository.passwordLengths.contains(new.count) {
-            errors[Field.newPassword] = strings.errorAdminPasswordShort
-        } else if new != form[Field.newPasswordAgain] {
-            errors[Field.newPasswordAgain] = strings.errorPasswordsDiffer
+        var change = PasswordChange(form, strings: context.language.strings)
+        if change.errors.isEmpty,
+            try change.apply(
+                toAdmin: headOffice.admin.id, tenantID: nil, database: services.admins.database,
+                actor: AuditActor(headOffice, request: request), strings: context.language.strings)
+        {
+            return .redirect(to: Self.path + "?changed=1")
         }
-        if errors.isEmpty {
-            let actor = AuditActor(headOffice, request: request)
-            if try services.admins.changePassword(of: headOffice.admin, current: current, new: new, actor: actor) {
-                return .redirect(to: Self.path + "?changed=1")
-            }
-            errors[Field.currentPassword] = strings.errorCurrentPasswordWrong
-        }
-        return try page(headOffice, passwordState: FormState(errors: errors), status: .unprocessableContent)
+        return try page(headOffice, passwordState: FormState(errors: change.errors), status: .unprocessableContent)
     }
 
     private func page(

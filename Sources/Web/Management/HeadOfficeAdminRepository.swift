@@ -90,24 +90,4 @@ extension HeadOfficeAdminRepository {
             return .removed
         }
     }
-
-    /// Replaces the admin's password when `current` is right (bcrypt in SQL, production cost), audited
-    /// without either password. - Returns: false when `current` is wrong.
-    func changePassword(of admin: HeadOfficeAdmin, current: String, new: String, actor: AuditActor) throws -> Bool {
-        try database.unscoped.transaction { db in
-            let changed = try db.query(
-                """
-                update admins set password_hash = crypt($3, gen_salt('bf', $4))
-                where id = $1 and tenant_id is null and crypt($2, password_hash) = password_hash
-                returning id
-                """, admin.id, current, new, PasswordHash.cost)
-            guard !changed.isEmpty else { return false }
-            try db.query(
-                """
-                insert into audit_log (tenant_id, actor, action, target, ip)
-                values (null, $1, 'head_admin.password', $1, $2)
-                """, actor.email, actor.clientAddress)
-            return true
-        }
-    }
 }
