@@ -53,6 +53,7 @@ export DATABASE_URL=$SOCKET_DATABASE_URL
 # Rate limits off: one client address would be refused after 30 orders a minute.
 export ACCESS_LOG=off RATE_LIMITS=off PORT=$port BIND=127.0.0.1 EXPIRY_SWEEP_SECONDS=3600 SANDBOX_GATEWAY=true
 export WORKER_PROCESSES=${BENCH_WORKER_PROCESSES:-1}
+export SECRETS_KEY=${SECRETS_KEY:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
 # Start to first served request, migrations already applied: spawn, then poll as fast as curl allows.
 started=$(date +%s%N)
 "$bin" serve >"$work/server.log" 2>&1 &

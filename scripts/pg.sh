@@ -63,10 +63,14 @@ start)
     fi
     # The application's session settings, on its role too: a pooler in transaction mode (scripts/pgbouncer.sh)
     # drops the ones its connections carry, and its server connections then start from these.
-    if [ "$("${psql[@]}" -tAc "select 1 from pg_db_role_setting s join pg_roles r on r.oid = s.setrole where r.rolname = 'gerbang_app'")" != "1" ]; then
+    if [ "$("${psql[@]}" -tAc "select 1 from pg_db_role_setting s join pg_roles r on r.oid = s.setrole where r.rolname = 'gerbang_app' and s.setconfig::text like '%statement_timeout%'")" != "1" ]; then
         "${psql[@]}" -c "alter role gerbang_app set statement_timeout = '15s'" -c "alter role gerbang_app set timezone = 'UTC'" \
             -c "alter role gerbang_app set datestyle = 'ISO'"
     fi
+    # The application passes SECRETS_KEY as a bind parameter: never log parameters of its statements,
+    # even with log_statement=all or log_min_duration_statement set (only a superuser may set this).
+    "${psql[@]}" -c "alter role gerbang_app set log_parameter_max_length = 0" \
+        -c "alter role gerbang_app set log_parameter_max_length_on_error = 0"
     echo "DATABASE_URL=postgresql://gerbang_app@127.0.0.1:$port/gerbang"
     echo "MIGRATION_DATABASE_URL=postgresql://gerbang_owner@127.0.0.1:$port/gerbang"
     echo "PG_ADMIN_URL=postgresql://postgres@127.0.0.1:$port/postgres"

@@ -21,6 +21,25 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 export MIGRATION_DATABASE_URL=${MIGRATION_DATABASE_URL:-$DATABASE_URL}
 
+# Gateway keys and device tokens are encrypted under SECRETS_KEY: one key, made once, kept in .data/.
+mkdir -p .data
+if [ -z "${SECRETS_KEY:-}" ]; then
+    if [ ! -s .data/secrets.key ]; then
+        (umask 077; od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >.data/secrets.key)
+        echo "gerbang: created .data/secrets.key (SECRETS_KEY); without it the stored gateway keys cannot be read"
+    fi
+    SECRETS_KEY=$(cat .data/secrets.key)
+fi
+export SECRETS_KEY
+
+# What other commands need to reach this same database (scripts/gerbang reads it), e.g.
+# `scripts/gerbang admin create --email you@example.com` in another terminal.
+(umask 077; {
+    echo "DATABASE_URL=$DATABASE_URL"
+    echo "MIGRATION_DATABASE_URL=$MIGRATION_DATABASE_URL"
+    echo "SECRETS_KEY=$SECRETS_KEY"
+} >.data/env)
+
 swift build -c release --product gerbang
 bin=.build/release/gerbang
 

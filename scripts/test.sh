@@ -14,6 +14,8 @@ trap cleanup EXIT
 
 while IFS='=' read -r key value; do export "$key=$value"; done < <(scripts/pg.sh start "$work/pg")
 export GERBANG_TEST_TMP="$work"
+# Every test server encrypts gateway keys and device tokens under this run's own key.
+export SECRETS_KEY=${SECRETS_KEY:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
 
 swift build --build-tests
 

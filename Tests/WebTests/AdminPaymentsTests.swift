@@ -24,9 +24,9 @@ import TestSupport
     func accounts() throws -> [(provider: String, settings: String, sandbox: Bool, active: Bool)] {
         try TestDatabase.owner.query(
             """
-            select provider, settings::text as settings, is_sandbox, is_active from payment_gateways
+            select provider, pgp_sym_decrypt(settings_sealed, $2) as settings, is_sandbox, is_active from payment_gateways
             where tenant_id = $1 order by provider
-            """, admin.tenantID
+            """, admin.tenantID, TestDatabase.secretsKey
         ).map {
             (try $0.decode("provider", as: String.self), try $0.decode("settings", as: String.self),
              try $0.decode("is_sandbox", as: Bool.self), try $0.decode("is_active", as: Bool.self))

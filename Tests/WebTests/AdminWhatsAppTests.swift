@@ -18,7 +18,10 @@ import TestSupport
 
     func stored() throws -> (token: String, active: Bool)? {
         try TestDatabase.owner.query(
-            "select token, is_active from tenant_whatsapp_senders where tenant_id = $1", admin.tenantID
+            """
+            select pgp_sym_decrypt(token_sealed, $2) as token, is_active from tenant_whatsapp_senders
+            where tenant_id = $1 and token is null
+            """, admin.tenantID, TestDatabase.secretsKey
         ).first.map { (try $0.decode("token", as: String.self), try $0.decode("is_active", as: Bool.self)) }
     }
 

@@ -13,7 +13,9 @@ import Testing
         return PostgresPool(configuration: configuration)
     }()
 
-    static var repository: PaymentGatewayRepository { PaymentGatewayRepository(database: database) }
+    static var repository: PaymentGatewayRepository {
+        PaymentGatewayRepository(database: database, secrets: SecretsKey(passphrase: TestDatabase.secretsKey))
+    }
 
     static func tenant(customGateway: Bool) throws -> Tenant {
         let (id, slug) = try TestDatabase.createTenant()

@@ -10,8 +10,10 @@ import TestSupport
 @Suite(.serialized) struct HeadOfficeGatewaysTests {
     static func centralSettings(_ provider: String) throws -> (settings: String, isActive: Bool)? {
         try TestDatabase.owner.query(
-            "select settings::text as settings, is_active from payment_gateways where tenant_id is null and provider = $1",
-            provider
+            """
+            select coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_active
+            from payment_gateways where tenant_id is null and provider = $1
+            """, provider, TestDatabase.secretsKey
         ).first.map { (try $0.decode("settings", as: String.self), try $0.decode("is_active", as: Bool.self)) }
     }
 

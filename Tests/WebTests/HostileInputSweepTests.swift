@@ -60,6 +60,7 @@ import TestSupport
         let config = try AppConfig(
             environment: [
                 "DATABASE_URL": try TestEnvironment.require("DATABASE_URL"),
+                "SECRETS_KEY": TestDatabase.secretsKey,
                 "CONTENT_DIR": GerbangProcess.repositoryRoot + "/content",
                 "PUBLIC_DIR": GerbangProcess.repositoryRoot + "/Public",
                 "MIGRATIONS_DIR": GerbangProcess.repositoryRoot + "/db/migrations",

@@ -91,9 +91,11 @@ enum PortalFixtures {
             .decode("status", as: String.self)
     }
 
+    /// The failures the login throttle holds against an account, from every address.
     static func failedAttempts(account: String) throws -> Int {
         try TestDatabase.owner.query(
-            "select count(*) as n from login_attempts where account_key = lower($1) and not succeeded", account
+            "select coalesce(sum(failures), 0)::integer as n from login_throttle where account_key = lower($1) and client_address = ''",
+            account
         ).first!.decode("n", as: Int.self)
     }
 }

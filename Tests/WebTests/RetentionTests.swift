@@ -17,7 +17,7 @@ import TestSupport
         _ = Self.server.port
         let marker = RandomCode.make(10)
         let tenant = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("rt"))
-        func event(_ name: String, ageSeconds: Int) throws -> Int64 {
+        @discardableResult func event(_ name: String, ageSeconds: Int) throws -> Int64 {
             try F.owner.query(
                 """
                 insert into webhook_events (provider, dedupe_key, headers, body, reference, received_at)

@@ -76,11 +76,12 @@ import TestSupport
         #expect(error?.sqlState == "42501")
     }
 
-    @Test func aTenantReadsTheCentralGatewayButCannotChangeIt() throws {
+    @Test func aTenantScopeCannotReadTheCentralGatewaysKeysNorChangeThem() throws {
         try GatewayAccountTests.ensureCentralAccount()
         let a = try F.tenantWithRows()
         let scope = F.app.scoped(toTenantID: a.id)
-        #expect(try !scope.query("select id from payment_gateways where tenant_id is null and is_active").isEmpty)
+        #expect(try scope.query("select settings, settings_sealed from payment_gateways where tenant_id is null").isEmpty)
+        #expect(try !F.app.unscoped.query("select id from payment_gateways where tenant_id is null and is_active").isEmpty)
         let changed = try scope.query("update payment_gateways set updated_at = now() where tenant_id is null")
         #expect(changed.affectedRows == 0)
         let deleted = try scope.query("delete from payment_gateways where tenant_id is null")

@@ -11,5 +11,7 @@ struct AdminSalesLinks: HTMLComponent {
         Element.a(.href("/admin/payments")) { strings.paymentsTitle }
         " · "
         Element.a(.href("/admin/whatsapp")) { strings.whatsAppTitle }
+        " · "
+        Element.a(.href("/admin/audit")) { strings.auditTitle }
     }
 }

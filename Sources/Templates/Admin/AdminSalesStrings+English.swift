@@ -107,5 +107,17 @@ extension AdminSalesStrings {
         storedKey: { "Stored: \($0). Leave blank to keep it." },
         errorKeyRequired: "Enter this key to take payments with your own account.",
         errorChooseProvider: "Choose one of the gateways listed.",
-        errorChooseEnvironment: "Choose sandbox or production.")
+        errorChooseEnvironment: "Choose sandbox or production.",
+        auditTitle: "Audit trail",
+        auditIntro: "Every change made in the admin, and every failed or throttled sign-in, rejected webhook and rate-limit refusal, newest first.",
+        labelWhen: "When",
+        labelActor: "Who (email or address)",
+        labelAction: "Action",
+        labelSubject: "What",
+        labelAddress: "Address",
+        labelTenant: "Tenant",
+        filterFrom: "From (YYYY-MM-DD)",
+        filterTo: "To (YYYY-MM-DD)",
+        noAuditEntries: "Nothing recorded matches.",
+        auditEntryCount: { $0 == 1 ? "1 entry" : "\($0) entries" })
 }

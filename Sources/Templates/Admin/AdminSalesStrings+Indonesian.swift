@@ -107,5 +107,17 @@ extension AdminSalesStrings {
         storedKey: { "Tersimpan: \($0). Kosongkan untuk mempertahankannya." },
         errorKeyRequired: "Masukkan kunci ini untuk menerima pembayaran dengan akun sendiri.",
         errorChooseProvider: "Pilih salah satu gateway yang tersedia.",
-        errorChooseEnvironment: "Pilih sandbox atau produksi.")
+        errorChooseEnvironment: "Pilih sandbox atau produksi.",
+        auditTitle: "Jejak audit",
+        auditIntro: "Setiap perubahan di admin, serta setiap gagal masuk atau masuk yang ditahan, webhook yang ditolak dan penolakan batas permintaan, terbaru lebih dulu.",
+        labelWhen: "Waktu",
+        labelActor: "Siapa (email atau alamat)",
+        labelAction: "Tindakan",
+        labelSubject: "Apa",
+        labelAddress: "Alamat",
+        labelTenant: "Tenant",
+        filterFrom: "Dari (TTTT-BB-HH)",
+        filterTo: "Sampai (TTTT-BB-HH)",
+        noAuditEntries: "Tidak ada catatan yang cocok.",
+        auditEntryCount: { "\($0) catatan" })
 }

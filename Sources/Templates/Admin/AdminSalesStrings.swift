@@ -124,6 +124,20 @@ public struct AdminSalesStrings: Sendable {
     public let errorKeyRequired: String
     public let errorChooseProvider: String
     public let errorChooseEnvironment: String
+
+    // Audit trail (tenant admin and head office)
+    public let auditTitle: String
+    public let auditIntro: String
+    public let labelWhen: String
+    public let labelActor: String
+    public let labelAction: String
+    public let labelSubject: String
+    public let labelAddress: String
+    public let labelTenant: String
+    public let filterFrom: String
+    public let filterTo: String
+    public let noAuditEntries: String
+    public let auditEntryCount: @Sendable (Int) -> String
 }
 
 extension Language {

@@ -38,6 +38,8 @@ public struct Strings: Sendable {
     public let forbiddenText: String
     public let tooManyRequestsTitle: String
     public let tooManyRequestsText: String
+    /// A sign-in refused before its wait was over, with the seconds left.
+    public let loginThrottled: @Sendable (Int) -> String
     public let tooLargeTitle: String
     public let tooLargeText: String
     public let serverErrorTitle: String
@@ -187,6 +189,16 @@ public struct Strings: Sendable {
     public let adminLoginFailed: String
     public let errorEmailMissing: String
     public let adminSignOut: String
+    // Changing one's own password (tenant admin, head office)
+    public let changePasswordHeading: String
+    public let fieldCurrentPassword: String
+    public let fieldNewPassword: String
+    public let fieldNewPasswordAgain: String
+    public let changePassword: String
+    public let passwordChanged: String
+    public let errorPasswordsDiffer: String
+    public let errorCurrentPasswordWrong: String
+    public let errorNewPasswordLength: String
     public let adminBrandingTitle: String
     public let adminSaved: String
     public let adminSave: String

@@ -87,6 +87,19 @@ extension HeadOfficeStrings {
         sandboxBadge: "Sandbox",
         save: "Save",
         errorKeysMissing: "Fill in every key before activating this gateway.",
-        errorProviderNotOffered: "This gateway is not available on this server."
+        errorProviderNotOffered: "This gateway is not available on this server.",
+        accountsTitle: "Accounts",
+        accountsIntro: "Everyone who can sign in to head office. You cannot remove yourself or the last account.",
+        columnEmail: "Email",
+        you: "(you)",
+        remove: "Remove",
+        addAccountHeading: "Add a head-office admin",
+        fieldEmail: "Email",
+        fieldPassword: "Password (10 to 200 characters)",
+        addAccount: "Add",
+        errorEmailTaken: "A head-office admin with this email exists already.",
+        errorCannotRemoveYourself: "You cannot remove your own account.",
+        errorCannotRemoveLast: "The last head-office account cannot be removed.",
+        auditTitle: "Audit trail"
     )
 }

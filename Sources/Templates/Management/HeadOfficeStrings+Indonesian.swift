@@ -87,6 +87,19 @@ extension HeadOfficeStrings {
         sandboxBadge: "Sandbox",
         save: "Simpan",
         errorKeysMissing: "Isi semua kunci sebelum mengaktifkan gateway ini.",
-        errorProviderNotOffered: "Gateway ini tidak tersedia di server ini."
+        errorProviderNotOffered: "Gateway ini tidak tersedia di server ini.",
+        accountsTitle: "Akun",
+        accountsIntro: "Semua yang dapat masuk ke kantor pusat. Anda tidak dapat menghapus akun sendiri atau akun terakhir.",
+        columnEmail: "Email",
+        you: "(Anda)",
+        remove: "Hapus",
+        addAccountHeading: "Tambah admin kantor pusat",
+        fieldEmail: "Email",
+        fieldPassword: "Kata sandi (10 sampai 200 karakter)",
+        addAccount: "Tambah",
+        errorEmailTaken: "Admin kantor pusat dengan email ini sudah ada.",
+        errorCannotRemoveYourself: "Anda tidak dapat menghapus akun sendiri.",
+        errorCannotRemoveLast: "Akun kantor pusat terakhir tidak dapat dihapus.",
+        auditTitle: "Jejak audit"
     )
 }

@@ -78,6 +78,21 @@ public struct HeadOfficeStrings: Sendable {
     public let save: String
     public let errorKeysMissing: String
     public let errorProviderNotOffered: String
+
+    // Head-office accounts
+    public let accountsTitle: String
+    public let accountsIntro: String
+    public let columnEmail: String
+    public let you: String
+    public let remove: String
+    public let addAccountHeading: String
+    public let fieldEmail: String
+    public let fieldPassword: String
+    public let addAccount: String
+    public let errorEmailTaken: String
+    public let errorCannotRemoveYourself: String
+    public let errorCannotRemoveLast: String
+    public let auditTitle: String
 }
 
 extension Language {

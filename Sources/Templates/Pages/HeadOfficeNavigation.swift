@@ -11,6 +11,10 @@ struct HeadOfficeNavigation: HTMLComponent {
             Element.a(.href("/mgmt/domains")) { strings.domainsTitle }
             " · "
             Element.a(.href("/mgmt/gateways")) { strings.gatewaysTitle }
+            " · "
+            Element.a(.href("/mgmt/accounts")) { strings.accountsTitle }
+            " · "
+            Element.a(.href("/mgmt/audit")) { strings.auditTitle }
             Element.form(.method(.post), .action("/mgmt/logout")) {
                 HiddenInput(name: "_csrf", value: csrfToken)
                 Element.button(.class("button secondary"), .type(.submit)) { signOut }

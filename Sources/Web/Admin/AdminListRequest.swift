@@ -26,16 +26,17 @@ struct AdminListRequest: Sendable, Hashable {
         guard status.isEmpty || statuses.contains(status) else {
             throw HTTPError(.badRequest, "unknown status filter")
         }
-        guard let pageText = items[Field.page], !pageText.isEmpty else {
-            page = 1
-            return
-        }
-        guard pageText.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let page = Int(pageText),
-            (1...Self.maxPage).contains(page)
+        page = try Self.page(items[Field.page])
+    }
+
+    /// A list's `page` parameter: 1 when absent. - Throws: 400 unless a whole number from 1.
+    static func page(_ text: String?) throws(HTTPError) -> Int {
+        guard let text, !text.isEmpty else { return 1 }
+        guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let page = Int(text), (1...maxPage).contains(page)
         else {
             throw HTTPError(.badRequest, "page must be a whole number from 1")
         }
-        self.page = page
+        return page
     }
 
     /// The search text as an order or invoice number (they are upper-case by schema); nil for no search.

@@ -7,6 +7,7 @@ import Postgres
 /// after carry keys only masked. A save that changes nothing writes no audit row.
 struct AdminPaymentsEditor: Sendable {
     let database: PostgresPool
+    let secrets: SecretsKey
 
     /// - Parameter draft: a draft without errors.
     func save(_ draft: AdminPaymentsDraft, for tenant: Tenant, by actor: AuditActor) throws {
@@ -16,9 +17,9 @@ struct AdminPaymentsEditor: Sendable {
             ).first!.decode("use_custom_payment_gateway", as: Bool.self)
             let stored = try db.query(
                 """
-                select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
-                from payment_gateways where tenant_id = $1 for update
-                """, tenant.id
+                select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_sandbox, is_active from payment_gateways
+                where tenant_id = $1 for update
+                """, tenant.id, secrets.passphrase
             ).map(PaymentGatewayRepository.account(from:))
             let activeBefore = stored.first(where: \.isActive)
             let storedKeys = stored.first { $0.provider == draft.provider }?.settings ?? [:]
@@ -29,7 +30,7 @@ struct AdminPaymentsEditor: Sendable {
             if isComplete {
                 activeAfter = try PaymentGatewayRepository.upsert(
                     for: tenant.id, provider: draft.provider, settings: settings, isSandbox: draft.isSandbox,
-                    isActive: true, on: db)
+                    isActive: true, secrets: secrets, on: db)
             }
             try db.query(
                 "update tenants set use_custom_payment_gateway = $2, updated_at = now() where id = $1 and use_custom_payment_gateway <> $2",
@@ -58,10 +59,10 @@ extension AdminPaymentsEditor {
                 .first?.decode("use_custom_payment_gateway", as: Bool.self) ?? false
             let accounts = try db.query(
                 """
-                select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
-                from payment_gateways where tenant_id = $1
+                select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_sandbox, is_active from payment_gateways
+                where tenant_id = $1
                 order by is_active desc, provider
-                """, tenant.id
+                """, tenant.id, secrets.passphrase
             ).map(PaymentGatewayRepository.account(from:))
             return (usesOwn, accounts)
         }

@@ -19,6 +19,7 @@ public final class Application: HTTPResponder {
         self.config = config
         Log.level = config.logLevel
         services = try Services(config: config)
+        try SecretsAtRest(database: services.database, secrets: services.secrets).sealPlainValues()
         routes = Routes(services: services)
         // Middleware in order, one per line, the first outermost; built here because some need services.
         appMiddleware = MiddlewareChain([

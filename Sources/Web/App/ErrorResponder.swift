@@ -12,6 +12,10 @@ struct ErrorResponder: Sendable {
             return (error.status, title, message, error.headers)
         case let error as RateLimitExceeded:
             return (.tooManyRequests, strings.tooManyRequestsTitle, strings.tooManyRequestsText, error.headers)
+        case let error as LoginThrottled:
+            let seconds = String(error.retryAfterSeconds)
+            return (.tooManyRequests, strings.tooManyRequestsTitle, strings.loginThrottled(error.retryAfterSeconds),
+                ["Retry-After": seconds])
         case is TenantNotFound:
             return (.notFound, strings.notFoundTitle, strings.notFoundText, [:])
         case let error as PostgresError where error.isUnavailable:

@@ -2,15 +2,16 @@ import Foundation
 import HTTP
 import Postgres
 
-/// The executable's subcommands: `serve` (default), `migrate`, `demo`, `export`.
+/// The executable's subcommands: `serve` (default), `migrate`, `demo`, `export`, `admin`.
 public enum GerbangCommand {
     static let usage = """
-        usage: gerbang [serve | migrate | demo | export | help]
+        usage: gerbang [serve | migrate | demo | export | admin | help]
           serve     serve HTTP (default): WORKER_PROCESSES workers under a supervisor (SIGHUP replaces them,
                     SIGTERM stops all); configuration from the environment, see README
           migrate   apply db/migrations as MIGRATION_DATABASE_URL (default DATABASE_URL) and grant the app role
           demo      load the demo tenants into an empty database
           export    export hotspot|site --tenant <slug> --out <dir>: a tenant's MikroTik hotspot pages or static site
+          admin     admin create --email <address> (password from standard input) | admin list: head-office accounts
         """
 
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
@@ -27,6 +28,7 @@ public enum GerbangCommand {
             case "migrate": try migrate(config)
             case "demo": try loadDemo(config)
             case "export": printLine(try ExportCommand.run(Array(arguments.dropFirst()), config: config))
+            case "admin": printLine(try HeadOfficeAdminCommand.run(Array(arguments.dropFirst()), config: config))
             default:
                 printError("gerbang: unknown command '\(command)'\n\(usage)")
                 return 64

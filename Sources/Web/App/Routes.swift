@@ -62,17 +62,19 @@ struct Routes: Sendable {
             services: admin, domains: TenantDomainEditor(database: database), baseDomain: services.config.baseDomain
         ).addRoutes(to: &tenant)
         let exports = ExportSourceLoader(
-            database: database, defaults: services.content.defaults, baseDomain: services.config.baseDomain,
+            database: database, secrets: services.secrets, defaults: services.content.defaults, baseDomain: services.config.baseDomain,
             siteStylesheetPath: services.config.publicDirectory + "/css/site.css")
         AdminHotspotController(services: admin, loader: exports).addRoutes(to: &tenant)
         AdminOrdersController(
             services: admin, orders: OrderListQuery(database: database), resender: OrderMessageResender(database: database)
         ).addRoutes(to: &tenant)
         AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database)).addRoutes(to: &tenant)
-        AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database))
+        AdminAuditController(services: admin, trail: AuditTrailQuery(database: database)).addRoutes(to: &tenant)
+        AdminPasswordController(services: admin).addRoutes(to: &tenant)
+        AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets))
             .addRoutes(to: &tenant)
         AdminWhatsAppController(
-            services: admin, editor: AdminWhatsAppEditor(database: database),
+            services: admin, editor: AdminWhatsAppEditor(database: database, secrets: services.secrets),
             hasCentralSender: services.config.whatsApp.hasPlatformSender
         ).addRoutes(to: &tenant)
         AdminPagesController(services: admin, library: services.content, editor: ContentPageEditor(database: database))

@@ -25,9 +25,11 @@ final class Services: Sendable {
     let whatsAppDelivery: WhatsAppDelivery
     let reconciliation: PaymentReconciliation
     let retention: RetentionSweep
+    let secrets: SecretsKey
 
     init(config: AppConfig) throws {
         self.config = config
+        secrets = try config.requireSecretsKey()
         var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
         databaseConfiguration.poolSize = config.databasePoolSize
         databaseConfiguration.preparesStatements = config.databasePreparedStatements
@@ -45,7 +47,7 @@ final class Services: Sendable {
         let endpoint = endpoint
         gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { endpoint.sandboxWebhookURL })
         gatewayAccounts = GatewayAccountCache(
-            repository: PaymentGatewayRepository(database: database), allowsSandbox: config.sandboxGateway)
+            repository: PaymentGatewayRepository(database: database, secrets: secrets), allowsSandbox: config.sandboxGateway)
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
         staleSessionSweep = StaleSessionSweep(database: database)
         audit = SecurityAudit(database: database)
@@ -55,7 +57,7 @@ final class Services: Sendable {
             FonnteSender(token: token, baseURL: config.whatsApp.fonnteAPIURL, http: GatewayHTTPClient(timeout: config.gatewayTimeout))
         }
         whatsAppDelivery = WhatsAppDelivery(
-            database: database, central: config.whatsApp.hasPlatformSender ? fonnte(config.whatsApp.fonnteToken) : nil,
+            database: database, secrets: secrets, central: config.whatsApp.hasPlatformSender ? fonnte(config.whatsApp.fonnteToken) : nil,
             ownSender: fonnte, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
             metrics: metrics.notifications)
         reconciliation = PaymentReconciliation(

@@ -61,6 +61,9 @@ public struct AppConfig: Sendable {
     public var usageFlushInterval: Duration
     /// The provider that delivers the buyers' WhatsApp messages from the outbox.
     public var whatsApp: WhatsAppSettings
+    /// What secrets are encrypted under at rest (`SECRETS_KEY`). Optional here so that commands that
+    /// touch no secret (`migrate`) run without it; every one that does calls `requireSecretsKey()`.
+    public var secretsKey: SecretsKey?
 
     public enum LogLevel: String, Sendable, CaseIterable {
         case debug, info, warning, error
@@ -109,6 +112,7 @@ public struct AppConfig: Sendable {
         rateLimits = RateLimitSettings(reading: &reader)
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))
         whatsApp = WhatsAppSettings(reading: &reader)
+        secretsKey = SecretsKey.read(from: &reader)
         if databaseURL.isEmpty {
             reader.problems.append("DATABASE_URL is not set (example: postgresql://gerbang_app@127.0.0.1:5432/gerbang)")
         }

@@ -25,7 +25,7 @@ enum ExportCommand {
         var databaseConfiguration = try PostgresConfiguration(url: config.migrationDatabaseURL)
         databaseConfiguration.poolSize = 1
         let loader = ExportSourceLoader(
-            database: PostgresPool(configuration: databaseConfiguration),
+            database: PostgresPool(configuration: databaseConfiguration), secrets: try config.requireSecretsKey(),
             defaults: try DefaultContent(directory: config.contentDirectory), baseDomain: config.baseDomain,
             siteStylesheetPath: config.publicDirectory + "/css/site.css")
         let source = try loader.source(slug: slug, storeURL: options["--store-url"])

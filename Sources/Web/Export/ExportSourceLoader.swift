@@ -6,6 +6,8 @@ import Templates
 /// and every query below is scoped by the tenant it found.
 struct ExportSourceLoader: Sendable {
     let database: PostgresPool
+    /// Only to read which gateway the tenant uses: the keys themselves go into no export.
+    let secrets: SecretsKey
     let defaults: DefaultContent
     let baseDomain: String
     let siteStylesheetPath: String
@@ -40,7 +42,7 @@ struct ExportSourceLoader: Sendable {
         }
         return TenantExportSource(
             slug: tenant.slug, branding: try BrandingRepository(database: database).branding(for: tenant), store: store,
-            gateway: try PaymentGatewayRepository(database: database).effectiveAccount(for: tenant).map {
+            gateway: try PaymentGatewayRepository(database: database, secrets: secrets).effectiveAccount(for: tenant).map {
                 .init(provider: $0.provider, isSandbox: $0.isSandbox)
             },
             packages: try VoucherProfileRepository(database: database).onSaleProfiles(for: tenant), pages: pages,

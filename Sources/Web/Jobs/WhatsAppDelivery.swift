@@ -10,6 +10,7 @@ import Postgres
 /// leaves the message to be sent again when its lease runs out.
 final class WhatsAppDelivery: Sendable {
     let database: PostgresPool
+    let secrets: SecretsKey
     /// The platform's sender; nil when only tenants with their own number get messages.
     let central: (any WhatsAppSender)?
     /// A tenant's own sender, from its Fonnte device token.
@@ -28,11 +29,12 @@ final class WhatsAppDelivery: Sendable {
     static let tooOld = "not delivered within a day of being queued"
 
     init(
-        database: PostgresPool, central: (any WhatsAppSender)?,
+        database: PostgresPool, secrets: SecretsKey, central: (any WhatsAppSender)?,
         ownSender: @escaping @Sendable (_ fonnteToken: String) -> any WhatsAppSender, interval: Duration,
         sendTimeout: Duration, metrics: NotificationMetrics
     ) {
         self.database = database
+        self.secrets = secrets
         self.central = central
         self.ownSender = ownSender
         self.metrics = metrics
@@ -56,7 +58,7 @@ final class WhatsAppDelivery: Sendable {
         var sent = 0
         for _ in 0..<Self.batchesPerRound {
             let batch = try outbox.claimDueWhatsAppMessages(
-                limit: Self.batchSize, lease: lease, includingCentral: central != nil, on: database)
+                limit: Self.batchSize, lease: lease, includingCentral: central != nil, secrets: secrets, on: database)
             for message in batch where try deliver(message) { sent += 1 }
             if batch.count < Self.batchSize { break }
         }

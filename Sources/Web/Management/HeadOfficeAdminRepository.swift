@@ -29,3 +29,65 @@ struct HeadOfficeAdminRepository: Sendable {
         return try rows.first.map(HeadOfficeAdmin.init(row:))
     }
 }
+
+extension HeadOfficeAdminRepository {
+    /// Passwords head office may choose: long enough to resist guessing at the throttle's pace, short
+    /// enough that bcrypt (which reads 72 bytes) is not handed a whole document.
+    static let passwordLengths = 10...200
+
+    /// Adds a head-office admin, its password hashed in SQL with the production bcrypt cost, and the
+    /// `audit_log` row saying who added it. - Returns: false when the email is taken.
+    func create(email: String, password: String, by actor: AuditActor) throws -> Bool {
+        try database.unscoped.transaction { db in
+            let created = try db.query(
+                """
+                insert into admins (tenant_id, email, password_hash, role)
+                values (null, lower($1), crypt($2, gen_salt('bf', $3)), 'head_admin')
+                on conflict do nothing
+                returning email
+                """, email, password, PasswordHash.cost)
+            guard !created.isEmpty else { return false }
+            try db.query(
+                """
+                insert into audit_log (tenant_id, actor, action, target, after, ip)
+                values (null, $1, 'head_admin.create', lower($2), jsonb_build_object('email', lower($2)), $3)
+                """, actor.email, email, actor.clientAddress)
+            return true
+        }
+    }
+
+    /// Every head-office admin, by email.
+    func all() throws -> [HeadOfficeAdmin] {
+        try database.unscoped.query(
+            "select id, email from admins where tenant_id is null and role = 'head_admin' order by email"
+        ).map(HeadOfficeAdmin.init(row:))
+    }
+}
+
+extension HeadOfficeAdminRepository {
+    enum Removal: Sendable, Equatable {
+        case removed, notFound, yourself, last
+    }
+
+    /// Removes the head-office admin with `email` and ends its sessions, audited; never the one asking
+    /// and never the last one. Every head-office row is locked first, so two admins removing each other
+    /// at once cannot leave none.
+    func remove(email: String, by remover: HeadOfficeAdmin, actor: AuditActor) throws -> Removal {
+        try database.unscoped.transaction { db in
+            let all = try db.query(
+                "select id, email from admins where tenant_id is null and role = 'head_admin' order by id for update"
+            ).map(HeadOfficeAdmin.init(row:))
+            guard let target = all.first(where: { $0.email == email.lowercased() }) else { return .notFound }
+            if target.id == remover.id { return .yourself }
+            if all.count <= 1 { return .last }
+            try db.query("delete from sessions where kind = 'head_admin' and principal_id = $1", target.id)
+            try db.query("delete from admins where id = $1", target.id)
+            try db.query(
+                """
+                insert into audit_log (tenant_id, actor, action, target, before, ip)
+                values (null, $1, 'head_admin.remove', $2, jsonb_build_object('email', $2::text), $3)
+                """, actor.email, target.email, actor.clientAddress)
+            return .removed
+        }
+    }
+}

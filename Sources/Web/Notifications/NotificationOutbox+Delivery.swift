@@ -22,9 +22,10 @@ extension NotificationOutbox {
     /// crash mid-send) takes it only then; `skip locked` keeps two claims from waiting on each other.
     /// - Parameter includingCentral: false when the platform has no sender of its own: only tenants
     ///   with their own active sender have anything to claim; the others' messages wait.
-    func claimDueWhatsAppMessages(limit: Int, lease: Duration, includingCentral: Bool, on database: PostgresPool) throws
-        -> [Claimed]
-    {
+    /// - Parameter secrets: decrypts the tenants' own device tokens.
+    func claimDueWhatsAppMessages(
+        limit: Int, lease: Duration, includingCentral: Bool, secrets: SecretsKey, on database: PostgresPool
+    ) throws -> [Claimed] {
         let rows = try database.unscoped.query(
             """
             update notifications n
@@ -41,8 +42,9 @@ extension NotificationOutbox {
             where n.tenant_id = due.tenant_id and n.id = due.id
             returning n.tenant_id, n.id, n.recipient, n.body, n.attempts,
                 extract(epoch from now() - n.created_at)::double precision as age_seconds,
-                (select w.token from tenant_whatsapp_senders w where w.tenant_id = n.tenant_id and w.is_active) as own_token
-            """, limit, Int(lease.components.seconds), includingCentral)
+                (select coalesce(w.token, pgp_sym_decrypt(w.token_sealed, $4)) from tenant_whatsapp_senders w
+                 where w.tenant_id = n.tenant_id and w.is_active) as own_token
+            """, limit, Int(lease.components.seconds), includingCentral, secrets.passphrase)
         return try rows.map { row in
             Claimed(
                 tenantID: try row.decode("tenant_id"), id: try row.decode("id"), recipient: try row.decode("recipient"),

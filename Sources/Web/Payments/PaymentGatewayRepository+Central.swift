@@ -17,10 +17,8 @@ extension PaymentGatewayRepository {
     /// Every central account, whichever provider; at most one per provider.
     func centralAccounts() throws -> [PaymentGatewayAccount] {
         try database.unscoped.query(
-            """
-            select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
-            from payment_gateways where tenant_id is null order by provider
-            """
+            "select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $1)) as settings, is_sandbox, is_active from payment_gateways where tenant_id is null order by provider",
+            secrets.passphrase
         ).map(Self.account(from:))
     }
 
@@ -42,28 +40,14 @@ extension PaymentGatewayRepository {
         try database.unscoped.transaction { db in
             let before = try db.query(
                 """
-                select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
-                from payment_gateways where tenant_id is null and provider = $1 for update
-                """, provider.rawValue
+                select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_sandbox, is_active from payment_gateways
+                where tenant_id is null and provider = $1 for update
+                """, provider.rawValue, secrets.passphrase
             ).first.map(Self.account(from:))
-            if isActive {
-                try db.query(
-                    """
-                    update payment_gateways set is_active = false, updated_at = now()
-                    where tenant_id is null and provider <> $1 and is_active
-                    """, provider.rawValue)
-            }
             let settings = (before?.settings ?? [:]).merging(typed) { $1 }
-            let saved = try db.query(
-                """
-                insert into payment_gateways (tenant_id, provider, settings, is_sandbox, is_active)
-                values (null, $1, $2::jsonb, $3, $4)
-                on conflict (tenant_id, provider) do update
-                    set settings = excluded.settings, is_sandbox = excluded.is_sandbox,
-                        is_active = excluded.is_active, updated_at = now()
-                returning id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
-                """, provider.rawValue, Self.settingsJSON(settings), isSandbox, isActive
-            ).first.map(Self.account(from:))!
+            let saved = try Self.upsert(
+                tenantID: nil, provider: provider, settings: settings, isSandbox: isSandbox, isActive: isActive,
+                secrets: secrets, on: db)
             try db.query(
                 """
                 insert into audit_log (tenant_id, actor, action, target, before, after, ip)

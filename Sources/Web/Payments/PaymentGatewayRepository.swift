@@ -2,17 +2,20 @@ import Foundation
 import Postgres
 
 /// The gateway accounts (`payment_gateways`): one central row (no tenant) for the platform and at
-/// most one active row per tenant. Settings are jsonb holding string keys; they are passed to
-/// PostgreSQL as JSON text parameters and never logged.
+/// most one active row per tenant. Settings are string keys, stored as JSON encrypted by pgcrypto under
+/// `SECRETS_KEY` (`settings_sealed`); the key and the settings reach PostgreSQL only as parameters and
+/// are never logged. A plain `settings` value (an older row, or one written by hand) is read as it is
+/// and sealed at the next start (`SecretsAtRest`).
 ///
-/// A tenant's rows are read and written in its scope (row-level security also lets that scope read,
-/// never write, the central row it falls back to); the central rows and the webhook's lookup by id
-/// cross tenants and say so with `unscoped`.
+/// A tenant's rows are read and written in its scope, which cannot see the central rows at all; the
+/// central rows and the webhook's lookup by id cross tenants and say so with `unscoped`.
 public struct PaymentGatewayRepository: Sendable {
     let database: PostgresPool
+    let secrets: SecretsKey
 
-    public init(database: PostgresPool) {
+    public init(database: PostgresPool, secrets: SecretsKey) {
         self.database = database
+        self.secrets = secrets
     }
 
     /// The account that takes this tenant's payments: its own active one when it chose a custom
@@ -21,18 +24,18 @@ public struct PaymentGatewayRepository: Sendable {
     /// The switch is read from `tenants`, not from the cached `tenant`, so the first checkout after an
     /// admin flips it already uses the new account.
     public func effectiveAccount(for tenant: Tenant) throws -> PaymentGatewayAccount? {
-        let rows = try database.scoped(to: tenant).query(
+        let own = try database.scoped(to: tenant).query(
             """
-            select g.id, g.tenant_id, g.provider, g.settings::text as settings, g.is_sandbox, g.is_active
-            from payment_gateways g
-            where g.is_active
-                and (g.tenant_id is null
-                    or (g.tenant_id = $1 and exists (
-                        select 1 from tenants t where t.id = $1 and t.use_custom_payment_gateway)))
-            order by g.tenant_id is null
-            limit 1
-            """, tenant.id)
-        return try rows.first.map(Self.account(from:))
+            select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_sandbox, is_active from payment_gateways
+            where is_active and tenant_id = $1
+                and exists (select 1 from tenants t where t.id = $1 and t.use_custom_payment_gateway)
+            """, tenant.id, secrets.passphrase)
+        if let row = own.first { return try Self.account(from: row) }
+        // The platform's keys are no tenant's: its scope cannot read them, so they are read across tenants.
+        return try database.unscoped.query(
+            "select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $1)) as settings, is_sandbox, is_active from payment_gateways where tenant_id is null and is_active",
+            secrets.passphrase
+        ).first.map(Self.account(from:))
     }
 
     /// One account by id, active or not: a webhook is verified with the account that opened the
@@ -40,10 +43,7 @@ public struct PaymentGatewayRepository: Sendable {
     /// whose account it is, hence the cross-tenant scope.
     public func account(id: UUID) throws -> PaymentGatewayAccount? {
         let rows = try database.unscoped.query(
-            """
-            select id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
-            from payment_gateways where id = $1
-            """, id)
+            "select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_sandbox, is_active from payment_gateways where id = $1", id, secrets.passphrase)
         return try rows.first.map(Self.account(from:))
     }
 
@@ -55,7 +55,8 @@ public struct PaymentGatewayRepository: Sendable {
     ) throws -> PaymentGatewayAccount {
         try database.unscoped.transaction { db in
             try Self.upsert(
-                tenantID: nil, provider: provider, settings: settings, isSandbox: isSandbox, isActive: isActive, on: db)
+                tenantID: nil, provider: provider, settings: settings, isSandbox: isSandbox, isActive: isActive,
+                secrets: secrets, on: db)
         }
     }
 
@@ -68,7 +69,7 @@ public struct PaymentGatewayRepository: Sendable {
         try database.scoped(to: tenant).transaction { db in
             try Self.upsert(
                 tenantID: tenant.id, provider: provider, settings: settings, isSandbox: isSandbox, isActive: isActive,
-                on: db)
+                secrets: secrets, on: db)
         }
     }
 
@@ -76,11 +77,11 @@ public struct PaymentGatewayRepository: Sendable {
     /// audit row commit together.
     static func upsert(
         for tenantID: UUID, provider: PaymentProvider, settings: [String: String], isSandbox: Bool, isActive: Bool,
-        on connection: PostgresConnection
+        secrets: SecretsKey, on connection: PostgresConnection
     ) throws -> PaymentGatewayAccount {
         try upsert(
             tenantID: tenantID, provider: provider, settings: settings, isSandbox: isSandbox, isActive: isActive,
-            on: connection)
+            secrets: secrets, on: connection)
     }
 
     /// Settings as the JSON text a `$n::jsonb` parameter takes.
@@ -88,9 +89,11 @@ public struct PaymentGatewayRepository: Sendable {
         String(decoding: GatewayJSON.encode(settings), as: UTF8.self)
     }
 
-    private static func upsert(
+    /// Creates or replaces the account, sealed, inside the caller's transaction; activating it
+    /// deactivates the others of the same owner (a tenant, or the platform).
+    static func upsert(
         tenantID: UUID?, provider: PaymentProvider, settings: [String: String], isSandbox: Bool, isActive: Bool,
-        on db: PostgresConnection
+        secrets: SecretsKey, on db: PostgresConnection
     ) throws -> PaymentGatewayAccount {
         if isActive {
             try db.query(
@@ -101,17 +104,19 @@ public struct PaymentGatewayRepository: Sendable {
         }
         let rows = try db.query(
             """
-            insert into payment_gateways (tenant_id, provider, settings, is_sandbox, is_active)
-            values ($1, $2, $3::jsonb, $4, $5)
+            insert into payment_gateways (tenant_id, provider, settings, settings_sealed, is_sandbox, is_active)
+            values ($1, $2, null, pgp_sym_encrypt($3::jsonb::text, $6), $4, $5)
             on conflict (tenant_id, provider) do update
-                set settings = excluded.settings, is_sandbox = excluded.is_sandbox,
+                set settings = null, settings_sealed = excluded.settings_sealed, is_sandbox = excluded.is_sandbox,
                     is_active = excluded.is_active, updated_at = now()
-            returning id, tenant_id, provider, settings::text as settings, is_sandbox, is_active
-            """, tenantID, provider.rawValue, settingsJSON(settings), isSandbox, isActive)
+            returning id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $6)) as settings, is_sandbox, is_active
+            """, tenantID, provider.rawValue, settingsJSON(settings), isSandbox, isActive, secrets.passphrase)
         return try account(from: rows.first!)
     }
 
-    /// An account from a `payment_gateways` row with `settings::text as settings`.
+    /// An account from a `payment_gateways` row whose `settings` column is the settings JSON, decrypted:
+    /// `coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $key)) as settings` (a plain value wins:
+    /// it was written by hand after the row was sealed).
     static func account(from row: PostgresRow) throws -> PaymentGatewayAccount {
         let providerName = try row.decode("provider", as: String.self)
         guard let provider = PaymentProvider(rawValue: providerName) else {

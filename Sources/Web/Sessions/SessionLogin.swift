@@ -13,23 +13,23 @@ struct SessionLogin: Sendable {
     /// (the caller shows its one generic failure).
     ///
     /// - Parameter authenticate: the principal's id for the credentials, or nil.
-    /// - Throws: `429` with `Retry-After` while the account or the address is throttled.
+    /// - Throws: `LoginThrottled` (429 with `Retry-After`, the password unchecked) while the attempt
+    ///   must still wait.
     func signIn(
         _ request: HTTPRequest, kind: SessionKind, tenantID: UUID?, account: String, landing: String,
         authenticate: () throws -> UUID?
     ) throws -> HTTPResponse? {
         let attempt = LoginThrottle.Attempt(
             tenantID: tenantID, kind: kind, account: account, clientAddress: request.clientAddress)
-        if let wait = try throttle.retryAfter(attempt) {
+        if let wait = try throttle.admit(attempt) {
             audit.record(.loginLocked, tenantID: tenantID, clientAddress: attempt.clientAddress, detail: attempt.summary)
-            throw HTTPError(.tooManyRequests, headers: ["Retry-After": String(wait)])
+            throw LoginThrottled(retryAfterSeconds: wait)
         }
         guard let principalID = try authenticate() else {
-            try throttle.record(attempt, succeeded: false)
             audit.record(.loginFailed, tenantID: tenantID, clientAddress: attempt.clientAddress, detail: attempt.summary)
             return nil
         }
-        try throttle.record(attempt, succeeded: true)
+        try throttle.succeeded(attempt)
 
         if let previous = request.cookie(SessionStore.cookieName) { try sessions.delete(token: previous) }
         let session = try sessions.create(kind: kind, principalID: principalID, tenantID: tenantID)

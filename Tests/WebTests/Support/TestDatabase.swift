@@ -11,6 +11,9 @@ enum TestDatabase {
         return PostgresPool(configuration: configuration)
     }()
 
+    /// The `SECRETS_KEY` every test server runs with (`make test` makes one), to decrypt what they sealed.
+    static let secretsKey = try! TestEnvironment.require("SECRETS_KEY")
+
     /// A slug no other test uses.
     static func uniqueSlug(_ prefix: String = "t") -> String {
         "\(prefix)\(UInt64.random(in: 0...UInt64.max) % 1_000_000_000_000)"

@@ -1,0 +1,43 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `GET/POST /admin/password`: the signed-in tenant admin changes its own password, the current one
+/// required (`PasswordChange`), audited without either password.
+struct AdminPasswordController: Sendable {
+    static let path = "/admin/password"
+
+    let services: AdminServices
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.get(Self.path) { request, context, _ in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            return page(admin, changed: try request.queryItems["changed"] == "1")
+        }
+        router.post(Self.path) { request, context, _ in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let form = try request.formFields()
+            try admin.verifyCSRF(form)
+            var change = PasswordChange(form, strings: context.language.strings)
+            if change.errors.isEmpty,
+                try change.apply(
+                    toAdmin: admin.admin.id, tenantID: context.tenant.id, database: services.admins.database,
+                    actor: AuditActor(admin, request: request), strings: context.language.strings)
+            {
+                return .redirect(to: Self.path + "?changed=1")
+            }
+            return page(admin, errors: FormState(errors: change.errors), status: .unprocessableContent)
+        }
+    }
+
+    private func page(
+        _ admin: AuthenticatedTenantAdmin, errors: FormState = FormState(), changed: Bool = false,
+        status: HTTPStatus = .ok
+    ) -> HTTPResponse {
+        let page = AdminPasswordPage(
+            chrome: admin.context.chrome, errors: errors, changed: changed, csrfToken: admin.session.csrfSecret)
+        var response = HTTPResponse.page(page, status: status)
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+}
