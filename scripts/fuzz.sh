@@ -124,7 +124,8 @@ run() {
         # A fresh database per run, migrated and loaded with the demo tenants by the harness itself.
         chmod 755 "$work"
         mapfile -t environment < <(scripts/pg.sh start "$work/pg")
-        environment+=(PUBLIC_DIR="$PWD/Public" CONTENT_DIR="$PWD/content" MIGRATIONS_DIR="$PWD/db/migrations")
+        environment+=(PUBLIC_DIR="$PWD/Public" CONTENT_DIR="$PWD/content" MIGRATIONS_DIR="$PWD/db/migrations"
+            SECRETS_KEY="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" SANDBOX_GATEWAY=true)
     fi
     echo "fuzz: running $target for ${FUZZ_SECONDS}s (max_len $(max_len_of "$target"))"
     env "${environment[@]}" ASAN_OPTIONS=detect_leaks=0 "$OUT/bin/$target" -max_total_time="$FUZZ_SECONDS" \

@@ -26,6 +26,8 @@ public final class ProcessSupervisor {
     /// The new worker started for `toReplace.first`, not yet ready.
     private var candidate: pid_t?
     private var announcedReady = false
+    /// Set when the first start failed: a worker exited on its own before any worker was ever ready.
+    private var firstStartFailure: String?
 
     public init(configuration: SupervisorConfiguration) {
         self.configuration = configuration
@@ -34,6 +36,8 @@ public final class ProcessSupervisor {
 
     /// Runs until SIGTERM or SIGINT (or the parent's exit, if asked) has stopped every worker.
     /// `onReady` runs once, when the first workers all accept connections.
+    /// - Throws: `SupervisorStartFailure` when a worker exits by itself before any worker was ever ready
+    ///   (a configuration the workers refuse): retrying would only repeat the same refusal, silently.
     public func run(onReady: () -> Void) throws {
         let signals = try SignalPipe([SIGCHLD, SIGTERM, SIGINT, SIGHUP])
         // A log reader that went away must not end the one process that keeps the port served.
@@ -46,6 +50,7 @@ public final class ProcessSupervisor {
                 startMissingWorkers(now: now)
                 advanceReplacement(now: now)
             } else if workers.isEmpty {
+                if let failure = firstStartFailure { throw SupervisorStartFailure(description: failure) }
                 return
             } else if let deadline = killDeadline, now >= deadline {
                 for pid in workers.keys { kill(pid, SIGKILL) }
@@ -134,6 +139,12 @@ public final class ProcessSupervisor {
             return
         }
         let lifetime = Monotonic.now() - worker.startedAt
+        if !announcedReady, !worker.isReady, !bySignal {
+            // Nothing has served yet and the worker gave up by itself: it has said why on standard error.
+            firstStartFailure = "worker \(pid) \(description) before any worker was ready; not restarting"
+            beginStop(because: "the first start failed")
+            return
+        }
         if pid == candidate {
             candidate = nil
             toReplace = []
@@ -211,4 +222,9 @@ public final class ProcessSupervisor {
         configuration.log("gerbang: \(cause): stopping \(workers.count) workers")
         for pid in workers.keys { retire(pid) }
     }
+}
+
+/// The supervisor's first workers could not start; what they printed says why.
+public struct SupervisorStartFailure: Error, CustomStringConvertible {
+    public let description: String
 }

@@ -11,7 +11,8 @@ import TestSupport
     static let path: Result<WholeRequestPath, any Error> = Result {
         let root = GerbangProcess.repositoryRoot
         let config = try AppConfig(environment: [
-            "DATABASE_URL": try TestEnvironment.require("DATABASE_URL"), "RATE_LIMITS": "off", "WHATSAPP_SEND": "false",
+            "DATABASE_URL": try TestEnvironment.require("DATABASE_URL"), "SECRETS_KEY": TestDatabase.secretsKey,
+            "SANDBOX_GATEWAY": "true", "RATE_LIMITS": "off", "WHATSAPP_SEND": "false",
             "ACCESS_LOG": "false", "LOG_LEVEL": "error", "CONTENT_DIR": root + "/content", "PUBLIC_DIR": root + "/Public",
             "MIGRATIONS_DIR": root + "/db/migrations", "GATEWAY_TIMEOUT_SECONDS": "1", "XENDIT_API_URL": "http://127.0.0.1:9",
         ])
