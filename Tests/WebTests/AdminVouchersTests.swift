@@ -48,6 +48,10 @@ import TestSupport
     }
 
     @Test func aBatchOf500IsUniqueInRADIUSWithItsPackagesGroupAndPrintedWhole() throws {
+        // Before the tenant's first request, so no instance has its branding cached yet.
+        try TestDatabase.owner.query(
+            "update tenant_branding set hotspot_login_url = 'http://login.warung.net/login' where tenant_id = $1",
+            admin.tenantID)
         let browser = try signedIn()
         let started = Date()
         let batchID = try generate(browser, ["quantity": "500", "prefix": "WR"])
@@ -86,6 +90,8 @@ import TestSupport
         #expect(printed.text.contains(tenantName))
         #expect(printed.text.components(separatedBy: "class=\"voucher-sheet per-40\"").count - 1 == 13)
         #expect(printed.text.contains("Rp 5.000"))
+        #expect(printed.text.contains("http://login.warung.net/login"))
+        #expect(!printed.text.contains("<script"))
 
         let csv = try browser.get("/admin/vouchers/\(batchID.uuidString.lowercased())/export.csv")
         #expect(csv.status == 200)
