@@ -101,6 +101,17 @@ import TestSupport
         #expect(codes.allSatisfy { csv.text.contains("\r\n" + $0 + "," + $0 + ",") })
     }
 
+    @Test func fiveThousandCodesAreGeneratedInOneRequestWithinSeconds() throws {
+        let browser = try signedIn()
+        let started = Date()
+        let batchID = try generate(browser, ["quantity": "5000", "password": "separate"])
+        let seconds = Date().timeIntervalSince(started)
+        #expect(seconds < 30, "5,000 codes took \(seconds) s")
+        #expect(try count("select count(distinct code) as n from vouchers where batch_id = $1", batchID) == 5_000)
+        #expect(try count("select count(*) as n from radusergroup where tenant_id = $1", admin.tenantID) == 5_000)
+        #expect(try browser.get("/admin/vouchers?generated=5000").text.contains("class=\"form-notice\""))
+    }
+
     @Test func separatePasswordsAreInRADIUSOnTheCardsAndTheCSVIsSafeForSpreadsheets() throws {
         let browser = try signedIn()
         let batchID = try generate(

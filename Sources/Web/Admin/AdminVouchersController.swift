@@ -19,7 +19,8 @@ struct AdminVouchersController: Sendable {
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let query = try request.queryItems
             let words = context.language.adminVoucherStrings
-            let notice = query["generated"].flatMap { Int($0) }.map(words.generated)
+            let generated = query["generated"].flatMap { Int($0) }.flatMap { VoucherBatchDraft.quantities.contains($0) ? $0 : nil }
+            let notice = generated.map(words.generated)
                 ?? (query["saved"] == "1" ? context.chrome.strings.adminSaved : nil)
             return try page(
                 admin, state: FormState(values: VoucherBatchDraft.defaultValues), notice: notice,
@@ -66,15 +67,22 @@ struct AdminVouchersController: Sendable {
         for name in [Field.package, Field.quantity, Field.codeLength, Field.alphabet, Field.prefix, Field.password, Field.reseller] {
             typed[name] = submitted[name]
         }
-        let draft = VoucherBatchDraft(
-            form: typed, packages: try packages(of: context.tenant), strings: context.language.adminVoucherStrings)
-        if draft.errors.isEmpty,
-            try editor.generate(draft, for: context.tenant, by: AuditActor(admin, request: request)) != nil
-        {
-            return .redirect(to: Self.path + "?generated=\(draft.quantity)")
+        let words = context.language.adminVoucherStrings
+        let draft = VoucherBatchDraft(form: typed, packages: try packages(of: context.tenant), strings: words)
+        var errors = draft.errors
+        if errors.isEmpty {
+            do {
+                if try editor.generate(draft, for: context.tenant, by: AuditActor(admin, request: request)) != nil {
+                    return .redirect(to: Self.path + "?generated=\(draft.quantity)")
+                }
+                errors[Field.package] = words.errorPackage
+            } catch is VoucherIssuerError {
+                // Earlier batches of the same prefix and length have taken most of the codes there are.
+                errors[Field.codeLength] = words.errorTooFewCodes
+            }
         }
         return try page(
-            admin, state: FormState(values: draft.values, errors: draft.errors), notice: nil, alert: nil,
+            admin, state: FormState(values: draft.values, errors: errors), notice: nil, alert: nil,
             status: .unprocessableContent)
     }
 
