@@ -30,6 +30,7 @@ import TestSupport
             "/admin/branding", "/admin/domains", "/admin/hotspot", "/admin/pages", "/admin/pages/terms/en",
             "/admin/profiles", "/admin/profiles/new", "/admin/profiles/\(profileID.uuidString.lowercased())",
             "/admin/orders", "/admin/orders/\(order.number)", "/admin/invoices", "/admin/payments", "/admin/whatsapp",
+            "/admin/vouchers",
         ]
         for path in pages {
             try flow.open(path)

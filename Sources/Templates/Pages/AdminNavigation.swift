@@ -17,6 +17,8 @@ struct AdminNavigation: HTMLComponent {
             " · "
             Element.a(.href("/admin/profiles")) { content.profilesTitle }
             " · "
+            Element.a(.href("/admin/vouchers")) { language.adminVoucherStrings.title }
+            " · "
             Element.a(.href("/admin/routers")) { language.adminRadiusStrings.routersTitle }
             " · "
             Element.a(.href("/admin/sessions")) { language.adminRadiusStrings.sessionsTitle }

@@ -82,6 +82,10 @@ struct Routes: Sendable {
         AdminProfilesController(
             services: admin, profiles: profiles, editor: VoucherProfileEditor(database: database), catalogue: services.catalogue
         ).addRoutes(to: &tenant)
+        AdminVouchersController(
+            services: admin, batches: VoucherBatchRepository(database: database), profiles: profiles,
+            editor: VoucherBatchEditor(database: database)
+        ).addRoutes(to: &tenant)
         let routers = RadiusRouterRepository(database: database)
         AdminRoutersController(services: admin, routers: routers, editor: RadiusRouterEditor(database: database))
             .addRoutes(to: &tenant)

@@ -1,3 +1,17 @@
+/// What a voucher's group enforces: the package as an order sold it, or as a printed batch copied it.
+protocol RadiusPackage {
+    var radiusGroup: String { get }
+    var validityMinutes: Int { get }
+    var validityFromPurchase: Bool { get }
+    var dataQuotaMB: Int64? { get }
+    var downloadKbps: Int? { get }
+    var uploadKbps: Int? { get }
+    var sharedUsers: Int { get }
+}
+
+extension VoucherOrder: RadiusPackage {}
+extension VoucherProfile: RadiusPackage {}
+
 /// What FreeRADIUS tells the hotspot about a voucher, derived from what the order sold.
 /// Every voucher of one profile shares a group, so these rows are written per group, not per code.
 struct RadiusGroupPolicy: Sendable, Hashable {
@@ -26,7 +40,7 @@ struct RadiusGroupPolicy: Sendable, Hashable {
         tenantSlug + "-" + profileGroup
     }
 
-    init(tenantSlug: String, order: VoucherOrder) {
+    init(tenantSlug: String, order: some RadiusPackage) {
         groupName = Self.groupName(tenantSlug: tenantSlug, profileGroup: order.radiusGroup)
         var replies: [Attribute] = []
         if order.uploadKbps != nil || order.downloadKbps != nil {

@@ -6,19 +6,29 @@ import Postgres
 /// group's `radgroupreply` / `radgroupcheck` rows from what the order sold. Every row carries the tenant.
 struct RadiusProvisioner: Sendable {
     func provision(codes: [String], order: VoucherOrder, tenantSlug: String, on db: PostgresConnection) throws {
-        let policy = RadiusGroupPolicy(tenantSlug: tenantSlug, order: order)
-        try writeGroup(policy, tenantID: order.tenantID, on: db)
+        try provision(codes: codes, passwords: codes, package: order, tenantID: order.tenantID, tenantSlug: tenantSlug, on: db)
+    }
+
+    /// - Parameter passwords: each code's password, in the order of `codes` (the codes themselves when a
+    ///   code is its own password). Validity from purchase counts from this transaction.
+    func provision(
+        codes: [String], passwords: [String], package: some RadiusPackage, tenantID: UUID, tenantSlug: String,
+        on db: PostgresConnection
+    ) throws {
+        let policy = RadiusGroupPolicy(tenantSlug: tenantSlug, order: package)
+        try writeGroup(policy, tenantID: tenantID, on: db)
         try db.enqueue(
             """
             insert into radcheck (username, attribute, op, value, tenant_id)
-            select code, 'Cleartext-Password', ':=', code, $2 from unnest($1::text[]) as code
-            """, codes, order.tenantID)
+            select code, 'Cleartext-Password', ':=', password, $3
+            from unnest($1::text[], $2::text[]) as c(code, password)
+            """, codes, passwords, tenantID)
         try db.enqueue(
             """
             insert into radusergroup (username, groupname, priority, tenant_id)
             select code, $2, 1, $3 from unnest($1::text[]) as code
-            """, codes, policy.groupName, order.tenantID)
-        if order.validityFromPurchase {
+            """, codes, policy.groupName, tenantID)
+        if package.validityFromPurchase {
             // FreeRADIUS's expiration module refuses the code after this instant (seconds since the epoch)
             // and caps each session at what is left; the payment's transaction time is the purchase.
             try db.enqueue(
@@ -27,7 +37,7 @@ struct RadiusProvisioner: Sendable {
                 select code, 'Expiration', ':=',
                     floor(extract(epoch from now() + make_interval(mins => $3::integer)))::bigint::text, $2
                 from unnest($1::text[]) as code
-                """, codes, order.tenantID, order.validityMinutes)
+                """, codes, tenantID, package.validityMinutes)
         }
     }
 

@@ -13,24 +13,33 @@ struct VoucherIssuer: Sendable {
     /// Inserts `order.quantity` vouchers and returns their codes. Every code still missing is drawn
     /// and inserted in one statement per round, so an order costs one round trip however many it buys.
     func issue(for order: VoucherOrder, on db: PostgresConnection) throws -> [String] {
-        var codes: [String] = []
-        codes.reserveCapacity(order.quantity)
-        for _ in 0..<Self.maximumAttempts {
-            let drawn = (codes.count..<order.quantity).map { _ in RandomToken.code(length: order.codeLength) }
+        try issue(count: order.quantity, length: order.codeLength, draw: { RandomToken.code(length: order.codeLength) }) {
+            drawn in
             // `on conflict do nothing` keeps the transaction usable when a code is taken (or drawn twice).
-            let rows = try db.query(
+            try db.query(
                 """
                 insert into vouchers (tenant_id, code, profile_id, order_id)
                 select $1, d.code, $3, $4 from unnest($2::text[]) as d(code)
                 where not exists (select 1 from radcheck where username = d.code)
                 on conflict (code) do nothing
                 returning code
-                """, order.tenantID, drawn, order.profileID, order.id)
-            var inserted = Set(try rows.map { try $0.decode("code", as: String.self) })
-            for code in drawn where inserted.remove(code) != nil { codes.append(code) }
-            if codes.count == order.quantity { return codes }
+                """, order.tenantID, drawn, order.profileID, order.id
+            ).map { try $0.decode("code", as: String.self) }
         }
-        throw VoucherIssuerError.noFreeCode(length: order.codeLength)
+    }
+
+    /// The rounds behind every issue: `insert` stores what it can of the drawn codes (skipping any taken
+    /// on the platform) and returns those it stored; codes come back in the order they were drawn.
+    func issue(count: Int, length: Int, draw: () -> String, insert: ([String]) throws -> [String]) throws -> [String] {
+        var codes: [String] = []
+        codes.reserveCapacity(count)
+        for _ in 0..<Self.maximumAttempts {
+            let drawn = (codes.count..<count).map { _ in draw() }
+            var inserted = Set(try insert(drawn))
+            for code in drawn where inserted.remove(code) != nil { codes.append(code) }
+            if codes.count == count { return codes }
+        }
+        throw VoucherIssuerError.noFreeCode(length: length)
     }
 }
 

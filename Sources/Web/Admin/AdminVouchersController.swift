@@ -1,0 +1,115 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `GET/POST /admin/vouchers` (the batches and the form that generates one), `POST /admin/vouchers/{id}/disable`,
+/// `/enable` and `/delete`, and each batch's print page and CSV export (`AdminVouchersController+Print`).
+/// Every lookup is scoped by the signed-in admin's tenant, so another tenant's batch id is a 404.
+struct AdminVouchersController: Sendable {
+    static let path = "/admin/vouchers"
+    typealias Field = AdminVouchersView.Field
+
+    let services: AdminServices
+    let batches: VoucherBatchRepository
+    let profiles: VoucherProfileRepository
+    let editor: VoucherBatchEditor
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.get(Self.path) { request, context, _ in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let query = try request.queryItems
+            let words = context.language.adminVoucherStrings
+            let generated = query["generated"].flatMap { Int($0) }.flatMap { VoucherBatchDraft.quantities.contains($0) ? $0 : nil }
+            let notice = generated.map(words.generated)
+                ?? (query["saved"] == "1" ? context.chrome.strings.adminSaved : nil)
+            return try page(
+                admin, state: FormState(values: VoucherBatchDraft.defaultValues), notice: notice,
+                alert: query["refused"] == "1" ? words.deleteRefusedInUse : nil)
+        }
+        router.post(Self.path) { request, context, _ in try generate(request, context) }
+        for (action, disabled) in [("disable", true), ("enable", false)] {
+            router.post(Self.path + "/{id}/" + action) { request, context, parameters in
+                let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+                try admin.verifyCSRF(try request.formFields())
+                guard
+                    try editor.setDisabled(
+                        disabled, batch: try Self.id(parameters), for: context.tenant, by: AuditActor(admin, request: request))
+                else { throw HTTPError(.notFound) }
+                return .redirect(to: Self.path + "?saved=1")
+            }
+        }
+        router.post(Self.path + "/{id}/delete") { request, context, parameters in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            try admin.verifyCSRF(try request.formFields())
+            switch try editor.delete(try Self.id(parameters), for: context.tenant, by: AuditActor(admin, request: request)) {
+            case .deleted: return .redirect(to: Self.path + "?saved=1")
+            case .inUse: return .redirect(to: Self.path + "?refused=1")
+            case .notFound: throw HTTPError(.notFound)
+            }
+        }
+        addPrintRoutes(to: &router)
+    }
+
+    /// A batch id from the URL; one that is not even a UUID names no batch, so it is a 404 too.
+    static func id(_ parameters: RouteParameters) throws -> UUID {
+        guard let id = parameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    static func batchPath(_ id: UUID) -> String { "\(path)/\(id.uuidString.lowercased())" }
+
+    /// Generates a batch from the submitted form; a bad field is a 422 with the input kept and nothing written.
+    private func generate(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        let submitted = try request.formFields()
+        try admin.verifyCSRF(submitted)
+        var typed: [String: String] = [:]
+        for name in [Field.package, Field.quantity, Field.codeLength, Field.alphabet, Field.prefix, Field.password, Field.reseller] {
+            typed[name] = submitted[name]
+        }
+        let words = context.language.adminVoucherStrings
+        let draft = VoucherBatchDraft(form: typed, packages: try packages(of: context.tenant), strings: words)
+        var errors = draft.errors
+        if errors.isEmpty {
+            do {
+                if try editor.generate(draft, for: context.tenant, by: AuditActor(admin, request: request)) != nil {
+                    return .redirect(to: Self.path + "?generated=\(draft.quantity)")
+                }
+                errors[Field.package] = words.errorPackage
+            } catch is VoucherIssuerError {
+                // Earlier batches of the same prefix and length have taken most of the codes there are.
+                errors[Field.codeLength] = words.errorTooFewCodes
+            }
+        }
+        return try page(
+            admin, state: FormState(values: draft.values, errors: errors), notice: nil, alert: nil,
+            status: .unprocessableContent)
+    }
+
+    /// The packages a batch may be made of: every one not deleted, on sale in the store or not.
+    private func packages(of tenant: Tenant) throws -> [VoucherProfile] {
+        try profiles.allProfiles(for: tenant).filter { !$0.isDeleted }.map(\.profile)
+    }
+
+    private func page(
+        _ admin: AuthenticatedTenantAdmin, state: FormState, notice: String?, alert: String?, status: HTTPStatus = .ok
+    ) throws -> HTTPResponse {
+        let context = admin.context
+        let dates = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
+        let entries = try batches.all(for: context.tenant).map { batch in
+            let path = Self.batchPath(batch.id)
+            return AdminVouchersView.Entry(
+                created: dates.dayAndTime(batch.createdAt), packageName: batch.profileName, reseller: batch.reseller,
+                quantity: batch.quantity, used: batch.used, isDisabled: batch.isDisabled, printPath: path + "/print",
+                csvPath: path + "/export.csv", togglePath: path + (batch.isDisabled ? "/enable" : "/disable"),
+                deletePath: path + "/delete")
+        }
+        let options = try packages(of: context.tenant).map {
+            SelectField.Option(value: $0.id.uuidString.lowercased(), label: $0.name + " · " + Rupiah.format($0.price))
+        }
+        let view = AdminVouchersView(
+            entries: entries, packages: options, state: state, formPath: Self.path, csrfToken: admin.session.csrfSecret,
+            notice: notice, alert: alert)
+        return AdminPagesController.noStore(.page(AdminVouchersPage(chrome: context.chrome, view: view), status: status))
+    }
+}
