@@ -28,16 +28,19 @@ import TestSupport
     /// Started once; it stops by itself when this test process exits (RADIUS_WATCH_PID).
     static let server: Result<Server, TestSupportError> = start()
 
-    static func start() -> Result<Server, TestSupportError> {
+    /// - Parameter databaseName: another database of the test cluster (the demo's); nil: the tests' own.
+    static func start(databaseName: String? = nil) -> Result<Server, TestSupportError> {
         do {
             let url = try TestEnvironment.require("DATABASE_URL")
             guard let port = URLComponents(string: url)?.port else {
                 return .failure(TestSupportError("DATABASE_URL has no port: \(url)"))
             }
-            let directory = NSTemporaryDirectory() + "gerbang-freeradius-\(getpid())"
+            let directory = NSTemporaryDirectory() + "gerbang-freeradius-\(getpid())" + (databaseName.map { "-" + $0 } ?? "")
+            var environment = ["RADIUS_WATCH_PID": String(getpid())]
+            if let databaseName { environment["RADIUS_DB_NAME"] = databaseName }
             let (status, output) = try ChildProcess.run(
                 GerbangProcess.repositoryRoot + "/scripts/freeradius.sh", ["start", directory, String(port)],
-                environment: ["RADIUS_WATCH_PID": String(getpid())])
+                environment: environment)
             guard status == 0 else { return .failure(TestSupportError("scripts/freeradius.sh start failed:\n\(output)")) }
             var values: [String: String] = [:]
             for line in output.split(separator: "\n") {
