@@ -170,6 +170,27 @@ import TestSupport
         #expect(try Self.state(retired.code) == retiredState)
     }
 
+    /// On its timer a process skips the round while another holds the sweep's lock, and the work is
+    /// done by the next round that gets it.
+    @Test func aRoundThatFindsAnotherProcessAtWorkSkipsAndTheNextDoesTheWork() throws {
+        var profile = F.Profile()
+        profile.validityMinutes = 60
+        profile.validityFrom = "purchase"
+        let (code, _) = try FreeRADIUSTests.boughtCode(profile)
+        try F.owner.query(
+            "update voucher_orders set paid_at = paid_at - interval '2 hours' where id = (select order_id from vouchers where code = $1)",
+            code)
+        let sweep = VoucherStateSweep(database: F.owner, grace: Self.grace)
+        let skipped = try F.owner.transaction { db in
+            try db.query("select pg_advisory_xact_lock(hashtext('gerbang.voucher-state'))")
+            return try sweep.sweep(waiting: false)
+        }
+        #expect(skipped == VoucherStateSweep.Round())
+        #expect(try Self.state(code).status == "issued")
+        try sweep.sweep()
+        #expect(try Self.state(code).status == "expired")
+    }
+
     @Test func theGracePeriodIsReadFromTheEnvironment() throws {
         let base = ["DATABASE_URL": "postgresql://gerbang_app@127.0.0.1:5432/gerbang"]
         #expect(try AppConfig(environment: base).expiredCodeGrace == .seconds(72 * 3_600))

@@ -13,8 +13,9 @@ import Postgres
 /// once, and the job is needed for the retiring anyway. The order pages still show the live state from
 /// `radacct`; this column lags it by at most one interval.
 ///
-/// Every process runs it. Each batch is one transaction under one advisory lock, so processes take turns
-/// rather than doing the same work twice, and a batch re-reads what it changes under that lock; batches are
+/// Every process runs it. Each batch is one transaction under one advisory lock, so no two processes do
+/// the same work, and a batch re-reads what it changes under that lock; on its timer a process that finds
+/// the lock taken skips the round rather than hold a pooled connection while it waits. Batches are
 /// bounded, so a backlog never holds the lock or a connection for long.
 final class VoucherStateSweep: Sendable {
     let database: PostgresPool
@@ -46,11 +47,13 @@ final class VoucherStateSweep: Sendable {
     }
 
     /// One round across every tenant (the head-office path: no tenant filter by design).
+    /// - Parameter waiting: wait for another process's batch to end; false: skip the round instead.
     @discardableResult
-    func sweep() throws -> Round {
+    func sweep(waiting: Bool = true) throws -> Round {
         var total = Round()
         for _ in 0..<Self.batchesPerRound {
-            let batch = try database.unscoped.transaction { db in try self.batch(on: db) }
+            guard let batch = try database.unscoped.transaction({ db in try self.batch(on: db, waiting: waiting) })
+            else { break }
             total.used += batch.used
             total.expired += batch.expired
             total.removed += batch.removed
@@ -59,8 +62,14 @@ final class VoucherStateSweep: Sendable {
         return total
     }
 
-    private func batch(on db: PostgresConnection) throws -> Round {
-        try db.query("select pg_advisory_xact_lock(hashtext('gerbang.voucher-state'))")
+    /// Nil when not waiting and another process holds the lock.
+    private func batch(on db: PostgresConnection, waiting: Bool) throws -> Round? {
+        if waiting {
+            try db.query("select pg_advisory_xact_lock(hashtext('gerbang.voucher-state'))")
+        } else {
+            let locked = try db.query("select pg_try_advisory_xact_lock(hashtext('gerbang.voucher-state')) as locked")
+            guard try locked.first?.decode("locked", as: Bool.self) == true else { return nil }
+        }
         var round = Round()
         // First session: its start, as FreeRADIUS wrote it from the router's accounting.
         round.used = try db.query(
@@ -129,7 +138,7 @@ final class VoucherStateSweep: Sendable {
 
     private func sweepLoggingErrors() {
         do {
-            let round = try sweep()
+            let round = try sweep(waiting: false)
             if round.removed > 0 { Log.info("retired \(round.removed) expired voucher code(s) from RADIUS") }
         } catch {
             Log.warning("voucher state sweep failed: \(error)")
