@@ -64,6 +64,9 @@ cat <<TXT
     http://beta.localhost:$port/admin/login      admin@beta-wifi.test
     http://localhost:$port/mgmt/login            ops@gerbang.test (head office: tenants, domains, gateways)
 
+  Demo routers for RADIUS (README "Demo RADIUS": scripts/freeradius.sh, then radclient):
+    alpha  127.0.10.1  secret alpha-radius-demo        beta  127.0.10.2  secret beta-radius-demo
+
   One supervisor and WORKER_PROCESSES worker processes (default: one per core, at least 2) on the port;
   'WORKER_PROCESSES=1 make run' runs a single process (for a debugger). Ctrl-C stops everything;
   'kill -HUP <supervisor pid>' replaces the workers with a freshly built binary.

@@ -18,6 +18,7 @@ import TestSupport
         try pool.withConnection { connection in
             try connection.executeRawSQLScript("create database \(name) owner gerbang_owner")
             try connection.executeRawSQLScript("grant connect, temporary on database \(name) to gerbang_app")
+            try connection.executeRawSQLScript("grant connect on database \(name) to gerbang_radius")
         }
         let swap = { (url: String) -> String in
             var components = URLComponents(string: url)!
@@ -64,6 +65,33 @@ import TestSupport
         try again.run()
         again.waitUntilExit()
         #expect(again.terminationStatus == 0)
+    }
+
+    /// The demo's routers: a FreeRADIUS from deploy/freeradius on the demo database answers alpha's PPPoE
+    /// account from alpha's router and refuses it from beta's, as the README's demo section shows.
+    @Test func theDemoRoutersAreAnsweredByFreeRADIUSForTheirOwnTenantOnly() throws {
+        let database = try Self.freshDemoDatabase()
+        let name = try #require(URLComponents(string: database.app)?.path.dropFirst()).description
+        let server = try FreeRADIUSTests.start(databaseName: name).get()
+        defer {
+            let directory = (server.log as NSString).deletingLastPathComponent
+            _ = try? ChildProcess.run(GerbangProcess.repositoryRoot + "/scripts/freeradius.sh", ["stop", directory])
+        }
+        // The addresses and secrets the README gives; the tenant is whatever the demo made.
+        let routers = [
+            TestRouter(tenantID: UUID(), address: "127.0.10.1", secret: "alpha-radius-demo"),
+            TestRouter(tenantID: UUID(), address: "127.0.10.2", secret: "beta-radius-demo"),
+        ]
+        let login = { (router: TestRouter) in
+            try RadiusClient.login("andi@alpha-net.test", "pppoe123", at: router, on: server)
+        }
+        let own = try login(routers[0])
+        #expect(own.contains("Received Access-Accept"), "radclient:\n\(own)\n\(server.logTail)")
+        #expect(own.contains("Mikrotik-Rate-Limit"), "radclient:\n\(own)")
+        let other = try login(routers[1])
+        #expect(other.contains("Received Access-Reject"), "radclient:\n\(other)\n\(server.logTail)")
+        let beta = try RadiusClient.login("dewi@beta-wifi.test", "pppoe123", at: routers[1], on: server)
+        #expect(beta.contains("Received Access-Accept"), "radclient:\n\(beta)\n\(server.logTail)")
     }
 
     @Test func aDomainMovedBetweenTenantsIsServedAsTheNewOwnerByEveryInstanceWithinASecond() throws {

@@ -28,15 +28,17 @@ import TestSupport
     /// Started once; it stops by itself when this test process exits (RADIUS_WATCH_PID).
     static let server: Result<Server, TestSupportError> = start()
 
-    static func start() -> Result<Server, TestSupportError> {
+    /// - Parameter databaseName: another database of the test cluster (the demo's); nil: the tests' own.
+    static func start(databaseName: String? = nil) -> Result<Server, TestSupportError> {
         do {
             let url = try TestEnvironment.require("DATABASE_URL")
             guard let port = URLComponents(string: url)?.port else {
                 return .failure(TestSupportError("DATABASE_URL has no port: \(url)"))
             }
-            let directory = NSTemporaryDirectory() + "gerbang-freeradius-\(getpid())"
-            let values = try GerbangProcess.runScript(
-                "freeradius.sh", ["start", directory, String(port)], environment: ["RADIUS_WATCH_PID": String(getpid())])
+            let directory = NSTemporaryDirectory() + "gerbang-freeradius-\(getpid())" + (databaseName.map { "-" + $0 } ?? "")
+            var environment = ["RADIUS_WATCH_PID": String(getpid())]
+            if let databaseName { environment["RADIUS_DB_NAME"] = databaseName }
+            let values = try GerbangProcess.runScript("freeradius.sh", ["start", directory, String(port)], environment: environment)
             guard let auth = values["RADIUS_AUTH_PORT"].flatMap(Int.init),
                 let acct = values["RADIUS_ACCT_PORT"].flatMap(Int.init), let log = values["RADIUS_LOG"]
             else { return .failure(TestSupportError("unexpected output from scripts/freeradius.sh: \(values)")) }

@@ -19,6 +19,7 @@ final class Services: Sendable {
     let gatewayAccounts: GatewayAccountCache
     let expirySweep: OrderExpirySweep
     let staleSessionSweep: StaleSessionSweep
+    let voucherStateSweep: VoucherStateSweep
     let audit: SecurityAudit
     let rateLimits: RateLimitGate
     let usage: UsageMeter
@@ -50,6 +51,7 @@ final class Services: Sendable {
             repository: PaymentGatewayRepository(database: database, secrets: secrets), allowsSandbox: config.sandboxGateway)
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
         staleSessionSweep = StaleSessionSweep(database: database)
+        voucherStateSweep = VoucherStateSweep(database: database, grace: config.expiredCodeGrace)
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
         usage = UsageMeter(database: database, interval: config.usageFlushInterval)
@@ -96,6 +98,7 @@ final class Services: Sendable {
     func startSweeps() {
         expirySweep.start()
         staleSessionSweep.start()
+        voucherStateSweep.start()
         usage.start()
         reconciliation.start()
         retention.start()
@@ -110,6 +113,7 @@ final class Services: Sendable {
         listener.stop()
         expirySweep.stop()
         staleSessionSweep.stop()
+        voucherStateSweep.stop()
         usage.stop()
         reconciliation.stop()
         retention.stop()

@@ -53,6 +53,9 @@ public struct AppConfig: Sendable {
     /// the gateway is asked (`RECONCILE_INTERVAL_SECONDS`, `RECONCILE_AFTER_SECONDS`).
     public var reconcileInterval: Duration
     public var reconcileAfter: Duration
+    /// How long an expired voucher code keeps its RADIUS rows before they are removed
+    /// (`EXPIRED_CODE_GRACE_HOURS`); the voucher itself is kept.
+    public var expiredCodeGrace: Duration
     /// How long unauthenticated and audit records are kept (`RETENTION_*`).
     public var retention: RetentionSettings
     /// Requests per window per tenant tier and per client address on sensitive routes (`RATE_LIMIT_*`).
@@ -108,6 +111,7 @@ public struct AppConfig: Sendable {
         sandboxGateway = reader.boolean("SANDBOX_GATEWAY", default: false)
         reconcileInterval = .seconds(reader.integer("RECONCILE_INTERVAL_SECONDS", default: 60, in: 1...86_400))
         reconcileAfter = .seconds(reader.integer("RECONCILE_AFTER_SECONDS", default: 600, in: 0...86_400))
+        expiredCodeGrace = .seconds(reader.integer("EXPIRED_CODE_GRACE_HOURS", default: 72, in: 0...87_600) * 3600)
         retention = RetentionSettings(reading: &reader)
         rateLimits = RateLimitSettings(reading: &reader)
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))

@@ -60,6 +60,8 @@ public struct DemoData: Sendable {
             let betaLinks = try DemoSubscribers.insert(DemoSubscribers.beta(), tenant: beta, slug: "beta", on: db)
             DemoSubscribers.printPayLinks(["alpha": alphaLinks, "beta": betaLinks])
 
+            // RADIUS: one router each for alpha and beta (loopback addresses a local FreeRADIUS accepts).
+            try DemoRouters.insert(DemoRouters.all(alpha: alpha, beta: beta), on: db)
             // Admin: one tenant admin each for alpha and beta.
             try DemoAdmins.insert(DemoAdmins.all(alpha: alpha, beta: beta), on: db)
             // Head office: one platform admin, at /mgmt on the bare base domain.

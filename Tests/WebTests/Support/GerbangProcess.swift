@@ -43,6 +43,9 @@ final class GerbangProcess: @unchecked Sendable {
             // One process, no supervisor: the hundred tests that start a server stay cheap on two cores.
             // WorkerProcessTests start supervisors with several workers.
             "WORKER_PROCESSES": "1",
+            // Only VoucherStateSweepTests retire expired codes, at a grace period of their choosing: a
+            // server's own sweep must not retire a code another test has merely back-dated.
+            "EXPIRED_CODE_GRACE_HOURS": "87600",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)

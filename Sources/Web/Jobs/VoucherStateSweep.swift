@@ -1,0 +1,147 @@
+import Foundation
+import Postgres
+
+/// Keeps `vouchers.status` true to the routers' accounting and retires expired codes.
+///
+/// A code is `issued` until its first session appears in `radacct`, then `used`; it becomes `expired` once
+/// its validity has ended (from its first session or its purchase) or its data quota is used up, which is
+/// when FreeRADIUS starts refusing it. An expired code keeps its RADIUS rows for a grace period (so the
+/// refusal still says why, and an ISP can look into a complaint); after it, `radcheck`, `radreply` and
+/// `radusergroup` lose the code and it can no longer log in, while the voucher row stays as history.
+///
+/// A job rather than a state derived where it is read: retiring a code needs the moment it expired, kept
+/// once, and the job is needed for the retiring anyway. The order pages still show the live state from
+/// `radacct`; this column lags it by at most one interval.
+///
+/// Every process runs it. Each batch is one transaction under one advisory lock, so no two processes do
+/// the same work, and a batch re-reads what it changes under that lock; on its timer a process that finds
+/// the lock taken skips the round rather than hold a pooled connection while it waits. Batches are
+/// bounded, so a backlog never holds the lock or a connection for long.
+final class VoucherStateSweep: Sendable {
+    let database: PostgresPool
+    /// How long an expired code keeps its RADIUS rows.
+    let grace: Duration
+    private let timer: RepeatingTimer
+
+    static let batchSize = 500
+    static let batchesPerRound = 20
+
+    init(database: PostgresPool, grace: Duration, interval: Duration = .seconds(60)) {
+        self.database = database
+        self.grace = grace
+        timer = RepeatingTimer(label: "gerbang.voucher-state-sweep", interval: interval)
+    }
+
+    func start() {
+        timer.start(immediately: false) { [weak self] in self?.sweepLoggingErrors() }
+    }
+
+    func stop() {
+        timer.stop()
+    }
+
+    struct Round: Sendable, Hashable {
+        var used = 0
+        var expired = 0
+        var removed = 0
+    }
+
+    /// One round across every tenant (the head-office path: no tenant filter by design).
+    /// - Parameter waiting: wait for another process's batch to end; false: skip the round instead.
+    @discardableResult
+    func sweep(waiting: Bool = true) throws -> Round {
+        var total = Round()
+        for _ in 0..<Self.batchesPerRound {
+            guard let batch = try database.unscoped.transaction({ db in try self.batch(on: db, waiting: waiting) })
+            else { break }
+            total.used += batch.used
+            total.expired += batch.expired
+            total.removed += batch.removed
+            guard max(batch.used, batch.expired, batch.removed) == Self.batchSize else { break }
+        }
+        return total
+    }
+
+    /// Nil when not waiting and another process holds the lock.
+    private func batch(on db: PostgresConnection, waiting: Bool) throws -> Round? {
+        if waiting {
+            try db.query("select pg_advisory_xact_lock(hashtext('gerbang.voucher-state'))")
+        } else {
+            let locked = try db.query("select pg_try_advisory_xact_lock(hashtext('gerbang.voucher-state')) as locked")
+            guard try locked.first?.decode("locked", as: Bool.self) == true else { return nil }
+        }
+        var round = Round()
+        // First session: its start, as FreeRADIUS wrote it from the router's accounting.
+        round.used = try db.query(
+            """
+            update vouchers v set status = 'used', first_used_at = s.first
+            from (
+                select w.tenant_id, w.id,
+                    (select coalesce(min(a.acctstarttime), min(a.acctupdatetime), now()) from radacct a
+                     where a.tenant_id = w.tenant_id and a.username = w.code) as first
+                from vouchers w
+                where w.status = 'issued'
+                    and exists (select 1 from radacct a where a.tenant_id = w.tenant_id and a.username = w.code)
+                limit $1
+            ) s
+            where v.tenant_id = s.tenant_id and v.id = s.id
+            """, Self.batchSize
+        ).affectedRows
+        // Validity ends at its start plus what was sold; the quota is used up at the accounting record
+        // that crossed it (its last update). Whichever came first is when the code expired.
+        round.expired = try db.query(
+            """
+            update vouchers v set status = 'expired', expired_at = e.at
+            from (
+                select c.tenant_id, c.id,
+                    least(case when c.valid_until <= now() then c.valid_until end, q.used_up_at) as at
+                from (
+                    select w.tenant_id, w.id, w.code, o.data_quota_mb,
+                        case when o.validity_from = 'purchase' then o.paid_at else w.first_used_at end
+                            + make_interval(mins => o.validity_minutes) as valid_until
+                    from vouchers w join voucher_orders o on o.tenant_id = w.tenant_id and o.id = w.order_id
+                    where w.status in ('issued', 'used')
+                ) c
+                left join lateral (
+                    select max(coalesce(a.acctupdatetime, a.acctstoptime, a.acctstarttime)) as used_up_at
+                    from radacct a
+                    where c.data_quota_mb is not null and a.tenant_id = c.tenant_id and a.username = c.code
+                    having sum(coalesce(a.acctinputoctets, 0) + coalesce(a.acctoutputoctets, 0))
+                        >= c.data_quota_mb * 1048576
+                ) q on true
+                where c.valid_until <= now() or q.used_up_at is not null
+                limit $1
+            ) e
+            where v.tenant_id = e.tenant_id and v.id = e.id
+            """, Self.batchSize
+        ).affectedRows
+        // Data-modifying CTEs all run, whether or not the final statement reads them.
+        round.removed = try db.query(
+            """
+            with batch as (
+                select tenant_id, id, code from vouchers
+                where status = 'expired' and radius_removed_at is null
+                    and expired_at < now() - make_interval(secs => $1)
+                order by expired_at limit $2
+            ), checks as (
+                delete from radcheck r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
+            ), replies as (
+                delete from radreply r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
+            ), groups as (
+                delete from radusergroup r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
+            )
+            update vouchers v set radius_removed_at = now() from batch b where v.tenant_id = b.tenant_id and v.id = b.id
+            """, Int(grace.components.seconds), Self.batchSize
+        ).affectedRows
+        return round
+    }
+
+    private func sweepLoggingErrors() {
+        do {
+            let round = try sweep(waiting: false)
+            if round.removed > 0 { Log.info("retired \(round.removed) expired voucher code(s) from RADIUS") }
+        } catch {
+            Log.warning("voucher state sweep failed: \(error)")
+        }
+    }
+}
