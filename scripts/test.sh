@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# FreeRADIUS for the voucher and PPPoE log-in tests; Chromium and its driver for the browser tests.
-scripts/prereqs.sh freeradius freeradius-postgresql freeradius-utils chromium chromium-driver nginx
+# FreeRADIUS for the voucher and PPPoE log-in tests; Chromium and its driver for the browser tests,
+# poppler's pdftotext to read the receipt Chromium prints.
+scripts/prereqs.sh freeradius freeradius-postgresql freeradius-utils chromium chromium-driver nginx poppler-utils
 
 work=$(mktemp -d /tmp/gerbang-test.XXXXXX)
 chmod 755 "$work"
