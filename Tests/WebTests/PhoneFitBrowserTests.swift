@@ -107,6 +107,7 @@ import TestSupport
         let flow = try BrowserFlow("phone-fit-\(viewport.width)", host: site.shop.host, port: port, viewport: viewport)
         let browser = flow.browser
         let platform = "http://\(HeadOfficeFixtures.platformHost):\(port)"
+        var errorPages: [String] = []
         for visitor in Visitor.allCases {
             let origin = [.platformVisitor, .headOffice].contains(visitor) ? platform : flow.origin
             if visitor == .platformVisitor { try flow.collectViolations() }
@@ -115,8 +116,11 @@ import TestSupport
                 try browser.open(origin + visit.path)
                 try browser.waitForPath(visit.landing ?? URLComponents(string: visit.path)?.path ?? visit.path)
                 try flow.step(Self.stepName(route))
+                // An error page fits as well as any: a fixture that no longer reaches its page must not pass unseen.
+                errorPages += try flow.texts(".error-code").map { "\(route) at \(visit.path): \($0)" }
             }
         }
+        #expect(errorPages.isEmpty, "visits that got an error page at \(viewport.width) px: \(errorPages)")
         try flow.expectCleanRun()
     }
 
