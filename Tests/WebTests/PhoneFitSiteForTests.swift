@@ -20,13 +20,7 @@ struct PhoneFitSite {
         typealias F = AdminSalesFixtures
         let shop = try InvoiceShop.open()
         let owner = TestDatabase.owner
-        let email = "admin-\(UUID().uuidString.prefix(8))@example.test", password = "pw-\(UUID().uuidString.prefix(12))"
-        try owner.query(
-            """
-            insert into admins (tenant_id, email, password_hash, role)
-            values ($1, lower($2), crypt($3, gen_salt('bf', 4)), 'tenant_admin')
-            """, shop.tenantID, email, password)
-        let admin = AdminFixtures.Admin(tenantID: shop.tenantID, host: shop.host, email: email, password: password)
+        let admin = try AdminFixtures.admin(tenantID: shop.tenantID, host: shop.host)
 
         let profile = try F.profile(tenantID: shop.tenantID)
         let created = try F.order(
