@@ -13,18 +13,25 @@ public struct ContentPlaceholders: Sendable {
     public var contactWhatsApp: String
     public var contactEmail: String
     public var address: String
+    /// Whether a WhatsApp sender delivers this store's codes: `{{#whatsapp}}…{{/whatsapp}}` is shown
+    /// only then, `{{^whatsapp}}…{{/whatsapp}}` only otherwise, so a page never promises a message nobody sends.
+    public var sendsWhatsApp: Bool
 
-    public init(tenantName: String, storeURL: String, contactWhatsApp: String, contactEmail: String, address: String) {
+    public init(
+        tenantName: String, storeURL: String, contactWhatsApp: String, contactEmail: String, address: String,
+        sendsWhatsApp: Bool
+    ) {
         self.tenantName = tenantName
         self.storeURL = storeURL
         self.contactWhatsApp = contactWhatsApp
         self.contactEmail = contactEmail
         self.address = address
+        self.sendsWhatsApp = sendsWhatsApp
     }
 
     /// The page's Markdown with every placeholder filled in for a reader of `language`.
     public func fill(_ markdown: String, language: Language) -> String {
-        var template = markdown
+        var template = Markdown.resolveSections(markdown, conditions: ["whatsapp": sendsWhatsApp])
         if contactEmail.isEmpty {
             // A mailto link to a sentence would show as broken Markdown; the sentence alone reads well.
             template = template.replacingOccurrences(

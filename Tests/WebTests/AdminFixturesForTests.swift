@@ -15,14 +15,19 @@ enum AdminFixtures {
     /// A new English tenant and its tenant admin (bcrypt cost 4, to keep tests quick).
     static func tenantWithAdmin() throws -> Admin {
         let tenant = try PortalFixtures.tenant()
+        return try admin(tenantID: tenant.id, host: tenant.host)
+    }
+
+    /// A tenant admin for an existing tenant.
+    static func admin(tenantID: UUID, host: String) throws -> Admin {
         let email = "Admin-\(UUID().uuidString.prefix(8))@Example.test"
         let password = "pw-\(UUID().uuidString.prefix(12))"
         try TestDatabase.owner.query(
             """
             insert into admins (tenant_id, email, password_hash, role)
             values ($1, lower($2), crypt($3, gen_salt('bf', 4)), 'tenant_admin')
-            """, tenant.id, email, password)
-        return Admin(tenantID: tenant.id, host: tenant.host, email: email, password: password)
+            """, tenantID, email, password)
+        return Admin(tenantID: tenantID, host: host, email: email, password: password)
     }
 
     /// A browser signed in as `admin`, on the admin's host unless told otherwise.

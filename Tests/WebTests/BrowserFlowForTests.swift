@@ -13,12 +13,12 @@ final class BrowserFlow {
     private var stepCount = 0
     private(set) var problems: [String] = []
 
-    init(_ name: String, host: String, port: Int = SharedServer.port) throws {
+    init(_ name: String, host: String, port: Int = SharedServer.port, viewport: WebDriverBrowser.Viewport = .phone) throws {
         origin = "http://\(host):\(port)"
         folder = Self.screenshotsDirectory + "/" + name
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        browser = try WebDriverBrowser()
+        browser = try WebDriverBrowser(viewport: viewport)
     }
 
     deinit { browser.quit() }
@@ -57,11 +57,19 @@ final class BrowserFlow {
         for entry in try browser.consoleErrors() {
             problems.append("\(name): console \(entry)")
         }
-        // Against the phone's width, not `innerWidth`: an emulated phone zooms out to fit a page that is too wide.
+        // Against the screen's width, not `innerWidth`: an emulated phone zooms out to fit a page that is too wide.
         let width = try browser.run("return document.documentElement.scrollWidth;") as? Int ?? 0
-        if width > WebDriverBrowser.phoneWidth {
-            problems.append("\(name): the page is \(width) px wide on a \(WebDriverBrowser.phoneWidth) px phone")
+        let screen = browser.viewport.width
+        if width > screen {
+            problems.append("\(name): the page is \(width) px wide on a \(screen) px \(browser.viewport.isMobile ? "phone" : "screen")")
         }
+    }
+
+    /// Takes the CSP violations recorded on the current origin into the problems, before the flow moves to
+    /// another origin (each origin keeps its own record).
+    func collectViolations() throws {
+        for violation in try browser.cspViolations() { problems.append("CSP violation: \(violation)") }
+        _ = try browser.run("sessionStorage.removeItem('gerbangCSPViolations');")
     }
 
     /// Fails the test with every problem any step saw, including CSP violations the page reported.

@@ -86,6 +86,45 @@ import TestSupport
         #expect(about.contains("our WhatsApp number (not published yet)"))
     }
 
+    /// The test server has no platform sender: a store promises codes by WhatsApp only once it links its own number.
+    @Test func theDefaultPagesPromiseCodesByWhatsAppOnlyWhenASenderSendsThem() throws {
+        let tenant = try TestDatabase.createTenant(name: "Sender ISP")
+        let host = "\(tenant.slug).localhost"
+        let promises: [String: [String: String]] = [
+            "en": [
+                "how-to-buy": "are also sent to your WhatsApp number", "faq": "look for the WhatsApp message we sent you",
+                "terms": "codes that go astray", "privacy": "deliver your voucher codes and notifications by WhatsApp",
+            ],
+            "id": [
+                "how-to-buy": "juga dikirim ke WhatsApp Anda", "faq": "cari pesan WhatsApp yang kami kirim",
+                "terms": "kode yang terkirim ke nomor yang salah",
+                "privacy": "mengirim kode voucher dan pemberitahuan melalui WhatsApp",
+            ],
+        ]
+        let withoutSender = ["en": "Your voucher codes appear on the order page after payment", "id": "Kode voucher tampil di halaman pesanan setelah pembayaran"]
+        func article(_ slug: String, _ language: String) throws -> String {
+            let page = try SharedServer.get("/pages/\(slug)?lang=\(language)", host: host).text
+            return try #require(Self.article(of: page), "\(language)/\(slug)")
+        }
+        for (language, pages) in promises {
+            for (slug, promise) in pages {
+                let text = try article(slug, language)
+                #expect(!text.contains(promise), "\(language)/\(slug) promises WhatsApp without a sender")
+                #expect(!text.contains("{{"), "\(language)/\(slug)")
+            }
+            #expect(try article("how-to-buy", language).contains(withoutSender[language] ?? "?"))
+        }
+
+        try WhatsAppSenderTruthTests.linkOwnSender(tenantID: tenant.id)
+        try eventually { try article("how-to-buy", "en").contains(promises["en"]?["how-to-buy"] ?? "?") }
+        for (language, pages) in promises {
+            for (slug, promise) in pages {
+                #expect(try article(slug, language).contains(promise), "\(language)/\(slug) with a sender")
+            }
+            #expect(!(try article("how-to-buy", language).contains(withoutSender[language] ?? "?")))
+        }
+    }
+
     private static func article(of page: String) -> String? {
         guard let start = page.range(of: "<article class=\"prose\">"), let end = page.range(of: "</article>") else { return nil }
         return String(page[start.upperBound..<end.lowerBound])

@@ -24,7 +24,7 @@ enum ExportFixtures {
         let stylesheet = FileManager.default.contents(atPath: repositoryRoot + "/Public/css/site.css") ?? Data()
         return TenantExportSource(
             slug: "netkita", branding: branding, store: StoreLocation(url: store)!, gateway: gateway, packages: [package],
-            pages: pages, siteStylesheet: [UInt8](stylesheet))
+            pages: pages, siteStylesheet: [UInt8](stylesheet), sendsWhatsApp: true)
     }
 
     static var repositoryRoot: String {

@@ -116,10 +116,28 @@ import TestSupport
         #expect(receipt.contains("Sandbox"), "and how it was paid")
         try flow.step("receipt")
 
-        let pdf = String(decoding: try browser.printToPDF(), as: UTF8.self)
+        let bytes = try browser.printToPDF()
+        let pdf = String(decoding: bytes, as: UTF8.self)
         #expect(pdf.hasPrefix("%PDF"))
         let pages = pdf.matches(of: /\/Type\s*\/Page[^s]/).count
         #expect(pages == 1, "the printed receipt is one A4 page, not \(pages)")
+        let printed = try Self.text(ofPDF: bytes, in: flow.folder)
+        #expect(printed.contains("R-\(invoice.number)"), "the printed page shows the receipt number: \(printed)")
+        #expect(printed.contains("Rp 150.000"), "and the amount")
         try flow.expectCleanRun()
+    }
+
+    /// The text a reader of the PDF sees, as poppler's `pdftotext` extracts it: Chromium compresses
+    /// its page streams, so the words cannot be searched in the raw bytes.
+    static func text(ofPDF pdf: Data, in folder: String) throws -> String {
+        let path = folder + "/receipt.pdf"
+        try pdf.write(to: URL(fileURLWithPath: path))
+        let tool = ProcessInfo.processInfo.environment["PDFTOTEXT"] ?? "/usr/bin/pdftotext"
+        guard FileManager.default.isExecutableFile(atPath: tool) else {
+            throw TestSupportError("\(tool) not found: the receipt test needs `apt-get install poppler-utils` (or set PDFTOTEXT)")
+        }
+        let run = try ChildProcess.run(tool, ["-layout", path, "-"])
+        #expect(run.status == 0, "pdftotext: \(run.output)")
+        return run.output
     }
 }

@@ -15,6 +15,15 @@ import TestSupport
 /// without console errors and without anything the Content-Security-Policy refused.
 final class WebDriverBrowser {
     static let phoneWidth = 390, phoneHeight = 844
+
+    /// The emulated screen: a phone (touch, mobile layout) or a desktop window.
+    struct Viewport: Sendable {
+        let width: Int, height: Int, isMobile: Bool
+        static let phone = Viewport(width: WebDriverBrowser.phoneWidth, height: WebDriverBrowser.phoneHeight, isMobile: true)
+        static let desktop = Viewport(width: 1280, height: 800, isMobile: false)
+    }
+
+    let viewport: Viewport
     /// How long a wait polls before it gives up: generous, since two busy cores may be shared with a build.
     static let patience: TimeInterval = 10
 
@@ -23,7 +32,8 @@ final class WebDriverBrowser {
     private let session: String
     private var isClosed = false
 
-    init(pixelRatio: Int = 3) throws {
+    init(pixelRatio: Int = 3, viewport: Viewport = .phone) throws {
+        self.viewport = viewport
         let environment = ProcessInfo.processInfo.environment
         let driverPath = environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
         let browserPath = environment["CHROMIUM_BIN"] ?? "/usr/bin/chromium"
@@ -51,7 +61,10 @@ final class WebDriverBrowser {
                 "--host-resolver-rules=MAP *.localhost 127.0.0.1",
             ],
             "mobileEmulation": [
-                "deviceMetrics": ["width": Self.phoneWidth, "height": Self.phoneHeight, "pixelRatio": pixelRatio]
+                "deviceMetrics": [
+                    "width": viewport.width, "height": viewport.height, "pixelRatio": viewport.isMobile ? pixelRatio : 1,
+                    "mobile": viewport.isMobile, "touch": viewport.isMobile,
+                ] as [String: Any]
             ],
         ]
         let capabilities = [
@@ -188,10 +201,10 @@ final class WebDriverBrowser {
     func screenshot(pixelsPerPoint: Double = 2, maximumHeight: Double = 4_000) throws -> Data {
         let metrics = try devTools("Page.getLayoutMetrics", [:]) as? [String: Any]
         let size = metrics?["cssContentSize"] as? [String: Any]
-        let height = (size?["height"] as? Double).map { min($0, maximumHeight) } ?? Double(Self.phoneHeight)
+        let height = (size?["height"] as? Double).map { min($0, maximumHeight) } ?? Double(viewport.height)
         let ratio = (try run("return window.devicePixelRatio;") as? NSNumber)?.doubleValue ?? 1
         let clip: [String: Any] = [
-            "x": 0, "y": 0, "width": Double(Self.phoneWidth), "height": height, "scale": pixelsPerPoint / max(ratio, 1),
+            "x": 0, "y": 0, "width": Double(viewport.width), "height": height, "scale": pixelsPerPoint / max(ratio, 1),
         ]
         let shot = try devTools("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true, "clip": clip])
         guard let base64 = (shot as? [String: Any])?["data"] as? String, let png = Data(base64Encoded: base64) else {

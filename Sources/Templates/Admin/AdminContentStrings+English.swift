@@ -12,7 +12,7 @@ extension AdminContentStrings {
         editPageHeading: { "Edit “\($0)” (\($1))" },
         fieldTitle: "Title",
         fieldMarkdown: "Text (Markdown)",
-        fieldMarkdownHint: "# starts a heading, - a list item, [text](https://…) is a link. {{tenant_name}} (your store's name), {{store_url}} (its web address), {{contact_whatsapp}}, {{contact_email}} and {{address}} are filled in with your details; a detail you have not given yet reads as \"not published yet\".",
+        fieldMarkdownHint: "# starts a heading, - a list item, [text](https://…) is a link. {{tenant_name}} (your store's name), {{store_url}} (its web address), {{contact_whatsapp}}, {{contact_email}} and {{address}} are filled in with your details; a detail you have not given yet reads as \"not published yet\". Text between {{#whatsapp}} and {{/whatsapp}} shows only while a WhatsApp number sends your codes, text between {{^whatsapp}} and {{/whatsapp}} only while none does.",
         previewHeading: "Preview (not saved yet)",
         revert: "Revert to the default text",
         revertHint: "Removes your text for this page in this language. Your saved versions stay in the history below.",

@@ -12,7 +12,7 @@ extension AdminContentStrings {
         editPageHeading: { "Ubah “\($0)” (\($1))" },
         fieldTitle: "Judul",
         fieldMarkdown: "Teks (Markdown)",
-        fieldMarkdownHint: "# memulai judul, - butir daftar, [teks](https://…) adalah tautan. {{tenant_name}} (nama toko), {{store_url}} (alamat web toko), {{contact_whatsapp}}, {{contact_email}} dan {{address}} diisi dengan data Anda; data yang belum Anda isi tertulis \"belum dicantumkan\".",
+        fieldMarkdownHint: "# memulai judul, - butir daftar, [teks](https://…) adalah tautan. {{tenant_name}} (nama toko), {{store_url}} (alamat web toko), {{contact_whatsapp}}, {{contact_email}} dan {{address}} diisi dengan data Anda; data yang belum Anda isi tertulis \"belum dicantumkan\". Teks di antara {{#whatsapp}} dan {{/whatsapp}} tampil hanya selama ada nomor WhatsApp yang mengirim kode, teks di antara {{^whatsapp}} dan {{/whatsapp}} hanya selama tidak ada.",
         previewHeading: "Pratinjau (belum disimpan)",
         revert: "Kembalikan ke teks bawaan",
         revertHint: "Menghapus teks Anda untuk halaman ini dalam bahasa ini. Versi yang tersimpan tetap ada di riwayat di bawah.",

@@ -63,7 +63,8 @@ struct Routes: Sendable {
         ).addRoutes(to: &tenant)
         let exports = ExportSourceLoader(
             database: database, secrets: services.secrets, defaults: services.content.defaults, baseDomain: services.config.baseDomain,
-            siteStylesheetPath: services.config.publicDirectory + "/css/site.css")
+            siteStylesheetPath: services.config.publicDirectory + "/css/site.css",
+            platformSendsWhatsApp: services.config.whatsApp.hasPlatformSender)
         AdminHotspotController(services: admin, loader: exports).addRoutes(to: &tenant)
         AdminOrdersController(
             services: admin, orders: OrderListQuery(database: database), resender: OrderMessageResender(database: database)

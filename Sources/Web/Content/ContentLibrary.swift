@@ -9,6 +9,7 @@ public final class ContentLibrary: Sendable {
         let slug: String
         let language: Language
         let brandingVersion: Int
+        let sendsWhatsApp: Bool
         /// The page names the store by the address the visitor used, so one rendering per address.
         let storeURL: String
     }
@@ -29,7 +30,8 @@ public final class ContentLibrary: Sendable {
     {
         guard slug.utf8.count <= 40 else { return nil }
         let key = Key(
-            tenant: tenant.id, slug: slug, language: language, brandingVersion: site.branding.version, storeURL: storeURL)
+            tenant: tenant.id, slug: slug, language: language, brandingVersion: site.branding.version,
+            sendsWhatsApp: site.sendsWhatsApp, storeURL: storeURL)
         return try rendered.value(for: key) {
             guard let page = try current(slug, in: language, for: tenant) else { return nil }
             return render(title: page.title, markdown: page.markdown, language: language, site: site, storeURL: storeURL)
@@ -47,7 +49,7 @@ public final class ContentLibrary: Sendable {
         let branding = site.branding
         let placeholders = ContentPlaceholders(
             tenantName: branding.displayName, storeURL: storeURL, contactWhatsApp: branding.contactWhatsApp,
-            contactEmail: branding.contactEmail, address: branding.address)
+            contactEmail: branding.contactEmail, address: branding.address, sendsWhatsApp: site.sendsWhatsApp)
         return ContentView(title: title, body: Markdown.render(placeholders.fill(markdown, language: language)))
     }
 

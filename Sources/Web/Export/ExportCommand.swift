@@ -27,7 +27,8 @@ enum ExportCommand {
         let loader = ExportSourceLoader(
             database: PostgresPool(configuration: databaseConfiguration), secrets: try config.requireSecretsKey(),
             defaults: try DefaultContent(directory: config.contentDirectory), baseDomain: config.baseDomain,
-            siteStylesheetPath: config.publicDirectory + "/css/site.css")
+            siteStylesheetPath: config.publicDirectory + "/css/site.css",
+            platformSendsWhatsApp: config.whatsApp.hasPlatformSender)
         let source = try loader.source(slug: slug, storeURL: options["--store-url"])
         let files = kind == "hotspot" ? HotspotExporter.files(for: source) : SiteExporter.files(for: source)
         try write(files, to: directory)

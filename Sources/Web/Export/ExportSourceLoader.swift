@@ -11,6 +11,8 @@ struct ExportSourceLoader: Sendable {
     let defaults: DefaultContent
     let baseDomain: String
     let siteStylesheetPath: String
+    /// Whether the platform's own WhatsApp sender serves every store.
+    let platformSendsWhatsApp: Bool
 
     func source(slug: String, storeURL: String?) throws -> TenantExportSource {
         guard let tenant = try TenantDirectory(database: database).unscopedActiveTenant(slug: slug) else {
@@ -40,13 +42,15 @@ struct ExportSourceLoader: Sendable {
                 }
             }
         }
+        let branding = BrandingRepository(database: database)
         return TenantExportSource(
-            slug: tenant.slug, branding: try BrandingRepository(database: database).branding(for: tenant), store: store,
+            slug: tenant.slug, branding: try branding.branding(for: tenant), store: store,
             gateway: try PaymentGatewayRepository(database: database, secrets: secrets).effectiveAccount(for: tenant).map {
                 .init(provider: $0.provider, isSandbox: $0.isSandbox)
             },
             packages: try VoucherProfileRepository(database: database).onSaleProfiles(for: tenant), pages: pages,
-            siteStylesheet: [UInt8](stylesheet))
+            siteStylesheet: [UInt8](stylesheet),
+            sendsWhatsApp: try platformSendsWhatsApp || branding.hasActiveWhatsAppSender(for: tenant))
     }
 
     /// The tenant's primary domain, once it is verified; nil until then.

@@ -44,7 +44,7 @@ public enum SiteExporter {
         let branding = source.branding
         let placeholders = ContentPlaceholders(
             tenantName: branding.displayName, storeURL: source.store.origin, contactWhatsApp: branding.contactWhatsApp,
-            contactEmail: branding.contactEmail, address: branding.address)
+            contactEmail: branding.contactEmail, address: branding.address, sendsWhatsApp: source.sendsWhatsApp)
         let markdown = placeholders.fill(page.markdown, language: page.language)
         let body = Markdown.render(markdown) { link(to: $0, from: file, language: page.language, source: source, paths: paths) }
         let chrome = chrome(source, language: page.language, file: file, paths: paths) { paths.page(page.slug, $0) }

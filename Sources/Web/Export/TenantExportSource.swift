@@ -23,10 +23,12 @@ public struct TenantExportSource: Sendable {
     public var pages: [ContentPage]
     /// `Public/css/site.css`, copied into the site snapshot.
     public var siteStylesheet: [UInt8]
+    /// Whether a WhatsApp sender delivers the store's codes, so the snapshot's pages promise only what happens.
+    public var sendsWhatsApp: Bool
 
     public init(
         slug: String, branding: Branding, store: StoreLocation, gateway: CheckoutGateway?, packages: [VoucherProfile],
-        pages: [ContentPage], siteStylesheet: [UInt8]
+        pages: [ContentPage], siteStylesheet: [UInt8], sendsWhatsApp: Bool
     ) {
         self.slug = slug
         self.branding = branding
@@ -35,6 +37,7 @@ public struct TenantExportSource: Sendable {
         self.packages = packages
         self.pages = pages
         self.siteStylesheet = siteStylesheet
+        self.sendsWhatsApp = sendsWhatsApp
     }
 
     func page(_ slug: String, in language: Language) -> ContentPage? {
