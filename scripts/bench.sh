@@ -125,8 +125,8 @@ select p.tenant_id, 'EVBENCH' || lpad(i::text, 7, '0'), encode(sha256(i::text::b
     p.radius_group, p.code_length, 1, p.price, '+6281234567890', g.id, 'sandbox', 'sbx_bench' || i, now() + interval '1 day'
 from p, g, generate_series(1, :n) i;
 SQL
-psql_admin -o "$work/webhooks.txt" <<'SQL'
-select encode(hmac(body, a.settings ->> 'secret', 'sha256'), 'hex') || E'\t' || body
+psql_admin -v key="$SECRETS_KEY" -o "$work/webhooks.txt" <<'SQL'
+select encode(hmac(body, coalesce(a.settings, pgp_sym_decrypt(a.settings_sealed, :'key')::jsonb) ->> 'secret', 'sha256'), 'hex') || E'\t' || body
 from (select o.gateway_id, format('{"amount":%s,"currency":"IDR","gateway_reference":"%s","reference":"%s","status":"paid"}',
              o.amount, o.gateway_reference, o.order_number) as body, o.order_number
       from voucher_orders o where o.order_number like 'EVBENCH%') d

@@ -2,8 +2,8 @@ import Foundation
 import Postgres
 
 /// Deletes what has outlived its retention period (`RetentionSettings`): webhook deliveries (except
-/// those a payment points at: they are its evidence), security events, audit rows, expired sessions
-/// and rate-limit windows no check reads any more. Every process runs it; each batch takes its rows
+/// those a payment points at: they are its evidence), security events, audit rows, expired sessions,
+/// rate-limit windows no check reads any more and sign-in counters that no longer slow anyone down. Every process runs it; each batch takes its rows
 /// with `for update skip locked`, so processes share the work and never repeat it, and a batch is
 /// small enough that a large backlog never holds locks or a connection for long.
 final class RetentionSweep: Sendable {
@@ -85,6 +85,8 @@ final class RetentionSweep: Sendable {
                 """, rateLimitHorizon, Self.batchSize
             ).affectedRows
         }
+        // Sign-in counters that slow nobody down any more (their own rule, in `LoginThrottle`).
+        try LoginThrottle(database: database).purge()
         return deleted
     }
 
