@@ -62,9 +62,9 @@ import TestSupport
     }
 
     @Test func theExampleEnvironmentNamesEveryVariableOfTheConfigurationTable() throws {
-        let readme = try String(contentsOfFile: GerbangProcess.repositoryRoot + "/README.md", encoding: .utf8)
+        let manual = try String(contentsOfFile: GerbangProcess.repositoryRoot + "/docs/OPERATIONS.md", encoding: .utf8)
         let example = try Self.read("gerbang.env.example")
-        let table = readme.components(separatedBy: "## Configuration").dropFirst().first?
+        let table = manual.components(separatedBy: "## Configuration").dropFirst().first?
             .components(separatedBy: "\n## ").first ?? ""
         var names: [String] = []
         for line in table.split(separator: "\n") where line.hasPrefix("| `") {
@@ -72,7 +72,7 @@ import TestSupport
             let regex = try Regex(#"`([A-Z][A-Z0-9_]+)`"#)
             names += firstCell.matches(of: regex).map { String(firstCell[$0.range].dropFirst().dropLast()) }
         }
-        #expect(names.count >= 10, "the README table was not found")
+        #expect(names.count >= 10, "the configuration table of docs/OPERATIONS.md was not found")
         for name in names {
             #expect(example.contains("\(name)="), "\(name) is missing from deploy/gerbang.env.example")
         }
