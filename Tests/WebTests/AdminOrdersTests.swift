@@ -105,6 +105,19 @@ import TestSupport
         #expect(stored == 1)
     }
 
+    @Test func aLongSearchIsSearchedAsTypedAndAnAbsurdOneIsRefusedNotCut() throws {
+        let order = try F.order(tenantID: admin.tenantID, profileID: profileID)
+        let browser = try AdminFixtures.signedIn(admin)
+        // 80 characters: the search box shows back what was searched, all of it.
+        let typed = order.number + String(repeating: "x", count: 80 - order.number.count)
+        let page = try browser.get("/admin/orders?q=" + PortalBrowser.encode(typed))
+        #expect(page.status == 200)
+        #expect(F.rowCount(in: page.text) == 0)
+        #expect(page.text.contains(typed), "searched and shown as typed, not cut to its first 64 characters")
+        let absurd = try browser.get("/admin/orders?q=" + String(repeating: "y", count: 201))
+        #expect(absurd.status == 400)
+    }
+
     @Test func theDetailShowsBuyerPackageGatewayCodesAndTheWebhookDeliveriesForThatOrder() throws {
         let order = try F.order(
             tenantID: admin.tenantID, profileID: profileID, phone: "+6281299990001", buyerName: "Siti <Admin>",

@@ -10,6 +10,8 @@ struct AdminListRequest: Sendable, Hashable {
     static let pageSize = 25
     /// Far beyond any real list; it only keeps `offset` arithmetic clear of overflow.
     static let maxPage = 1_000_000
+    /// Longer than any name, number or phone anyone searches for.
+    static let maxQueryLength = 200
 
     /// The search text, trimmed; `""` for none.
     let query: String
@@ -18,10 +20,16 @@ struct AdminListRequest: Sendable, Hashable {
     /// The page asked for (1-based); past the last page the list shows its last page.
     let page: Int
 
-    /// - Throws: 400 when `page` is not a whole number from 1, or `status` is not one of `statuses`.
+    /// - Throws: 400 when `page` is not a whole number from 1, `status` is not one of `statuses`, or the search
+    ///   is longer than `maxQueryLength`.
     init(request: HTTPRequest, statuses: [String]) throws(HTTPError) {
         let items = try request.queryItems
-        query = String((items[Field.query] ?? "").trimmed.prefix(64))
+        // Searched as typed, never cut: a shortened search would show results for something else.
+        let query = (items[Field.query] ?? "").trimmed
+        guard query.count <= Self.maxQueryLength else {
+            throw HTTPError(.badRequest, "the search is longer than \(Self.maxQueryLength) characters")
+        }
+        self.query = query
         status = items[Field.status] ?? ""
         guard status.isEmpty || statuses.contains(status) else {
             throw HTTPError(.badRequest, "unknown status filter")
