@@ -132,7 +132,7 @@ import TestSupport
         Self.midtransSays(order, "settlement", statusCode: "200", fraudStatus: "accept")
         try F.owner.query(
             "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
-        let deadline = Date().addingTimeInterval(15)
+        let deadline = Date().addingTimeInterval(45)
         while Date() < deadline, try F.orderStatus(order) != "paid" { Thread.sleep(forTimeInterval: 0.2) }
         #expect(try F.orderStatus(order) == "paid", "not reconciled; the server said:\n\(Self.server.log.suffix(2000))")
         #expect(try F.count(.vouchers, for: order) == 1)
@@ -157,7 +157,7 @@ import TestSupport
         Self.xendit.setInvoice(id: "ref-" + order.number, externalID: order.number, status: "SETTLED", amount: order.amount)
         try F.owner.query(
             "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
-        let deadline = Date().addingTimeInterval(15)
+        let deadline = Date().addingTimeInterval(45)
         while Date() < deadline, try F.orderStatus(order) != "paid" { Thread.sleep(forTimeInterval: 0.2) }
         #expect(try F.orderStatus(order) == "paid")
         #expect(try F.count(.payments, for: order) == 1)
@@ -180,7 +180,7 @@ import TestSupport
                 checkout_opened_at = now() - interval '1 minute'
             where id = $1
             """, invoice.id, shop.gatewayID, "xinv-" + invoice.reference)
-        let deadline = Date().addingTimeInterval(15)
+        let deadline = Date().addingTimeInterval(45)
         while Date() < deadline, try invoice.status() != "paid" { Thread.sleep(forTimeInterval: 0.2) }
         #expect(try invoice.status() == "paid", "not reconciled; the server said:\n\(Self.server.log.suffix(2000))")
         #expect(try invoice.paymentCount() == 1)
@@ -193,7 +193,7 @@ import TestSupport
         Self.midtransSays(order, "pending", statusCode: "201", fraudStatus: nil)
         try F.owner.query(
             "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
-        let deadline = Date().addingTimeInterval(15)
+        let deadline = Date().addingTimeInterval(45)
         while Date() < deadline, Self.midtrans.requests.filter({ $0.path == "/v2/\(order.number)/status" }).isEmpty {
             Thread.sleep(forTimeInterval: 0.2)
         }

@@ -55,7 +55,7 @@ import TestSupport
             }
         }
         // Once every call is waiting on the gateway, the pool would be empty if any held a connection.
-        let inFlight = Date().addingTimeInterval(5)
+        let inFlight = Date().addingTimeInterval(15)
         while Date() < inFlight, midtrans.requests.count < Self.orders { Thread.sleep(forTimeInterval: 0.05) }
         #expect(midtrans.requests.count == Self.orders, "every order reached the gateway at once")
 
@@ -75,7 +75,9 @@ import TestSupport
         #expect(submits.wait(timeout: .now() + 40) == .success)
         let all = responses.withLock { $0 }
         #expect(all.count == Self.orders + 1)
-        #expect(all.values.allSatisfy { $0.status == 303 && $0.location.contains("/snap/v2/vtweb/") })
+        #expect(
+            all.values.allSatisfy { $0.status == 303 && $0.location.contains("/snap/v2/vtweb/") },
+            "\(all.mapValues { "\($0.status) \($0.location) \($0.text.prefix(300))" }); the server said:\n\(server.log.suffix(2000))")
         #expect(all[0]?.location == all[Self.orders]?.location, "the double submit lands on the same page")
         #expect(Set(all.values.map(\.location)).count == Self.orders)
         #expect(midtrans.requests.filter { $0.path == "/snap/v1/transactions" }.count == Self.orders)
