@@ -65,12 +65,15 @@ import TestSupport
             .decode("id")
     }
 
-    /// Queues a message directly, as fulfilment does, `queuedAgo` seconds in the past.
+    /// Queues a message directly, as fulfilment does, `queuedAgo` seconds in the past. It is due before the
+    /// backlog other suites' purchases leave pending in the shared database (the outbox takes the
+    /// longest-due first), so these tests measure the sending, not that backlog.
     static func queue(_ body: String, tenantID: UUID, queuedAgo seconds: Int = 0) throws -> Int64 {
         try F.owner.query(
             """
-            insert into notifications (tenant_id, channel, recipient, body, subject_ref, created_at)
-            values ($1, 'whatsapp', '+6281298765432', $2, 'test', now() - make_interval(secs => $3::double precision))
+            insert into notifications (tenant_id, channel, recipient, body, subject_ref, created_at, next_attempt_at)
+            values ($1, 'whatsapp', '+6281298765432', $2, 'test', now() - make_interval(secs => $3::double precision),
+                now() - interval '1 hour')
             returning id
             """, tenantID, body, seconds
         ).first!.decode("id")
@@ -199,10 +202,6 @@ import TestSupport
         let tenant = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
         let markers = (0..<40).map { "once \($0) " + UUID().uuidString }
         let ids = try markers.map { try Self.queue($0, tenantID: tenant.id) }
-        // Due before the backlog of messages other suites' purchases leave pending in the shared database
-        // (the outbox takes the longest-due first), so this measures the sending, not that backlog.
-        try F.owner.query(
-            "update notifications set next_attempt_at = now() - interval '1 hour' where id = any($1::bigint[])", ids)
 
         try eventually(within: .seconds(20)) { try ids.allSatisfy { try Self.row($0).status == "sent" } }
         // One more round of each instance would show a second send.
