@@ -28,10 +28,11 @@ if [ -n "${FILTER:-}" ]; then
     exit
 fi
 
-# Everything but the browser tests and the payment-confirmation tests, in parallel; then those alone: Chromium
-# must not be starved by a hundred other tests on two cores, and the confirmation tests' reconciliation job
-# works on every pending checkout in the shared database, so in a full parallel run it did not reach theirs
-# within its deadline (they pass alone). Everything under a time limit, so nothing stuck can hang CI.
-timeout 1800 swift test --skip-build --skip 'HotspotBrowserTests|BrowserFlowTests|PhoneFitBrowserTests|PersonaBrowserTests|VoucherPrintBrowserTests|PaymentConfirmationTests'
+# First, alone on the fresh database, the payment-confirmation tests: their server's reconciliation job asks
+# the gateways about every pending checkout in the database, oldest first, and after the other suites those
+# are hundreds of checkouts at accounts no fake answers for, so theirs were not reached within the deadline.
+# Then everything else but the browser tests, in parallel; then the browser tests alone, so that Chromium is
+# not starved by a hundred other tests on two cores. Everything under a time limit, so nothing can hang CI.
 timeout 600 swift test --skip-build --filter 'PaymentConfirmationTests'
+timeout 1800 swift test --skip-build --skip 'HotspotBrowserTests|BrowserFlowTests|PhoneFitBrowserTests|PersonaBrowserTests|VoucherPrintBrowserTests|PaymentConfirmationTests'
 timeout 600 swift test --skip-build --filter 'HotspotBrowserTests|BrowserFlowTests|PhoneFitBrowserTests|PersonaBrowserTests|VoucherPrintBrowserTests'
