@@ -35,12 +35,14 @@ stop() {
     fi
 }
 
+# Below the kernel's ephemeral range (32768-60999 here), so no test's outgoing connection can hold the port
+# between this check and pgbouncer's bind.
 free_port() {
     local p
-    for p in $(seq 56432 56532); do
+    for p in $(seq 26432 26532); do
         (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
     done
-    echo "gerbang: no free port for pgbouncer in 56432-56532" >&2; exit 1
+    echo "gerbang: no free port for pgbouncer in 26432-26532" >&2; exit 1
 }
 
 case "$cmd" in
