@@ -16,19 +16,9 @@ cmd=${1:?usage: freeradius.sh start DIR DATABASE_PORT [AUTH_PORT] | coa DIR ADDR
 dir=$(mkdir -p "${2:?directory}" && cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 
-stop() {
-    if [ -f "$dir/radiusd.pid" ]; then
-        local pid
-        pid=$(cat "$dir/radiusd.pid")
-        if kill -0 "$pid" 2>/dev/null; then
-            kill "$pid" 2>/dev/null || true
-            # SIGTERM may be blocked (inherited from whoever started it): then SIGKILL after 2 s.
-            for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            kill -KILL "$pid" 2>/dev/null || true
-        fi
-        rm -f "$dir/radiusd.pid"
-    fi
-}
+# shellcheck source=lib/daemon.sh
+. "$here/lib/daemon.sh"
+stop() { stop_by_pidfile "$dir/radiusd.pid"; }
 
 # Two consecutive UDP ports nobody listens on, from 18120 upwards.
 free_ports() {

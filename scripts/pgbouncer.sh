@@ -22,18 +22,9 @@ as_owner() {
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-stop() {
-    if [ -f "$dir/pgbouncer.pid" ]; then
-        local pid
-        pid=$(cat "$dir/pgbouncer.pid")
-        if kill -0 "$pid" 2>/dev/null; then
-            kill "$pid" 2>/dev/null || true
-            for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            kill -KILL "$pid" 2>/dev/null || true
-        fi
-        rm -f "$dir/pgbouncer.pid"
-    fi
-}
+# shellcheck source=lib/daemon.sh
+. "$here/lib/daemon.sh"
+stop() { stop_by_pidfile "$dir/pgbouncer.pid"; }
 
 # Below the kernel's ephemeral range (32768-60999 here), so no test's outgoing connection can hold the port
 # between this check and pgbouncer's bind.
