@@ -131,7 +131,7 @@ import TestSupport
         // The gateway's answer first: asked before it, the job would wait a while before asking again.
         Self.midtransSays(order, "settlement", statusCode: "200", fraudStatus: "accept")
         try F.owner.query(
-            "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
+            "update voucher_orders set checkout_opened_at = now() - interval '1 minute', payment_checked_at = null where id = $1", order.id)
         let deadline = Date().addingTimeInterval(45)
         while Date() < deadline, try F.orderStatus(order) != "paid" { Thread.sleep(forTimeInterval: 0.2) }
         #expect(try F.orderStatus(order) == "paid", "not reconciled; the server said:\n\(Self.server.log.suffix(2000))")
@@ -156,7 +156,7 @@ import TestSupport
         let order = try Self.xenditOrder(token: RandomCode.make(24))
         Self.xendit.setInvoice(id: "ref-" + order.number, externalID: order.number, status: "SETTLED", amount: order.amount)
         try F.owner.query(
-            "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
+            "update voucher_orders set checkout_opened_at = now() - interval '1 minute', payment_checked_at = null where id = $1", order.id)
         let deadline = Date().addingTimeInterval(45)
         while Date() < deadline, try F.orderStatus(order) != "paid" { Thread.sleep(forTimeInterval: 0.2) }
         #expect(try F.orderStatus(order) == "paid")
@@ -177,7 +177,7 @@ import TestSupport
         try F.owner.query(
             """
             update invoices set gateway_id = $2, gateway_provider = 'xendit', gateway_reference = $3,
-                checkout_opened_at = now() - interval '1 minute'
+                checkout_opened_at = now() - interval '1 minute', payment_checked_at = null
             where id = $1
             """, invoice.id, shop.gatewayID, "xinv-" + invoice.reference)
         let deadline = Date().addingTimeInterval(45)
@@ -192,7 +192,7 @@ import TestSupport
         let order = try Self.midtransOrder()
         Self.midtransSays(order, "pending", statusCode: "201", fraudStatus: nil)
         try F.owner.query(
-            "update voucher_orders set checkout_opened_at = now() - interval '1 minute' where id = $1", order.id)
+            "update voucher_orders set checkout_opened_at = now() - interval '1 minute', payment_checked_at = null where id = $1", order.id)
         let deadline = Date().addingTimeInterval(45)
         while Date() < deadline, Self.midtrans.requests.filter({ $0.path == "/v2/\(order.number)/status" }).isEmpty {
             Thread.sleep(forTimeInterval: 0.2)
