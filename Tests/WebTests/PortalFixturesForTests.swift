@@ -53,13 +53,19 @@ enum PortalFixtures {
         let code = uniqueCode()
         let customerNumber = "C-\(code)"
         let pppoe = "pp\(code.lowercased())@test"
+        let plan = try TestDatabase.owner.query(
+            """
+            insert into plans (tenant_id, name, price, radius_group) values ($1, 'Home 20 Mbps', 150000, 'home20')
+            on conflict (tenant_id, radius_group) do update set name = excluded.name
+            returning id
+            """, tenantID
+        ).first!.decode("id", as: UUID.self)
         let id = try TestDatabase.owner.query(
             """
-            insert into subscribers (tenant_id, customer_number, pppoe_username, name, password_hash, plan_name,
-                plan_radius_group, monthly_price, status)
-            values ($1, $2, $3, $4, crypt($5, gen_salt('bf', 4)), 'Home 20 Mbps', 'home20', 150000, $6)
+            insert into subscribers (tenant_id, customer_number, pppoe_username, name, password_hash, plan_id, status)
+            values ($1, $2, $3, $4, crypt($5, gen_salt('bf', 4)), $7, $6)
             returning id
-            """, tenantID, customerNumber, pppoe, name, password, status
+            """, tenantID, customerNumber, pppoe, name, password, status, plan
         ).first!.decode("id", as: UUID.self)
         return Subscriber(
             id: id, tenantID: tenantID, customerNumber: customerNumber, pppoeUsername: pppoe, name: name,

@@ -143,6 +143,7 @@ extension Strings {
         labelStatus: "Status",
         subscriberActive: "Active",
         subscriberIsolated: "Isolated for non-payment",
+        subscriberSuspended: "Suspended",
         subscriberTerminated: "Terminated",
         isolatedNotice: "Your connection is isolated because an invoice is overdue. Pay it to be connected again.",
         nextInvoiceHeading: "Next invoice",

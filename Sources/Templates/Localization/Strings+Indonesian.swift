@@ -143,6 +143,7 @@ extension Strings {
         labelStatus: "Status",
         subscriberActive: "Aktif",
         subscriberIsolated: "Diisolir karena belum membayar",
+        subscriberSuspended: "Ditangguhkan",
         subscriberTerminated: "Berhenti berlangganan",
         isolatedNotice: "Koneksi Anda diisolir karena ada tagihan yang lewat jatuh tempo. Bayar tagihan itu agar tersambung lagi.",
         nextInvoiceHeading: "Tagihan berikutnya",

@@ -148,6 +148,7 @@ public struct Strings: Sendable {
     public let labelStatus: String
     public let subscriberActive: String
     public let subscriberIsolated: String
+    public let subscriberSuspended: String
     public let subscriberTerminated: String
     public let isolatedNotice: String
     public let nextInvoiceHeading: String

@@ -45,6 +45,7 @@ public struct PortalDashboardPage: HTMLComponent {
         switch view.status {
         case .active: Element.span(.class("badge paid")) { strings.subscriberActive }
         case .isolated: Element.strong(.class("badge overdue")) { strings.subscriberIsolated }
+        case .suspended: Element.span(.class("badge void")) { strings.subscriberSuspended }
         case .terminated: Element.span(.class("badge void")) { strings.subscriberTerminated }
         }
     }

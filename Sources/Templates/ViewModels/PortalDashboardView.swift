@@ -1,7 +1,7 @@
 /// `GET /portal`: who is signed in, their plan and status, and the invoice to pay next.
 public struct PortalDashboardView: Sendable, Hashable {
     public enum Status: Sendable, Hashable {
-        case active, isolated, terminated
+        case active, isolated, suspended, terminated
     }
 
     public let frame: PortalFrame

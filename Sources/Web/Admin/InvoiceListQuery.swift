@@ -67,7 +67,7 @@ struct InvoiceListQuery: Sendable {
                     """, tenant.id, number
                 ).first.map(Invoice.init(row:)),
                 let subscriber = try db.query(
-                    "select * from subscribers where tenant_id = $1 and id = $2", tenant.id, invoice.subscriberID
+                    "select * from subscribers_with_plan where tenant_id = $1 and id = $2", tenant.id, invoice.subscriberID
                 ).first.map(Subscriber.init(row:))
             else { return nil }
             let payments = try db.query(

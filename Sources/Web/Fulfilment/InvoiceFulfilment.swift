@@ -37,13 +37,14 @@ struct InvoiceFulfilment: FulfilmentStep {
     private func reinstateSubscriber(on db: PostgresConnection) throws {
         let rows = try db.query(
             """
-            select s.status, s.pppoe_username, s.plan_radius_group, t.slug,
+            select s.status, s.pppoe_username, p.radius_group as plan_radius_group, t.slug,
                 exists (
                     select 1 from invoices o
                     where o.tenant_id = s.tenant_id and o.subscriber_id = s.id and o.status = 'unpaid'
                         and o.due_date < (now() at time zone b.time_zone)::date
                 ) as has_overdue
             from subscribers s
+            join plans p on p.tenant_id = s.tenant_id and p.id = s.plan_id
             join tenants t on t.id = s.tenant_id
             join tenant_branding b on b.tenant_id = s.tenant_id
             where s.tenant_id = $1 and s.id = $2

@@ -65,21 +65,30 @@ enum DemoSubscribers {
     static func insert(_ people: [Person], tenant: UUID, slug: String, on db: PostgresConnection) throws -> [String] {
         var links: [String] = []
         for person in people {
+            let plan = try db.query(
+                """
+                insert into plans (tenant_id, name, price, download_kbps, upload_kbps, radius_group)
+                values ($1, $2, $3, $4, $5, $6)
+                on conflict (tenant_id, radius_group) do update set name = excluded.name
+                returning id
+                """, tenant, person.plan.name, person.plan.price, person.plan.downKbps, person.plan.upKbps,
+                person.plan.group
+            ).first!.decode("id", as: UUID.self)
             let subscriber = try db.query(
                 """
                 insert into subscribers (tenant_id, customer_number, pppoe_username, name, phone, password_hash,
-                    plan_name, plan_radius_group, monthly_price, status)
-                values ($1, $2, $3, $4, $5, crypt($6, gen_salt('bf', $7::integer)), $8, $9, $10, $11)
+                    plan_id, billing_day, installation_date, status)
+                values ($1, $2, $3, $4, $5, crypt($6, gen_salt('bf', $7::integer)), $8, 1,
+                    (date_trunc('month', now()) - interval '3 months')::date, $9)
                 returning id
                 """, tenant, person.customerNumber, person.pppoeUsername, person.name, person.phone, portalPassword,
-                PasswordHash.cost, person.plan.name, person.plan.group, person.plan.price,
-                person.isolated ? "isolated" : "active"
+                PasswordHash.cost, plan, person.isolated ? "isolated" : "active"
             ).first!.decode("id", as: UUID.self)
             for (index, invoice) in person.invoices.enumerated() {
                 let token = RandomToken.hex()
                 let number = "\(person.customerNumber)-\(index + 1)"
                 try insertInvoice(
-                    db, tenant: tenant, subscriber: subscriber, number: number, token: token, amount: person.plan.price,
+                    db, tenant: tenant, subscriber: subscriber, plan: plan, number: number, token: token, amount: person.plan.price,
                     monthsAgo: invoice.monthsAgo, state: invoice.state)
                 if case .unpaid = invoice.state { links.append("\(person.customerNumber) \(number): /pay/\(token)") }
             }
@@ -98,7 +107,7 @@ enum DemoSubscribers {
     }
 
     private static func insertInvoice(
-        _ db: PostgresConnection, tenant: UUID, subscriber: UUID, number: String, token: String, amount: Int64,
+        _ db: PostgresConnection, tenant: UUID, subscriber: UUID, plan: UUID, number: String, token: String, amount: Int64,
         monthsAgo: Int, state: InvoiceState
     ) throws {
         let paid: Bool
@@ -109,15 +118,15 @@ enum DemoSubscribers {
         }
         let id = try db.query(
             """
-            insert into invoices (tenant_id, invoice_number, subscriber_id, period, amount, status, due_date,
+            insert into invoices (tenant_id, invoice_number, subscriber_id, plan_id, period, amount, status, due_date,
                 payment_token_hash, payment_reference, paid_at)
-            values ($1, $2, $3, to_char(date_trunc('month', now()) - make_interval(months => $4), 'YYYY-MM'), $5,
+            values ($1, $2, $3, $10, to_char(date_trunc('month', now()) - make_interval(months => $4), 'YYYY-MM'), $5,
                 case when $6 then 'paid' else 'unpaid' end, current_date + $7::integer,
                 encode(sha256(convert_to($8, 'UTF8')), 'hex'), $9,
                 case when $6 then (current_date + $7::integer - 3) + time '10:15' end)
             returning id
             """, tenant, number, subscriber, monthsAgo, amount, paid, dueInDays, token,
-            "IV" + RandomToken.code(length: 12)
+            "IV" + RandomToken.code(length: 12), plan
         ).first!.decode("id", as: UUID.self)
         if paid {
             try db.query(

@@ -40,6 +40,7 @@ struct PortalController: Sendable {
             switch subscriber.status {
             case .active: .active
             case .isolated: .isolated
+            case .suspended: .suspended
             case .terminated: .terminated
             }
         let view = PortalDashboardView(

@@ -14,17 +14,13 @@ struct SubscriberRepository: Sendable {
         let rows = try database.scoped(to: tenant).query(
             """
             with candidate as (
-                select tenant_id, id, customer_number, pppoe_username, name, phone, email, plan_name,
-                    plan_radius_group, monthly_price, status, password_hash
-                from subscribers
+                select * from subscribers_with_plan
                 where tenant_id = $1 and status <> 'terminated'
                     and (customer_number = upper($2) or pppoe_username = lower($2))
                 order by customer_number = upper($2) desc
                 limit 1
             )
-            select c.tenant_id, c.id, c.customer_number, c.pppoe_username, c.name, c.phone, c.email, c.plan_name,
-                c.plan_radius_group, c.monthly_price, c.status,
-                crypt($3, coalesce(c.password_hash, $4)) = c.password_hash as password_matches
+            select c.*, crypt($3, coalesce(c.password_hash, $4)) = c.password_hash as password_matches
             from (select 1) as one left join candidate c on true
             """, tenant.id, login, password, PasswordHash.dummy)
         guard let row = rows.first, row.decode("password_matches", as: Bool?.self) == true else { return nil }
@@ -34,11 +30,7 @@ struct SubscriberRepository: Sendable {
     /// The tenant's subscriber by id, whatever its status; nil for another tenant's or none.
     func subscriber(id: UUID, for tenant: Tenant) throws -> Subscriber? {
         let rows = try database.scoped(to: tenant).query(
-            """
-            select tenant_id, id, customer_number, pppoe_username, name, phone, email, plan_name, plan_radius_group,
-                monthly_price, status
-            from subscribers where tenant_id = $1 and id = $2
-            """, tenant.id, id)
+            "select * from subscribers_with_plan where tenant_id = $1 and id = $2", tenant.id, id)
         return try rows.first.map(Subscriber.init(row:))
     }
 }
