@@ -13,6 +13,35 @@ struct SubscriberRadiusGroups: Sendable {
         tenantSlug + "-isolated"
     }
 
+    /// A PPPoE account as RADIUS holds it: the user name, its password and its group.
+    struct Account: Sendable, Hashable {
+        let username: String
+        let password: String
+        /// The plan's group as the plan names it (`home20`); the tenant's slug is added here.
+        let planGroup: String
+    }
+
+    /// Writes new PPPoE accounts (one statement each table, however many), inside the caller's
+    /// transaction: a subscriber made in the admin and a thousand from an import take the same path.
+    ///
+    /// The password is stored as `Cleartext-Password` because RouterOS's PPPoE server offers CHAP and
+    /// MS-CHAPv2 first, and FreeRADIUS can only check those against the clear text (a bcrypt or SHA
+    /// hash verifies PAP alone). The table is readable by FreeRADIUS and the application only.
+    func create(_ accounts: [Account], tenantSlug: String, tenantID: UUID, on db: PostgresConnection) throws {
+        guard !accounts.isEmpty else { return }
+        try db.query(
+            """
+            insert into radcheck (username, attribute, op, value, tenant_id)
+            select u, 'Cleartext-Password', ':=', p, $3 from unnest($1::text[], $2::text[]) as a(u, p)
+            """, accounts.map(\.username), accounts.map(\.password), tenantID)
+        try db.query(
+            """
+            insert into radusergroup (username, groupname, priority, tenant_id)
+            select u, g, 1, $3 from unnest($1::text[], $2::text[]) as a(u, g)
+            """, accounts.map(\.username), accounts.map { Self.planGroup(tenantSlug: tenantSlug, planGroup: $0.planGroup) },
+            tenantID)
+    }
+
     /// Moves the user from the isolation group to its plan's group, inside the caller's transaction.
     /// A user with no group at all is given its plan's; any other group it has (set by hand) stays.
     func restore(username: String, tenantSlug: String, planGroup: String, tenantID: UUID, on db: PostgresConnection)
