@@ -33,11 +33,6 @@ fi
 # are hundreds of checkouts at accounts no fake answers for, so theirs were not reached within the deadline.
 # Then everything else but the browser tests, in parallel; then the browser tests alone, so that Chromium is
 # not starved by a hundred other tests on two cores. Everything under a time limit, so nothing can hang CI.
-# Its reconciliation tests fail now and then even so (the job asks nothing within 45 s; the cause is not found
-# yet): one more run on such a failure, never more, so a real break still fails here.
-timeout 600 swift test --skip-build --filter 'PaymentConfirmationTests' || {
-    echo "make test: PaymentConfirmationTests failed; running it once more (a known intermittent failure)" >&2
-    timeout 600 swift test --skip-build --filter 'PaymentConfirmationTests'
-}
+timeout 600 swift test --skip-build --filter 'PaymentConfirmationTests'
 timeout 1800 swift test --skip-build --skip 'HotspotBrowserTests|BrowserFlowTests|PhoneFitBrowserTests|PersonaBrowserTests|VoucherPrintBrowserTests|PaymentConfirmationTests'
 timeout 600 swift test --skip-build --filter 'HotspotBrowserTests|BrowserFlowTests|PhoneFitBrowserTests|PersonaBrowserTests|VoucherPrintBrowserTests'

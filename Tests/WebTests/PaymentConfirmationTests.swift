@@ -127,6 +127,9 @@ import TestSupport
     }
 
     @Test func aSettlementWhoseNotificationNeverArrivesIsFoundByReconciliation() throws {
+        // The job runs in the server, which starts on its first use: a test that only waits for the job
+        // must start it, or it waits for a job that does not exist yet.
+        _ = Self.server.port
         let order = try Self.midtransOrder()
         // The gateway's answer first: asked before it, the job would wait a while before asking again.
         Self.midtransSays(order, "settlement", statusCode: "200", fraudStatus: "accept")
@@ -153,6 +156,9 @@ import TestSupport
     }
 
     @Test func aXenditOrderWhoseCallbackNeverArrivesIsFoundByReconciliation() throws {
+        // The job runs in the server, which starts on its first use: a test that only waits for the job
+        // must start it, or it waits for a job that does not exist yet.
+        _ = Self.server.port
         let order = try Self.xenditOrder(token: RandomCode.make(24))
         Self.xendit.setInvoice(id: "ref-" + order.number, externalID: order.number, status: "SETTLED", amount: order.amount)
         try F.owner.query(
@@ -164,6 +170,9 @@ import TestSupport
     }
 
     @Test func anInvoicePaidWithoutItsCallbackIsFoundByReconciliationAndRestoresTheSubscriber() throws {
+        // The job runs in the server, which starts on its first use: a test that only waits for the job
+        // must start it, or it waits for a job that does not exist yet.
+        _ = Self.server.port
         let shop = try InvoiceShop.open()
         try F.owner.query(
             """
@@ -189,6 +198,9 @@ import TestSupport
     }
 
     @Test func aCheckoutStillPendingAtTheGatewayIsLeftAlone() throws {
+        // The job runs in the server, which starts on its first use: a test that only waits for the job
+        // must start it, or it waits for a job that does not exist yet.
+        _ = Self.server.port
         let order = try Self.midtransOrder()
         Self.midtransSays(order, "pending", statusCode: "201", fraudStatus: nil)
         try F.owner.query(
