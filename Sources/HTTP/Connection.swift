@@ -38,6 +38,8 @@ final class Connection {
     private(set) var deadline: UInt64
     private var deadlineKind = DeadlineKind.firstHead
     private var requestStartedAt: UInt64 = 0
+    /// Inside `advance`, whose loop goes on to the next pipelined request itself.
+    private var isAdvancing = false
 
     private var configuration: HTTPServerConfiguration { loop.context.configuration }
 
@@ -110,6 +112,8 @@ final class Connection {
 
     /// Moves the state machine as far as the buffered bytes allow.
     private func advance() {
+        isAdvancing = true
+        defer { isAdvancing = false }
         parsing: while true {
             switch state {
             case .awaitingHead:
@@ -151,6 +155,8 @@ final class Connection {
                 let body = Array(buffer[start..<(start + head.contentLength)])
                 start += head.contentLength
                 dispatch(head, body: body)
+                // Answered on the loop and written at once: on to the next pipelined request.
+                if case .awaitingHead = state { continue parsing }
                 break parsing
             case .responding, .writingResponse, .lingering, .closed:
                 break parsing
@@ -166,17 +172,27 @@ final class Connection {
         let context = loop.context
         let request = context.forwarded.request(head: head, body: body, peerAddress: peerAddress)
         let (loop, token, startedAt) = (loop, token, requestStartedAt)
+        if let response = context.responder.respondWithoutBlocking(to: request) {
+            Self.log(request, response, since: startedAt, context: context, onWorker: false)
+            return send(response)
+        }
         context.workers.submit {
             let response = context.responder.respond(to: request)
-            let elapsed = (Monotonic.now() - startedAt) / 1000
-            context.log(
-                AccessLogEntry(
-                    requestID: request.id, host: request.host, logTag: response.logTag, method: request.method.rawValue,
-                    path: request.path, status: response.status.code,
-                    bodyBytes: request.method == .HEAD ? 0 : response.body.count, microseconds: Int(elapsed)),
-                onWorker: true)
+            Self.log(request, response, since: startedAt, context: context, onWorker: true)
             loop.execute { loop in loop.deliver(response, to: token) }
         }
+    }
+
+    private static func log(
+        _ request: HTTPRequest, _ response: HTTPResponse, since startedAt: UInt64, context: ServerContext, onWorker: Bool
+    ) {
+        let elapsed = (Monotonic.now() - startedAt) / 1000
+        context.log(
+            AccessLogEntry(
+                requestID: request.id, host: request.host, logTag: response.logTag, method: request.method.rawValue,
+                path: request.path, status: response.status.code,
+                bodyBytes: request.method == .HEAD ? 0 : response.body.count, microseconds: Int(elapsed)),
+            onWorker: onWorker)
     }
 
     // MARK: Interest and deadlines
@@ -281,7 +297,9 @@ final class Connection {
             start = 0
         }
         extendDeadline(.idle, configuration.idleTimeout)
-        advance()
+        // A response given on the loop is written from within `advance`, whose loop then goes on; calling
+        // it again here would nest one call per pipelined request.
+        if !isAdvancing { advance() }
     }
 
     func discardInput() {

@@ -48,7 +48,12 @@ public struct HTTPHeaders: Sendable, Sequence {
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 
     private static func sanitised(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) else { return text }
+        // Every header of every response passes here: over the contiguous bytes when the string has them
+        // (a native string always does), which the profile showed costs a fraction of the generic scan.
+        let isClean =
+            text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 == 13 || $0 == 10 || $0 == 0 } }
+            ?? !text.utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
+        guard !isClean else { return text }
         return String(decoding: text.utf8.map { $0 == 13 || $0 == 10 || $0 == 0 ? 32 : $0 }, as: UTF8.self)
     }
 }
@@ -58,8 +63,17 @@ extension String {
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
         let a = utf8, b = other.utf8
         guard a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { x, y in
-            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 97 && (x | 0x20) <= 122)
+        let contiguous = a.withContiguousStorageIfAvailable { x in
+            b.withContiguousStorageIfAvailable { y in
+                for index in x.indices where !Self.equalIgnoringASCIICase(x[index], y[index]) { return false }
+                return true
+            }
         }
+        if let contiguous, let result = contiguous { return result }
+        return zip(a, b).allSatisfy(Self.equalIgnoringASCIICase)
+    }
+
+    private static func equalIgnoringASCIICase(_ x: UInt8, _ y: UInt8) -> Bool {
+        x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 97 && (x | 0x20) <= 122)
     }
 }

@@ -35,4 +35,13 @@ public struct HTTPResponse: Sendable {
 /// What the server calls for every complete request, on a worker thread (it may block on the database).
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse
+
+    /// The answer when it can be given at once from memory, on the event loop's thread; nil sends the
+    /// request to a worker thread, where `respond(to:)` may block. Must never block: every other
+    /// connection of the loop waits while it runs.
+    func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse?
+}
+
+extension HTTPResponder {
+    public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? { nil }
 }

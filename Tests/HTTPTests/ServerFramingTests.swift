@@ -30,6 +30,40 @@ struct ServerFramingTests {
         }
     }
 
+    /// Answers given on the event loop are written at once, between answers from the workers: in
+    /// order, and thousands in one pipelined burst without the loop nesting a call per request.
+    @Test func answersFromMemoryComeFromTheLoopInOrderWithTheWorkersAnswers() throws {
+        try withServer { server in
+            let client = try TestHTTPClient(port: server.port)
+            var burst = "GET /slow?ms=50 HTTP/1.1\r\nHost: a\r\n\r\n"
+            for index in 0..<3000 { burst += "GET /memory/\(index) HTTP/1.1\r\nHost: a\r\n\r\n" }
+            burst += "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabc"
+            try client.send(burst)
+            #expect(try client.readResponse().text == "slow done")
+            for index in 0..<3000 {
+                let response = try client.readResponse()
+                #expect(response.text == "memory /memory/\(index)")
+                if response.text != "memory /memory/\(index)" { return }
+            }
+            #expect(try client.readResponse().text == "abc")
+        }
+    }
+
+    @Test func anAnswerFromMemoryNeedsNoFreeWorker() throws {
+        try withServer({ $0.workers = 1 }) { server in
+            let busy = try TestHTTPClient(port: server.port)
+            try busy.send("GET /slow?ms=1500 HTTP/1.1\r\nHost: a\r\n\r\n")
+            usleep(100_000)
+            let client = try TestHTTPClient(port: server.port)
+            let elapsed = try milliseconds {
+                try client.send("GET /memory/now HTTP/1.1\r\nHost: a\r\n\r\n")
+                #expect(try client.readResponse().text == "memory /memory/now")
+            }
+            #expect(elapsed < 1000, "waited \(elapsed) ms for the only worker")
+            #expect(try busy.readResponse().text == "slow done")
+        }
+    }
+
     @Test func requestSentOneByteAtATimeIsAnswered() throws {
         try withServer { server in
             let client = try TestHTTPClient(port: server.port)

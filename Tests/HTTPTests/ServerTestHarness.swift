@@ -32,6 +32,12 @@ struct ProbeResponder: HTTPResponder {
         response.logTag = "probe"
         return response
     }
+
+    /// `/memory/…` is answered on the event loop, the way an application answers from its caches.
+    func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
+        guard request.path.hasPrefix("/memory/") else { return nil }
+        return HTTPResponse.text("memory \(request.path)")
+    }
 }
 
 /// Collects access-log lines from any thread.

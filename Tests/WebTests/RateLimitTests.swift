@@ -217,6 +217,30 @@ enum RateLimitServers {
         #expect(try S.request(server, "/", host: tenant.host).status == 200)
     }
 
+    /// The refusal the database finds, and the ones repeated from memory on the event loop after it,
+    /// are the same answer: the branded page, the limit's headers and every security header.
+    @Test func aRefusalRepeatedFromMemoryIsTheSameAnswer() throws {
+        let tenant = try S.tenant(tier: "starter")
+        let flooder = S.randomAddress()
+        for _ in 1...4 { #expect(try S.request(S.first, "/", host: tenant.host, from: flooder).status == 200) }
+        let found = try S.request(S.first, "/", host: tenant.host, from: flooder)
+        let repeated = try (1...3).map { _ in try S.request(S.first, "/", host: tenant.host, from: flooder) }
+        #expect(found.status == 429)
+        let varying: Set<String> = ["date", "retry-after", "x-ratelimit-reset"]
+        func fixed(_ response: TestHTTPResponse) -> [String: String] {
+            Dictionary(
+                response.headers.compactMap { varying.contains($0.name.lowercased()) ? nil : ($0.name.lowercased(), $0.value) },
+                uniquingKeysWith: { first, _ in first })
+        }
+        for response in repeated {
+            #expect(response.status == 429)
+            #expect(response.body == found.body)
+            #expect(fixed(response) == fixed(found))
+            #expect(response.headers["Retry-After"] != nil)
+        }
+        #expect(fixed(found)["content-security-policy"] != nil && fixed(found)["cache-control"] == "no-store")
+    }
+
     /// One address floods a starter store (limit 8, a client's share 25 % = 2): it is refused from memory,
     /// its refusals cost the tenant nothing, and another buyer still gets the page and can order.
     @Test func oneClientFloodingAStoreIsRefusedWhileAnotherBuyerIsServed() throws {

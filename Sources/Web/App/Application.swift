@@ -82,6 +82,29 @@ public final class Application: HTTPResponder {
         return response
     }
 
+    /// A client whose refusal is remembered gets its 429 here, on the event loop, without a hand-off to a
+    /// worker: from the cached tenant and site and the refusal in memory, the very response the pipeline
+    /// would give (the refusal stops the tenant's middleware before any of it adds to the response, so
+    /// only the outermost chain applies). Nil for everything else, which the workers answer; a flood
+    /// refused this way costs less than the pages it would otherwise deny others.
+    public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
+        let settings = services.rateLimits.settings
+        guard settings.isEnabled, case .notFound? = try? routes.global.match(method: request.method, path: request.path),
+            let tenant = services.resolver.cachedTenant(host: request.host),
+            let site = services.sites.cachedSite(for: tenant),
+            let rules = TenantRateLimit.clientRules(request, tenant: tenant, settings: settings),
+            let refusal = services.rateLimits.rememberedRefusal(of: rules),
+            let page = site.refusalPages[LanguageChoice(request: request, default: site.branding.defaultLanguage).language]
+        else { return nil }
+        let started = ContinuousClock.now
+        let refused = errors.refusal(refusal, page: page)
+        guard var response = try? appMiddleware.run(request, context: GlobalContext(), endpoint: { _, _ in refused })
+        else { return nil }
+        response.logTag = tenant.slug
+        services.metrics.record(request, response, route: routes.metricsLabel(for: request, onTenantSite: true), since: started)
+        return response
+    }
+
     private func answer(_ request: HTTPRequest) -> HTTPResponse {
         do {
             return try appMiddleware.run(request, context: GlobalContext()) { request, _ in route(request) }

@@ -40,8 +40,10 @@ struct ErrorResponder: Sendable {
     /// must cost no more than serving a page, so nothing is rendered per refusal.
     func refusal(_ error: RateLimitExceeded, page: [UInt8]) -> HTTPResponse {
         var response = HTTPResponse.html(page, status: .tooManyRequests)
-        for (name, value) in error.headers { response.headers.set(name, value) }
-        response.headers.set("Cache-Control", "no-store")
+        error.decision.apply(to: &response.headers)
+        // A new response has none of these yet: adding skips the search that `set` makes first.
+        response.headers.add("Retry-After", String(error.decision.retryAfterSeconds))
+        response.headers.add("Cache-Control", "no-store")
         return response
     }
 

@@ -40,6 +40,14 @@ struct RateLimitGate: Sendable {
         return response
     }
 
+    /// The refusal a request meets from memory alone, with nothing counted or audited: a client whose
+    /// refusal is remembered is refused by its first stage whatever the rest would say, so this is the
+    /// same answer `pass` gives, found without the database.
+    func rememberedRefusal(of firstStage: [RateLimitRule]) -> RateLimitExceeded? {
+        guard settings.isEnabled, let decision = limiter.rememberedRefusal(firstStage) else { return nil }
+        return RateLimitExceeded(decision: decision)
+    }
+
     /// Counts one webhook delivery that could not be verified against its sender's address: false once
     /// the address is past `RATE_LIMIT_WEBHOOK_UNVERIFIED` (the first refusal of an episode audited).
     /// Fails open like `pass`: genuine gateways are verified and never counted here.

@@ -31,15 +31,17 @@ final class RateLimitLeases: Sendable {
     private static let capacity = 20_000
 
     private let leases = Mutex<[String: Lease]>([:])
-    private let refusals = Mutex<[String: (until: ContinuousClock.Instant, decision: RateLimitDecision)]>([:])
+    /// Read by every request of a refused client, from every worker at once: a mutex here made a flood's
+    /// refusals queue behind each other, so readers share the lock.
+    private let refusals = ReadWriteLock<[String: (until: ContinuousClock.Instant, decision: RateLimitDecision)]>([:])
 
     /// Takes one request from a live lease of this key, or repeats a refusal still in force, and says
     /// what the count is now.
     func take(_ rule: RateLimitRule, window: Double) -> RateLimitDecision? {
         let now = ContinuousClock.now
-        if let refusal = refusals.withLock({ $0[rule.key] }) {
+        if let refusal = refusals.withReadLock({ $0[rule.key] }) {
             if refusal.until > now, refusal.decision.rule == rule { return refusal.decision }
-            refusals.withLock { _ = $0.removeValue(forKey: rule.key) }
+            refusals.withWriteLock { _ = $0.removeValue(forKey: rule.key) }
         }
         let windowStart = Self.windowStart(window: window)
         return leases.withLock { leases -> RateLimitDecision? in
@@ -52,6 +54,13 @@ final class RateLimitLeases: Sendable {
                 rule: rule, estimate: lease.baseEstimate + Double(lease.used), elapsed: lease.elapsedAtGrant,
                 window: window, currentHits: Int(lease.baseEstimate.rounded(.up)) + lease.used)
         }
+    }
+
+    /// The refusal of this rule still in force, if there is one; changes nothing.
+    func refusal(of rule: RateLimitRule) -> RateLimitDecision? {
+        guard let refusal = refusals.withReadLock({ $0[rule.key] }), refusal.until > .now, refusal.decision.rule == rule
+        else { return nil }
+        return refusal.decision
     }
 
     /// How many requests to count at once for this key: one until something is known of it.
@@ -88,7 +97,7 @@ final class RateLimitLeases: Sendable {
             rule: decision.rule, estimate: max(decision.estimate, Double(decision.rule.limit) + 2),
             elapsed: decision.elapsed, window: decision.window, currentHits: decision.currentHits)
         let until = ContinuousClock.now + .seconds(decision.retryAfterSeconds)
-        refusals.withLock { refusals in
+        refusals.withWriteLock { refusals in
             if refusals.count >= Self.capacity {
                 let now = ContinuousClock.now
                 refusals = refusals.filter { $0.value.until > now }

@@ -6,7 +6,7 @@ struct RateLimitRule: Sendable, Hashable {
 
     /// Every request to one tenant's site.
     static func tenant(_ tenant: Tenant, settings: RateLimitSettings) -> RateLimitRule {
-        RateLimitRule(key: "tenant:" + tenant.id.uuidString.lowercased(), limit: settings.limit(for: tenant.tier))
+        RateLimitRule(key: "tenant:" + tenant.idString, limit: settings.limit(for: tenant.tier))
     }
 
     /// One client address's share of its tenant's limit, counted before the tenant's, so that one
@@ -15,7 +15,7 @@ struct RateLimitRule: Sendable, Hashable {
     static func client(_ address: String, of tenant: Tenant, settings: RateLimitSettings) -> RateLimitRule {
         let share = max(1, settings.limit(for: tenant.tier) * settings.clientSharePercent / 100)
         return RateLimitRule(
-            key: "client:" + tenant.id.uuidString.lowercased() + ":" + String(address.prefix(100)), limit: share)
+            key: "client:" + tenant.idString + ":" + String(address.prefix(100)), limit: share)
     }
 
     /// Webhook deliveries from one client address that no account could verify: anyone can send them,

@@ -81,6 +81,12 @@ final class RateLimiter: Sendable {
         return decisions
     }
 
+    /// The first of `rules` whose refusal is remembered and still in force; counts nothing.
+    func rememberedRefusal(_ rules: [RateLimitRule]) -> RateLimitDecision? {
+        for rule in rules { if let refusal = leases.refusal(of: rule) { return refusal } }
+        return nil
+    }
+
     /// Deletes windows no check reads any more, at most once per window per instance.
     private func purgeIfDue() {
         let due = nextPurge.withLock { next in

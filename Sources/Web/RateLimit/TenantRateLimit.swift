@@ -11,15 +11,22 @@ struct TenantRateLimit: Middleware {
     func handle(
         _ request: HTTPRequest, context: TenantContext, next: (HTTPRequest, TenantContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        guard gate.settings.isEnabled, !Self.isExempt(request.path) else { return try next(request, context) }
-        let settings = gate.settings
-        var client = [RateLimitRule.client(request.clientAddress, of: context.tenant, settings: settings)]
-        if let family = SensitiveRoute(method: request.method, path: request.path) {
-            client.append(
-                .address(request.clientAddress, family: family, site: context.tenant.id.uuidString.lowercased(), settings: settings))
+        guard let client = Self.clientRules(request, tenant: context.tenant, settings: gate.settings) else {
+            return try next(request, context)
         }
-        let tenant = [RateLimitRule.tenant(context.tenant, settings: settings)]
+        let tenant = [RateLimitRule.tenant(context.tenant, settings: gate.settings)]
         return try gate.pass(request, stages: [client, tenant], tenantID: context.tenant.id) { try next($0, context) }
+    }
+
+    /// The first stage: the client's share, and its family's limit for a sensitive route; nil when the
+    /// request is not limited at all.
+    static func clientRules(_ request: HTTPRequest, tenant: Tenant, settings: RateLimitSettings) -> [RateLimitRule]? {
+        guard settings.isEnabled, !isExempt(request.path) else { return nil }
+        var client = [RateLimitRule.client(request.clientAddress, of: tenant, settings: settings)]
+        if let family = SensitiveRoute(method: request.method, path: request.path) {
+            client.append(.address(request.clientAddress, family: family, site: tenant.idString, settings: settings))
+        }
+        return client
     }
 
     /// Static brand files, cached and cheap; counting them would cost a write per image.

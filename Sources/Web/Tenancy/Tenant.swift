@@ -11,6 +11,18 @@ public struct Tenant: Sendable, Hashable, Identifiable {
     public let name: String
     public let tier: Tier
     public let usesCustomPaymentGateway: Bool
+    /// The id in lower case, as rate-limit keys spell it: formatted once here, since formatting a UUID
+    /// showed in the profile of every rate-limited request.
+    public let idString: String
+
+    init(id: UUID, slug: String, name: String, tier: Tier, usesCustomPaymentGateway: Bool) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.tier = tier
+        self.usesCustomPaymentGateway = usesCustomPaymentGateway
+        idString = id.uuidString.lowercased()
+    }
 }
 
 /// What a request's host resolves to.

@@ -45,6 +45,15 @@ public final class TenantResolver: Sendable {
         return .tenant(tenant)
     }
 
+    /// The tenant `rawHost` is already known to belong to, without asking the database; nil for the
+    /// platform, an unknown host or one not looked up yet.
+    public func cachedTenant(host rawHost: String?) -> Tenant? {
+        guard let rawHost, let host = HostName.normalise(rawHost), host.name != baseDomain, !host.isIPAddress else {
+            return nil
+        }
+        return known.value(for: host.name)
+    }
+
     /// Forgets everything: any change to tenants, domains or branding may move a host.
     public func invalidate() {
         known.invalidateAll()
