@@ -6,7 +6,7 @@ import Postgres
 /// isolation group to its plan's group, in the same transaction. A failed or expired checkout leaves
 /// the invoice unpaid and forgets the gateway's page. Run by `PaymentFulfilment`.
 ///
-/// "Overdue" is the portal's rule: unpaid with a due date before today in the tenant's time zone.
+/// "Overdue" is `invoice_is_overdue`: unpaid with a due date before today in the tenant's time zone.
 struct InvoiceFulfilment: FulfilmentStep {
     let subject: Invoice
     let invoices: InvoiceRepository
@@ -40,8 +40,8 @@ struct InvoiceFulfilment: FulfilmentStep {
             select s.status, s.pppoe_username, p.radius_group as plan_radius_group, t.slug,
                 exists (
                     select 1 from invoices o
-                    where o.tenant_id = s.tenant_id and o.subscriber_id = s.id and o.status = 'unpaid'
-                        and o.due_date < (now() at time zone b.time_zone)::date
+                    where o.tenant_id = s.tenant_id and o.subscriber_id = s.id
+                        and invoice_is_overdue(o.status, o.due_date, b.time_zone)
                 ) as has_overdue
             from subscribers s
             join plans p on p.tenant_id = s.tenant_id and p.id = s.plan_id

@@ -26,7 +26,7 @@ struct Invoice: Sendable, Hashable, Identifiable {
     let checkoutURL: String?
     let createdAt: Date
     let paidAt: Date?
-    /// Computed by PostgreSQL as `due_date < current_date` in the tenant's zone at query time.
+    /// Computed by PostgreSQL (`invoice_is_overdue`) in the tenant's zone at query time.
     let isOverdue: Bool
 
     init(row: PostgresRow) throws {

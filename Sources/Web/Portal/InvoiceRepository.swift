@@ -13,7 +13,7 @@ struct InvoiceRepository: Sendable {
     func invoices(of subscriber: Subscriber) throws -> [Invoice] {
         let rows = try database.scoped(toTenantID: subscriber.tenantID).query(
             """
-            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
             where i.tenant_id = $1 and i.subscriber_id = $2
             order by i.status = 'unpaid' desc,
@@ -32,7 +32,7 @@ struct InvoiceRepository: Sendable {
     func invoice(number: String, of subscriber: Subscriber) throws -> Invoice? {
         let rows = try database.scoped(toTenantID: subscriber.tenantID).query(
             """
-            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
             where i.tenant_id = $1 and i.subscriber_id = $2 and i.invoice_number = $3
             """, subscriber.tenantID, subscriber.id, number)
@@ -45,7 +45,7 @@ struct InvoiceRepository: Sendable {
         guard SessionStore.isWellFormed(paymentToken) else { return nil }
         let rows = try database.scoped(to: tenant).query(
             """
-            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
             where i.tenant_id = $1 and i.status <> 'void'
                 and i.payment_token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')
@@ -58,7 +58,7 @@ struct InvoiceRepository: Sendable {
     func lockedInvoice(number: String, tenantID: UUID, on connection: PostgresConnection) throws -> Invoice? {
         let rows = try connection.query(
             """
-            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
             where i.tenant_id = $1 and i.invoice_number = $2
             for update of i
@@ -82,7 +82,7 @@ struct InvoiceRepository: Sendable {
         guard PaymentSubject(reference: paymentReference) == .invoice else { return nil }
         let rows = try database.scopedOrUnscoped(tenantID: tenantID).query(
             """
-            select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
             from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
             where i.payment_reference = $1 and ($2::uuid is null or i.tenant_id = $2)
             """, paymentReference, tenantID)
