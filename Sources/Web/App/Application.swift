@@ -82,25 +82,23 @@ public final class Application: HTTPResponder {
         return response
     }
 
-    /// A client whose refusal is remembered gets its 429 here, on the event loop, without a hand-off to a
-    /// worker: from the cached tenant and site and the refusal in memory, the very response the pipeline
-    /// would give (the refusal stops the tenant's middleware before any of it adds to the response, so
-    /// only the outermost chain applies). Nil for everything else, which the workers answer; a flood
-    /// refused this way costs less than the pages it would otherwise deny others.
+    /// What a tenant's site can answer from memory, here on the event loop without a hand-off to a
+    /// worker (the two hand-offs were most of a cached page's cost): a route's cached answer (the home
+    /// page), and a remembered refusal for any route. The tenant, its site and every middleware's
+    /// decision must be in memory too, and the request is counted only once the answer is at hand;
+    /// anything else (`AnswerNeedsWorker`) goes to a worker, which answers it from the start. The same
+    /// pipeline runs either way, so the answer is the same.
     public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
-        let settings = services.rateLimits.settings
-        guard settings.isEnabled, case .notFound? = try? routes.global.match(method: request.method, path: request.path),
+        guard case .notFound? = try? routes.global.match(method: request.method, path: request.path),
             let tenant = services.resolver.cachedTenant(host: request.host),
-            let site = services.sites.cachedSite(for: tenant),
-            let rules = TenantRateLimit.clientRules(request, tenant: tenant, settings: settings),
-            let refusal = services.rateLimits.rememberedRefusal(of: rules),
-            let page = site.refusalPages[LanguageChoice(request: request, default: site.branding.defaultLanguage).language]
+            let site = services.sites.cachedSite(for: tenant)
         else { return nil }
         let started = ContinuousClock.now
-        let refused = errors.refusal(refusal, page: page)
-        guard var response = try? appMiddleware.run(request, context: GlobalContext(), endpoint: { _, _ in refused })
+        guard
+            let response = try? appMiddleware.run(
+                request, context: GlobalContext(),
+                endpoint: { request, _ in try tenantResponse(request, tenant: tenant, site: site, onEventLoop: true) })
         else { return nil }
-        response.logTag = tenant.slug
         services.metrics.record(request, response, route: routes.metricsLabel(for: request, onTenantSite: true), since: started)
         return response
     }
@@ -154,7 +152,14 @@ public final class Application: HTTPResponder {
     }
 
     private func respondOnTenant(_ request: HTTPRequest, tenant: Tenant) throws -> HTTPResponse {
-        let site = try services.sites.site(for: tenant)
+        try tenantResponse(request, tenant: tenant, site: try services.sites.site(for: tenant), onEventLoop: false)
+    }
+
+    /// The tenant's middleware and routes, their errors as the tenant's pages. On the event loop the
+    /// route's answer from memory stands in for the routes, and `AnswerNeedsWorker` passes through.
+    private func tenantResponse(_ request: HTTPRequest, tenant: Tenant, site: TenantSite, onEventLoop: Bool) throws
+        -> HTTPResponse
+    {
         let choice = LanguageChoice(request: request, default: site.branding.defaultLanguage)
         var chrome = SiteChrome.tenant(site, language: choice.language, path: request.pageAddress)
         // The admin's pages say when something the store relies on is missing; the sign-in page is
@@ -162,11 +167,19 @@ public final class Application: HTTPResponder {
         if request.path.hasPrefix("/admin/"), request.path != AuthenticatedTenantAdmin.loginPath, !site.sendsWhatsApp {
             chrome.alerts.append(choice.language.adminSalesStrings.whatsAppNoSenderWarning)
         }
-        let context = TenantContext(
+        var context = TenantContext(
             tenant: tenant, site: site, language: choice.language, chrome: chrome, languageCookie: choice.cookie)
+        if onEventLoop {
+            let (routes, routed) = (routes, context)
+            // A route without an answer in memory, or not among them at all, is the workers' to answer.
+            context.answering = .onEventLoop {
+                do { return try routes.tenantFromMemory.respond(to: request, context: routed) } catch { throw AnswerNeedsWorker() }
+            }
+        }
         var response: HTTPResponse
         do {
             response = try tenantMiddleware.run(request, context: context) { request, context in
+                if context.answering.isOnEventLoop { return try context.answering.answer() }
                 do {
                     return try routes.tenant.respond(to: request, context: context)
                 } catch {
@@ -179,6 +192,8 @@ public final class Application: HTTPResponder {
             } else {
                 response = errors.page(for: refusal, request: request, chrome: .tenant(site, language: choice.language, path: "/"))
             }
+        } catch let needsWorker as AnswerNeedsWorker {
+            throw needsWorker
         } catch {
             response = errors.page(for: error, request: request, chrome: .tenant(site, language: choice.language, path: "/"))
         }

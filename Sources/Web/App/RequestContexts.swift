@@ -17,9 +17,39 @@ public struct TenantContext: SiteContext {
     public let language: Language
     public let chrome: SiteChrome
     let languageCookie: SetCookie?
+    /// Whether the request is answered by a worker, or from memory on the event loop.
+    var answering = Answering.onWorker
 
     public var branding: Branding { site.branding }
 }
+
+/// Where a tenant's request is being answered. On the event loop nothing may block: the middleware
+/// decides from memory or throws `AnswerNeedsWorker` before changing anything, and the request is
+/// answered again, from the start, by a worker.
+enum Answering: Sendable {
+    case onWorker
+    /// On the event loop, with the way to the route's answer from memory, looked up only once the
+    /// middleware has decided it can answer there (so a cache hit is counted once, where it is used).
+    case onEventLoop(lookUp: @Sendable () throws -> HTTPResponse)
+    /// On the event loop, with the route's answer found.
+    case answered(HTTPResponse)
+
+    /// The answer from memory, for the endpoint; throws `AnswerNeedsWorker` when there is none.
+    func answer() throws -> HTTPResponse {
+        switch self {
+        case .onWorker: throw AnswerNeedsWorker()
+        case .onEventLoop(let lookUp): try lookUp()
+        case .answered(let response): response
+        }
+    }
+
+    var isOnEventLoop: Bool {
+        if case .onWorker = self { false } else { true }
+    }
+}
+
+/// Thrown on the event loop by whatever would have to block: the request goes to a worker instead.
+struct AnswerNeedsWorker: Error {}
 
 /// What a handler on the platform's own site knows.
 public struct PlatformContext: SiteContext {

@@ -5,6 +5,9 @@ struct Routes: Sendable {
     let global: Router<GlobalContext>
     let platform: Router<PlatformContext>
     let tenant: Router<TenantContext>
+    /// The tenant routes that can answer from memory on the event loop, each beside its full route:
+    /// a handler here returns what its caches hold or throws `AnswerNeedsWorker`.
+    let tenantFromMemory: Router<TenantContext>
 
     init(services: Services) {
         let database = services.database
@@ -38,7 +41,11 @@ struct Routes: Sendable {
         let checkout = PaymentCheckout(
             database: database, accounts: services.gatewayAccounts, gateways: services.gateways,
             gatewayTimeout: services.config.gatewayTimeout)
-        StorefrontController(catalogue: services.catalogue).addRoutes(to: &tenant)
+        var tenantFromMemory = Router<TenantContext>()
+        let storefront = StorefrontController(catalogue: services.catalogue)
+        storefront.addRoutes(to: &tenant)
+        storefront.addRoutes(fromMemoryTo: &tenantFromMemory)
+        self.tenantFromMemory = tenantFromMemory
         OrderController(profiles: profiles, orders: orders, checkout: checkout, orderExpiry: services.config.orderExpiry)
             .addRoutes(to: &tenant)
         PaymentReturnController(orders: orders, portal: portal).addRoutes(to: &tenant)

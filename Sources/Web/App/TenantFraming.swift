@@ -10,10 +10,18 @@ struct TenantFraming: Middleware {
     func handle(
         _ request: HTTPRequest, context: TenantContext, next: (HTTPRequest, TenantContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
+        // On the event loop, the list must be known before anything after this counts the request.
+        var cached: FrameAncestors?
+        if context.answering.isOnEventLoop {
+            guard let list = repository.cachedFrameAncestors(for: context.tenant, version: context.branding.version) else {
+                throw AnswerNeedsWorker()
+            }
+            cached = list
+        }
         var response = try next(request, context)
         guard !response.headers.contains("Content-Security-Policy") else { return response }
         // A database hiccup here must not turn a page into an error: the default ('none') is the safe side.
-        let allowed = (try? repository.frameAncestors(for: context.tenant, version: context.branding.version)) ?? .none
+        let allowed = cached ?? (try? repository.frameAncestors(for: context.tenant, version: context.branding.version)) ?? .none
         if !allowed.origins.isEmpty {
             response.headers.set("Content-Security-Policy", SecurityHeaders<TenantContext>.policy(frameAncestors: allowed))
         }

@@ -25,6 +25,13 @@ struct FrameAncestorsRepository: Sendable {
 
     /// The tenant's list for its branding `version`, from the cache when it was read for that version.
     func frameAncestors(for tenant: Tenant, version: Int) throws -> FrameAncestors {
-        try cache.value(for: "\(tenant.id.uuidString)/\(version)") { try Self.stored(for: tenant, in: database) }
+        try cache.value(for: Self.key(tenant, version)) { try Self.stored(for: tenant, in: database) }
     }
+
+    /// The list if it is cached for that version, without asking the database.
+    func cachedFrameAncestors(for tenant: Tenant, version: Int) -> FrameAncestors? {
+        cache.cachedValue(for: Self.key(tenant, version))
+    }
+
+    private static func key(_ tenant: Tenant, _ version: Int) -> String { tenant.idString + "/" + String(version) }
 }

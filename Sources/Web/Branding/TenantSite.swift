@@ -63,7 +63,7 @@ public final class TenantSiteCache: Sendable {
     }
 
     /// The site if it is loaded, without asking the database.
-    func cachedSite(for tenant: Tenant) -> TenantSite? { cache.value(for: tenant.id) }
+    func cachedSite(for tenant: Tenant) -> TenantSite? { cache.cachedValue(for: tenant.id) }
 
     public func invalidate(_ tenantID: UUID) { cache.invalidate(tenantID) }
     public func invalidateAll() { cache.invalidateAll() }

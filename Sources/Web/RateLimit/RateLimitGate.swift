@@ -48,6 +48,16 @@ struct RateLimitGate: Sendable {
         return RateLimitExceeded(decision: decision)
     }
 
+    /// The request counted against every rule from the leases in memory, and the tightest decision;
+    /// nil when a rule has no lease left (the request must be counted in the database, by a worker).
+    /// Only allowed decisions come from leases.
+    func hasLeasedRequests(for rules: [RateLimitRule]) -> Bool { limiter.hasLeasedRequests(for: rules) }
+
+    func leasedDecision(for rules: [RateLimitRule]) -> RateLimitDecision? {
+        guard let decisions = limiter.takeFromLeases(rules) else { return nil }
+        return RateLimitDecision.tightest(decisions)
+    }
+
     /// Counts one webhook delivery that could not be verified against its sender's address: false once
     /// the address is past `RATE_LIMIT_WEBHOOK_UNVERIFIED` (the first refusal of an episode audited).
     /// Fails open like `pass`: genuine gateways are verified and never counted here.

@@ -63,6 +63,16 @@ final class RateLimitLeases: Sendable {
         return refusal.decision
     }
 
+    /// Whether `take` would answer from a live lease now (not from a remembered refusal); changes nothing.
+    func hasRequestLeft(for rule: RateLimitRule, window: Double) -> Bool {
+        let windowStart = Self.windowStart(window: window)
+        let now = ContinuousClock.now
+        return leases.withLock { leases in
+            guard let lease = leases[rule.key] else { return false }
+            return lease.windowStart == windowStart && lease.expires > now && lease.used < lease.granted
+        }
+    }
+
     /// How many requests to count at once for this key: one until something is known of it.
     func nextSize(for rule: RateLimitRule) -> Int {
         leases.withLock { leases in

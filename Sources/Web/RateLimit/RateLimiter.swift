@@ -87,6 +87,27 @@ final class RateLimiter: Sendable {
         return nil
     }
 
+    /// Whether every rule has a live lease with a request left; takes nothing.
+    func hasLeasedRequests(for rules: [RateLimitRule]) -> Bool {
+        let window = Double(windowSeconds)
+        return rules.allSatisfy { leases.hasRequestLeft(for: $0, window: window) }
+    }
+
+    /// One request taken from each rule's live lease, or nil, taking none, when a rule has none left.
+    /// Another thread may take a lease's last request between the look and the take; then the requests
+    /// already taken stay counted and the caller counts again in the database: a request counted twice
+    /// can only bring a refusal early, never let one more through.
+    func takeFromLeases(_ rules: [RateLimitRule]) -> [RateLimitDecision]? {
+        guard hasLeasedRequests(for: rules) else { return nil }
+        let window = Double(windowSeconds)
+        var decisions: [RateLimitDecision] = []
+        for rule in rules {
+            guard let decision = leases.take(rule, window: window), decision.isAllowed else { return nil }
+            decisions.append(decision)
+        }
+        return decisions
+    }
+
     /// Deletes windows no check reads any more, at most once per window per instance.
     private func purgeIfDue() {
         let due = nextPurge.withLock { next in

@@ -15,7 +15,19 @@ struct TenantRateLimit: Middleware {
             return try next(request, context)
         }
         let tenant = [RateLimitRule.tenant(context.tenant, settings: gate.settings)]
-        return try gate.pass(request, stages: [client, tenant], tenantID: context.tenant.id) { try next($0, context) }
+        guard context.answering.isOnEventLoop else {
+            return try gate.pass(request, stages: [client, tenant], tenantID: context.tenant.id) { try next($0, context) }
+        }
+        if let refusal = gate.rememberedRefusal(of: client) { throw refusal }
+        // Counted only when the leases can take it and the answer is at hand: a request the worker
+        // answers after all is counted there.
+        guard gate.hasLeasedRequests(for: client + tenant) else { throw AnswerNeedsWorker() }
+        var answered = context
+        answered.answering = .answered(try context.answering.answer())
+        guard let decision = gate.leasedDecision(for: client + tenant) else { throw AnswerNeedsWorker() }
+        var response = try next(request, answered)
+        decision.apply(to: &response.headers)
+        return response
     }
 
     /// The first stage: the client's share, and its family's limit for a sensitive route; nil when the

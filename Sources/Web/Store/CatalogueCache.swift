@@ -43,6 +43,11 @@ final class CatalogueCache: Sendable {
         return try homePages.value(for: key) { render(try onSaleProfiles(for: tenant)) }
     }
 
+    /// The home page if it is rendered and current, without asking the database.
+    func cachedHomePage(for tenant: Tenant, language: Language, brandingVersion: Int) -> HTTPResponse? {
+        homePages.cachedValue(for: HomeKey(tenant: tenant.id, language: language, brandingVersion: brandingVersion))
+    }
+
     // The catalogue first: a page rendered after the page cache's invalidation then reads a fresh
     // catalogue, and one rendered before it is dropped by the page cache's generation check.
     func invalidate(_ tenantID: UUID) {

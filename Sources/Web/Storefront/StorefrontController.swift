@@ -8,6 +8,17 @@ import Templates
 struct StorefrontController: Sendable {
     let catalogue: CatalogueCache
 
+    /// The home page as the cache holds it, for the event loop (see `Routes.tenantFromMemory`).
+    func addRoutes(fromMemoryTo router: inout Router<TenantContext>) {
+        router.get("/") { _, context, _ in
+            guard
+                let page = catalogue.cachedHomePage(
+                    for: context.tenant, language: context.language, brandingVersion: context.site.branding.version)
+            else { throw AnswerNeedsWorker() }
+            return page
+        }
+    }
+
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get("/") { _, context, _ in
             try catalogue.homePage(

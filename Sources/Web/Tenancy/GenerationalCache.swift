@@ -37,16 +37,29 @@ public final class GenerationalCache<Key: Hashable & Sendable, Value: Sendable>:
     }
 
     public func value(for key: Key, now: ContinuousClock.Instant = .now) -> Value? {
-        let found = state.withReadLock { state -> Value? in
-            guard let entry = state.entries[key], entry.expires > now else { return nil }
-            return entry.value
-        }
+        let found = live(key, now: now)
         if found == nil {
             misses.add(1, ordering: .relaxed)
         } else {
             hits.add(1, ordering: .relaxed)
         }
         return found
+    }
+
+    /// The value if it is cached, for the event loop, which never loads: a miss is not counted, because
+    /// the worker that answers instead looks again and counts it. (A hit is, and is counted a second
+    /// time in the rare case that the event loop still hands the request on.)
+    public func cachedValue(for key: Key, now: ContinuousClock.Instant = .now) -> Value? {
+        let found = live(key, now: now)
+        if found != nil { hits.add(1, ordering: .relaxed) }
+        return found
+    }
+
+    private func live(_ key: Key, now: ContinuousClock.Instant) -> Value? {
+        state.withReadLock { state -> Value? in
+            guard let entry = state.entries[key], entry.expires > now else { return nil }
+            return entry.value
+        }
     }
 
     /// Stores the value unless the cache was invalidated since `generation` was read.

@@ -51,7 +51,7 @@ public final class TenantResolver: Sendable {
         guard let rawHost, let host = HostName.normalise(rawHost), host.name != baseDomain, !host.isIPAddress else {
             return nil
         }
-        return known.value(for: host.name)
+        return known.cachedValue(for: host.name)
     }
 
     /// Forgets everything: any change to tenants, domains or branding may move a host.
