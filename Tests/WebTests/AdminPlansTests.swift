@@ -91,6 +91,23 @@ import TestSupport
         #expect(sameGroup.text.contains("Another of your plans already uses this RADIUS group."))
     }
 
+    @Test func aGroupOfAHotspotPackageOrOfAnotherISPIsRefused() throws {
+        let browser = try signedIn()
+        try AdminProfilesTests.profile(tenantID: admin.tenantID, name: "Daily", group: "daily")
+        let package = try browser.post("/admin/plans/new", Self.fields(["radius_group": "daily"]))
+        #expect(package.status == 422)
+        #expect(package.text.contains("One of your hotspot packages uses this RADIUS group"))
+
+        // `<slug>-net` + `x` and `<slug>` + `net-x` spell the same group.
+        let other = try TestDatabase.createTenant(slug: "\(slug)-net", name: "Other ISP")
+        try TestDatabase.owner.query(
+            "insert into plans (tenant_id, name, price, radius_group) values ($1, 'X', 100000, 'x')", other.id)
+        let foreign = try browser.post("/admin/plans/new", Self.fields(["radius_group": "net-x"]))
+        #expect(foreign.status == 422)
+        #expect(foreign.text.contains(#"value="net-x""#))
+        #expect(try TestDatabase.owner.query("select 1 from plans where tenant_id = $1", admin.tenantID).isEmpty)
+    }
+
     @Test func aPlanInUseIsNotDeletedButCanBeDeactivatedAndAnUnusedOneIsDeleted() throws {
         let browser = try signedIn()
         #expect(try browser.post("/admin/plans/new", Self.fields()).status == 303)

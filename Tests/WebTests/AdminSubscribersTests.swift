@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Synchronization
 import Testing
 import TestSupport
 
@@ -92,6 +93,30 @@ import TestSupport
         #expect(try browser.post("/admin/subscribers/new", fields(["name": "Second"])).status == 303)
         #expect(try TestDatabase.owner.query(
             "select 1 from subscribers where tenant_id = $1 and customer_number = '1002'", admin.tenantID).count == 1)
+    }
+
+    /// Admins adding subscribers at the same moment each get a number of their own.
+    @Test func generatedCustomerNumbersStayUniqueWhenAdminsAddAtOnce() throws {
+        // Each thread gets its own browser, made from a signed-in one's cookies and form token.
+        let sessions = try (0..<6).map { _ in
+            let browser = try signedIn()
+            return (cookies: browser.cookies, csrf: browser.csrf)
+        }
+        let forms = sessions.map { _ in fields() }
+        let host = admin.host
+        let statuses = Mutex([Int]())
+        DispatchQueue.concurrentPerform(iterations: sessions.count) { index in
+            let browser = PortalBrowser(host: host)
+            browser.cookies = sessions[index].cookies
+            browser.csrf = sessions[index].csrf
+            let status = (try? browser.post("/admin/subscribers/new", forms[index]).status) ?? 0
+            statuses.withLock { $0.append(status) }
+        }
+        #expect(statuses.withLock { $0 } == Array(repeating: 303, count: 6))
+        let numbers = try TestDatabase.owner.query(
+            "select customer_number from subscribers where tenant_id = $1 order by customer_number::integer", admin.tenantID
+        ).map { try $0.decode("customer_number", as: String.self) }
+        #expect(numbers == ["1001", "1002", "1003", "1004", "1005", "1006"])
     }
 
     @Test func badInputKeepsWhatWasTypedAndAnswers422WithTheFieldsMessage() throws {

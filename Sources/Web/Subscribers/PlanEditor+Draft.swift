@@ -33,22 +33,15 @@ extension PlanEditor {
 
             if name.isEmpty { errors[Field.name] = strings.errorNameMissing }
             if name.count > 80 { errors[Field.name] = strings.errorNameTooLong(80) }
-            do {
-                price = try RupiahInput(parsing: values[Field.price] ?? "", in: 1...ProfileDraft.maximumPrice).value
-            } catch {
-                errors[Field.price] =
-                    switch error {
-                    case .negative: strings.errorPriceNegative
-                    case .fraction: strings.errorPriceFraction
-                    case .missing, .characters, .outOfRange:
-                        strings.errorPrice(Rupiah.format(ProfileDraft.maximumPrice).replacingOccurrences(of: "Rp ", with: ""))
-                    }
+            switch ProfileDraft.price(values[Field.price] ?? "", strings: strings) {
+            case .success(let value): price = value
+            case .failure(let message): errors[Field.price] = message.text
             }
-            switch Self.optionalSpeed(values[Field.downloadKbps]) {
+            switch ProfileDraft.optionalSpeed(values[Field.downloadKbps]) {
             case .some(let kbps): downloadKbps = kbps
             case nil: errors[Field.downloadKbps] = strings.errorSpeed
             }
-            switch Self.optionalSpeed(values[Field.uploadKbps]) {
+            switch ProfileDraft.optionalSpeed(values[Field.uploadKbps]) {
             case .some(let kbps): uploadKbps = kbps
             case nil: errors[Field.uploadKbps] = strings.errorSpeed
             }
@@ -73,11 +66,5 @@ extension PlanEditor {
         }
 
         static let newPlanValues = [Field.isActive: "on"]
-
-        /// `.some(nil)` for an empty field (no limit), `.some(kbps)` for a speed in bounds, nil for anything else.
-        private static func optionalSpeed(_ text: String?) -> Int?? {
-            guard let text, !text.isEmpty else { return .some(nil) }
-            return SpeedKbps(parsing: text, maximum: ProfileDraft.maximumKbps).map { .some($0.kbps) }
-        }
     }
 }

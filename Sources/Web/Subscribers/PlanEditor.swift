@@ -30,9 +30,10 @@ struct PlanEditor: Sendable {
 
     /// - Parameter draft: a draft without errors.
     func create(_ draft: Draft, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
-        try mappingConflicts {
+        guard try !isGroupTakenByAnotherTenant(draft, tenant: tenant) else { return .groupTakenByAnotherTenant }
+        return try mappingConflicts {
             try database.scoped(to: tenant).transaction { db in
-                if let refused = try refusedGroup(draft, tenant: tenant, on: db) { return refused }
+                if try isAPackagesGroup(draft, tenant: tenant, on: db) { return .groupIsAPackages }
                 let id = try db.query(
                     """
                     with created as (
@@ -56,12 +57,13 @@ struct PlanEditor: Sendable {
     /// A changed group moves the plan's subscribers (those not isolated) to the new one at once.
     /// - Parameter draft: a draft without errors.
     func update(_ id: UUID, with draft: Draft, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
-        try mappingConflicts {
+        guard try !isGroupTakenByAnotherTenant(draft, tenant: tenant) else { return .groupTakenByAnotherTenant }
+        return try mappingConflicts {
             try database.scoped(to: tenant).transaction { db in
                 let found = try db.query(
                     "select radius_group from plans where tenant_id = $1 and id = $2 for update", tenant.id, id)
                 guard let oldGroup = try found.first?.decode("radius_group", as: String.self) else { return .notFound }
-                if let refused = try refusedGroup(draft, tenant: tenant, on: db) { return refused }
+                if try isAPackagesGroup(draft, tenant: tenant, on: db) { return .groupIsAPackages }
                 try db.query(
                     """
                     with old as (
@@ -166,17 +168,19 @@ struct PlanEditor: Sendable {
         try provisioner.writeGroup(policy, tenantID: tenant.id, on: db)
     }
 
-    /// Why the draft's group cannot be the plan's, or nil when it can.
-    private func refusedGroup(_ draft: Draft, tenant: Tenant, on db: PostgresConnection) throws -> Outcome? {
-        let packages = try db.query(
+    /// Whether one of the tenant's live hotspot packages uses the draft's group.
+    private func isAPackagesGroup(_ draft: Draft, tenant: Tenant, on db: PostgresConnection) throws -> Bool {
+        try !db.query(
             "select 1 from voucher_profiles where tenant_id = $1 and radius_group = $2 and deleted_at is null",
-            tenant.id, draft.radiusGroup)
-        if !packages.isEmpty { return .groupIsAPackages }
-        let group = SubscriberRadiusGroups.planGroup(tenantSlug: tenant.slug, planGroup: draft.radiusGroup)
-        if try RadiusGroupNames(database: database).isTakenByAnotherTenant(group, tenantID: tenant.id) {
-            return .groupTakenByAnotherTenant
-        }
-        return nil
+            tenant.id, draft.radiusGroup
+        ).isEmpty
+    }
+
+    /// Asked before the plan's transaction, as the package form does (an unscoped statement of its own);
+    /// `RadiusProvisioner` checks again inside it.
+    private func isGroupTakenByAnotherTenant(_ draft: Draft, tenant: Tenant) throws -> Bool {
+        try RadiusGroupNames(database: database).isTakenByAnotherTenant(
+            SubscriberRadiusGroups.planGroup(tenantSlug: tenant.slug, planGroup: draft.radiusGroup), tenantID: tenant.id)
     }
 
     /// A name or group already taken is the admin's to fix, not a server error.

@@ -91,17 +91,9 @@ struct SubscriberEditor: Sendable {
     {
         try mappingConflicts {
             try database.scoped(to: tenant).transaction { db in
-                let found = try db.query(
-                    """
-                    select s.pppoe_username, s.plan_id, p.radius_group from subscribers s
-                        join plans p on p.tenant_id = s.tenant_id and p.id = s.plan_id
-                    where s.tenant_id = $1 and s.id = $2 for update of s
-                    """, tenant.id, id)
-                guard let row = found.first else { return .notFound }
-                let oldUsername = try row.decode("pppoe_username", as: String.self)
-                let oldPlan = try row.decode("plan_id", as: UUID.self)
-                let oldGroup = try row.decode("radius_group", as: String.self)
-                guard let group = try planGroup(planID, active: planID != oldPlan, tenant: tenant, on: db) else {
+                guard let old = try locked(id, tenant: tenant, on: db) else { return .notFound }
+                let oldUsername = old.username, oldGroup = old.planGroup
+                guard let group = try planGroup(planID, active: planID != old.planID, tenant: tenant, on: db) else {
                     return .planUnavailable
                 }
                 try db.query(
@@ -139,16 +131,9 @@ struct SubscriberEditor: Sendable {
         -> StatusOutcome
     {
         try database.scoped(to: tenant).transaction { db in
-            let found = try db.query(
-                """
-                select s.status, s.pppoe_username, p.radius_group from subscribers s
-                    join plans p on p.tenant_id = s.tenant_id and p.id = s.plan_id
-                where s.tenant_id = $1 and s.id = $2 for update of s
-                """, tenant.id, id)
-            guard let row = found.first else { return .notFound }
-            let status = try row.decode("status", as: String.self)
-            guard change.from.contains(where: { $0.rawValue == status }) else { return .notApplicable }
-            let username = try row.decode("pppoe_username", as: String.self)
+            guard let old = try locked(id, tenant: tenant, on: db) else { return .notFound }
+            guard change.from.contains(where: { $0.rawValue == old.status }) else { return .notApplicable }
+            let username = old.username
             try db.query(
                 """
                 with old as (
@@ -169,8 +154,7 @@ struct SubscriberEditor: Sendable {
             case .restore:
                 try radius.allow(username: username, tenantID: tenant.id, on: db)
                 try radius.restore(
-                    username: username, tenantSlug: tenant.slug, planGroup: try row.decode("radius_group", as: String.self),
-                    tenantID: tenant.id, on: db)
+                    username: username, tenantSlug: tenant.slug, planGroup: old.planGroup, tenantID: tenant.id, on: db)
             }
             return .changed
         }
@@ -196,6 +180,26 @@ struct SubscriberEditor: Sendable {
                 "delete from sessions where tenant_id = $1 and kind = 'subscriber' and principal_id = $2", tenant.id, id)
             return true
         }
+    }
+
+    /// The subscriber's row, locked to the end of the transaction, with its plan's group; nil for another
+    /// tenant's or none.
+    private func locked(_ id: UUID, tenant: Tenant, on db: PostgresConnection) throws
+        -> (status: String, username: String, planID: UUID, planGroup: String)?
+    {
+        guard
+            let row = try db.query(
+                """
+                select s.status, s.pppoe_username, s.plan_id, p.radius_group from subscribers s
+                    join plans p on p.tenant_id = s.tenant_id and p.id = s.plan_id
+                where s.tenant_id = $1 and s.id = $2 for update of s
+                """, tenant.id, id
+            ).first
+        else { return nil }
+        return (
+            try row.decode("status", as: String.self), try row.decode("pppoe_username", as: String.self),
+            try row.decode("plan_id", as: UUID.self), try row.decode("radius_group", as: String.self)
+        )
     }
 
     /// The plan's RADIUS group when it is the tenant's (and active, when asked), else nil.
