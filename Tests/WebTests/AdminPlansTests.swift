@@ -98,6 +98,13 @@ import TestSupport
         #expect(package.status == 422)
         #expect(package.text.contains("One of your hotspot packages uses this RADIUS group"))
 
+        // Nor may a package take a plan's group.
+        #expect(try browser.post("/admin/plans/new", Self.fields()).status == 303)
+        try browser.get("/admin/profiles/new")
+        let profile = try browser.post("/admin/profiles/new", AdminProfilesTests.fields(["radius_group": "home20"]))
+        #expect(profile.status == 422)
+        #expect(profile.text.contains("One of your monthly plans uses this RADIUS group"))
+
         // `<slug>-net` + `x` and `<slug>` + `net-x` spell the same group.
         let other = try TestDatabase.createTenant(slug: "\(slug)-net", name: "Other ISP")
         try TestDatabase.owner.query(
@@ -105,7 +112,7 @@ import TestSupport
         let foreign = try browser.post("/admin/plans/new", Self.fields(["radius_group": "net-x"]))
         #expect(foreign.status == 422)
         #expect(foreign.text.contains(#"value="net-x""#))
-        #expect(try TestDatabase.owner.query("select 1 from plans where tenant_id = $1", admin.tenantID).isEmpty)
+        #expect(try TestDatabase.owner.query("select 1 from plans where tenant_id = $1", admin.tenantID).count == 1)
     }
 
     @Test func aPlanInUseIsNotDeletedButCanBeDeactivatedAndAnUnusedOneIsDeleted() throws {

@@ -3,9 +3,9 @@ import Testing
 import TestSupport
 
 /// A plan and a subscriber made in the admin, end to end against the real FreeRADIUS of
-/// `FreeRADIUSTests`: the PPPoE account logs in with CHAP (what RouterOS's PPPoE server offers first;
-/// radclient computes the CHAP response from the clear text it is given) and gets the plan's rate
-/// limit, is refused while suspended, and logs in again once restored; the portal takes the portal
+/// `FreeRADIUSTests`: the PPPoE account logs in with CHAP and MS-CHAP (what RouterOS's PPPoE server
+/// offers before PAP; radclient computes each response from the clear text it is given) and gets the
+/// plan's rate limit, is refused while suspended (CHAP and PAP alike), and logs in again once restored; the portal takes the portal
 /// password given in the same form.
 @Suite(.serialized) struct FreeRADIUSSubscriberTests {
     static func chapLogin(_ user: String, _ password: String, at router: TestRouter, on server: FreeRADIUSTests.Server)
@@ -46,6 +46,10 @@ import TestSupport
         let accepted = try Self.chapLogin(username, password, at: router, on: server)
         #expect(accepted.contains("Received Access-Accept"), "radclient:\n\(accepted)\n\(server.logTail)")
         #expect(RadiusClient.value("Mikrotik-Rate-Limit", in: accepted) == "5000k/20000k", "radclient:\n\(accepted)")
+        // MS-CHAP (radclient computes the v1 response from `MS-CHAP-Password`) checks against the same clear text.
+        let mschap = try RadiusClient.send(
+            ["User-Name = \"\(username)\"", "MS-CHAP-Password = \"\(password)\""], from: router, to: server.authPort)
+        #expect(mschap.contains("Received Access-Accept"), "radclient:\n\(mschap)\n\(server.logTail)")
         let wrong = try Self.chapLogin(username, password + "x", at: router, on: server)
         #expect(wrong.contains("Received Access-Reject"), "radclient:\n\(wrong)")
 

@@ -16,6 +16,7 @@ extension AdminSubscriberStrings {
         errorPlanNameTaken: "Another of your plans already has this name.",
         errorPlanGroupTaken: "Another of your plans already uses this RADIUS group.",
         errorPlanGroupIsAPackages: "One of your hotspot packages uses this RADIUS group; choose another.",
+        errorPackageGroupIsAPlans: "One of your monthly plans uses this RADIUS group; choose another.",
         errorPlanGroupReserved: "This group is where unpaid subscribers are isolated; choose another.",
         planInUse: "This plan has subscribers or invoices, so it cannot be deleted. Deactivate it instead: it stays with them and is no longer offered.",
         subscribersTitle: "Subscribers",

@@ -16,6 +16,7 @@ extension AdminSubscriberStrings {
         errorPlanNameTaken: "Paket Anda yang lain sudah memakai nama ini.",
         errorPlanGroupTaken: "Paket Anda yang lain sudah memakai grup RADIUS ini.",
         errorPlanGroupIsAPackages: "Salah satu paket hotspot Anda memakai grup RADIUS ini; pilih yang lain.",
+        errorPackageGroupIsAPlans: "Salah satu paket bulanan Anda memakai grup RADIUS ini; pilih yang lain.",
         errorPlanGroupReserved: "Grup ini tempat pelanggan yang menunggak diisolir; pilih yang lain.",
         planInUse: "Paket ini punya pelanggan atau tagihan, jadi tidak bisa dihapus. Nonaktifkan saja: tetap berlaku untuk mereka dan tidak ditawarkan lagi.",
         subscribersTitle: "Pelanggan",

@@ -20,6 +20,8 @@ public struct AdminSubscriberStrings: Sendable {
     public let errorPlanNameTaken: String
     public let errorPlanGroupTaken: String
     public let errorPlanGroupIsAPackages: String
+    /// On the hotspot package form.
+    public let errorPackageGroupIsAPlans: String
     public let errorPlanGroupReserved: String
     public let planInUse: String
 

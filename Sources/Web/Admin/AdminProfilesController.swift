@@ -85,6 +85,7 @@ struct AdminProfilesController: Sendable {
             case .notFound: throw HTTPError(.notFound)
             case .groupHasSoldVouchers: errors[Field.radiusGroup] = words.errorRadiusGroupHasSoldVouchers
             case .groupTakenByAnotherTenant: errors[Field.radiusGroup] = words.errorRadiusGroupTaken
+            case .groupIsAPlans: errors[Field.radiusGroup] = context.language.adminSubscriberStrings.errorPackageGroupIsAPlans
             }
         } else if let id, try profiles.profile(id: id, for: context.tenant) == nil {
             throw HTTPError(.notFound)
