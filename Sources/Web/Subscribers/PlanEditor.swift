@@ -157,14 +157,10 @@ struct PlanEditor: Sendable {
     }
 
     /// Writes the plan's group as `RadiusProvisioner` writes a package's.
-    func writeGroup(_ draft: Draft, tenant: Tenant, on db: PostgresConnection) throws {
-        try writeGroup(
-            RadiusGroupPolicy(
-                tenantSlug: tenant.slug, planGroup: draft.radiusGroup, downloadKbps: draft.downloadKbps,
-                uploadKbps: draft.uploadKbps), tenant: tenant, on: db)
-    }
-
-    func writeGroup(_ policy: RadiusGroupPolicy, tenant: Tenant, on db: PostgresConnection) throws {
+    private func writeGroup(_ draft: Draft, tenant: Tenant, on db: PostgresConnection) throws {
+        let policy = RadiusGroupPolicy(
+            tenantSlug: tenant.slug, planGroup: draft.radiusGroup, downloadKbps: draft.downloadKbps,
+            uploadKbps: draft.uploadKbps)
         try provisioner.writeGroup(policy, tenantID: tenant.id, on: db)
     }
 
