@@ -74,6 +74,13 @@ import TestSupport
             "tenant GET /admin/routers": Visit(visitor: .tenantAdmin, path: "/admin/routers"),
             "tenant GET /admin/routers/new": Visit(visitor: .tenantAdmin, path: "/admin/routers/new"),
             "tenant GET /admin/routers/{id}": Visit(visitor: .tenantAdmin, path: "/admin/routers/\(site.routerID)"),
+            "tenant GET /admin/plans": Visit(visitor: .tenantAdmin, path: "/admin/plans"),
+            "tenant GET /admin/plans/new": Visit(visitor: .tenantAdmin, path: "/admin/plans/new"),
+            "tenant GET /admin/plans/{id}": Visit(visitor: .tenantAdmin, path: "/admin/plans/\(site.planID)"),
+            "tenant GET /admin/subscribers": Visit(visitor: .tenantAdmin, path: "/admin/subscribers"),
+            "tenant GET /admin/subscribers/new": Visit(visitor: .tenantAdmin, path: "/admin/subscribers/new"),
+            "tenant GET /admin/subscribers/{id}": Visit(
+                visitor: .tenantAdmin, path: "/admin/subscribers/\(site.subscriber.id.uuidString.lowercased())"),
             "tenant GET /admin/sessions": Visit(visitor: .tenantAdmin, path: "/admin/sessions"),
             "tenant GET /admin/vouchers": Visit(visitor: .tenantAdmin, path: "/admin/vouchers"),
             "tenant GET /admin/audit": Visit(visitor: .tenantAdmin, path: "/admin/audit"),

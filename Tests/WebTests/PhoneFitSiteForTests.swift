@@ -15,6 +15,8 @@ struct PhoneFitSite {
     let unpaid: BilledInvoice
     let paid: PortalFixtures.Invoice
     let routerID: Int
+    /// The subscriber's plan.
+    let planID: String
 
     static func open() throws -> PhoneFitSite {
         typealias F = AdminSalesFixtures
@@ -49,6 +51,8 @@ struct PhoneFitSite {
         return PhoneFitSite(
             shop: shop, admin: admin, headOffice: try HeadOfficeFixtures.headAdmin(), subscriber: subscriber,
             profileID: profile.uuidString.lowercased(), order: (created.number, token), unpaid: unpaid, paid: paid,
-            routerID: routerID)
+            routerID: routerID,
+            planID: try owner.query("select plan_id::text as id from subscribers where id = $1", subscriber.id)
+                .first!.decode("id", as: String.self))
     }
 }

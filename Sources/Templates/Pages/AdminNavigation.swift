@@ -19,6 +19,10 @@ struct AdminNavigation: HTMLComponent {
             " · "
             Element.a(.href("/admin/vouchers")) { language.adminVoucherStrings.title }
             " · "
+            Element.a(.href("/admin/subscribers")) { language.adminSubscriberStrings.subscribersTitle }
+            " · "
+            Element.a(.href("/admin/plans")) { language.adminSubscriberStrings.plansTitle }
+            " · "
             Element.a(.href("/admin/routers")) { language.adminRadiusStrings.routersTitle }
             " · "
             Element.a(.href("/admin/sessions")) { language.adminRadiusStrings.sessionsTitle }

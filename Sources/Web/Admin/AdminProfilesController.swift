@@ -53,7 +53,8 @@ struct AdminProfilesController: Sendable {
         }
     }
 
-    /// A profile id from the URL; one that is not even a UUID names no profile, so it is a 404 too.
+    /// An id from the URL (a profile's, a plan's, a subscriber's); one that is not even a UUID names
+    /// nothing, so it is a 404 too.
     static func id(_ parameters: RouteParameters) throws -> UUID {
         guard let id = parameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError(.notFound) }
         return id
@@ -84,6 +85,7 @@ struct AdminProfilesController: Sendable {
             case .notFound: throw HTTPError(.notFound)
             case .groupHasSoldVouchers: errors[Field.radiusGroup] = words.errorRadiusGroupHasSoldVouchers
             case .groupTakenByAnotherTenant: errors[Field.radiusGroup] = words.errorRadiusGroupTaken
+            case .groupIsAPlans: errors[Field.radiusGroup] = context.language.adminSubscriberStrings.errorPackageGroupIsAPlans
             }
         } else if let id, try profiles.profile(id: id, for: context.tenant) == nil {
             throw HTTPError(.notFound)

@@ -48,16 +48,9 @@ extension VoucherProfileEditor {
             if name.isEmpty { errors[Field.name] = strings.errorNameMissing }
             if name.count > 80 { errors[Field.name] = strings.errorNameTooLong(80) }
             if description.count > 500 { errors[Field.description] = strings.errorDescriptionTooLong(500) }
-            do {
-                price = try RupiahInput(parsing: values[Field.price] ?? "", in: 1...Self.maximumPrice).value
-            } catch {
-                errors[Field.price] =
-                    switch error {
-                    case .negative: strings.errorPriceNegative
-                    case .fraction: strings.errorPriceFraction
-                    case .missing, .characters, .outOfRange:
-                        strings.errorPrice(Rupiah.format(Self.maximumPrice).replacingOccurrences(of: "Rp ", with: ""))
-                    }
+            switch Self.price(values[Field.price] ?? "", strings: strings) {
+            case .success(let value): price = value
+            case .failure(let message): errors[Field.price] = message.text
             }
             let unit = Unit(rawValue: values[Field.validityUnit] ?? "")
             if let unit, let amount = Self.integer(values[Field.validity] ?? "", in: 1...Self.maximumValidityMinutes),
@@ -145,8 +138,30 @@ extension VoucherProfileEditor {
             return value
         }
 
+        /// A field's problem in the admin's words.
+        struct Message: Error {
+            let text: String
+        }
+
+        /// A price as an Indonesian writes it (`5000`, `5.000`, `Rp 5.000`) within the table's bounds, or
+        /// the message for its field. The monthly plans' form reads its price the same way.
+        static func price(_ text: String, strings: AdminContentStrings) -> Result<Int64, Message> {
+            do {
+                return .success(try RupiahInput(parsing: text, in: 1...maximumPrice).value)
+            } catch {
+                let text =
+                    switch error {
+                    case .negative: strings.errorPriceNegative
+                    case .fraction: strings.errorPriceFraction
+                    case .missing, .characters, .outOfRange:
+                        strings.errorPrice(Rupiah.format(maximumPrice).replacingOccurrences(of: "Rp ", with: ""))
+                    }
+                return .failure(Message(text: text))
+            }
+        }
+
         /// `.some(nil)` for an empty field (no limit), `.some(kbps)` for a speed in bounds, nil for anything else.
-        private static func optionalSpeed(_ text: String?) -> Int?? {
+        static func optionalSpeed(_ text: String?) -> Int?? {
             guard let text, !text.isEmpty else { return .some(nil) }
             return SpeedKbps(parsing: text, maximum: maximumKbps).map { .some($0.kbps) }
         }

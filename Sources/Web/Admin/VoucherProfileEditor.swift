@@ -19,6 +19,8 @@ struct VoucherProfileEditor: Sendable {
         case groupHasSoldVouchers
         /// The draft's group, with the tenant's slug in front, is another tenant's RADIUS group.
         case groupTakenByAnotherTenant
+        /// One of the tenant's monthly plans uses the group: a package's limits would replace the plan's.
+        case groupIsAPlans
     }
 
     let database: PostgresPool
@@ -28,6 +30,7 @@ struct VoucherProfileEditor: Sendable {
     func create(_ draft: Draft, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
         guard try !isGroupTaken(draft, by: tenant) else { return .groupTakenByAnotherTenant }
         return try database.scoped(to: tenant).transaction { db in
+            guard try !isAPlansGroup(draft, tenant: tenant, on: db) else { return .groupIsAPlans }
             guard try !groupHasSoldVouchersWithOtherLimits(draft, tenant: tenant, on: db) else { return .groupHasSoldVouchers }
             let id = try db.query(
                 """
@@ -59,6 +62,7 @@ struct VoucherProfileEditor: Sendable {
             let found = try db.query(
                 "select 1 from voucher_profiles where tenant_id = $1 and id = $2 for update", tenant.id, id)
             guard !found.isEmpty else { return .notFound }
+            guard try !isAPlansGroup(draft, tenant: tenant, on: db) else { return .groupIsAPlans }
             guard try !groupHasSoldVouchersWithOtherLimits(draft, tenant: tenant, on: db) else { return .groupHasSoldVouchers }
             try db.query(
                 """
@@ -148,6 +152,11 @@ struct VoucherProfileEditor: Sendable {
     private func isGroupTaken(_ draft: Draft, by tenant: Tenant) throws -> Bool {
         try groupNames.isTakenByAnotherTenant(
             RadiusGroupPolicy.groupName(tenantSlug: tenant.slug, profileGroup: draft.radiusGroup), tenantID: tenant.id)
+    }
+
+    private func isAPlansGroup(_ draft: Draft, tenant: Tenant, on db: PostgresConnection) throws -> Bool {
+        try !db.query("select 1 from plans where tenant_id = $1 and radius_group = $2", tenant.id, draft.radiusGroup)
+            .isEmpty
     }
 
     /// Whether paid orders in the draft's RADIUS group were sold with other limits than the draft's.

@@ -90,6 +90,12 @@ struct Routes: Sendable {
         AdminProfilesController(
             services: admin, profiles: profiles, editor: VoucherProfileEditor(database: database), catalogue: services.catalogue
         ).addRoutes(to: &tenant)
+        let plans = PlanRepository(database: database)
+        AdminPlansController(services: admin, plans: plans, editor: PlanEditor(database: database)).addRoutes(to: &tenant)
+        AdminSubscribersController(
+            services: admin, subscribers: SubscriberListQuery(database: database), plans: plans,
+            editor: SubscriberEditor(database: database)
+        ).addRoutes(to: &tenant)
         AdminVouchersController(
             services: admin, batches: VoucherBatchRepository(database: database), profiles: profiles,
             editor: VoucherBatchEditor(database: database)

@@ -139,27 +139,28 @@ enum DemoSubscribers {
         }
     }
 
-    /// The PPPoE account, in the plan's group or, isolated, in the tenant's isolation group.
+    /// The plan's group as the plan editor writes it, the PPPoE account as the admin form writes it (in
+    /// the plan's group), then, isolated, moved to the tenant's isolation group.
     private static func provision(_ person: Person, tenant: UUID, slug: String, on db: PostgresConnection) throws {
-        try db.query(
-            "insert into radcheck (username, attribute, op, value, tenant_id) values ($1, 'Cleartext-Password', ':=', $2, $3)",
-            person.pppoeUsername, pppoePassword, tenant)
-        let planGroup = "\(slug)-\(person.plan.group)"
-        let isolationGroup = "\(slug)-isolated"
-        try db.query(
-            "insert into radusergroup (username, groupname, priority, tenant_id) values ($1, $2, 1, $3)",
-            person.pppoeUsername, person.isolated ? isolationGroup : planGroup, tenant)
-        let replies = [
-            (planGroup, "Mikrotik-Rate-Limit", "\(person.plan.upKbps)k/\(person.plan.downKbps)k"),
-            (isolationGroup, "Mikrotik-Rate-Limit", "128k/128k"),
-            (isolationGroup, "Mikrotik-Address-List", "isolir"),
-        ]
-        for (group, attribute, value) in replies {
+        try RadiusProvisioner().writeGroup(
+            RadiusGroupPolicy(
+                tenantSlug: slug, planGroup: person.plan.group, downloadKbps: person.plan.downKbps,
+                uploadKbps: person.plan.upKbps), tenantID: tenant, on: db)
+        try SubscriberRadiusGroups().create(
+            [.init(username: person.pppoeUsername, password: pppoePassword, planGroup: person.plan.group)], tenantSlug: slug,
+            tenantID: tenant, on: db)
+        let isolationGroup = SubscriberRadiusGroups.isolationGroup(tenantSlug: slug)
+        if person.isolated {
+            try db.query(
+                "update radusergroup set groupname = $3 where tenant_id = $1 and username = $2",
+                tenant, person.pppoeUsername, isolationGroup)
+        }
+        for (attribute, value) in [("Mikrotik-Rate-Limit", "128k/128k"), ("Mikrotik-Address-List", "isolir")] {
             try db.query(
                 """
                 insert into radgroupreply (groupname, attribute, op, value, tenant_id) values ($1, $2, ':=', $3, $4)
                 on conflict (groupname, attribute) do nothing
-                """, group, attribute, value, tenant)
+                """, isolationGroup, attribute, value, tenant)
         }
     }
 }

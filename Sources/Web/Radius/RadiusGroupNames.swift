@@ -7,7 +7,7 @@ import Postgres
 struct RadiusGroupNames: Sendable {
     let database: PostgresPool
 
-    /// Whether another tenant has a live profile with this group name, or RADIUS rows under it.
+    /// Whether another tenant has a live profile or a plan with this group name, or RADIUS rows under it.
     /// Across tenants by necessity (a scoped read sees only the tenant's own rows); it answers yes or
     /// no and reveals nothing else.
     /// - Parameter db: a connection inside an unscoped transaction, to answer within it; otherwise one
@@ -17,6 +17,9 @@ struct RadiusGroupNames: Sendable {
             select exists (
                 select 1 from voucher_profiles p join tenants t on t.id = p.tenant_id
                 where p.tenant_id <> $2 and p.deleted_at is null and t.slug || '-' || p.radius_group = $1
+            ) or exists (
+                select 1 from plans p join tenants t on t.id = p.tenant_id
+                where p.tenant_id <> $2 and t.slug || '-' || p.radius_group = $1
             ) or exists (
                 select 1 from radgroupreply where groupname = $1 and tenant_id is distinct from $2
             ) or exists (

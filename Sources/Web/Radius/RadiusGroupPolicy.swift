@@ -26,6 +26,9 @@ struct RadiusGroupPolicy: Sendable, Hashable {
     let replies: [Attribute]
     /// For `radgroupcheck`.
     let checks: [Attribute]
+    /// The attributes this policy owns in the group: written or removed to match, every other row left alone.
+    let managedReplyNames: [String]
+    let managedCheckNames: [String]
 
     /// The reply attributes this policy manages; others in the group (written by hand) are left alone.
     static let managedReplies = [
@@ -43,10 +46,8 @@ struct RadiusGroupPolicy: Sendable, Hashable {
     init(tenantSlug: String, order: some RadiusPackage) {
         groupName = Self.groupName(tenantSlug: tenantSlug, profileGroup: order.radiusGroup)
         var replies: [Attribute] = []
-        if order.uploadKbps != nil || order.downloadKbps != nil {
-            // MikroTik reads "rx/tx" from the router's side: rx is the client's upload. 0 means unlimited.
-            replies.append(Attribute(
-                name: "Mikrotik-Rate-Limit", value: "\(order.uploadKbps ?? 0)k/\(order.downloadKbps ?? 0)k"))
+        if let rateLimit = Self.rateLimit(downloadKbps: order.downloadKbps, uploadKbps: order.uploadKbps) {
+            replies.append(rateLimit)
         }
         replies.append(Attribute(name: "Session-Timeout", value: String(order.validityMinutes * 60)))
         var checks = [Attribute(name: "Simultaneous-Use", value: String(order.sharedUsers))]
@@ -66,5 +67,23 @@ struct RadiusGroupPolicy: Sendable, Hashable {
         }
         self.replies = replies
         self.checks = checks
+        managedReplyNames = Self.managedReplies
+        managedCheckNames = Self.managedChecks
+    }
+
+    /// A monthly plan's group: only its rate limit is Gerbang's (a plan without speeds leaves the group's
+    /// replies to the ISP); sessions, quotas and checks of a PPPoE group are the ISP's own.
+    init(tenantSlug: String, planGroup: String, downloadKbps: Int?, uploadKbps: Int?) {
+        groupName = SubscriberRadiusGroups.planGroup(tenantSlug: tenantSlug, planGroup: planGroup)
+        replies = Self.rateLimit(downloadKbps: downloadKbps, uploadKbps: uploadKbps).map { [$0] } ?? []
+        checks = []
+        managedReplyNames = replies.isEmpty ? [] : ["Mikrotik-Rate-Limit"]
+        managedCheckNames = []
+    }
+
+    /// MikroTik reads "rx/tx" from the router's side: rx is the client's upload. 0 means unlimited.
+    private static func rateLimit(downloadKbps: Int?, uploadKbps: Int?) -> Attribute? {
+        guard downloadKbps != nil || uploadKbps != nil else { return nil }
+        return Attribute(name: "Mikrotik-Rate-Limit", value: "\(uploadKbps ?? 0)k/\(downloadKbps ?? 0)k")
     }
 }

@@ -41,11 +41,12 @@ struct RadiusProvisioner: Sendable {
         }
     }
 
-    /// Brings the group's rows to the policy. Serialised per group name (an advisory lock for this
+    /// Brings the group's rows to the policy (a voucher package's or a monthly plan's), inside the
+    /// caller's transaction. Serialised per group name (an advisory lock for this
     /// transaction), because `radgroupcheck` has no unique index to upsert against. Most orders sell a
     /// group exactly as it already stands; those neither write nor lock, since a lock held to the end
     /// of each fulfilment would make every payment of one package wait for the one before it.
-    private func writeGroup(_ policy: RadiusGroupPolicy, tenantID: UUID, on db: PostgresConnection) throws {
+    func writeGroup(_ policy: RadiusGroupPolicy, tenantID: UUID, on db: PostgresConnection) throws {
         if try groupMatches(policy, tenantID: tenantID, on: db) { return }
         try db.query("select pg_advisory_xact_lock(hashtext('radius-group:' || $1))", policy.groupName)
         // Group names join a slug and a group with "-", which two tenants could in theory both spell:
@@ -62,7 +63,7 @@ struct RadiusProvisioner: Sendable {
         let replyNames = policy.replies.map(\.name)
         try db.query(
             "delete from radgroupreply where groupname = $1 and attribute = any($2::text[]) and not attribute = any($3::text[])",
-            policy.groupName, RadiusGroupPolicy.managedReplies, replyNames)
+            policy.groupName, policy.managedReplyNames, replyNames)
         for reply in policy.replies {
             try db.query(
                 """
@@ -72,7 +73,7 @@ struct RadiusProvisioner: Sendable {
         }
         try db.query(
             "delete from radgroupcheck where groupname = $1 and attribute = any($2::text[])",
-            policy.groupName, RadiusGroupPolicy.managedChecks)
+            policy.groupName, policy.managedCheckNames)
         for check in policy.checks {
             try db.query(
                 "insert into radgroupcheck (groupname, attribute, op, value, tenant_id) values ($1, $2, ':=', $3, $4)",
@@ -98,7 +99,7 @@ extension RadiusProvisioner {
                 name: try row.decode("attribute", as: String.self), value: try row.decode("value", as: String.self))
             let isReply = try row.decode("kind", as: String.self) == "reply"
             // Rows the policy does not manage (written by hand) are left alone, here as when writing.
-            let managed = isReply ? RadiusGroupPolicy.managedReplies : RadiusGroupPolicy.managedChecks
+            let managed = isReply ? policy.managedReplyNames : policy.managedCheckNames
             guard managed.contains(attribute.name) else { continue }
             guard try row.decode("op", as: String.self) == ":=" else { return false }
             if isReply { replies.append(attribute) } else { checks.append(attribute) }
@@ -114,7 +115,7 @@ enum RadiusProvisioningError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .groupBelongsToAnotherTenant(let group):
-            "RADIUS group \(group) is already defined by another tenant; rename the profile's RADIUS group"
+            "RADIUS group \(group) is already defined by another tenant; rename the profile's or plan's RADIUS group"
         }
     }
 }

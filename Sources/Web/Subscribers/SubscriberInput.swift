@@ -130,12 +130,19 @@ struct SubscriberInput: Sendable, Hashable {
 
     /// Lower-case letters, digits and `_ . @ -`, 3 to 64, starting with a letter or digit: what every
     /// RouterOS version takes as a PPP secret's name, and never a voucher code (those are upper case).
+    /// Also what FreeRADIUS's `filter_username` policy lets through, since it refuses the rest before
+    /// any password is checked: no `..`, no final `.`, and at most one `@`, followed by a realm with a
+    /// dot inside it (`budi@net.id`, not `budi@net`).
     static func isPPPoEUsername(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard (3...64).contains(bytes.count), let first = bytes.first, Self.isLowerAlphanumeric(first) else {
-            return false
-        }
-        return bytes.allSatisfy { Self.isLowerAlphanumeric($0) || "_.@-".utf8.contains($0) }
+        guard (3...64).contains(bytes.count), let first = bytes.first, Self.isLowerAlphanumeric(first),
+            bytes.allSatisfy({ Self.isLowerAlphanumeric($0) || "_.@-".utf8.contains($0) }),
+            !text.contains(".."), !text.hasSuffix(".")
+        else { return false }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return false }
+        guard parts.count == 2, let realm = parts.last else { return true }
+        return !realm.hasPrefix(".") && realm.dropFirst().contains(".")
     }
 
     /// Printable ASCII without quotes, backslash or space: safe in RADIUS, a RouterOS script and a CSV.

@@ -1,0 +1,91 @@
+import Foundation
+import Postgres
+
+/// The tenant admin's view of its subscribers: a page of the list, and one subscriber with what its page
+/// shows beyond `Subscriber` (notes, installation date, status history, invoices). Every statement runs
+/// in the tenant's scope and names the tenant too.
+struct SubscriberListQuery: Sendable {
+    let database: PostgresPool
+
+    /// A subscriber's own statuses, and `overdue`: any status with an unpaid invoice past its due date
+    /// in the tenant's time zone.
+    static let statuses = ["active", "isolated", "suspended", "terminated", "overdue"]
+
+    func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<Subscriber> {
+        try database.scoped(to: tenant).transaction { db in
+            // Name and user name match anywhere in them (strpos: no LIKE wildcards to escape); a customer
+            // number and a phone number match whole, as typed or normalised.
+            let totalCount = try db.query(
+                """
+                select count(*) as n
+                from subscribers_with_plan s join tenant_branding b on b.tenant_id = s.tenant_id
+                where s.tenant_id = $1
+                    and ($2::text is null or strpos(lower(s.name), lower($2)) > 0 or s.customer_number = upper($2)
+                        or strpos(s.pppoe_username, lower($2)) > 0 or s.phone = $3)
+                    and ($4::text is null or s.status = $4
+                        or ($4 = 'overdue' and exists (
+                            select 1 from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id
+                                and i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date)))
+                """, tenant.id, request.query.isEmpty ? nil : request.query, request.phone, request.statusFilter
+            ).first!.decode("n", as: Int.self)
+            let window = request.pageWindow(totalCount: totalCount)
+            let rows = try db.query(
+                """
+                select s.*
+                from subscribers_with_plan s join tenant_branding b on b.tenant_id = s.tenant_id
+                where s.tenant_id = $1
+                    and ($2::text is null or strpos(lower(s.name), lower($2)) > 0 or s.customer_number = upper($2)
+                        or strpos(s.pppoe_username, lower($2)) > 0 or s.phone = $3)
+                    and ($4::text is null or s.status = $4
+                        or ($4 = 'overdue' and exists (
+                            select 1 from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id
+                                and i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date)))
+                order by s.name, s.customer_number
+                limit $5 offset $6
+                """, tenant.id, request.query.isEmpty ? nil : request.query, request.phone, request.statusFilter,
+                AdminListRequest.pageSize, window.offset
+            ).map(Subscriber.init(row:))
+            return AdminListPage(rows: rows, totalCount: totalCount, page: window.page, lastPage: window.lastPage)
+        }
+    }
+
+    /// The subscriber with its page's extras and invoices (newest first); nil for another tenant's or none.
+    func detail(id: UUID, for tenant: Tenant) throws -> SubscriberDetail? {
+        try database.scoped(to: tenant).transaction { db in
+            guard let row = try db.query(
+                """
+                select s.*, s.installation_date::text as installed_on from subscribers_with_plan s
+                where s.tenant_id = $1 and s.id = $2
+                """, tenant.id, id
+            ).first else { return nil }
+            let subscriber = try Subscriber(row: row)
+            let invoices = try db.query(
+                """
+                select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+                from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+                where i.tenant_id = $1 and i.subscriber_id = $2
+                order by i.created_at desc, i.invoice_number desc
+                """, tenant.id, id
+            ).map {
+                InvoiceListQuery.Row(
+                    invoice: try Invoice(row: $0), customerName: subscriber.name, customerNumber: subscriber.customerNumber)
+            }
+            return SubscriberDetail(
+                subscriber: subscriber, installationDate: row.decode("installed_on", as: String?.self),
+                notes: try row.decode("notes", as: String.self),
+                statusChangedAt: try row.decode("status_changed_at", as: Date.self),
+                statusReason: try row.decode("status_reason", as: String.self), invoices: invoices)
+        }
+    }
+}
+
+/// One subscriber as the admin's page shows it.
+struct SubscriberDetail: Sendable {
+    let subscriber: Subscriber
+    /// `YYYY-MM-DD`
+    let installationDate: String?
+    let notes: String
+    let statusChangedAt: Date
+    let statusReason: String
+    let invoices: [InvoiceListQuery.Row]
+}
