@@ -145,15 +145,13 @@ enum DemoSubscribers {
             "insert into radcheck (username, attribute, op, value, tenant_id) values ($1, 'Cleartext-Password', ':=', $2, $3)",
             person.pppoeUsername, pppoePassword, tenant)
         let planGroup = "\(slug)-\(person.plan.group)"
-        let isolationGroup = "\(slug)-isolated"
+        let isolationGroup = SubscriberRadiusGroups.isolationGroup(tenantSlug: slug)
         try db.query(
             "insert into radusergroup (username, groupname, priority, tenant_id) values ($1, $2, 1, $3)",
             person.pppoeUsername, person.isolated ? isolationGroup : planGroup, tenant)
-        let replies = [
-            (planGroup, "Mikrotik-Rate-Limit", "\(person.plan.upKbps)k/\(person.plan.downKbps)k"),
-            (isolationGroup, "Mikrotik-Rate-Limit", "128k/128k"),
-            (isolationGroup, "Mikrotik-Address-List", "isolir"),
-        ]
+        let replies =
+            [(planGroup, "Mikrotik-Rate-Limit", "\(person.plan.upKbps)k/\(person.plan.downKbps)k")]
+            + SubscriberRadiusGroups.isolationReplies.map { (isolationGroup, $0.0, $0.1) }
         for (group, attribute, value) in replies {
             try db.query(
                 """

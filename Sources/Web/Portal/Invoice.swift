@@ -26,6 +26,8 @@ struct Invoice: Sendable, Hashable, Identifiable {
     let checkoutURL: String?
     let createdAt: Date
     let paidAt: Date?
+    let voidedAt: Date?
+    let voidReason: String?
     /// Computed by PostgreSQL as `due_date < current_date` in the tenant's zone at query time.
     let isOverdue: Bool
 
@@ -50,6 +52,8 @@ struct Invoice: Sendable, Hashable, Identifiable {
         checkoutURL = row.decode("checkout_url", as: String?.self)
         createdAt = try row.decode("created_at", as: Date.self)
         paidAt = row.decode("paid_at", as: Date?.self)
+        voidedAt = row.decode("voided_at", as: Date?.self)
+        voidReason = row.decode("void_reason", as: String?.self)
         isOverdue = try row.decode("is_overdue", as: Bool.self)
     }
 

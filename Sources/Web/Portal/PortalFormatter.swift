@@ -55,7 +55,7 @@ struct PortalFormatter: Sendable {
             receiptURL: payment.status == "paid" ? "/portal/receipts/\(PathSegment.encode(payment.invoiceNumber))" : nil)
     }
 
-    private func summary(_ invoice: Invoice, detailURL: String?, payURL: String, receiptURL: String?) -> PortalInvoiceSummary {
+    func summary(_ invoice: Invoice, detailURL: String?, payURL: String, receiptURL: String?) -> PortalInvoiceSummary {
         let state: PortalInvoiceSummary.State
         switch invoice.status {
         case .unpaid: state = .unpaid(overdue: invoice.isOverdue)
