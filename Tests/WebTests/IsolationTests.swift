@@ -162,6 +162,33 @@ import TestSupport
         #expect(reply.contains("Mikrotik-Rate-Limit = \"\(InvoiceShop.planRateLimit)\""), "radclient:\n\(reply)")
     }
 
+    @Test func afterAPartPaymentAtTheCounterThePayLinkAsksForTheRestAndPayingItRestores() throws {
+        let shop = try InvoiceShop.open()
+        let subscriber = try shop.subscriber(isolated: true)
+        let invoice = try shop.invoice(for: subscriber, dueInDays: -15)
+        let admin = try AdminFixtures.signedIn(try AdminFixtures.admin(tenantID: shop.tenantID, host: shop.host))
+        try admin.get("/admin/invoices/\(invoice.number)")
+        #expect(try admin.post("/admin/invoices/\(invoice.number)/payments", ["amount": "60.000", "method": "cash"]).status == 303)
+
+        let link = PortalBrowser(host: shop.host)
+        let page = try link.get("/pay/\(invoice.token)")
+        #expect(page.text.contains("Rp 90.000"))
+        let pay = try link.post("/pay/\(invoice.token)")
+        #expect(pay.headers["Location"] == "/sandbox/checkout/\(invoice.reference)")
+        #expect(try link.get("/sandbox/checkout/\(invoice.reference)").text.contains("Rp 90.000"))
+        #expect(try shop.deliver(invoice, amount: 150_000).status == 422, "the whole amount again is not what is owed")
+        #expect(try invoice.status() == "unpaid")
+        let paid = try shop.deliver(invoice, amount: 90_000)
+        #expect(paid.status == 200, "\(paid.text)")
+        #expect(try invoice.status() == "paid")
+        #expect(try subscriber.status() == "active")
+        #expect(try subscriber.radiusGroups() == [shop.planGroup])
+        let total = try TestDatabase.owner.query(
+            "select sum(amount)::bigint as total from payments where subject_id = $1 and status = 'paid'", invoice.id
+        ).first!.decode("total", as: Int64.self)
+        #expect(total == 150_000)
+    }
+
     @Test func aVoidedInvoiceCannotBePaidAndDoesNotRestoreTheSubscriber() throws {
         let shop = try InvoiceShop.open()
         let subscriber = try shop.subscriber(isolated: true)

@@ -6,7 +6,8 @@ import Postgres
 /// like the payment path's, and its audit row.
 ///
 /// Counter payments may be partial: each is a `payments` row (method, who recorded it, the reference
-/// as its note). When they reach the invoice's amount, the invoice is settled by the same code as a
+/// as its note), added up on the invoice (`counter_paid`), so an online payment afterwards is asked
+/// for the rest only (`Invoice.amountDue`). When they reach the invoice's amount, the invoice is settled by the same code as a
 /// gateway's payment (`InvoiceFulfilment.settle`): paid, its receipt, the subscriber reinstated and
 /// disconnected so its plan applies. Paying more than is owed is refused.
 ///
@@ -68,9 +69,15 @@ struct InvoiceSettlement: Sendable {
                 return (.notFound, .none)
             }
             guard invoice.status == .unpaid else { return (.notPayable(invoice.status), .none) }
-            let paid = try Self.paidSoFar(invoiceID: invoice.id, tenantID: tenant.id, on: db)
-            let remaining = max(invoice.amount - paid, 0)
+            let paid = invoice.counterPaid
+            let remaining = invoice.amountDue
             guard payment.amount <= remaining else { return (.exceedsRemaining(remaining), .none) }
+            // A gateway page opened for the old amount is forgotten: the next Pay charges what is left.
+            try db.query(
+                """
+                update invoices set counter_paid = counter_paid + $3, checkout_url = null
+                where tenant_id = $1 and id = $2
+                """, tenant.id, invoice.id, payment.amount)
             try db.query(
                 """
                 insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, currency, status, method,

@@ -73,7 +73,7 @@ struct PaymentFulfilment: Sendable {
                     currency, status, webhook_event_id)
                 values ($1, $2, $3, $4, $5, $6, $7, 'paid', $8)
                 """, subject.tenantID, Step.Subject.subject.rawValue, subject.id, provider.rawValue,
-                event.gatewayReference ?? subject.gatewayReference, event.amount ?? subject.amount,
+                event.gatewayReference ?? subject.gatewayReference, event.amount ?? subject.amountDue,
                 event.currency?.uppercased() ?? subject.currency, eventID)
             return (.processed, sessions)
         }

@@ -26,6 +26,8 @@ struct Invoice: Sendable, Hashable, Identifiable {
     let checkoutURL: String?
     let createdAt: Date
     let paidAt: Date?
+    /// Taken at the counter so far (part payments); the rest is what a checkout charges.
+    let counterPaid: Int64
     let voidedAt: Date?
     let voidReason: String?
     /// Computed by PostgreSQL as `due_date < current_date` in the tenant's zone at query time.
@@ -52,6 +54,7 @@ struct Invoice: Sendable, Hashable, Identifiable {
         checkoutURL = row.decode("checkout_url", as: String?.self)
         createdAt = try row.decode("created_at", as: Date.self)
         paidAt = row.decode("paid_at", as: Date?.self)
+        counterPaid = row.decode("counter_paid", as: Int64?.self) ?? 0
         voidedAt = row.decode("voided_at", as: Date?.self)
         voidReason = row.decode("void_reason", as: String?.self)
         isOverdue = try row.decode("is_overdue", as: Bool.self)

@@ -63,7 +63,8 @@ struct PortalFormatter: Sendable {
         case .void: state = .void
         }
         return PortalInvoiceSummary(
-            number: invoice.number, period: period(invoice.period), amount: Rupiah.format(invoice.amount),
+            number: invoice.number, period: period(invoice.period),
+            amount: Rupiah.format(invoice.status == .unpaid ? invoice.amountDue : invoice.amount),
             dueDate: days.day(invoice.dueDate), state: state, detailURL: detailURL,
             payURL: invoice.status == .unpaid ? payURL : nil, receiptURL: invoice.status == .paid ? receiptURL : nil)
     }
