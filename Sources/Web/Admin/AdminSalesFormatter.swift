@@ -157,21 +157,12 @@ struct AdminSalesFormatter: Sendable {
             number: invoice.number, status: badge(invoice), invoice: lines, customer: customer,
             payments: detail.payments.map {
                 AdminInvoiceView.Payment(
-                    date: times.dayAndTime($0.createdAt), method: methodName($0.provider), reference: $0.reference ?? "",
+                    date: times.dayAndTime($0.createdAt), method: InvoiceSettlement.Method.name(of: $0.provider, in: billing), reference: $0.reference ?? "",
                     amount: Rupiah.format($0.amount),
                     status: $0.status == "paid"
                         ? AdminSalesBadge(sales.paymentPaid, tone: .good) : AdminSalesBadge(sales.paymentRefunded, tone: .quiet))
             },
             csrfToken: csrfToken)
-    }
-
-    /// A payment's gateway, or how it was taken at the counter (`cash`, `bank_transfer`).
-    func methodName(_ provider: String) -> String {
-        switch provider {
-        case InvoiceSettlement.Method.cash.rawValue: billing.methodCash
-        case InvoiceSettlement.Method.bankTransfer.rawValue: billing.methodBankTransfer
-        default: provider.capitalized
-        }
     }
 
     var invoiceStatuses: [SelectField.Option] {

@@ -29,11 +29,19 @@ struct AdminInvoiceSettlementController: Sendable {
 
     static func detailPath(_ number: String) -> String { AdminSalesFormatter.invoiceURL(number) }
 
-    private func recordPayment(_ request: HTTPRequest, _ context: TenantContext, number: String) throws -> HTTPResponse {
+    /// The signed-in admin, the verified form and the admin's own invoice, or the 401/403/404 that ends it.
+    private func submission(_ request: HTTPRequest, _ context: TenantContext, number: String) throws
+        -> (AuthenticatedTenantAdmin, URLEncodedForm, InvoiceDetail)
+    {
         let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
         let form = try request.formFields()
         try admin.verifyCSRF(form)
         guard let detail = try invoices.detail(number: number, for: context.tenant) else { throw HTTPError(.notFound) }
+        return (admin, form, detail)
+    }
+
+    private func recordPayment(_ request: HTTPRequest, _ context: TenantContext, number: String) throws -> HTTPResponse {
+        let (admin, form, detail) = try submission(request, context, number: number)
         let words = context.language.billingStrings
         let typed = [Field.amount, Field.method, Field.reference].reduce(into: [String: String]()) { $0[$1] = form[$1] ?? "" }
         var errors: [String: String] = [:]
@@ -65,10 +73,7 @@ struct AdminInvoiceSettlementController: Sendable {
     }
 
     private func void(_ request: HTTPRequest, _ context: TenantContext, number: String) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-        let form = try request.formFields()
-        try admin.verifyCSRF(form)
-        guard let detail = try invoices.detail(number: number, for: context.tenant) else { throw HTTPError(.notFound) }
+        let (admin, form, detail) = try submission(request, context, number: number)
         let words = context.language.billingStrings
         let typed = [Field.reason: form[Field.reason] ?? ""]
         let reason = (typed[Field.reason] ?? "").trimmed

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Templates
 
 /// Money an admin takes at the counter (cash, a bank transfer seen on the ISP's account) and invoices
 /// voided by hand. Each change is one transaction in the tenant's scope with the invoice's row locked,
@@ -122,6 +123,18 @@ struct InvoiceSettlement: Sendable {
                     jsonb_build_object('status', 'void', 'reason', $4::text), $5)
                 """, tenant.id, actor.email, invoice.number, reason, actor.clientAddress)
             return .voided
+        }
+    }
+}
+
+extension InvoiceSettlement.Method {
+    /// How a `payments` row's method reads (its `gateway_provider`): the counter's methods in the
+    /// reader's language, a gateway by its name.
+    static func name(of provider: String, in words: BillingStrings) -> String {
+        switch Self(rawValue: provider) {
+        case .cash: words.methodCash
+        case .bankTransfer: words.methodBankTransfer
+        case nil: provider.capitalized
         }
     }
 }

@@ -8,11 +8,13 @@ struct PortalFormatter: Sendable {
     let times: DateText
     /// Calendar days (due dates) are stored without a zone and read as midnight UTC; shown as they are.
     let days: DateText
+    let billing: BillingStrings
 
     init(context: TenantContext) {
         strings = context.language.strings
         times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
         days = DateText(timeZoneIdentifier: "UTC", language: context.language)
+        billing = context.language.billingStrings
     }
 
     /// `November 2026` from `2026-11`.
@@ -51,7 +53,7 @@ struct PortalFormatter: Sendable {
         PortalPaymentsView.Row(
             date: times.dayAndTime(payment.createdAt), invoiceNumber: payment.invoiceNumber,
             period: period(payment.period), amount: Rupiah.format(payment.amount),
-            method: payment.gatewayProvider.capitalized,
+            method: InvoiceSettlement.Method.name(of: payment.gatewayProvider, in: billing),
             receiptURL: payment.status == "paid" ? "/portal/receipts/\(PathSegment.encode(payment.invoiceNumber))" : nil)
     }
 
