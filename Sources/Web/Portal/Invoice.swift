@@ -18,6 +18,10 @@ struct Invoice: Sendable, Hashable, Identifiable {
     let status: Status
     /// A calendar day; read as midnight UTC of that day.
     let dueDate: Date
+    /// Taken at the counter so far (part payments); the rest is what a checkout charges.
+    let counterPaid: Int64
+    let voidedAt: Date?
+    let voidReason: String?
     /// Platform-unique, what gateways are given as the reference (`IV…`).
     let paymentReference: String
     let gatewayID: UUID?
@@ -26,10 +30,6 @@ struct Invoice: Sendable, Hashable, Identifiable {
     let checkoutURL: String?
     let createdAt: Date
     let paidAt: Date?
-    /// Taken at the counter so far (part payments); the rest is what a checkout charges.
-    let counterPaid: Int64
-    let voidedAt: Date?
-    let voidReason: String?
     /// Computed by PostgreSQL as `due_date < current_date` in the tenant's zone at query time.
     let isOverdue: Bool
 
