@@ -74,6 +74,30 @@ import Templates
         #expect(try hosts(.init(provider: .xendit, isSandbox: false)) == ["wifi.example.id", "checkout.xendit.co", "*.xendit.co"])
     }
 
+    @Test func isolationScriptSendsTheIsolationListsWebTrafficToTheIsolationPageAndLetsTheCheckoutThrough() throws {
+        let source = try ExportFixtures.source(name: "Net \"Kita\"; /system reset", gateway: .init(provider: .midtrans, isSandbox: false))
+        let script = IsolationScript.text(for: source)
+        let lines = script.split(separator: "\n").map(String.init)
+        let comment = #"comment="gerbang-isolation-netkita""#
+        // The list RADIUS fills is the one the rules match.
+        #expect(SubscriberRadiusGroups.isolationReplies.contains { $0 == ("Mikrotik-Address-List", "isolir") })
+        #expect(lines.contains("/ip proxy set enabled=yes port=8080"))
+        #expect(lines.contains(#"add action=deny redirect-to="wifi.example.id/isolated" "# + comment))
+        #expect(
+            lines.contains(
+                "add chain=dstnat src-address-list=isolir dst-address-list=!gerbang-isolation-allowed protocol=tcp"
+                    + " dst-port=80 action=redirect to-ports=8080 " + comment))
+        let reachable = lines.filter { $0.hasPrefix("add list=gerbang-isolation-allowed address=") }.map {
+            String($0.dropFirst("add list=gerbang-isolation-allowed address=".count).prefix { $0 != " " })
+        }
+        #expect(reachable == ["wifi.example.id", "app.midtrans.com", "api.midtrans.com"])
+        #expect(lines.last == "add chain=forward src-address-list=isolir action=reject reject-with=icmp-admin-prohibited " + comment)
+        // Running it again replaces what it added: every entry carries the comment its section removes first.
+        #expect(lines.filter { $0 == #"remove [find comment="gerbang-isolation-netkita"]"# }.count == 4)
+        #expect(lines.filter { $0.hasPrefix("add ") }.allSatisfy { $0.hasSuffix(comment) })
+        #expect(!script.contains("/system reset"), "the tenant's name never reaches the script")
+    }
+
     @Test func siteSnapshotLinksResolveToExportedFilesOrTheLiveStore() throws {
         let files = SiteExporter.files(for: try ExportFixtures.source(logo: [1, 2, 3]))
         let names = Set(files.map(\.name))

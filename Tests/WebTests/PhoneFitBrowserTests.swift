@@ -47,6 +47,7 @@ import TestSupport
             "tenant GET /sandbox/sent": Visit(visitor: .buyer, path: "/sandbox/sent"),
             "tenant GET /pages/{slug}": Visit(visitor: .buyer, path: "/pages/terms"),
             "tenant GET /pay/{token}": Visit(visitor: .buyer, path: "/pay/\(site.unpaid.token)"),
+            "tenant GET /isolated": Visit(visitor: .buyer, path: "/isolated"),
             "tenant GET /portal/login": Visit(visitor: .buyer, path: "/portal/login"),
             "tenant GET /admin/login": Visit(visitor: .buyer, path: "/admin/login"),
 

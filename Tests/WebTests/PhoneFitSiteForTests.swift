@@ -48,6 +48,15 @@ struct PhoneFitSite {
             values ($1, 'Warung hotspot', 'hs-warung', $2, 's3cret-Router-42', 'hotspot', 3799) returning id
             """, shop.tenantID, "10.77.\(Int.random(in: 0...255)).\(Int.random(in: 1...254))"
         ).first!.decode("id", as: Int.self)
+        // An isolated neighbour online from the browser's own address: `/isolated` shows its invoices.
+        let isolated = try shop.subscriber(isolated: true)
+        try shop.invoice(for: isolated, amount: 175_000, dueInDays: -12)
+        try owner.query(
+            """
+            insert into radacct (tenant_id, acctsessionid, acctuniqueid, username, nasipaddress, framedipaddress,
+                acctstarttime, nas_id)
+            values ($1, $2, $2, $3, '192.168.88.1', '127.0.0.1', now(), $4)
+            """, shop.tenantID, "fit-" + RandomCode.make(10), isolated.pppoeUsername, routerID)
         return PhoneFitSite(
             shop: shop, admin: admin, headOffice: try HeadOfficeFixtures.headAdmin(), subscriber: subscriber,
             profileID: profile.uuidString.lowercased(), order: (created.number, token), unpaid: unpaid, paid: paid,

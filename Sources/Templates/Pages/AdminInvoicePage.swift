@@ -33,6 +33,9 @@ public struct AdminInvoicePage: HTMLComponent {
                             HTMLFragment { payment.status },
                         ]
                     }, emptyText: sales.noPayments)
+                if let settlement = view.settlement {
+                    InvoiceSettlementSection(view: settlement, language: chrome.language)
+                }
             }
         }.body
     }

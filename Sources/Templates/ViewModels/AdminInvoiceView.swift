@@ -23,6 +23,8 @@ public struct AdminInvoiceView: Sendable, Hashable {
     public let customer: [SummaryLine]
     public let payments: [Payment]
     public let csrfToken: String
+    /// Counter payments and voiding (`InvoiceSettlementSection`).
+    public var settlement: InvoiceSettlementView?
 
     public init(
         number: String, status: AdminSalesBadge, invoice: [SummaryLine], customer: [SummaryLine], payments: [Payment],

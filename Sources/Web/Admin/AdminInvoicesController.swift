@@ -28,7 +28,10 @@ struct AdminInvoicesController: Sendable {
             guard let detail = try invoices.detail(number: try parameters.require("number"), for: context.tenant) else {
                 throw HTTPError(.notFound)
             }
-            let view = AdminSalesFormatter(context: context).invoiceView(detail, csrfToken: admin.session.csrfSecret)
+            var view = AdminSalesFormatter(context: context).invoiceView(detail, csrfToken: admin.session.csrfSecret)
+            view.settlement = AdminInvoiceSettlementController.section(
+                for: detail, context: context, csrfToken: admin.session.csrfSecret,
+                outcome: try request.queryItems["settlement"])
             return .adminSalesPage(AdminInvoicePage(chrome: context.chrome, view: view))
         }
     }

@@ -8,6 +8,7 @@ struct AdminSalesFormatter: Sendable {
     let sales: AdminSalesStrings
     let times: DateText
     let portal: PortalFormatter
+    let billing: BillingStrings
     /// False when no WhatsApp sender serves the tenant: then that is why every pending message waits.
     let sendsWhatsApp: Bool
 
@@ -17,6 +18,7 @@ struct AdminSalesFormatter: Sendable {
         sales = context.language.adminSalesStrings
         times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
         portal = PortalFormatter(context: context)
+        billing = context.language.billingStrings
     }
 
     static func orderURL(_ number: String) -> String { AdminOrdersController.path + "/" + PathSegment.encode(number) }
@@ -155,7 +157,7 @@ struct AdminSalesFormatter: Sendable {
             number: invoice.number, status: badge(invoice), invoice: lines, customer: customer,
             payments: detail.payments.map {
                 AdminInvoiceView.Payment(
-                    date: times.dayAndTime($0.createdAt), method: $0.provider.capitalized, reference: $0.reference ?? "",
+                    date: times.dayAndTime($0.createdAt), method: InvoiceSettlement.Method.name(of: $0.provider, in: billing), reference: $0.reference ?? "",
                     amount: Rupiah.format($0.amount),
                     status: $0.status == "paid"
                         ? AdminSalesBadge(sales.paymentPaid, tone: .good) : AdminSalesBadge(sales.paymentRefunded, tone: .quiet))

@@ -9,4 +9,12 @@ struct AuditActor: Sendable {
         email = admin.admin.email
         clientAddress = request.clientAddress
     }
+
+    private init(email: String) {
+        self.email = email
+        clientAddress = ""
+    }
+
+    /// Gerbang's own jobs (isolating a subscriber who has not paid), with no client address.
+    static let system = AuditActor(email: "system")
 }

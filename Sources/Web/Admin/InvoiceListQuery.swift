@@ -72,7 +72,9 @@ struct InvoiceListQuery: Sendable {
             else { return nil }
             let payments = try db.query(
                 """
-                select created_at, gateway_provider, gateway_reference, amount, status from payments
+                select created_at, gateway_provider, coalesce(gateway_reference, nullif(note, '')) as gateway_reference,
+                    amount, status
+                from payments
                 where tenant_id = $1 and subject = 'invoice' and subject_id = $2
                 order by created_at desc, id
                 """, tenant.id, invoice.id

@@ -60,6 +60,7 @@ struct Routes: Sendable {
         PortalLoginController(services: portal).addRoutes(to: &tenant)
         PortalController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
         PayLinkController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
+        IsolationPageController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
         let admin = AdminServices(database: database)
         AdminLoginController(services: admin).addRoutes(to: &tenant)
         let brandingForm = AdminBrandingController(services: admin)
@@ -77,6 +78,10 @@ struct Routes: Sendable {
             services: admin, orders: OrderListQuery(database: database), resender: OrderMessageResender(database: database)
         ).addRoutes(to: &tenant)
         AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database)).addRoutes(to: &tenant)
+        AdminInvoiceSettlementController(
+            services: admin, invoices: InvoiceListQuery(database: database),
+            settlement: InvoiceSettlement(database: database, invoices: portal.invoices)
+        ).addRoutes(to: &tenant)
         AdminAuditController(services: admin, trail: AuditTrailQuery(database: database)).addRoutes(to: &tenant)
         AdminPasswordController(services: admin).addRoutes(to: &tenant)
         AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets))

@@ -56,6 +56,9 @@ public struct AppConfig: Sendable {
     /// How long an expired voucher code keeps its RADIUS rows before they are removed
     /// (`EXPIRED_CODE_GRACE_HOURS`); the voucher itself is kept.
     public var expiredCodeGrace: Duration
+    /// How often this process looks for subscribers to isolate (`ISOLATION_SWEEP_MINUTES`); nil (`0`):
+    /// never, where another process or instance does it.
+    public var isolationSweepInterval: Duration?
     /// How long unauthenticated and audit records are kept (`RETENTION_*`).
     public var retention: RetentionSettings
     /// Requests per window per tenant tier and per client address on sensitive routes (`RATE_LIMIT_*`).
@@ -112,6 +115,8 @@ public struct AppConfig: Sendable {
         reconcileInterval = .seconds(reader.integer("RECONCILE_INTERVAL_SECONDS", default: 60, in: 1...86_400))
         reconcileAfter = .seconds(reader.integer("RECONCILE_AFTER_SECONDS", default: 600, in: 0...86_400))
         expiredCodeGrace = .seconds(reader.integer("EXPIRED_CODE_GRACE_HOURS", default: 72, in: 0...87_600) * 3600)
+        let isolationMinutes = reader.integer("ISOLATION_SWEEP_MINUTES", default: 5, in: 0...1440)
+        isolationSweepInterval = isolationMinutes == 0 ? nil : .seconds(isolationMinutes * 60)
         retention = RetentionSettings(reading: &reader)
         rateLimits = RateLimitSettings(reading: &reader)
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))

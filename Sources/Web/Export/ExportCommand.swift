@@ -1,17 +1,18 @@
 import Foundation
 import Postgres
 
-/// `gerbang export hotspot|site --tenant <slug> --out <dir> [--store-url <url>]`.
+/// `gerbang export hotspot|site|isolation --tenant <slug> --out <dir> [--store-url <url>]`.
 enum ExportCommand {
     static let usage = """
-        usage: gerbang export hotspot|site --tenant <slug> --out <dir> [--store-url <url>]
-          hotspot   MikroTik hotspot pages (login.html …), hotspot.css/js, README.txt, walled-garden.rsc
-          site      static snapshot: index.html, pages/<slug>.html, <lang>/…, site.css, theme.css, logo
+        usage: gerbang export hotspot|site|isolation --tenant <slug> --out <dir> [--store-url <url>]
+          hotspot    MikroTik hotspot pages (login.html …), hotspot.css/js, README.txt, walled-garden.rsc
+          site       static snapshot: index.html, pages/<slug>.html, <lang>/…, site.css, theme.css, logo
+          isolation  isolation.rsc: MikroTik rules that send isolated subscribers' web traffic to /isolated
           --store-url  the live store (default: the primary verified domain, else <slug>.BASE_DOMAIN)
         """
 
     static func run(_ arguments: [String], config: AppConfig) throws -> String {
-        guard let kind = arguments.first, ["hotspot", "site"].contains(kind) else { throw ExportError(usage) }
+        guard let kind = arguments.first, ["hotspot", "site", "isolation"].contains(kind) else { throw ExportError(usage) }
         var options: [String: String] = [:]
         var rest = arguments.dropFirst()
         while let flag = rest.popFirst() {
@@ -30,7 +31,12 @@ enum ExportCommand {
             siteStylesheetPath: config.publicDirectory + "/css/site.css",
             platformSendsWhatsApp: config.whatsApp.hasPlatformSender)
         let source = try loader.source(slug: slug, storeURL: options["--store-url"])
-        let files = kind == "hotspot" ? HotspotExporter.files(for: source) : SiteExporter.files(for: source)
+        let files =
+            switch kind {
+            case "hotspot": HotspotExporter.files(for: source)
+            case "isolation": [ExportFile(name: "isolation.rsc", text: IsolationScript.text(for: source))]
+            default: SiteExporter.files(for: source)
+            }
         try write(files, to: directory)
         return "gerbang: wrote \(files.count) files to \(directory) (store \(source.store.origin))"
     }

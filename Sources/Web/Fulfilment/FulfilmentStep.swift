@@ -34,7 +34,8 @@ protocol FulfilmentStep: Sendable {
     func lockedState(on db: PostgresConnection) throws -> FulfilmentState
 
     /// Moves the subject to paid and does what paying it means. Called at most once per subject.
-    func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws
+    /// - Returns: the live sessions to end once the transaction commits (a subscriber back in its plan).
+    func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws -> SessionsToEnd
 
     /// A failure, expiry or cancellation of the subject's checkout, while it still awaits payment.
     func close(as status: PaymentEvent.Status, event: PaymentEvent, on db: PostgresConnection) throws

@@ -3,7 +3,8 @@ import Postgres
 
 /// Paying a subscriber's invoice: `unpaid → paid`; and when the subscriber was isolated for
 /// non-payment and no other invoice is overdue, active again, with its PPPoE user moved back from the
-/// isolation group to its plan's group, in the same transaction. A failed or expired checkout leaves
+/// isolation group to its plan's group, in the same transaction, and its live session disconnected
+/// after the commit so the plan applies at once. A failed or expired checkout leaves
 /// the invoice unpaid and forgets the gateway's page. Run by `PaymentFulfilment`.
 ///
 /// "Overdue" is `invoice_is_overdue`: unpaid with a due date before today in the tenant's time zone.
@@ -23,9 +24,18 @@ struct InvoiceFulfilment: FulfilmentStep {
         }
     }
 
-    func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws {
+    func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws -> SessionsToEnd {
+        try settle(on: db)
+    }
+
+    /// What paying the invoice in full means, however the money came (a gateway, or the counter once its
+    /// payments reach the amount): paid, and the subscriber reinstated. Inside the caller's transaction,
+    /// which holds the invoice's row lock.
+    /// - Returns: the reinstated subscriber's live sessions, to end after the commit so its plan's group
+    ///   applies at once; none when it was not isolated.
+    func settle(on db: PostgresConnection) throws -> SessionsToEnd {
         try invoices.markPaid(invoiceID: subject.id, tenantID: subject.tenantID, on: db)
-        try reinstateSubscriber(on: db)
+        return try reinstateSubscriber(on: db)
     }
 
     func close(as status: PaymentEvent.Status, event: PaymentEvent, on db: PostgresConnection) throws {
@@ -34,7 +44,7 @@ struct InvoiceFulfilment: FulfilmentStep {
     }
 
     /// The subscriber row is locked too, so two invoices of one subscriber paid at once decide in turn.
-    private func reinstateSubscriber(on db: PostgresConnection) throws {
+    private func reinstateSubscriber(on db: PostgresConnection) throws -> SessionsToEnd {
         let rows = try db.query(
             """
             select s.status, s.pppoe_username, p.radius_group as plan_radius_group, t.slug,
@@ -53,12 +63,17 @@ struct InvoiceFulfilment: FulfilmentStep {
         guard let row = rows.first else { throw PostgresError(.query, "subscriber of \(subject.number) disappeared") }
         guard try row.decode("status", as: String.self) == Subscriber.Status.isolated.rawValue,
             try !row.decode("has_overdue", as: Bool.self)
-        else { return }
+        else { return .none }
         try db.query(
-            "update subscribers set status = 'active', updated_at = now() where tenant_id = $1 and id = $2",
-            subject.tenantID, subject.subscriberID)
+            """
+            update subscribers set status = 'active', updated_at = now(), status_changed_at = now(),
+                status_reason = 'invoice ' || $3 || ' paid'
+            where tenant_id = $1 and id = $2
+            """, subject.tenantID, subject.subscriberID, subject.number)
+        let username = try row.decode("pppoe_username", as: String.self)
         try radius.restore(
-            username: try row.decode("pppoe_username", as: String.self), tenantSlug: try row.decode("slug", as: String.self),
+            username: username, tenantSlug: try row.decode("slug", as: String.self),
             planGroup: try row.decode("plan_radius_group", as: String.self), tenantID: subject.tenantID, on: db)
+        return try SessionsToEnd.openSessions(of: username, tenantID: subject.tenantID, on: db)
     }
 }

@@ -20,7 +20,7 @@ struct OrderFulfilment: FulfilmentStep {
         }
     }
 
-    func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws {
+    func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws -> SessionsToEnd {
         let order = target.order
         try db.enqueue(
             "update voucher_orders set status = 'paid', paid_at = now() where tenant_id = $1 and id = $2",
@@ -31,6 +31,7 @@ struct OrderFulfilment: FulfilmentStep {
         try outbox.queue(
             .whatsapp, to: order.buyerPhone, body: message.text, tenantID: order.tenantID,
             subjectReference: order.number, on: db)
+        return .none
     }
 
     func close(as status: PaymentEvent.Status, event: PaymentEvent, on db: PostgresConnection) throws {

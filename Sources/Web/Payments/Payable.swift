@@ -8,7 +8,8 @@ protocol Payable: Sendable {
     var id: UUID { get }
     /// `EV…` or `IV…`: platform-unique, what gateways are given as their order id.
     var paymentReference: String { get }
-    var amount: Int64 { get }
+    /// What a payment must bring now: an order's amount, an invoice's amount less what the counter took.
+    var amountDue: Int64 { get }
     var currency: String { get }
     /// Still waiting for money, so a checkout may be opened for it.
     var awaitsPayment: Bool { get }
@@ -23,12 +24,14 @@ protocol Payable: Sendable {
 extension VoucherOrder: Payable {
     static var subject: PaymentSubject { .order }
     var paymentReference: String { number }
+    var amountDue: Int64 { amount }
     var awaitsPayment: Bool { effectiveStatus() == .pending }
     var isPaid: Bool { status == .paid }
 }
 
 extension Invoice: Payable {
     static var subject: PaymentSubject { .invoice }
+    var amountDue: Int64 { max(amount - counterPaid, 0) }
     var awaitsPayment: Bool { status == .unpaid }
     var isPaid: Bool { status == .paid }
 }

@@ -16,10 +16,10 @@ extension PaymentCheckout {
             request: { locked, _ in
                 let name = "Invoice \(locked.number) (\(locked.period))"
                 return CheckoutRequest(
-                    reference: locked.paymentReference, amount: locked.amount, currency: locked.currency,
+                    reference: locked.paymentReference, amount: locked.amountDue, currency: locked.currency,
                     description: name, customerName: payer.name, customerEmail: payer.email,
                     customerPhone: payer.phone,
-                    items: [CheckoutRequest.Item(id: locked.number, name: name, unitPrice: locked.amount, quantity: 1)],
+                    items: [CheckoutRequest.Item(id: locked.number, name: name, unitPrice: locked.amountDue, quantity: 1)],
                     returnURL: returnURL, expiresIn: Self.invoiceCheckoutLifetime)
             },
             record: { checkout, account, locked, connection in

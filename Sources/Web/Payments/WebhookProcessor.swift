@@ -147,13 +147,13 @@ struct WebhookProcessor: Sendable {
         if event.status == .paid && event.amount == nil {
             return .rejected(.unprocessableContent, "a payment without an amount")
         }
-        if let amount = event.amount, amount != subject.amount {
-            return .rejected(.unprocessableContent, "amount \(amount) differs from the \(kind)'s \(subject.amount)")
+        if let amount = event.amount, amount != subject.amountDue {
+            return .rejected(.unprocessableContent, "amount \(amount) differs from the \(kind)'s \(subject.amountDue)")
         }
         let outcome = try fulfilment.apply(event, with: step, provider: provider, eventID: eventID)
         if outcome.kind == .processed, event.status == .paid {
             let paidOrders: Int64 = type(of: subject).subject == .order ? 1 : 0
-            usage?.record(UsageCounts(paidOrders: paidOrders, paidAmount: subject.amount), tenantID: subject.tenantID)
+            usage?.record(UsageCounts(paidOrders: paidOrders, paidAmount: subject.amountDue), tenantID: subject.tenantID)
         }
         return outcome
     }

@@ -149,18 +149,9 @@ enum DemoSubscribers {
         try SubscriberRadiusGroups().create(
             [.init(username: person.pppoeUsername, password: pppoePassword, planGroup: person.plan.group)], tenantSlug: slug,
             tenantID: tenant, on: db)
-        let isolationGroup = SubscriberRadiusGroups.isolationGroup(tenantSlug: slug)
         if person.isolated {
-            try db.query(
-                "update radusergroup set groupname = $3 where tenant_id = $1 and username = $2",
-                tenant, person.pppoeUsername, isolationGroup)
-        }
-        for (attribute, value) in [("Mikrotik-Rate-Limit", "128k/128k"), ("Mikrotik-Address-List", "isolir")] {
-            try db.query(
-                """
-                insert into radgroupreply (groupname, attribute, op, value, tenant_id) values ($1, $2, ':=', $3, $4)
-                on conflict (groupname, attribute) do nothing
-                """, isolationGroup, attribute, value, tenant)
+            try SubscriberRadiusGroups().isolate(
+                username: person.pppoeUsername, tenantSlug: slug, planGroup: person.plan.group, tenantID: tenant, on: db)
         }
     }
 }

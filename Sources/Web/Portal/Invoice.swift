@@ -18,6 +18,10 @@ struct Invoice: Sendable, Hashable, Identifiable {
     let status: Status
     /// A calendar day; read as midnight UTC of that day.
     let dueDate: Date
+    /// Taken at the counter so far (part payments); the rest is what a checkout charges.
+    let counterPaid: Int64
+    let voidedAt: Date?
+    let voidReason: String?
     /// Platform-unique, what gateways are given as the reference (`IV…`).
     let paymentReference: String
     let gatewayID: UUID?
@@ -50,6 +54,9 @@ struct Invoice: Sendable, Hashable, Identifiable {
         checkoutURL = row.decode("checkout_url", as: String?.self)
         createdAt = try row.decode("created_at", as: Date.self)
         paidAt = row.decode("paid_at", as: Date?.self)
+        counterPaid = row.decode("counter_paid", as: Int64?.self) ?? 0
+        voidedAt = row.decode("voided_at", as: Date?.self)
+        voidReason = row.decode("void_reason", as: String?.self)
         isOverdue = try row.decode("is_overdue", as: Bool.self)
     }
 

@@ -8,11 +8,13 @@ struct PortalFormatter: Sendable {
     let times: DateText
     /// Calendar days (due dates) are stored without a zone and read as midnight UTC; shown as they are.
     let days: DateText
+    let billing: BillingStrings
 
     init(context: TenantContext) {
         strings = context.language.strings
         times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
         days = DateText(timeZoneIdentifier: "UTC", language: context.language)
+        billing = context.language.billingStrings
     }
 
     /// `November 2026` from `2026-11`.
@@ -51,11 +53,11 @@ struct PortalFormatter: Sendable {
         PortalPaymentsView.Row(
             date: times.dayAndTime(payment.createdAt), invoiceNumber: payment.invoiceNumber,
             period: period(payment.period), amount: Rupiah.format(payment.amount),
-            method: payment.gatewayProvider.capitalized,
+            method: InvoiceSettlement.Method.name(of: payment.gatewayProvider, in: billing),
             receiptURL: payment.status == "paid" ? "/portal/receipts/\(PathSegment.encode(payment.invoiceNumber))" : nil)
     }
 
-    private func summary(_ invoice: Invoice, detailURL: String?, payURL: String, receiptURL: String?) -> PortalInvoiceSummary {
+    func summary(_ invoice: Invoice, detailURL: String?, payURL: String, receiptURL: String?) -> PortalInvoiceSummary {
         let state: PortalInvoiceSummary.State
         switch invoice.status {
         case .unpaid: state = .unpaid(overdue: invoice.isOverdue)
@@ -63,7 +65,8 @@ struct PortalFormatter: Sendable {
         case .void: state = .void
         }
         return PortalInvoiceSummary(
-            number: invoice.number, period: period(invoice.period), amount: Rupiah.format(invoice.amount),
+            number: invoice.number, period: period(invoice.period),
+            amount: Rupiah.format(invoice.status == .unpaid ? invoice.amountDue : invoice.amount),
             dueDate: days.day(invoice.dueDate), state: state, detailURL: detailURL,
             payURL: invoice.status == .unpaid ? payURL : nil, receiptURL: invoice.status == .paid ? receiptURL : nil)
     }

@@ -62,33 +62,41 @@ struct RadiusSessionRepository: Sendable {
     /// Closes a session the router acknowledged ending, with the audit row saying who ended it. The
     /// router's own Stop, if it comes, finds it closed and changes nothing.
     func close(_ session: RadiusSession, for tenant: Tenant, by actor: AuditActor, result: String) throws {
-        try database.scoped(to: tenant).transaction { db in
+        try close(session, tenantID: tenant.id, by: actor, result: result)
+    }
+
+    func close(_ session: RadiusSession, tenantID: UUID, by actor: AuditActor, result: String) throws {
+        try database.scoped(toTenantID: tenantID).transaction { db in
             try db.query(
                 """
                 update radacct set acctstoptime = now(), acctupdatetime = now(), acctterminatecause = 'Admin-Reset',
                     acctsessiontime = coalesce(extract(epoch from now() - acctstarttime)::bigint, acctsessiontime)
                 where tenant_id = $1 and radacctid = $2 and acctstoptime is null
-                """, tenant.id, session.id)
-            try record(session, result: result, tenant: tenant, actor: actor, on: db)
+                """, tenantID, session.id)
+            try record(session, result: result, tenantID: tenantID, actor: actor, on: db)
         }
     }
 
     /// A Disconnect the router refused or never answered: the session stays open, the attempt is audited.
     func recordAttempt(_ session: RadiusSession, for tenant: Tenant, by actor: AuditActor, result: String) throws {
-        try database.scoped(to: tenant).transaction { db in
-            try record(session, result: result, tenant: tenant, actor: actor, on: db)
+        try recordAttempt(session, tenantID: tenant.id, by: actor, result: result)
+    }
+
+    func recordAttempt(_ session: RadiusSession, tenantID: UUID, by actor: AuditActor, result: String) throws {
+        try database.scoped(toTenantID: tenantID).transaction { db in
+            try record(session, result: result, tenantID: tenantID, actor: actor, on: db)
         }
     }
 
     private func record(
-        _ session: RadiusSession, result: String, tenant: Tenant, actor: AuditActor, on db: PostgresConnection
+        _ session: RadiusSession, result: String, tenantID: UUID, actor: AuditActor, on db: PostgresConnection
     ) throws {
         try db.query(
             """
             insert into audit_log (tenant_id, actor, action, target, before, after, ip)
             values ($1, $2, 'session.disconnect', $3, jsonb_build_object('user', $4::text, 'router', $5::text),
                 jsonb_build_object('result', $6::text), $7)
-            """, tenant.id, actor.email, String(session.id), session.username, session.routerName, result,
+            """, tenantID, actor.email, String(session.id), session.username, session.routerName, result,
             actor.clientAddress)
     }
 }

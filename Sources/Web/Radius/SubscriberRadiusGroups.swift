@@ -13,6 +13,14 @@ struct SubscriberRadiusGroups: Sendable {
         tenantSlug + "-isolated"
     }
 
+    /// What the isolation group answers on every tenant: a trickle of bandwidth, and the subscriber's
+    /// address in the router's `isolir` address list, which the router's isolation rules (`gerbang
+    /// export isolation`) send to the payment page. The one definition the job and the demo write.
+    static let isolationReplies = [("Mikrotik-Rate-Limit", "128k/128k"), ("Mikrotik-Address-List", "isolir")]
+
+    /// The router's address list the isolation group's reply names.
+    static let isolationAddressList = "isolir"
+
     /// A PPPoE account as RADIUS holds it: the user name, its password and its group.
     struct Account: Sendable, Hashable {
         let username: String
@@ -58,5 +66,29 @@ struct SubscriberRadiusGroups: Sendable {
             select $2, $3, 1, $1
             where not exists (select 1 from radusergroup where tenant_id = $1 and username = $2)
             """, tenantID, username, plan)
+    }
+
+    /// Moves the user from its plan's group to the tenant's isolation group, inside the caller's
+    /// transaction, and gives the isolation group its replies when the tenant has none yet (an ISP's
+    /// own replies for it, written by hand, are kept).
+    func isolate(username: String, tenantSlug: String, planGroup: String, tenantID: UUID, on db: PostgresConnection)
+        throws
+    {
+        let isolation = Self.isolationGroup(tenantSlug: tenantSlug)
+        try db.query(
+            """
+            insert into radgroupreply (groupname, attribute, op, value, tenant_id)
+            select $1, a, ':=', v, $2 from unnest($3::text[], $4::text[]) as r(a, v)
+            where not exists (select 1 from radgroupreply where groupname = $1)
+            """, isolation, tenantID, Self.isolationReplies.map(\.0), Self.isolationReplies.map(\.1))
+        try db.query(
+            "delete from radusergroup where tenant_id = $1 and username = $2 and groupname = $3",
+            tenantID, username, Self.planGroup(tenantSlug: tenantSlug, planGroup: planGroup))
+        try db.query(
+            """
+            insert into radusergroup (username, groupname, priority, tenant_id)
+            select $2, $3, 1, $1
+            where not exists (select 1 from radusergroup where tenant_id = $1 and username = $2 and groupname = $3)
+            """, tenantID, username, isolation)
     }
 }

@@ -20,6 +20,7 @@ enum SensitiveRoute: String, Sendable, Hashable, CaseIterable {
         case "/orders": self = .orders
         case _ where path.hasPrefix("/pay/"): self = .pay
         case _ where path.hasPrefix("/portal/invoices/") && path.hasSuffix("/pay"): self = .pay
+        case _ where path.hasPrefix(IsolationPageController.path + "/invoices/") && path.hasSuffix("/pay"): self = .pay
         case _ where path.hasPrefix(WebhookController.pathPrefix): self = .webhook
         default: return nil
         }

@@ -17,7 +17,7 @@ struct SandboxCheckoutController: Sendable {
             let (subject, lines) = try awaitingPayment(parameters["reference"] ?? "", context)
             return HTTPResponse.formPage(for: request) { token in
                 let view = SandboxCheckoutView(
-                    merchantName: context.branding.displayName, lines: lines, amount: Rupiah.format(subject.amount),
+                    merchantName: context.branding.displayName, lines: lines, amount: Rupiah.format(subject.amountDue),
                     action: "/sandbox/checkout/\(subject.paymentReference)", csrfToken: token)
                 return SandboxCheckoutPage(chrome: context.chrome, view: view)
             }
@@ -39,7 +39,7 @@ struct SandboxCheckoutController: Sendable {
             do {
                 try sandbox.deliver(
                     reference: subject.paymentReference, gatewayReference: subject.gatewayReference ?? "",
-                    status: status, amount: subject.amount)
+                    status: status, amount: subject.amountDue)
             } catch {
                 Log.warning("sandbox webhook for \(subject.paymentReference) was not accepted: \(error)")
                 throw HTTPError(.badGateway)

@@ -46,6 +46,9 @@ final class GerbangProcess: @unchecked Sendable {
             // Only VoucherStateSweepTests retire expired codes, at a grace period of their choosing: a
             // server's own sweep must not retire a code another test has merely back-dated.
             "EXPIRED_CODE_GRACE_HOURS": "87600",
+            // Only IsolationTests isolate subscribers, each its own tenant's: a server's own sweep would
+            // isolate other tests' subscribers whose invoices they back-date.
+            "ISOLATION_SWEEP_MINUTES": "0",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)
