@@ -218,6 +218,32 @@ import TestSupport
         #expect(try shop.subscriberCount() == 0)
     }
 
+    @Test func anExpiredDryRunImportsNothingAndAFileOverTheLimitIsRefused() throws {
+        let shop = try Shop.open()
+        let user = "ex" + PortalFixtures.code(length: 6).lowercased()
+        let dryRun = try shop.check(Array("username,password,name,plan\n\(user),pw-1234,One,Home 20\n".utf8))
+        try TestDatabase.owner.query(
+            "update subscriber_import_files set expires_at = now() - interval '1 second' where tenant_id = $1", shop.tenantID)
+        let late = try shop.confirm(dryRun)
+        #expect(late.status == 409)
+        #expect(late.text.contains("This dry run has expired or was already imported."))
+        #expect(try shop.subscriberCount() == 0)
+
+        let huge = [UInt8](repeating: UInt8(ascii: "a"), count: 5 * 1024 * 1024)
+        #expect(try shop.check(huge).status == 413)
+    }
+
+    @Test func theDryRunSpeaksTheAdminsLanguage() throws {
+        let shop = try Shop.open()
+        try shop.browser.get("/admin/subscribers/import?lang=id")
+        let user = "ln" + PortalFixtures.code(length: 6).lowercased()
+        let csv = "nama;username;password;paket\nSiti;\(user);pw-1234;Emas\nAni;\(user);pw-1234;Home 20\n"
+        let dryRun = try shop.check(Array(csv.utf8))
+        #expect(dryRun.text.contains("0 pelanggan akan dibuat, 2 baris dilewati"), "\(dryRun.text)")
+        #expect(dryRun.text.contains("tidak ada paket aktif bernama Emas"))
+        #expect(dryRun.text.contains("user PPPoE sudah ada di baris 2"))
+    }
+
     @Test func withoutSigningInOrWithoutTheFormTokenNothingIsStaged() throws {
         let shop = try Shop.open()
         let stranger = PortalBrowser(host: shop.admin.host)

@@ -54,7 +54,13 @@ struct SubscriberImporter: Sendable {
     /// - Parameter expected: how many rows the confirmed dry run said it would create.
     func run(token: String, expected: Int, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
         do {
-            return try importing(token: token, expected: expected, for: tenant, by: actor)
+            do {
+                return try importing(token: token, expected: expected, for: tenant, by: actor)
+            } catch let error as PostgresError where error.isUniqueViolation {
+                // A subscriber saved in the admin between the review and the insert: review once more,
+                // which now sees it and so reports the change instead of importing.
+                return try importing(token: token, expected: expected, for: tenant, by: actor)
+            }
         } catch let changed as ChangedReview {
             return .changed(changed.staged)
         }
