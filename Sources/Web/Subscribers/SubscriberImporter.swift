@@ -3,9 +3,8 @@ import Postgres
 
 /// Subscriber CSV imports in two steps: `stage` keeps the uploaded file and reviews it (writing nothing
 /// else), `run` imports the staged file in one transaction. The review is made again inside that
-/// transaction, so rows that became bad since the dry run (a subscriber added meanwhile) are skipped
-/// rather than half-imported, and when the outcome would differ from what the admin confirmed nothing is
-/// written and the new review is shown instead.
+/// transaction; when its outcome differs from what the admin confirmed (a subscriber added meanwhile, a
+/// plan switched off), nothing is written and the new review is shown instead.
 struct SubscriberImporter: Sendable {
     enum Outcome: Sendable {
         case imported(count: Int, skipped: Int)
