@@ -42,6 +42,8 @@ import Testing
         let mikrotik = try SubscriberImportFile(bytes: Array("name,password,profile,comment,disabled\nbudi01,pw12345,home20,Budi,no\n".utf8))
         #expect(mikrotik.layout == .mikrotik)
         #expect(mikrotik.rows.first?.values == ["pppoe_username": "budi01", "pppoe_password": "pw12345", "name": "Budi"])
+        let states = try SubscriberImportFile(bytes: Array("username,status\na1,Aktif\na2,terminated\na3,\n".utf8))
+        #expect(states.rows.map(\.inactiveMark) == [nil, "terminated", nil])
         #expect(throws: SubscriberImportFile.Problem.noUsernameColumn) { try SubscriberImportFile(bytes: Array("nama\nBudi\n".utf8)) }
         #expect(throws: SubscriberImportFile.Problem.empty) { try SubscriberImportFile(bytes: []) }
     }

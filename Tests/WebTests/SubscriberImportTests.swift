@@ -121,15 +121,18 @@ import TestSupport
         let shop = try Shop.open()
         let user = "mt" + PortalFixtures.code(length: 6).lowercased()
         let csv = """
-            "Name","Password","Service","Caller ID","Profile","Local Address","Remote Address","Comment"
-            "\(user)-a","secretA1","pppoe","","rumah20","10.0.0.1","10.0.0.2","Budi Santoso"
-            "\(user)-b","secretB2","pppoe","","Home 50","","",""
-            "\(user)-c","secretC3","pppoe","","isolir","","","Citra"
+            "Name","Password","Service","Caller ID","Profile","Local Address","Remote Address","Comment","Disabled"
+            "\(user)-a","secretA1","pppoe","","rumah20","10.0.0.1","10.0.0.2","Budi Santoso","no"
+            "\(user)-b","secretB2","pppoe","","Home 50","","","","false"
+            "\(user)-c","secretC3","pppoe","","isolir","","","Citra","no"
+            "\(user)-d","secretD4","pppoe","","rumah20","","","Dodi (berhenti)","yes"
 
             """
         let dryRun = try shop.check(Array(csv.utf8))
-        #expect(dryRun.text.contains("(MikroTik PPP secrets): 2 subscribers would be created, 1 row skipped"), "\(dryRun.text)")
+        #expect(dryRun.text.contains("(MikroTik PPP secrets): 2 subscribers would be created, 2 rows skipped"), "\(dryRun.text)")
         #expect(dryRun.text.contains("no active plan is called isolir"))
+        // A disabled secret is a customer the router no longer serves: never imported to be billed.
+        #expect(dryRun.text.contains("marked disabled in the file"))
         #expect(try shop.confirm(dryRun).status == 303)
         let rows = try TestDatabase.owner.query(
             """

@@ -1,7 +1,7 @@
 extension SubscriberImportStrings {
     static let english = SubscriberImportStrings(
         title: "Import subscribers",
-        intro: "Upload a CSV file. Gerbang first shows what it would do and writes nothing; the import itself runs only when you confirm it, all good rows at once. Existing subscribers are never changed: a row whose PPPoE user name or customer number is already yours is skipped.",
+        intro: "Upload a CSV file. Gerbang first shows what it would do and writes nothing; the import itself runs only when you confirm it, all good rows at once. Existing subscribers are never changed: a row whose PPPoE user name or customer number is already yours is skipped, and so is a disabled secret or a row whose status is not active.",
         columnsHelp: "Two layouts are understood. A MikroTik PPP secrets export: name (PPPoE user name), password, profile (the plan's name or RADIUS group), comment (the subscriber's name). Or a customer list with a header row such as customer_number, name, phone, email, address, username, password, plan, billing_day, installation_date, notes; Indonesian headers (nama, alamat, no_hp, whatsapp, paket, tanggal_pasang …) work too. Cells may be separated by commas or semicolons; save the file as CSV UTF-8. Rows without a customer number get a new one. Imported subscribers have no portal password until you set one.",
         fieldFile: "CSV file",
         fieldFileHint: "Up to 4 MB and 10,000 rows.",
@@ -59,6 +59,7 @@ extension SubscriberImportStrings {
         reasonEncoding: "not UTF-8 text (save the file as CSV UTF-8)",
         reasonUnterminatedQuote: "a quoted cell is never closed",
         reasonExtraCells: "more cells than the header has columns",
+        reasonInactive: { mark in "marked \(mark) in the file: only live subscribers are imported" },
         reasonPlanMissing: "plan missing",
         reasonPlanUnknown: { plan in "no active plan is called \(plan)" },
         reasonUsernameRepeated: { line in "the PPPoE user name is already on line \(line)" },

@@ -1,7 +1,7 @@
 extension SubscriberImportStrings {
     static let indonesian = SubscriberImportStrings(
         title: "Impor pelanggan",
-        intro: "Unggah berkas CSV. Gerbang lebih dulu menampilkan apa yang akan dilakukan tanpa menyimpan apa pun; impor baru berjalan setelah Anda konfirmasi, semua baris yang benar sekaligus. Pelanggan yang sudah ada tidak pernah diubah: baris dengan user PPPoE atau nomor pelanggan yang sudah terdaftar dilewati.",
+        intro: "Unggah berkas CSV. Gerbang lebih dulu menampilkan apa yang akan dilakukan tanpa menyimpan apa pun; impor baru berjalan setelah Anda konfirmasi, semua baris yang benar sekaligus. Pelanggan yang sudah ada tidak pernah diubah: baris dengan user PPPoE atau nomor pelanggan yang sudah terdaftar dilewati, begitu juga secret yang dinonaktifkan atau baris yang statusnya bukan aktif.",
         columnsHelp: "Dua format dikenali. Ekspor PPP secret MikroTik: name (user PPPoE), password, profile (nama paket atau grup RADIUS-nya), comment (nama pelanggan). Atau daftar pelanggan dengan baris judul seperti customer_number, nama, no_hp, email, alamat, username, password, paket, tanggal_tagihan, tanggal_pasang, catatan; judul berbahasa Inggris juga bisa. Pemisah sel boleh koma atau titik koma; simpan berkas sebagai CSV UTF-8. Baris tanpa nomor pelanggan mendapat nomor baru. Pelanggan hasil impor belum punya kata sandi portal sampai Anda mengaturnya.",
         fieldFile: "Berkas CSV",
         fieldFileHint: "Maksimal 4 MB dan 10.000 baris.",
@@ -57,6 +57,7 @@ extension SubscriberImportStrings {
         reasonEncoding: "bukan teks UTF-8 (simpan berkas sebagai CSV UTF-8)",
         reasonUnterminatedQuote: "ada sel bertanda kutip yang tidak ditutup",
         reasonExtraCells: "jumlah sel melebihi kolom judul",
+        reasonInactive: { mark in "bertanda \(mark) di berkas: hanya pelanggan aktif yang diimpor" },
         reasonPlanMissing: "paket kosong",
         reasonPlanUnknown: { plan in "tidak ada paket aktif bernama \(plan)" },
         reasonUsernameRepeated: { line in "user PPPoE sudah ada di baris \(line)" },

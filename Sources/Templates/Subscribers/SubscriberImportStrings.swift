@@ -59,6 +59,7 @@ public struct SubscriberImportStrings: Sendable {
     public let reasonEncoding: String
     public let reasonUnterminatedQuote: String
     public let reasonExtraCells: String
+    public let reasonInactive: @Sendable (_ mark: String) -> String
     public let reasonPlanMissing: String
     public let reasonPlanUnknown: @Sendable (_ plan: String) -> String
     public let reasonUsernameRepeated: @Sendable (_ line: Int) -> String

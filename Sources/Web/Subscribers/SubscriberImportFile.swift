@@ -29,6 +29,9 @@ struct SubscriberImportFile: Sendable {
         /// Nil when the record could not be read (`problem` says why).
         let values: [String: String]
         let plan: String
+        /// What the file says of a row that is not a live subscriber (`disabled`, `terminated` …); nil
+        /// for a live one.
+        let inactiveMark: String?
         let problem: RecordProblem?
     }
 
@@ -41,8 +44,15 @@ struct SubscriberImportFile: Sendable {
 
     /// More rows than any one import of a small ISP's customers; a bigger list imports in parts.
     static let maxRows = 10_000
-    /// The key under which a row carries its plan (not a `SubscriberInput` field).
+    /// The keys under which a row carries its plan and its state (not `SubscriberInput` fields).
     static let planKey = "plan"
+    static let statusKey = "status"
+    static let disabledKey = "disabled"
+    /// States of a row that is imported; any other (`terminated`, `berhenti` …) is skipped, so a customer
+    /// who left is never billed again. An isolated one is imported active: the billing run decides anew.
+    static let liveStatuses: Set<String> = ["", "active", "aktif", "isolated", "isolir", "enabled"]
+    /// A MikroTik secret's `disabled` (`yes`/`true`): a router's paused or departed customer.
+    static let disabledValues: Set<String> = ["yes", "true", "1"]
 
     let layout: Layout
     let rows: [Row]
@@ -62,11 +72,11 @@ struct SubscriberImportFile: Sendable {
         self.layout = layout
         rows = csv.records.map { record in
             guard let cells = record.cells else {
-                return Row(line: record.line, values: [:], plan: "", problem: .encoding)
+                return Row(line: record.line, values: [:], plan: "", inactiveMark: nil, problem: .encoding)
             }
-            if record.isUnterminated { return Row(line: record.line, values: [:], plan: "", problem: .unterminatedQuote) }
+            if record.isUnterminated { return Row(line: record.line, values: [:], plan: "", inactiveMark: nil, problem: .unterminatedQuote) }
             if cells.count > columns.count, cells[columns.count...].contains(where: { !$0.trimmed.isEmpty }) {
-                return Row(line: record.line, values: [:], plan: "", problem: .extraCells)
+                return Row(line: record.line, values: [:], plan: "", inactiveMark: nil, problem: .extraCells)
             }
             var values: [String: String] = [:]
             for (column, cell) in zip(columns, cells) {
@@ -80,7 +90,15 @@ struct SubscriberImportFile: Sendable {
                 values[SubscriberInput.Field.installationDate.rawValue] = Self.isoDate(date)
             }
             let plan = (values.removeValue(forKey: Self.planKey) ?? "").trimmed
-            return Row(line: record.line, values: values, plan: plan, problem: nil)
+            let status = (values.removeValue(forKey: Self.statusKey) ?? "").trimmed
+            let disabled = (values.removeValue(forKey: Self.disabledKey) ?? "").trimmed
+            var mark: String?
+            if Self.disabledValues.contains(disabled.lowercased()) {
+                mark = Self.disabledKey
+            } else if !Self.liveStatuses.contains(status.lowercased()) {
+                mark = status
+            }
+            return Row(line: record.line, values: values, plan: plan, inactiveMark: mark, problem: nil)
         }
     }
 
@@ -105,7 +123,7 @@ struct SubscriberImportFile: Sendable {
         typealias F = SubscriberInput.Field
         return [
             "name": F.pppoeUsername.rawValue, "password": F.pppoePassword.rawValue, "profile": planKey,
-            "comment": F.name.rawValue,
+            "comment": F.name.rawValue, "disabled": disabledKey,
         ]
     }()
 
@@ -135,6 +153,8 @@ struct SubscriberImportFile: Sendable {
                 "tglinstalasi",
             ]),
             (F.notes.rawValue, ["notes", "note", "catatan", "keterangan"]),
+            (statusKey, ["status"]),
+            (disabledKey, ["disabled"]),
         ]
         var map: [String: String] = [:]
         for (field, keys) in groups { for key in keys { map[key] = field } }

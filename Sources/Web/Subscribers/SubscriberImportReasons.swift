@@ -10,6 +10,7 @@ struct SubscriberImportReasons: Sendable {
         case .record(.encoding): words.reasonEncoding
         case .record(.unterminatedQuote): words.reasonUnterminatedQuote
         case .record(.extraCells): words.reasonExtraCells
+        case .inactive(let mark): words.reasonInactive(mark)
         case .planMissing: words.reasonPlanMissing
         case .planUnknown(let plan): words.reasonPlanUnknown(plan)
         case .usernameRepeated(let line): words.reasonUsernameRepeated(line)

@@ -3,7 +3,8 @@ import Foundation
 /// What an import of a file would do, decided in one place for the dry run and the real run: which rows
 /// become subscribers (each checked by `SubscriberInput`, its plan found among the tenant's active plans)
 /// and which are skipped, with every reason. A row is skipped when its user name or customer number is
-/// already the tenant's, or came earlier in the file; existing subscribers are never changed by an import.
+/// already the tenant's, or came earlier in the file, and when the file marks it as no live subscriber;
+/// existing subscribers are never changed by an import.
 struct SubscriberImportReview: Sendable {
     /// A plan a row may name, by its name or its RADIUS group (either, without regard to case).
     struct Plan: Sendable, Hashable {
@@ -15,6 +16,8 @@ struct SubscriberImportReview: Sendable {
     enum Reason: Sendable, Hashable {
         case field(SubscriberInput.Field, SubscriberInput.Problem)
         case record(SubscriberImportFile.RecordProblem)
+        /// The file marks the row as no live subscriber (a disabled secret, a terminated customer).
+        case inactive(String)
         case planMissing
         case planUnknown(String)
         case usernameRepeated(firstLine: Int)
@@ -77,6 +80,7 @@ struct SubscriberImportReview: Sendable {
             var reasons = SubscriberInput.Field.allCases.compactMap { field in
                 input.problems[field].map { Reason.field(field, $0) }
             }
+            if let mark = row.inactiveMark { reasons.insert(.inactive(mark), at: 0) }
             let plan = plansByKey[row.plan.lowercased()]
             if row.plan.isEmpty {
                 reasons.append(.planMissing)
