@@ -26,7 +26,9 @@ import TestSupport
 
             """#
         #expect(try shop.confirm(try shop.check(Array(csv.utf8))).status == 303)
-        #expect(try other.confirm(try other.check(Array("username,password,name,plan\n\(user)-other,pw-9999,Other,Home 20\n".utf8))).status == 303)
+        #expect(
+            try other.confirm(try other.check(Array("username,password,name,plan\n\(user)-other,pw-9999,Other,Home 20\n".utf8))).status
+                == 303)
 
         let export = try shop.browser.get("/admin/subscribers/export.csv")
         #expect(export.status == 200)
@@ -67,9 +69,12 @@ import TestSupport
         let all = try shop.browser.get("/admin/invoices/export.csv")
         #expect(all.status == 200)
         let records = Self.records(all)
-        #expect(records.first == "invoice_number,customer_number,customer_name,period,amount,status,due_date,created_at,paid_at,voided_at,void_reason")
+        #expect(
+            records.first
+                == "invoice_number,customer_number,customer_name,period,amount,status,due_date,created_at,paid_at,voided_at,void_reason")
         #expect(records.count == 3)
-        #expect(all.text.contains("\(unpaid.number),\(subscriber.customerNumber),\"'+Cuci Gudang, Bu \"\"Tini\"\"\",2026-10,150000,unpaid,"))
+        #expect(
+            all.text.contains("\(unpaid.number),\(subscriber.customerNumber),\"'+Cuci Gudang, Bu \"\"Tini\"\"\",2026-10,150000,unpaid,"))
         #expect(all.text.contains(paid.number))
         #expect(!all.text.contains(theirs.number))
 

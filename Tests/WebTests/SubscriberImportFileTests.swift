@@ -34,12 +34,14 @@ import Testing
     }
 
     @Test func headersAreMatchedWithoutCaseSpacesOrPunctuationInBothLayouts() throws {
-        let billing = try SubscriberImportFile(bytes: Array("No. HP,NAMA,User Name,Paket,Tgl Pasang\n0812 3456 7890,Budi,budi01,Home,31/12/2023\n".utf8))
+        let billing = try SubscriberImportFile(
+            bytes: Array("No. HP,NAMA,User Name,Paket,Tgl Pasang\n0812 3456 7890,Budi,budi01,Home,31/12/2023\n".utf8))
         #expect(billing.layout == .billing)
         let row = try #require(billing.rows.first)
         #expect(row.values == ["phone": "0812 3456 7890", "name": "Budi", "pppoe_username": "budi01", "installation_date": "2023-12-31"])
         #expect(row.plan == "Home")
-        let mikrotik = try SubscriberImportFile(bytes: Array("name,password,profile,comment,disabled\nbudi01,pw12345,home20,Budi,no\n".utf8))
+        let mikrotik = try SubscriberImportFile(
+            bytes: Array("name,password,profile,comment,disabled\nbudi01,pw12345,home20,Budi,no\n".utf8))
         #expect(mikrotik.layout == .mikrotik)
         #expect(mikrotik.rows.first?.values == ["pppoe_username": "budi01", "pppoe_password": "pw12345", "name": "Budi"])
         let states = try SubscriberImportFile(bytes: Array("username,status\na1,Aktif\na2,terminated\na3,\n".utf8))

@@ -23,19 +23,41 @@ import TestSupport
             var day = String(index % 28 + 1)
             var date = "2024-01-15"
             switch index {
-            case 10: username = "\(prefix)-5"; bad[line] = "already on line 7"
-            case 100: phone = "12345"; bad[line] = "phone: not an Indonesian number"
-            case 200: plan = "Gold 999"; bad[line] = "no active plan is called Gold 999"
-            case 300: name = "\u{FFFD}"; bad[line] = "not UTF-8 text"
-            case 400: username = takenUsername; bad[line] = "a subscriber with this PPPoE user name exists"
-            case 500: password = ""; bad[line] = "PPPoE password: missing"
-            case 600: day = "32"; bad[line] = "billing day: out of range"
-            case 700: date = "2024-02-30"; bad[line] = "installation date: not a date"
-            case 800: username = "bad user"; bad[line] = "PPPoE user name: has characters"
-            case 900: name = ""; number = ""; bad[line] = "name: missing"
+            case 10:
+                username = "\(prefix)-5"
+                bad[line] = "already on line 7"
+            case 100:
+                phone = "12345"
+                bad[line] = "phone: not an Indonesian number"
+            case 200:
+                plan = "Gold 999"
+                bad[line] = "no active plan is called Gold 999"
+            case 300:
+                name = "\u{FFFD}"
+                bad[line] = "not UTF-8 text"
+            case 400:
+                username = takenUsername
+                bad[line] = "a subscriber with this PPPoE user name exists"
+            case 500:
+                password = ""
+                bad[line] = "PPPoE password: missing"
+            case 600:
+                day = "32"
+                bad[line] = "billing day: out of range"
+            case 700:
+                date = "2024-02-30"
+                bad[line] = "installation date: not a date"
+            case 800:
+                username = "bad user"
+                bad[line] = "PPPoE user name: has characters"
+            case 900:
+                name = ""
+                number = ""
+                bad[line] = "name: missing"
             default: break
             }
-            var bytes = Array("\(number),\"\(name)\",\(phone),\"Jl. Mawar \(index), RT 01\",\(username),\(password),\(plan),\(day),\(date)".utf8)
+            var bytes = Array(
+                "\(number),\"\(name)\",\(phone),\"Jl. Mawar \(index), RT 01\",\(username),\(password),\(plan),\(day),\(date)".utf8)
             if index == 300, let mark = bytes.firstIndex(of: 0xEF) {
                 // A Latin-1 byte where UTF-8 was expected, as a file saved in the wrong encoding has.
                 bytes.replaceSubrange(mark..<(mark + 3), with: [0xE9])
@@ -62,7 +84,8 @@ import TestSupport
         #expect(listedLines == file.badLines.keys.sorted())
         for (line, reason) in file.badLines {
             let row = rejectedTable.components(separatedBy: "<tr><td>\(line)</td>").dropFirst().first ?? ""
-            #expect(row.prefix(while: { $0 != "\n" }).components(separatedBy: "</tr>").first?.contains(reason) == true,
+            #expect(
+                row.prefix(while: { $0 != "\n" }).components(separatedBy: "</tr>").first?.contains(reason) == true,
                 "line \(line) should say \(reason)")
         }
         #expect(try shop.subscriberCount() == 1)

@@ -1,8 +1,10 @@
 extension SubscriberImportStrings {
     static let english = SubscriberImportStrings(
         title: "Import subscribers",
-        intro: "Upload a CSV file. Gerbang first shows what it would do and writes nothing; the import itself runs only when you confirm it, all good rows at once. Existing subscribers are never changed: a row whose PPPoE user name or customer number is already yours is skipped, and so is a disabled secret or a row whose status is not active.",
-        columnsHelp: "Two layouts are understood. A MikroTik PPP secrets export: name (PPPoE user name), password, profile (the plan's name or RADIUS group), comment (the subscriber's name). Or a customer list with a header row such as customer_number, name, phone, email, address, username, password, plan, billing_day, installation_date, notes; Indonesian headers (nama, alamat, no_hp, whatsapp, paket, tanggal_pasang …) work too. Cells may be separated by commas or semicolons; save the file as CSV UTF-8. Rows without a customer number get a new one. Imported subscribers have no portal password until you set one.",
+        intro:
+            "Upload a CSV file. Gerbang first shows what it would do and writes nothing; the import itself runs only when you confirm it, all good rows at once. Existing subscribers are never changed: a row whose PPPoE user name or customer number is already yours is skipped, and so is a disabled secret or a row whose status is not active.",
+        columnsHelp:
+            "Two layouts are understood. A MikroTik PPP secrets export: name (PPPoE user name), password, profile (the plan's name or RADIUS group), comment (the subscriber's name). Or a customer list with a header row such as customer_number, name, phone, email, address, username, password, plan, billing_day, installation_date, notes; Indonesian headers (nama, alamat, no_hp, whatsapp, paket, tanggal_pasang …) work too. Cells may be separated by commas or semicolons; save the file as CSV UTF-8. Rows without a customer number get a new one. Imported subscribers have no portal password until you set one.",
         fieldFile: "CSV file",
         fieldFileHint: "Up to 4 MB and 10,000 rows.",
         check: "Check the file",
@@ -28,9 +30,11 @@ extension SubscriberImportStrings {
             "Imported \(count) \(count == 1 ? "subscriber" : "subscribers"); \(skipped) \(skipped == 1 ? "row" : "rows") skipped."
         },
         gone: "This dry run has expired or was already imported. Upload the file again.",
-        changed: "Subscribers changed since the dry run, so nothing was imported. Here is the file checked again; confirm if it is still right.",
+        changed:
+            "Subscribers changed since the dry run, so nothing was imported. Here is the file checked again; confirm if it is still right.",
         exportHeading: "Export",
-        exportIntro: "CSV files for a spreadsheet or another system. The subscriber file can be imported here again; it contains PPPoE passwords, so keep it safe.",
+        exportIntro:
+            "CSV files for a spreadsheet or another system. The subscriber file can be imported here again; it contains PPPoE passwords, so keep it safe.",
         exportSubscribers: "Subscribers (CSV)",
         exportInvoices: "Invoices (CSV)",
         errorNoFile: "Choose a CSV file.",

@@ -1,8 +1,10 @@
 extension SubscriberImportStrings {
     static let indonesian = SubscriberImportStrings(
         title: "Impor pelanggan",
-        intro: "Unggah berkas CSV. Gerbang lebih dulu menampilkan apa yang akan dilakukan tanpa menyimpan apa pun; impor baru berjalan setelah Anda konfirmasi, semua baris yang benar sekaligus. Pelanggan yang sudah ada tidak pernah diubah: baris dengan user PPPoE atau nomor pelanggan yang sudah terdaftar dilewati, begitu juga secret yang dinonaktifkan atau baris yang statusnya bukan aktif.",
-        columnsHelp: "Dua format dikenali. Ekspor PPP secret MikroTik: name (user PPPoE), password, profile (nama paket atau grup RADIUS-nya), comment (nama pelanggan). Atau daftar pelanggan dengan baris judul seperti customer_number, nama, no_hp, email, alamat, username, password, paket, tanggal_tagihan, tanggal_pasang, catatan; judul berbahasa Inggris juga bisa. Pemisah sel boleh koma atau titik koma; simpan berkas sebagai CSV UTF-8. Baris tanpa nomor pelanggan mendapat nomor baru. Pelanggan hasil impor belum punya kata sandi portal sampai Anda mengaturnya.",
+        intro:
+            "Unggah berkas CSV. Gerbang lebih dulu menampilkan apa yang akan dilakukan tanpa menyimpan apa pun; impor baru berjalan setelah Anda konfirmasi, semua baris yang benar sekaligus. Pelanggan yang sudah ada tidak pernah diubah: baris dengan user PPPoE atau nomor pelanggan yang sudah terdaftar dilewati, begitu juga secret yang dinonaktifkan atau baris yang statusnya bukan aktif.",
+        columnsHelp:
+            "Dua format dikenali. Ekspor PPP secret MikroTik: name (user PPPoE), password, profile (nama paket atau grup RADIUS-nya), comment (nama pelanggan). Atau daftar pelanggan dengan baris judul seperti customer_number, nama, no_hp, email, alamat, username, password, paket, tanggal_tagihan, tanggal_pasang, catatan; judul berbahasa Inggris juga bisa. Pemisah sel boleh koma atau titik koma; simpan berkas sebagai CSV UTF-8. Baris tanpa nomor pelanggan mendapat nomor baru. Pelanggan hasil impor belum punya kata sandi portal sampai Anda mengaturnya.",
         fieldFile: "Berkas CSV",
         fieldFileHint: "Maksimal 4 MB dan 10.000 baris.",
         check: "Periksa berkas",
@@ -26,9 +28,11 @@ extension SubscriberImportStrings {
         nothingToImport: "Tidak ada baris dari berkas ini yang bisa diimpor. Perbaiki berkas lalu periksa lagi.",
         imported: { count, skipped in "\(count) pelanggan diimpor; \(skipped) baris dilewati." },
         gone: "Uji coba ini sudah kedaluwarsa atau sudah diimpor. Unggah berkasnya lagi.",
-        changed: "Data pelanggan berubah sejak uji coba, jadi tidak ada yang diimpor. Berikut hasil pemeriksaan ulang; konfirmasi jika masih benar.",
+        changed:
+            "Data pelanggan berubah sejak uji coba, jadi tidak ada yang diimpor. Berikut hasil pemeriksaan ulang; konfirmasi jika masih benar.",
         exportHeading: "Ekspor",
-        exportIntro: "Berkas CSV untuk spreadsheet atau sistem lain. Berkas pelanggan bisa diimpor lagi di sini; isinya termasuk kata sandi PPPoE, jadi simpan baik-baik.",
+        exportIntro:
+            "Berkas CSV untuk spreadsheet atau sistem lain. Berkas pelanggan bisa diimpor lagi di sini; isinya termasuk kata sandi PPPoE, jadi simpan baik-baik.",
         exportSubscribers: "Pelanggan (CSV)",
         exportInvoices: "Tagihan (CSV)",
         errorNoFile: "Pilih berkas CSV.",

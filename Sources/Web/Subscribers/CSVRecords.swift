@@ -103,6 +103,7 @@ struct CSVRecords: Sendable {
     /// A header cell as a lookup key: lower case, letters and digits only (`No. HP` → `nohp`,
     /// `local-address` → `localaddress`).
     static func key(_ header: String) -> String {
-        String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+        String(
+            String.UnicodeScalarView(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
     }
 }

@@ -11,12 +11,13 @@ enum CustomerNumbers {
     static func assign(_ given: [String?], tenant: Tenant, on db: PostgresConnection) throws -> [String] {
         let missing = given.filter { $0 == nil }.count
         guard missing > 0 else { return given.compactMap { $0 } }
-        let highest = try db.query(
-            """
-            select coalesce(max(customer_number::bigint), 0) as n from subscribers
-            where tenant_id = $1 and customer_number ~ '^[0-9]{1,15}$'
-            """, tenant.id
-        ).first?.decode("n", as: Int64.self) ?? 0
+        let highest =
+            try db.query(
+                """
+                select coalesce(max(customer_number::bigint), 0) as n from subscribers
+                where tenant_id = $1 and customer_number ~ '^[0-9]{1,15}$'
+                """, tenant.id
+            ).first?.decode("n", as: Int64.self) ?? 0
         let givenDigits = given.compactMap { $0 }.filter { $0.utf8.count <= 15 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
         var next = max(Int64(first), highest + 1, (givenDigits.compactMap { Int64($0) }.max() ?? 0) + 1)
         return given.map { number in

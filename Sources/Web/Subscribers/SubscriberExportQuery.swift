@@ -27,7 +27,8 @@ struct SubscriberExportQuery: Sendable {
     /// RADIUS holds it; the export is audited, since the file carries those passwords.
     func subscribers(for tenant: Tenant, by actor: AuditActor) throws -> [UInt8] {
         try database.scoped(to: tenant).transaction { db in
-            let total = try db.query("select count(*) as n from subscribers where tenant_id = $1", tenant.id)
+            let total =
+                try db.query("select count(*) as n from subscribers where tenant_id = $1", tenant.id)
                 .first?.decode("n", as: Int.self) ?? 0
             guard total <= Self.maxRows else { throw Refusal.tooManyRows }
             var body = Self.start(Self.subscriberColumns)

@@ -74,7 +74,9 @@ struct SubscriberImportFile: Sendable {
             guard let cells = record.cells else {
                 return Row(line: record.line, values: [:], plan: "", inactiveMark: nil, problem: .encoding)
             }
-            if record.isUnterminated { return Row(line: record.line, values: [:], plan: "", inactiveMark: nil, problem: .unterminatedQuote) }
+            if record.isUnterminated {
+                return Row(line: record.line, values: [:], plan: "", inactiveMark: nil, problem: .unterminatedQuote)
+            }
             if cells.count > columns.count, cells[columns.count...].contains(where: { !$0.trimmed.isEmpty }) {
                 return Row(line: record.line, values: [:], plan: "", inactiveMark: nil, problem: .extraCells)
             }
@@ -130,28 +132,40 @@ struct SubscriberImportFile: Sendable {
     private static let billingAliases: [String: String] = {
         typealias F = SubscriberInput.Field
         let groups: [(String, [String])] = [
-            (F.customerNumber.rawValue, [
-                "customernumber", "customerno", "customerid", "idpelanggan", "nopelanggan", "nomorpelanggan",
-                "kodepelanggan", "pelangganid",
-            ]),
+            (
+                F.customerNumber.rawValue,
+                [
+                    "customernumber", "customerno", "customerid", "idpelanggan", "nopelanggan", "nomorpelanggan",
+                    "kodepelanggan", "pelangganid",
+                ]
+            ),
             (F.name.rawValue, ["name", "nama", "namapelanggan", "customername", "fullname", "namalengkap"]),
-            (F.phone.rawValue, [
-                "phone", "whatsapp", "wa", "nohp", "nowa", "nomorhp", "nomorwa", "hp", "telepon", "telp", "notelp",
-                "phonenumber", "mobile", "nowhatsapp", "nomorwhatsapp",
-            ]),
+            (
+                F.phone.rawValue,
+                [
+                    "phone", "whatsapp", "wa", "nohp", "nowa", "nomorhp", "nomorwa", "hp", "telepon", "telp", "notelp",
+                    "phonenumber", "mobile", "nowhatsapp", "nomorwhatsapp",
+                ]
+            ),
             (F.email.rawValue, ["email", "surel"]),
             (F.address.rawValue, ["address", "alamat"]),
             (F.pppoeUsername.rawValue, Array(usernameKeys)),
             (F.pppoePassword.rawValue, ["password", "pppoepassword", "passwordpppoe", "pass", "sandi", "katasandi"]),
             (planKey, ["plan", "planname", "package", "paket", "namapaket", "layanan", "profile"]),
-            (F.billingDay.rawValue, [
-                "billingday", "dueday", "tanggaltagihan", "tgltagihan", "jatuhtempo", "tanggaljatuhtempo",
-                "tgljatuhtempo",
-            ]),
-            (F.installationDate.rawValue, [
-                "installationdate", "installdate", "installedon", "tanggalpasang", "tglpasang", "tanggalinstalasi",
-                "tglinstalasi",
-            ]),
+            (
+                F.billingDay.rawValue,
+                [
+                    "billingday", "dueday", "tanggaltagihan", "tgltagihan", "jatuhtempo", "tanggaljatuhtempo",
+                    "tgljatuhtempo",
+                ]
+            ),
+            (
+                F.installationDate.rawValue,
+                [
+                    "installationdate", "installdate", "installedon", "tanggalpasang", "tglpasang", "tanggalinstalasi",
+                    "tglinstalasi",
+                ]
+            ),
             (F.notes.rawValue, ["notes", "note", "catatan", "keterangan"]),
             (statusKey, ["status"]),
             (disabledKey, ["disabled"]),
