@@ -145,7 +145,7 @@ import TestSupport
         let user = "mt" + PortalFixtures.code(length: 6).lowercased()
         let csv = """
             "Name","Password","Service","Caller ID","Profile","Local Address","Remote Address","Comment","Disabled"
-            "\(user)-a","secretA1","pppoe","","rumah20","10.0.0.1","10.0.0.2","Budi Santoso","no"
+            "\(user)-a","secretA1","pppoe","","rumah20","10.0.0.1","10.0.0.2","Budi Santoso'); drop table subscribers; --","no"
             "\(user)-b","secretB2","pppoe","","Home 50","","","","false"
             "\(user)-c","secretC3","pppoe","","isolir","","","Citra","no"
             "\(user)-d","secretD4","pppoe","","rumah20","","","Dodi (berhenti)","yes"
@@ -165,7 +165,8 @@ import TestSupport
             """, shop.tenantID)
         #expect(try rows.map { try $0.decode("pppoe_username", as: String.self) } == ["\(user)-a", "\(user)-b"])
         // A secret without a comment is named after its user name.
-        #expect(try rows.map { try $0.decode("name", as: String.self) } == ["Budi Santoso", "\(user)-b"])
+        #expect(
+            try rows.map { try $0.decode("name", as: String.self) } == ["Budi Santoso'); drop table subscribers; --", "\(user)-b"])
         #expect(try rows.map { try $0.decode("radius_group", as: String.self) } == ["rumah20", "home50"])
     }
 
