@@ -31,6 +31,8 @@ import TestSupport
         "tenant GET /admin/branding/preview.css",  // the preview's colours
         "tenant GET /admin/hotspot/{file}",  // a download of the exported hotspot files
         "tenant GET /admin/vouchers/{id}/export.csv",  // a batch's codes as CSV
+        "tenant GET /admin/subscribers/export.csv",  // the subscribers as CSV
+        "tenant GET /admin/invoices/export.csv",  // the invoices as CSV
         "tenant GET /admin/vouchers/{id}/print",  // A4 sheets of cards for printing: VoucherPrintBrowserTests
     ]
 
@@ -65,6 +67,7 @@ import TestSupport
             "tenant GET /admin/orders/{number}": Visit(visitor: .tenantAdmin, path: "/admin/orders/\(site.order.number)"),
             "tenant GET /admin/invoices": Visit(visitor: .tenantAdmin, path: "/admin/invoices"),
             "tenant GET /admin/invoices/{number}": Visit(visitor: .tenantAdmin, path: "/admin/invoices/\(site.unpaid.number)"),
+            "tenant GET /admin/subscribers/import": Visit(visitor: .tenantAdmin, path: "/admin/subscribers/import"),
             "tenant GET /admin/payments": Visit(visitor: .tenantAdmin, path: "/admin/payments"),
             "tenant GET /admin/whatsapp": Visit(visitor: .tenantAdmin, path: "/admin/whatsapp"),
             "tenant GET /admin/pages": Visit(visitor: .tenantAdmin, path: "/admin/pages"),

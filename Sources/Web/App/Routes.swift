@@ -82,6 +82,8 @@ struct Routes: Sendable {
             services: admin, invoices: InvoiceListQuery(database: database),
             settlement: InvoiceSettlement(database: database, invoices: portal.invoices)
         ).addRoutes(to: &tenant)
+        SubscriberImportController(services: admin, importer: SubscriberImporter(database: database)).addRoutes(to: &tenant)
+        SubscriberExportController(services: admin, exports: SubscriberExportQuery(database: database)).addRoutes(to: &tenant)
         AdminAuditController(services: admin, trail: AuditTrailQuery(database: database)).addRoutes(to: &tenant)
         AdminPasswordController(services: admin).addRoutes(to: &tenant)
         AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets))
@@ -123,6 +125,7 @@ enum RequestLimits {
     static func bodyBytes(forPath rawPath: String) -> Int {
         let path = Router<Void>.routedPath(of: rawPath) ?? rawPath
         if path.hasPrefix(AdminBrandingController.path) { return AdminBrandingController.bodyLimit }
+        if path == SubscriberImportController.path { return SubscriberImportController.bodyLimit }
         return path.hasPrefix(WebhookController.pathPrefix) ? WebhookController.bodyLimit : defaultBodyBytes
     }
 }

@@ -3,7 +3,12 @@
 /// is prefixed with an apostrophe, so a reseller name such as `=HYPERLINK(…)` stays text.
 enum CSVText {
     static func document(_ rows: [[String]]) -> String {
-        rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
+        rows.map(line).joined()
+    }
+
+    /// One record with its line end.
+    static func line(_ row: [String]) -> String {
+        row.map(cell).joined(separator: ",") + "\r\n"
     }
 
     static func cell(_ value: String) -> String {
