@@ -66,6 +66,8 @@ import TestSupport
             "tenant GET /admin/invoices/{number}": Visit(visitor: .tenantAdmin, path: "/admin/invoices/\(site.unpaid.number)"),
             "tenant GET /admin/payments": Visit(visitor: .tenantAdmin, path: "/admin/payments"),
             "tenant GET /admin/whatsapp": Visit(visitor: .tenantAdmin, path: "/admin/whatsapp"),
+            "tenant GET /admin/whatsapp/senders/{id}": Visit(
+                visitor: .tenantAdmin, path: "/admin/whatsapp/senders/\(site.whatsAppSenderID)"),
             "tenant GET /admin/pages": Visit(visitor: .tenantAdmin, path: "/admin/pages"),
             "tenant GET /admin/pages/{slug}/{lang}": Visit(visitor: .tenantAdmin, path: "/admin/pages/how-to-buy/en"),
             "tenant GET /admin/profiles": Visit(visitor: .tenantAdmin, path: "/admin/profiles"),
