@@ -3,7 +3,7 @@
 -- 1. Portal password resets: a subscriber who forgot the password asks for a six-digit code, sent to the
 --    WhatsApp number on file through the outbox; only an HMAC-SHA256 of the code (keyed with SECRETS_KEY,
 --    so a copy of this table cannot be searched through the million possible codes) is kept. A code
---    lives 15 minutes, takes a few wrong guesses at most, and works once (Sources/Web/Portal/PortalPasswordReset.swift).
+--    lives 15 minutes, takes a few wrong guesses at most, and works once (Sources/Web/Portal/SubscriberPasswords.swift).
 create table subscriber_password_resets (
     tenant_id      uuid not null references tenants (id),
     id             uuid not null default gen_random_uuid(),

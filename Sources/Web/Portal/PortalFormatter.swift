@@ -8,8 +8,13 @@ struct PortalFormatter: Sendable {
     let times: DateText
     /// Calendar days (due dates) are stored without a zone and read as midnight UTC; shown as they are.
     let days: DateText
+    let language: Language
+    /// The tenant's time zone (IANA name).
+    let timeZone: String
 
     init(context: TenantContext) {
+        language = context.language
+        timeZone = context.branding.timeZone
         strings = context.language.strings
         times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
         days = DateText(timeZoneIdentifier: "UTC", language: context.language)
