@@ -32,9 +32,12 @@ final class WhatsAppDelivery: Sendable {
     /// A sender for a Fonnte device token (the platform's and the tenants' own).
     let fonnte: @Sendable (_ fonnteToken: String) -> any WhatsAppSender
     let metrics: NotificationMetrics
-    /// How long a claimed message waits before anyone tries it again: a whole batch timing out, one
-    /// message after another on every sender, with a minute to spare.
+    /// How long a claimed message waits before anyone tries it again: two senders timing out for each
+    /// message of a batch, with a minute to spare. No send starts later than `sendTimeout` before the
+    /// lease ends (a batch slowed by fail-overs puts its last messages back), so no message is sent
+    /// after another instance may have claimed it.
     let lease: Duration
+    let sendTimeout: Duration
     private let outbox = NotificationOutbox()
     private let capacity: WhatsAppCapacity
     /// The platform's routes, made at the first round: their keys are digests of the tokens (one
@@ -58,6 +61,7 @@ final class WhatsAppDelivery: Sendable {
         self.central = central
         self.fonnte = fonnte
         self.metrics = metrics
+        self.sendTimeout = sendTimeout
         capacity = WhatsAppCapacity(database: database)
         lease = sendTimeout * Self.batchSize * 2 + .seconds(60)
         timer = RepeatingTimer(label: "gerbang.whatsapp-delivery", interval: interval)
@@ -81,10 +85,11 @@ final class WhatsAppDelivery: Sendable {
         let platform = try platformRoutes()
         var sent = 0
         for _ in 0..<Self.batchesPerRound {
+            let lastStart = ContinuousClock.now + lease - sendTimeout - .seconds(30)
             let batch = try outbox.claimDueWhatsAppMessages(
                 limit: Self.batchSize, lease: lease, includingCentral: !central.isEmpty, secrets: secrets, now: now,
                 on: database)
-            for message in batch where try deliver(message, platform: platform, now: now) { sent += 1 }
+            for message in batch where try deliver(message, platform: platform, now: now, lastStart: lastStart) { sent += 1 }
             if batch.count < Self.batchSize { break }
         }
         return sent
@@ -96,7 +101,10 @@ final class WhatsAppDelivery: Sendable {
         return .seconds(min(30 << min(max(attempt - 1, 0), 12), 3600))
     }
 
-    private func deliver(_ message: NotificationOutbox.Claimed, platform: [Route], now: Date?) throws -> Bool {
+    /// - Parameter lastStart: no send starts after this; the message is put back untried instead.
+    private func deliver(
+        _ message: NotificationOutbox.Claimed, platform: [Route], now: Date?, lastStart: ContinuousClock.Instant
+    ) throws -> Bool {
         guard message.age <= Self.maxAge else {
             try outbox.markFailed(message, reason: Self.tooOld, retryIn: nil, on: database)
             metrics.record(.failed)
@@ -108,13 +116,21 @@ final class WhatsAppDelivery: Sendable {
                 perMinute: sender.perMinute, sender: fonnte(sender.fonnteToken))
         }
         var failures: [String] = []
-        for tier in [own, platform] where !tier.isEmpty {
+        tiers: for tier in [own, platform] where !tier.isEmpty {
             let used = try capacity.used(tier.map(\.key), now: now)
             let open = tier.enumerated()
                 .map { (index: $0.offset, route: $0.element, left: $0.element.perMinute - used[$0.element.key, default: 0]) }
                 .filter { $0.left > 0 }
                 .sorted { $0.left != $1.left ? $0.left > $1.left : $0.index < $1.index }
-            for candidate in open where try capacity.reserve(candidate.route.key, perMinute: candidate.route.perMinute, now: now) {
+            for candidate in open {
+                guard ContinuousClock.now < lastStart else {
+                    if !failures.isEmpty { break tiers }
+                    try outbox.putBack(message, untilNextMinute: false, now: now, on: database)
+                    return false
+                }
+                guard try capacity.reserve(candidate.route.key, perMinute: candidate.route.perMinute, now: now) else {
+                    continue
+                }
                 let outcome: Result<String?, DeliveryFailure>
                 do throws(DeliveryFailure) {
                     outcome = .success(try candidate.route.sender.send(message.body, to: message.recipient))
@@ -133,7 +149,7 @@ final class WhatsAppDelivery: Sendable {
         }
         if failures.isEmpty {
             guard own.isEmpty, platform.isEmpty else {
-                try outbox.deferToNextMinute(message, now: now, on: database)
+                try outbox.putBack(message, untilNextMinute: true, now: now, on: database)
                 return false
             }
             // Only when the tenant switched its own numbers off between the claim and now.

@@ -114,16 +114,18 @@ extension NotificationOutbox {
             """, message.tenantID, message.id, providerMessageID, String(sentBy.prefix(200)))
     }
 
-    /// Puts a message back untried until the next minute: every sender it may use has spent this
-    /// minute's capacity. The claim's attempt is taken back, since nothing was tried.
-    func deferToNextMinute(_ message: Claimed, now: Date?, on database: PostgresPool) throws {
+    /// Puts a message back untried, its claim's attempt taken back since nothing was tried: until the
+    /// next minute when every sender it may use has spent this minute's capacity, or due at once when
+    /// its batch ran out of time.
+    func putBack(_ message: Claimed, untilNextMinute: Bool, now: Date?, on database: PostgresPool) throws {
         try database.scoped(toTenantID: message.tenantID).query(
             """
             update notifications
             set attempts = greatest(attempts - 1, 0),
-                next_attempt_at = date_trunc('minute', coalesce($3::timestamptz, now())) + interval '1 minute'
+                next_attempt_at = case when $4 then date_trunc('minute', coalesce($3::timestamptz, now())) + interval '1 minute'
+                    else coalesce($3::timestamptz, now()) end
             where tenant_id = $1 and id = $2
-            """, message.tenantID, message.id, now)
+            """, message.tenantID, message.id, now, untilNextMinute)
     }
 
     /// Records a failed attempt: tried again after `retryIn`, or given up for good when it is nil.
