@@ -156,4 +156,20 @@ import TestSupport
         #expect(try other.get("/admin/whatsapp/senders/not-a-uuid").status == 404)
         #expect(try stored().count == 1)
     }
+
+    @Test func anOrdersPageSaysWhichSenderTookEachMessage() throws {
+        typealias F = AdminSalesFixtures
+        let order = try F.order(tenantID: admin.tenantID, profileID: try F.profile(tenantID: admin.tenantID))
+        try F.message(tenantID: admin.tenantID, reference: order.number, status: "sent", attempts: 1, sent: true)
+        try F.message(tenantID: admin.tenantID, reference: order.number, status: "sent", attempts: 2, sent: true)
+        try TestDatabase.owner.query(
+            """
+            update notifications set sent_by = case when attempts = 1 then 'own:Kantor <Pusat>' else 'platform:gw1' end
+            where tenant_id = $1 and subject_ref = $2
+            """, admin.tenantID, order.number)
+        let page = try AdminFixtures.signedIn(admin).get("/admin/orders/\(order.number)?lang=en").text
+        #expect(page.contains("through Kantor &lt;Pusat&gt;"))
+        #expect(page.contains("through the platform's number"))
+        #expect(!page.contains("gw1"), "the platform's device names are its own business")
+    }
 }

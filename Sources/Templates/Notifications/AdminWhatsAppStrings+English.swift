@@ -17,6 +17,8 @@ extension AdminWhatsAppStrings {
         stateActive: "Active",
         stateOff: "Off",
         errorName: "Give the sender a name of 1 to 60 characters.",
-        errorPerMinute: "Enter a whole number from 1 to 1000."
+        errorPerMinute: "Enter a whole number from 1 to 1000.",
+        sentThrough: { "through \($0)" },
+        platformSender: "the platform's number"
     )
 }

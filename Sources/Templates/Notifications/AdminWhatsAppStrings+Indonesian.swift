@@ -17,6 +17,8 @@ extension AdminWhatsAppStrings {
         stateActive: "Aktif",
         stateOff: "Mati",
         errorName: "Beri pengirim nama 1 sampai 60 karakter.",
-        errorPerMinute: "Masukkan bilangan bulat dari 1 sampai 1000."
+        errorPerMinute: "Masukkan bilangan bulat dari 1 sampai 1000.",
+        sentThrough: { "lewat \($0)" },
+        platformSender: "nomor platform"
     )
 }

@@ -18,6 +18,9 @@ public struct AdminWhatsAppStrings: Sendable {
     public let stateOff: String
     public let errorName: String
     public let errorPerMinute: String
+    /// On an order's page: which sender took a message.
+    public let sentThrough: @Sendable (_ sender: String) -> String
+    public let platformSender: String
 }
 
 extension Language {
