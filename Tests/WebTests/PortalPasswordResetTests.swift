@@ -68,6 +68,12 @@ extension WhatsAppDeliveryTests {
             "select code_hmac from subscriber_password_resets where subscriber_id = $1", site.subscriber.id
         ).first!.decode("code_hmac", as: String.self)
         #expect(stored.count == 64 && !stored.contains(code), "only a digest of the code is kept")
+        let outbox = try TestDatabase.owner.query(
+            "select body, status from notifications where tenant_id = $1", site.tenant.id
+        ).first!
+        #expect(try outbox.decode("status", as: String.self) == "sent")
+        let sentText = try outbox.decode("body", as: String.self)
+        #expect(!sentText.contains(code) && sentText.contains("••••••"), "the sent text keeps no code")
 
         let newPassword = "new-" + UUID().uuidString
         let done = try site.reset(browser, login: site.subscriber.customerNumber, code: code, password: newPassword)

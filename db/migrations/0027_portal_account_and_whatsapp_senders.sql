@@ -40,7 +40,10 @@ create table whatsapp_sender_minutes (
     primary key (sender_key, minute)
 );
 
--- Which sender took each message ("platform:fonnte", or the tenant's sender's name and id), for support.
+-- Which sender took each message (`platform:<name>`, `own:<name>`), for support.
 alter table notifications add column sent_by text check (length(sent_by) <= 200);
+-- A message that carries a secret (a reset code) keeps its text only until it is sent or given up;
+-- then this placeholder replaces it.
+alter table notifications add column redacted_body text;
 
 select gerbang_protect_tenant_tables();

@@ -96,7 +96,8 @@ extension NotificationOutbox {
     {
         try database.unscoped.query(
             """
-            update notifications set status = 'failed', last_error = $2
+            update notifications set status = 'failed', last_error = $2, body = coalesce(redacted_body, body),
+                redacted_body = null
             where status = 'pending' and channel = 'whatsapp'
                 and next_attempt_at < now() - make_interval(secs => $1::double precision)
                 and created_at < now() - make_interval(secs => $1::double precision)
@@ -109,7 +110,7 @@ extension NotificationOutbox {
         try database.scoped(toTenantID: message.tenantID).query(
             """
             update notifications set status = 'sent', sent_at = now(), provider_message_id = $3, last_error = null,
-                sent_by = $4
+                sent_by = $4, body = coalesce(redacted_body, body), redacted_body = null
             where tenant_id = $1 and id = $2
             """, message.tenantID, message.id, providerMessageID, String(sentBy.prefix(200)))
     }
@@ -135,6 +136,8 @@ extension NotificationOutbox {
             update notifications
             set last_error = $3,
                 status = case when $4::double precision is null then 'failed' else 'pending' end,
+                body = case when $4::double precision is null then coalesce(redacted_body, body) else body end,
+                redacted_body = case when $4::double precision is null then null else redacted_body end,
                 next_attempt_at = now() + make_interval(secs => coalesce($4::double precision, 0))
             where tenant_id = $1 and id = $2
             """, message.tenantID, message.id, reason, retryIn.map { Double($0.components.seconds) })

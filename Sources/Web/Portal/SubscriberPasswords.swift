@@ -5,7 +5,8 @@ import Templates
 /// A subscriber's own password: changed while signed in (the current one required), or set anew with
 /// a one-time code sent to the WhatsApp number on file. bcrypt (`crypt`/`gen_salt('bf')`) and the
 /// code's HMAC run in PostgreSQL; only the HMAC of a code is stored. Either way every other session of
-/// the subscriber ends, and one `audit_log` row (holding no password or code) records it.
+/// the subscriber ends, and one `audit_log` row (holding no password or code) records it. The code's
+/// WhatsApp text stays in the outbox only until it is sent; then the code in it is masked.
 struct SubscriberPasswords: Sendable {
     let database: PostgresPool
     let secrets: SecretsKey
@@ -75,7 +76,9 @@ struct SubscriberPasswords: Sendable {
             try outbox.queue(
                 .whatsapp, to: try row.decode("phone", as: String.self),
                 body: language.portalAccountStrings.codeMessage(seller, code, Self.codeLifetimeMinutes),
-                tenantID: tenant.id, subjectReference: "password-reset", on: db)
+                tenantID: tenant.id, subjectReference: "password-reset",
+                redactedBody: language.portalAccountStrings.codeMessage(seller, "••••••", Self.codeLifetimeMinutes),
+                on: db)
         }
     }
 
