@@ -35,8 +35,9 @@ extension WhatsAppDeliveryTests {
         let markers = (0..<10).map { "spread \($0) " + UUID().uuidString }
         let ids = try markers.map { try Self.queue($0, tenantID: tenant) }
         let delivery = Self.delivery(fonnte)
-        // A minute of its own, ahead of the clock, so the counts start from nothing.
-        let minute = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60 + 600)
+        // A whole minute a little ahead of the clock (not so far that other tests' messages, due in five
+        // minutes, are claimed too).
+        let minute = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60 + 120)
 
         try delivery.deliverDueMessages(now: minute.addingTimeInterval(5))
         let first = markers.flatMap { fonnte.messages(containing: $0) }
