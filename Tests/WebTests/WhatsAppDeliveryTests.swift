@@ -21,6 +21,9 @@ import TestSupport
         if platformSender {
             environment["WHATSAPP_PROVIDER"] = "fonnte"
             environment["FONNTE_TOKEN"] = fonnte.token
+            // The most a device may take: the first round also sends what other suites left waiting in the
+            // shared database, and a smaller capacity would hold these tests' messages to the next minute.
+            environment["FONNTE_PER_MINUTE"] = "1000"
         }
         return try GerbangProcess(environment: environment)
     }
