@@ -15,7 +15,7 @@ extension AdminWhatsAppStrings {
         columnToken: "Token",
         columnState: "Status",
         stateActive: "Aktif",
-        stateOff: "Mati",
+        stateOff: "Nonaktif",
         errorName: "Beri pengirim nama 1 sampai 60 karakter.",
         errorPerMinute: "Masukkan bilangan bulat dari 1 sampai 1000.",
         sentThrough: { "lewat \($0)" },

@@ -105,7 +105,7 @@ extension NotificationOutbox {
         ).affectedRows
     }
 
-    /// - Parameter sentBy: which sender took it (`platform:fonnte`, `Kantor 2 (<sender id>)`).
+    /// - Parameter sentBy: which sender took it (`platform:fonnte`, `own:Kantor 2`).
     func markSent(_ message: Claimed, providerMessageID: String?, sentBy: String, on database: PostgresPool) throws {
         try database.scoped(toTenantID: message.tenantID).query(
             """
