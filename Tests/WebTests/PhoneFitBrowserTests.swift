@@ -51,12 +51,15 @@ import TestSupport
             "tenant GET /pay/{token}": Visit(visitor: .buyer, path: "/pay/\(site.unpaid.token)"),
             "tenant GET /isolated": Visit(visitor: .buyer, path: "/isolated"),
             "tenant GET /portal/login": Visit(visitor: .buyer, path: "/portal/login"),
+            "tenant GET /portal/forgot": Visit(visitor: .buyer, path: "/portal/forgot"),
+            "tenant GET /portal/reset": Visit(visitor: .buyer, path: "/portal/reset?login=A-1001&sent=1"),
             "tenant GET /admin/login": Visit(visitor: .buyer, path: "/admin/login"),
 
             "tenant GET /portal": Visit(visitor: .subscriber, path: "/portal"),
             "tenant GET /portal/invoices": Visit(visitor: .subscriber, path: "/portal/invoices"),
             "tenant GET /portal/invoices/{number}": Visit(visitor: .subscriber, path: "/portal/invoices/\(site.unpaid.number)"),
             "tenant GET /portal/payments": Visit(visitor: .subscriber, path: "/portal/payments"),
+            "tenant GET /portal/password": Visit(visitor: .subscriber, path: "/portal/password"),
             "tenant GET /portal/receipts/{number}": Visit(visitor: .subscriber, path: "/portal/receipts/\(site.paid.number)"),
 
             "tenant GET /admin": Visit(visitor: .tenantAdmin, path: "/admin", landing: "/admin/branding"),
@@ -70,6 +73,8 @@ import TestSupport
             "tenant GET /admin/subscribers/import": Visit(visitor: .tenantAdmin, path: "/admin/subscribers/import"),
             "tenant GET /admin/payments": Visit(visitor: .tenantAdmin, path: "/admin/payments"),
             "tenant GET /admin/whatsapp": Visit(visitor: .tenantAdmin, path: "/admin/whatsapp"),
+            "tenant GET /admin/whatsapp/senders/{id}": Visit(
+                visitor: .tenantAdmin, path: "/admin/whatsapp/senders/\(site.whatsAppSenderID)"),
             "tenant GET /admin/pages": Visit(visitor: .tenantAdmin, path: "/admin/pages"),
             "tenant GET /admin/pages/{slug}/{lang}": Visit(visitor: .tenantAdmin, path: "/admin/pages/how-to-buy/en"),
             "tenant GET /admin/profiles": Visit(visitor: .tenantAdmin, path: "/admin/profiles"),

@@ -4,7 +4,8 @@ import TestSupport
 
 /// One store with something behind every page of the route tables: a tenant admin, a package, a buyer's
 /// order with its access token, a subscriber with an unpaid invoice (open in the sandbox, with a pay link)
-/// and a paid one with its receipt, a router, a waiting WhatsApp message, and a head-office admin.
+/// and a paid one with its receipt, a router, a waiting WhatsApp message, a WhatsApp sender (switched
+/// off, so the store's pages still say no number sends), and a head-office admin.
 struct PhoneFitSite {
     let shop: InvoiceShop
     let admin: AdminFixtures.Admin
@@ -17,6 +18,7 @@ struct PhoneFitSite {
     let routerID: Int
     /// The subscriber's plan.
     let planID: String
+    let whatsAppSenderID: String
 
     static func open() throws -> PhoneFitSite {
         typealias F = AdminSalesFixtures
@@ -57,11 +59,18 @@ struct PhoneFitSite {
                 acctstarttime, nas_id)
             values ($1, $2, $2, $3, '192.168.88.1', '127.0.0.1', now(), $4)
             """, shop.tenantID, "fit-" + RandomCode.make(10), isolated.pppoeUsername, routerID)
+        let whatsAppSenderID = try owner.query(
+            """
+            insert into tenant_whatsapp_senders (tenant_id, name, token, per_minute, is_active)
+            values ($1, 'Kantor cabang dengan nama yang cukup panjang', 'phonefit-device-token-1234', 20, false) returning id
+            """, shop.tenantID
+        ).first!.decode("id", as: UUID.self).uuidString.lowercased()
         return PhoneFitSite(
             shop: shop, admin: admin, headOffice: try HeadOfficeFixtures.headAdmin(), subscriber: subscriber,
             profileID: profile.uuidString.lowercased(), order: (created.number, token), unpaid: unpaid, paid: paid,
             routerID: routerID,
             planID: try owner.query("select plan_id::text as id from subscribers where id = $1", subscriber.id)
-                .first!.decode("id", as: String.self))
+                .first!.decode("id", as: String.self),
+            whatsAppSenderID: whatsAppSenderID)
     }
 }

@@ -21,17 +21,24 @@ import TestSupport
         if platformSender {
             environment["WHATSAPP_PROVIDER"] = "fonnte"
             environment["FONNTE_TOKEN"] = fonnte.token
+            // The most a device may take: the first round also sends what other suites left waiting in the
+            // shared database, and a smaller capacity would hold these tests' messages to the next minute.
+            environment["FONNTE_PER_MINUTE"] = "1000"
         }
         return try GerbangProcess(environment: environment)
     }
 
-    /// Gives the tenant its own WhatsApp number, as the admin form saves it.
-    static func ownSender(tenantID: UUID, token: String, active: Bool = true) throws {
+    /// Gives the tenant its own WhatsApp number (or switches it), as the admin form saves it.
+    static func ownSender(tenantID: UUID, token: String, active: Bool = true, perMinute: Int = 20) throws {
+        let updated = try F.owner.query(
+            "update tenant_whatsapp_senders set is_active = $3 where tenant_id = $1 and token = $2 returning id",
+            tenantID, token, active)
+        guard updated.isEmpty else { return }
         try F.owner.query(
             """
-            insert into tenant_whatsapp_senders (tenant_id, token, is_active) values ($1, $2, $3)
-            on conflict (tenant_id) do update set token = excluded.token, is_active = excluded.is_active
-            """, tenantID, token, active)
+            insert into tenant_whatsapp_senders (tenant_id, name, token, is_active, per_minute)
+            values ($1, 'device ' || right($2, 4), $2, $3, $4)
+            """, tenantID, token, active, perMinute)
     }
 
     struct Row {

@@ -77,7 +77,6 @@ extension AdminSalesStrings {
         whatsAppInEffectCentral: "The platform's number",
         whatsAppInEffectNone: "None: messages wait until a sender is set",
         whatsAppNoSenderWarning: "No WhatsApp number sends this store's messages: buyers see their codes only on the order page, and their messages wait. Link your own number under WhatsApp.",
-        fieldUseOwnWhatsApp: "Send from our own WhatsApp number",
         fieldFonnteToken: "Fonnte device token",
         fieldFonnteTokenHint: "From the device list in your Fonnte account.",
         errorFonnteTokenRequired: "Enter the device token to send from your own number.",

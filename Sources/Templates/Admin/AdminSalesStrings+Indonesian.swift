@@ -77,7 +77,6 @@ extension AdminSalesStrings {
         whatsAppInEffectCentral: "Nomor platform",
         whatsAppInEffectNone: "Belum ada: pesan menunggu sampai pengirim diatur",
         whatsAppNoSenderWarning: "Belum ada nomor WhatsApp yang mengirim pesan toko ini: pembeli hanya melihat kode di halaman pesanan, dan pesannya menunggu. Hubungkan nomor Anda sendiri di menu WhatsApp.",
-        fieldUseOwnWhatsApp: "Kirim dari nomor WhatsApp kami sendiri",
         fieldFonnteToken: "Token perangkat Fonnte",
         fieldFonnteTokenHint: "Dari daftar perangkat di akun Fonnte Anda.",
         errorFonnteTokenRequired: "Masukkan token perangkat untuk mengirim dari nomor sendiri.",

@@ -92,7 +92,6 @@ public struct AdminSalesStrings: Sendable {
     public let whatsAppInEffectCentral: String
     public let whatsAppInEffectNone: String
     public let whatsAppNoSenderWarning: String
-    public let fieldUseOwnWhatsApp: String
     public let fieldFonnteToken: String
     public let fieldFonnteTokenHint: String
     public let errorFonnteTokenRequired: String

@@ -23,12 +23,17 @@ public struct PortalDashboardPage: HTMLComponent {
                     Element.dd { view.pppoeUsername }
                     Element.dt { strings.labelPlan }
                     Element.dd { view.planName }
+                    if let speed = view.speed {
+                        Element.dt { chrome.language.portalAccountStrings.labelSpeed }
+                        Element.dd { speed }
+                    }
                     Element.dt { strings.labelMonthlyPrice }
                     Element.dd { view.monthlyPrice }
                     Element.dt { strings.labelStatus }
                     Element.dd { statusText(strings) }
                 }
             }
+            PortalUsagePanel(view: view, words: chrome.language.portalAccountStrings)
             Element.section(.class("panel"), .ariaLabelledBy("next-heading")) {
                 Element.h2(.id("next-heading")) { strings.nextInvoiceHeading }
                 if let invoice = view.nextInvoice {
@@ -47,6 +52,33 @@ public struct PortalDashboardPage: HTMLComponent {
         case .isolated: Element.strong(.class("badge overdue")) { strings.subscriberIsolated }
         case .suspended: Element.span(.class("badge void")) { strings.subscriberSuspended }
         case .terminated: Element.span(.class("badge void")) { strings.subscriberTerminated }
+        }
+    }
+}
+
+/// This month's sessions, time online and data, or that none was recorded.
+struct PortalUsagePanel: HTMLComponent {
+    let view: PortalDashboardView
+    let words: PortalAccountStrings
+
+    var body: HTMLFragment {
+        Element.section(.class("panel"), .ariaLabelledBy("usage-heading")) {
+            Element.h2(.id("usage-heading")) { words.usageHeading(view.usageMonth) }
+            if let usage = view.usage {
+                Element.dl(.class("summary usage")) {
+                    Element.dt { words.usageSessions }
+                    Element.dd { String(usage.sessions) + (usage.isOnline ? " · " + words.usageOnlineNow : "") }
+                    Element.dt { words.usageTimeOnline }
+                    Element.dd { usage.timeOnline }
+                    Element.dt { words.usageDownload }
+                    Element.dd { usage.download }
+                    Element.dt { words.usageUpload }
+                    Element.dd { usage.upload }
+                }
+                Element.p(.class("muted")) { words.usageNote }
+            } else {
+                Element.p { words.usageNone }
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ public struct PortalLayout: HTMLComponent {
             (.overview, strings.portalOverview, "/portal"),
             (.invoices, strings.invoicesHeading, "/portal/invoices"),
             (.payments, strings.paymentsHeading, "/portal/payments"),
+            (.password, chrome.language.portalAccountStrings.passwordNav, "/portal/password"),
         ]
         return SiteLayout(chrome: chrome, title: title) {
             Element.nav(.class("portal-nav"), .ariaLabel(strings.customerPortal)) {

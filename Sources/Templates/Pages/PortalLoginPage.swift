@@ -10,6 +10,8 @@ public struct PortalLoginPage: HTMLComponent {
         public var loginHint: String?
         public var loginType: Attribute.InputType
         public var loginMaxLength: Int
+        /// Where a visitor who forgot the password goes; nil where the area has no self-service reset.
+        public var forgotPasswordURL: SafeURL?
 
         public init(
             title: String, intro: String, action: SafeURL, loginLabel: String, loginHint: String?,
@@ -29,12 +31,11 @@ public struct PortalLoginPage: HTMLComponent {
         self.chrome = chrome
         self.view = view
         let strings = chrome.strings
-        self.wording =
-            wording
-            ?? Wording(
-                title: strings.portalLoginTitle, intro: strings.portalLoginIntro, action: "/portal/login",
-                loginLabel: strings.fieldLogin, loginHint: strings.fieldLoginHint, loginType: .text,
-                loginMaxLength: 64)
+        var portal = Wording(
+            title: strings.portalLoginTitle, intro: strings.portalLoginIntro, action: "/portal/login",
+            loginLabel: strings.fieldLogin, loginHint: strings.fieldLoginHint, loginType: .text, loginMaxLength: 64)
+        portal.forgotPasswordURL = "/portal/forgot"
+        self.wording = wording ?? portal
     }
 
     public var body: HTMLFragment {
@@ -59,6 +60,9 @@ public struct PortalLoginPage: HTMLComponent {
                         state: FormState(errors: view.state.errors.filter { $0.key == Field.password }),
                         type: .password, required: true, autocomplete: "current-password")
                     Element.button(.class("button wide"), .type(.submit)) { strings.signIn }
+                }
+                if let forgot = wording.forgotPasswordURL {
+                    Element.p { Element.a(.href(forgot)) { chrome.language.portalAccountStrings.forgotLink } }
                 }
             }
         }.body

@@ -2,7 +2,7 @@
 /// the sign-out button.
 public struct PortalFrame: Sendable, Hashable {
     public enum Section: Sendable, Hashable {
-        case overview, invoices, payments
+        case overview, invoices, payments, password
     }
 
     public let section: Section

@@ -75,6 +75,13 @@ struct AdminSalesFormatter: Sendable {
             csrfToken: csrfToken)
     }
 
+    /// `through Kantor 1` for one of the tenant's own senders, `through the platform's number` otherwise.
+    private func senderName(_ sentBy: String) -> String? {
+        let words = portal.language.adminWhatsAppStrings
+        if sentBy.hasPrefix("own:") { return words.sentThrough(String(sentBy.dropFirst(4))) }
+        return sentBy.hasPrefix("platform:") ? words.sentThrough(words.platformSender) : nil
+    }
+
     private func messageView(_ message: OrderDetail.Message) -> AdminOrderView.Message {
         let status: AdminSalesBadge
         var detail = message.lastError ?? ""
@@ -82,6 +89,7 @@ struct AdminSalesFormatter: Sendable {
         case "sent":
             status = AdminSalesBadge(sales.messageSent, tone: .good)
             detail = message.sentAt.map { sales.messageSentAt(times.dayAndTime($0)) } ?? ""
+            if let sender = message.sentBy.flatMap(senderName) { detail += " · " + sender }
         case "failed":
             status = AdminSalesBadge(sales.messageGivenUp, tone: .bad)
         default:

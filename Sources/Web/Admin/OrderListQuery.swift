@@ -60,7 +60,7 @@ struct OrderListQuery: Sendable {
             ).map(OrderDetail.WebhookEvent.init(row:))
             let messages = try db.query(
                 """
-                select created_at, recipient, status, attempts, sent_at, next_attempt_at, last_error from notifications
+                select created_at, recipient, status, attempts, sent_at, next_attempt_at, last_error, sent_by from notifications
                 where tenant_id = $1 and subject_ref = $2
                 order by created_at, id
                 """, tenant.id, order.number
@@ -97,8 +97,12 @@ struct OrderDetail: Sendable {
         let sentAt: Date?
         let nextAttemptAt: Date
         let lastError: String?
+        /// Which sender took it (`own:<name>`, `platform:<name>`); nil until sent, and for messages sent
+        /// before senders were recorded.
+        let sentBy: String?
 
         init(row: PostgresRow) throws {
+            sentBy = row.decode("sent_by", as: String?.self)
             queuedAt = try row.decode("created_at", as: Date.self)
             recipient = try row.decode("recipient", as: String.self)
             status = try row.decode("status", as: String.self)

@@ -59,6 +59,8 @@ struct Routes: Sendable {
         let invoicePayment = InvoiceCheckoutResponder(checkout: checkout)
         PortalLoginController(services: portal).addRoutes(to: &tenant)
         PortalController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
+        PortalAccountController(services: portal, passwords: SubscriberPasswords(database: database, secrets: services.secrets))
+            .addRoutes(to: &tenant)
         PayLinkController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
         IsolationPageController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
         let admin = AdminServices(database: database)

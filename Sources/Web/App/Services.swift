@@ -61,8 +61,7 @@ final class Services: Sendable {
             FonnteSender(token: token, baseURL: config.whatsApp.fonnteAPIURL, http: GatewayHTTPClient(timeout: config.gatewayTimeout))
         }
         whatsAppDelivery = WhatsAppDelivery(
-            database: database, secrets: secrets, central: config.whatsApp.hasPlatformSender ? fonnte(config.whatsApp.fonnteToken) : nil,
-            ownSender: fonnte, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
+            database: database, secrets: secrets, central: config.whatsApp.senders, fonnte: fonnte, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
             metrics: metrics.notifications)
         reconciliation = PaymentReconciliation(
             database: database,
@@ -107,7 +106,7 @@ final class Services: Sendable {
         retention.start()
         guard config.whatsApp.sendsFromThisProcess else { return }
         whatsAppDelivery.start()
-        if whatsAppDelivery.central == nil {
+        if whatsAppDelivery.central.isEmpty {
             Log.info("no platform WhatsApp sender (WHATSAPP_PROVIDER): only tenants with their own number get messages")
         }
     }

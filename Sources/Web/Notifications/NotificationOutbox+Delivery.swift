@@ -13,8 +13,16 @@ extension NotificationOutbox {
         let attempts: Int
         /// Time since the message was queued.
         let age: Duration
-        /// The tenant's own Fonnte device token, when it sends from its own number.
-        let ownFonnteToken: String?
+        /// The tenant's own active senders, tried before the platform's; empty when it has none.
+        var ownSenders: [OwnSender] = []
+    }
+
+    /// One of a tenant's own WhatsApp senders, its device token decrypted.
+    struct OwnSender: Sendable {
+        let id: UUID
+        let name: String
+        let fonnteToken: String
+        let perMinute: Int
     }
 
     /// Claims up to `limit` due WhatsApp messages of every tenant and counts the attempt. A claimed
@@ -23,16 +31,19 @@ extension NotificationOutbox {
     /// - Parameter includingCentral: false when the platform has no sender of its own: only tenants
     ///   with their own active sender have anything to claim; the others' messages wait.
     /// - Parameter secrets: decrypts the tenants' own device tokens.
+    /// - Parameter now: the clock to claim by; nil is the database's (tests inject a later minute).
     func claimDueWhatsAppMessages(
-        limit: Int, lease: Duration, includingCentral: Bool, secrets: SecretsKey, on database: PostgresPool
+        limit: Int, lease: Duration, includingCentral: Bool, secrets: SecretsKey, now: Date? = nil,
+        on database: PostgresPool
     ) throws -> [Claimed] {
         let rows = try database.unscoped.query(
             """
             update notifications n
-            set attempts = n.attempts + 1, next_attempt_at = now() + make_interval(secs => $2::double precision)
+            set attempts = n.attempts + 1,
+                next_attempt_at = coalesce($4::timestamptz, now()) + make_interval(secs => $2::double precision)
             from (
                 select q.tenant_id, q.id from notifications q
-                where q.status = 'pending' and q.channel = 'whatsapp' and q.next_attempt_at <= now()
+                where q.status = 'pending' and q.channel = 'whatsapp' and q.next_attempt_at <= coalesce($4::timestamptz, now())
                     and ($3 or exists (
                         select 1 from tenant_whatsapp_senders w where w.tenant_id = q.tenant_id and w.is_active))
                 order by q.next_attempt_at
@@ -41,17 +52,38 @@ extension NotificationOutbox {
             ) due
             where n.tenant_id = due.tenant_id and n.id = due.id
             returning n.tenant_id, n.id, n.recipient, n.body, n.attempts,
-                extract(epoch from now() - n.created_at)::double precision as age_seconds,
-                (select coalesce(w.token, pgp_sym_decrypt(w.token_sealed, $4)) from tenant_whatsapp_senders w
-                 where w.tenant_id = n.tenant_id and w.is_active) as own_token
-            """, limit, Int(lease.components.seconds), includingCentral, secrets.passphrase)
-        return try rows.map { row in
+                extract(epoch from coalesce($4::timestamptz, now()) - n.created_at)::double precision as age_seconds
+            """, limit, Int(lease.components.seconds), includingCentral, now)
+        var claimed = try rows.map { row in
             Claimed(
                 tenantID: try row.decode("tenant_id"), id: try row.decode("id"), recipient: try row.decode("recipient"),
                 body: try row.decode("body"), attempts: try row.decode("attempts"),
-                age: .milliseconds(Int64((try row.decode("age_seconds", as: Double.self) * 1000).rounded())),
-                ownFonnteToken: row.decode("own_token", as: String?.self))
+                age: .milliseconds(Int64((try row.decode("age_seconds", as: Double.self) * 1000).rounded())))
         }
+        let own = try ownSenders(of: Array(Set(claimed.map(\.tenantID))), secrets: secrets, on: database)
+        for index in claimed.indices { claimed[index].ownSenders = own[claimed[index].tenantID] ?? [] }
+        return claimed
+    }
+
+    /// The active own senders of each of `tenantIDs`, oldest first.
+    private func ownSenders(of tenantIDs: [UUID], secrets: SecretsKey, on database: PostgresPool) throws
+        -> [UUID: [OwnSender]]
+    {
+        guard !tenantIDs.isEmpty else { return [:] }
+        var senders: [UUID: [OwnSender]] = [:]
+        for row in try database.unscoped.query(
+            """
+            select tenant_id, id, name, per_minute, coalesce(token, pgp_sym_decrypt(token_sealed, $2)) as token
+            from tenant_whatsapp_senders where tenant_id = any($1::text[]::uuid[]) and is_active
+            order by created_at, id
+            """, tenantIDs.map(\.uuidString), secrets.passphrase)
+        {
+            senders[try row.decode("tenant_id", as: UUID.self), default: []].append(
+                OwnSender(
+                    id: try row.decode("id"), name: try row.decode("name"), fonnteToken: try row.decode("token"),
+                    perMinute: try row.decode("per_minute")))
+        }
+        return senders
     }
 
     /// Gives up every WhatsApp message queued more than `maxAge` ago and never tried since, all tenants
@@ -64,7 +96,8 @@ extension NotificationOutbox {
     {
         try database.unscoped.query(
             """
-            update notifications set status = 'failed', last_error = $2
+            update notifications set status = 'failed', last_error = $2, body = coalesce(redacted_body, body),
+                redacted_body = null
             where status = 'pending' and channel = 'whatsapp'
                 and next_attempt_at < now() - make_interval(secs => $1::double precision)
                 and created_at < now() - make_interval(secs => $1::double precision)
@@ -72,12 +105,28 @@ extension NotificationOutbox {
         ).affectedRows
     }
 
-    func markSent(_ message: Claimed, providerMessageID: String?, on database: PostgresPool) throws {
+    /// - Parameter sentBy: which sender took it (`platform:fonnte`, `own:Kantor 2`).
+    func markSent(_ message: Claimed, providerMessageID: String?, sentBy: String, on database: PostgresPool) throws {
         try database.scoped(toTenantID: message.tenantID).query(
             """
-            update notifications set status = 'sent', sent_at = now(), provider_message_id = $3, last_error = null
+            update notifications set status = 'sent', sent_at = now(), provider_message_id = $3, last_error = null,
+                sent_by = $4, body = coalesce(redacted_body, body), redacted_body = null
             where tenant_id = $1 and id = $2
-            """, message.tenantID, message.id, providerMessageID)
+            """, message.tenantID, message.id, providerMessageID, String(sentBy.prefix(200)))
+    }
+
+    /// Puts a message back untried, its claim's attempt taken back since nothing was tried: until the
+    /// next minute when every sender it may use has spent this minute's capacity, or due at once when
+    /// its batch ran out of time.
+    func putBack(_ message: Claimed, untilNextMinute: Bool, now: Date?, on database: PostgresPool) throws {
+        try database.scoped(toTenantID: message.tenantID).query(
+            """
+            update notifications
+            set attempts = greatest(attempts - 1, 0),
+                next_attempt_at = case when $4 then date_trunc('minute', coalesce($3::timestamptz, now())) + interval '1 minute'
+                    else coalesce($3::timestamptz, now()) end
+            where tenant_id = $1 and id = $2
+            """, message.tenantID, message.id, now, untilNextMinute)
     }
 
     /// Records a failed attempt: tried again after `retryIn`, or given up for good when it is nil.
@@ -87,6 +136,8 @@ extension NotificationOutbox {
             update notifications
             set last_error = $3,
                 status = case when $4::double precision is null then 'failed' else 'pending' end,
+                body = case when $4::double precision is null then coalesce(redacted_body, body) else body end,
+                redacted_body = case when $4::double precision is null then null else redacted_body end,
                 next_attempt_at = now() + make_interval(secs => coalesce($4::double precision, 0))
             where tenant_id = $1 and id = $2
             """, message.tenantID, message.id, reason, retryIn.map { Double($0.components.seconds) })

@@ -10,14 +10,16 @@ struct NotificationOutbox: Sendable {
 
     /// Queues one message for delivery as soon as possible.
     /// - Parameter subjectReference: what it is about (an order number), for support and deduplication.
+    /// - Parameter redactedBody: for a message carrying a secret (a one-time code): the text kept in its
+    ///   place once the message is sent or given up.
     func queue(
         _ channel: Channel, to recipient: String, body: String, tenantID: UUID, subjectReference: String,
-        on db: PostgresConnection
+        redactedBody: String? = nil, on db: PostgresConnection
     ) throws {
         try db.enqueue(
             """
-            insert into notifications (tenant_id, channel, recipient, body, subject_ref)
-            values ($1, $2, $3, $4, $5)
-            """, tenantID, channel.rawValue, recipient, body, subjectReference)
+            insert into notifications (tenant_id, channel, recipient, body, subject_ref, redacted_body)
+            values ($1, $2, $3, $4, $5, $6)
+            """, tenantID, channel.rawValue, recipient, body, subjectReference, redactedBody)
     }
 }

@@ -47,7 +47,10 @@ struct PortalController: Sendable {
             frame: frame(.overview, user), name: subscriber.name, customerNumber: subscriber.customerNumber,
             pppoeUsername: subscriber.pppoeUsername, planName: subscriber.planName,
             monthlyPrice: Rupiah.format(subscriber.monthlyPrice), status: status,
-            nextInvoice: try services.invoices.nextUnpaid(of: subscriber).map { format.portalSummary($0) })
+            nextInvoice: try services.invoices.nextUnpaid(of: subscriber).map { format.portalSummary($0) },
+            speed: try services.usage.speed(of: subscriber).map { format.speed(down: $0.down, up: $0.up) },
+            usage: try services.usage.thisMonth(of: subscriber, timeZone: user.context.branding.timeZone).map(format.usage),
+            usageMonth: format.currentMonth())
         return Self.private(PortalDashboardPage(chrome: user.context.chrome, view: view))
     }
 

@@ -9,8 +9,13 @@ struct PortalFormatter: Sendable {
     /// Calendar days (due dates) are stored without a zone and read as midnight UTC; shown as they are.
     let days: DateText
     let billing: BillingStrings
+    let language: Language
+    /// The tenant's time zone (IANA name).
+    let timeZone: String
 
     init(context: TenantContext) {
+        language = context.language
+        timeZone = context.branding.timeZone
         strings = context.language.strings
         times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
         days = DateText(timeZoneIdentifier: "UTC", language: context.language)

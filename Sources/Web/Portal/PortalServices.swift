@@ -6,6 +6,7 @@ struct PortalServices: Sendable {
     let subscribers: SubscriberRepository
     let invoices: InvoiceRepository
     let throttle: LoginThrottle
+    let usage: SubscriberUsageQuery
 
     var login: SessionLogin { SessionLogin(sessions: sessions, throttle: throttle) }
 
@@ -14,5 +15,6 @@ struct PortalServices: Sendable {
         subscribers = SubscriberRepository(database: database)
         invoices = InvoiceRepository(database: database)
         throttle = LoginThrottle(database: database)
+        usage = SubscriberUsageQuery(database: database)
     }
 }

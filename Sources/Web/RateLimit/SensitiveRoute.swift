@@ -17,6 +17,8 @@ enum SensitiveRoute: String, Sendable, Hashable, CaseIterable {
         }
         switch path {
         case AuthenticatedSubscriber.loginPath, AuthenticatedTenantAdmin.loginPath, "/mgmt/login": self = .login
+        // Asking for a reset code, and trying one, guess at an account like a sign-in.
+        case "/portal/forgot", "/portal/reset", "/portal/password": self = .login
         case "/orders": self = .orders
         case _ where path.hasPrefix("/pay/"): self = .pay
         case _ where path.hasPrefix("/portal/invoices/") && path.hasSuffix("/pay"): self = .pay

@@ -41,6 +41,10 @@ final class FakeFonnte: Sendable {
     /// Answers `{"status": false, "reason": reason}` to every send until called with nil.
     func refuse(_ reason: String?) { state.refusal.withLock { $0 = reason } }
 
+    /// Answers `{"status": false, "reason": reason}` to every send from one device (a disconnected
+    /// phone) until called with nil; the other devices keep sending.
+    func refuse(_ reason: String?, device: String) { state.deviceRefusals.withLock { $0[device] = reason } }
+
     func setBehaviour(_ behaviour: FakeGatewayServer.Behaviour) { server.setBehaviour(behaviour) }
 
     func stop() { server.stop() }
@@ -49,6 +53,7 @@ final class FakeFonnte: Sendable {
         let tokens: Set<String>
         let messages = Mutex<[Message]>([])
         let refusal = Mutex<String?>(nil)
+        let deviceRefusals = Mutex<[String: String]>([:])
 
         init(tokens: Set<String>) {
             self.tokens = tokens
@@ -67,7 +72,9 @@ final class FakeFonnte: Sendable {
             else {
                 return Self.refused("target invalid")
             }
-            if let reason = refusal.withLock({ $0 }) { return Self.refused(reason) }
+            if let reason = refusal.withLock({ $0 }) ?? deviceRefusals.withLock({ $0[deviceToken] }) {
+                return Self.refused(reason)
+            }
             let id = messages.withLock { messages in
                 let id = String(80_000_000 + messages.count)
                 messages.append(
