@@ -15,6 +15,7 @@ struct PhoneFitSite {
     let unpaid: BilledInvoice
     let paid: PortalFixtures.Invoice
     let routerID: Int
+    let resellerID: String
 
     static func open() throws -> PhoneFitSite {
         typealias F = AdminSalesFixtures
@@ -46,9 +47,19 @@ struct PhoneFitSite {
             values ($1, 'Warung hotspot', 'hs-warung', $2, 's3cret-Router-42', 'hotspot', 3799) returning id
             """, shop.tenantID, "10.77.\(Int.random(in: 0...255)).\(Int.random(in: 1...254))"
         ).first!.decode("id", as: Int.self)
+        // A reseller with a batch of the package, one code used, and a settlement: every part of its page.
+        let resellerID = try owner.query(
+            """
+            insert into resellers (tenant_id, name, whatsapp, commission_percent)
+            values ($1, 'Warung Bu Sri dengan nama yang cukup panjang', '+6281234567890', 10) returning id
+            """, shop.tenantID
+        ).first!.decode("id", as: UUID.self)
+        try ResellerFixtures.batch(
+            tenantID: shop.tenantID, profileID: profile, resellerID: resellerID, codes: 3, used: 1, cardPrice: 4_500)
+        try ResellerFixtures.settlement(tenantID: shop.tenantID, resellerID: resellerID, amount: 2_000)
         return PhoneFitSite(
             shop: shop, admin: admin, headOffice: try HeadOfficeFixtures.headAdmin(), subscriber: subscriber,
             profileID: profile.uuidString.lowercased(), order: (created.number, token), unpaid: unpaid, paid: paid,
-            routerID: routerID)
+            routerID: routerID, resellerID: resellerID.uuidString.lowercased())
     }
 }

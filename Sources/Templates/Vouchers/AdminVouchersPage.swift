@@ -45,7 +45,10 @@ public struct AdminVouchersPage: HTMLComponent {
                             .init(value: "same", label: words.passwordSame),
                             .init(value: "separate", label: words.passwordSeparate),
                         ], state: state)
-                    TextField(name: Field.reseller, label: words.fieldReseller, state: state, hint: words.fieldResellerHint)
+                    SelectField(
+                        name: Field.reseller, label: words.fieldReseller,
+                        options: [.init(value: "", label: words.resellerNone)] + view.resellers, state: state,
+                        hint: words.fieldResellerHint)
                     Element.button(.class("button"), .type(.submit)) { words.generate }
                 }
             }

@@ -43,6 +43,8 @@ public struct AdminVouchersView: Sendable, Hashable {
 
     public let entries: [Entry]
     public let packages: [SelectField.Option]
+    /// The active resellers a batch may be given to, after "none".
+    public let resellers: [SelectField.Option]
     public let state: FormState
     public let formPath: String
     public let csrfToken: String
@@ -51,11 +53,12 @@ public struct AdminVouchersView: Sendable, Hashable {
     public let alert: String?
 
     public init(
-        entries: [Entry], packages: [SelectField.Option], state: FormState, formPath: String, csrfToken: String,
+        entries: [Entry], packages: [SelectField.Option], resellers: [SelectField.Option], state: FormState, formPath: String, csrfToken: String,
         notice: String?, alert: String?
     ) {
         self.entries = entries
         self.packages = packages
+        self.resellers = resellers
         self.state = state
         self.formPath = formPath
         self.csrfToken = csrfToken
