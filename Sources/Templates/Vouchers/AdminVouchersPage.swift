@@ -84,7 +84,13 @@ public struct AdminVouchersPage: HTMLComponent {
         Element.tr {
             Element.td { entry.created }
             Element.td { entry.packageName }
-            Element.td { entry.reseller }
+            Element.td {
+                if let path = entry.resellerPath {
+                    Element.a(.href(SafeURL(path))) { entry.reseller }
+                } else {
+                    entry.reseller
+                }
+            }
             Element.td { String(entry.quantity) }
             Element.td { String(entry.used) }
             Element.td {

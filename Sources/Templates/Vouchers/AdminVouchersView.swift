@@ -15,6 +15,8 @@ public struct AdminVouchersView: Sendable, Hashable {
         public let created: String
         public let packageName: String
         public let reseller: String
+        /// The reseller's page; nil for a batch without one.
+        public let resellerPath: String?
         public let quantity: Int
         public let used: Int
         public let isDisabled: Bool
@@ -25,12 +27,14 @@ public struct AdminVouchersView: Sendable, Hashable {
         public let deletePath: String
 
         public init(
-            created: String, packageName: String, reseller: String, quantity: Int, used: Int, isDisabled: Bool,
+            created: String, packageName: String, reseller: String, resellerPath: String?, quantity: Int, used: Int,
+            isDisabled: Bool,
             printPath: String, csvPath: String, togglePath: String, deletePath: String
         ) {
             self.created = created
             self.packageName = packageName
             self.reseller = reseller
+            self.resellerPath = resellerPath
             self.quantity = quantity
             self.used = used
             self.isDisabled = isDisabled

@@ -103,6 +103,7 @@ struct AdminVouchersController: Sendable {
             let path = Self.batchPath(batch.id)
             return AdminVouchersView.Entry(
                 created: dates.dayAndTime(batch.createdAt), packageName: batch.profileName, reseller: batch.reseller,
+                resellerPath: batch.resellerID.map(AdminResellersController.resellerPath),
                 quantity: batch.quantity, used: batch.used, isDisabled: batch.isDisabled, printPath: path + "/print",
                 csvPath: path + "/export.csv", togglePath: path + (batch.isDisabled ? "/enable" : "/disable"),
                 deletePath: path + "/delete")

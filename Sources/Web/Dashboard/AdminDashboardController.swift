@@ -19,10 +19,10 @@ struct AdminDashboardController: Sendable {
             let tiles = [
                 AdminDashboardView.Tile(
                     label: words.salesToday, value: Rupiah.format(figures.salesToday),
-                    detail: words.payments(figures.paymentsToday), path: "/admin/payments"),
+                    detail: words.payments(figures.paymentsToday), path: nil),
                 AdminDashboardView.Tile(
                     label: words.salesThisMonth, value: Rupiah.format(figures.salesThisMonth),
-                    detail: words.payments(figures.paymentsThisMonth), path: "/admin/payments"),
+                    detail: words.payments(figures.paymentsThisMonth), path: nil),
                 AdminDashboardView.Tile(
                     label: words.unpaidInvoices, value: Rupiah.format(figures.unpaidAmount),
                     detail: words.invoices(figures.unpaidInvoices), path: "/admin/invoices?status=unpaid"),
