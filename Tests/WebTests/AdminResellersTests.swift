@@ -3,6 +3,8 @@ import Postgres
 import Testing
 import TestSupport
 
+@testable import Web
+
 /// `/admin/resellers`: resellers added and edited by a tenant's admin, batches given to them, what each
 /// owes from its used codes less its settlements (recorded in `payments`), tenant-scoped and audited.
 @Suite struct AdminResellersTests {
@@ -207,5 +209,19 @@ import TestSupport
         guard let start = page.range(of: "<dt>\(label)</dt><dd>") else { return nil }
         let rest = page[start.upperBound...]
         return rest.range(of: "</dd>").map { String(rest[..<$0.lowerBound]) }
+    }
+}
+
+/// What a reseller pays per card, as a batch records it when made.
+@Suite struct ResellerTermsTests {
+    @Test(arguments: [
+        (Reseller.Terms.commission(percent: 10), Int64(5_000), Int64(4_500)),
+        (.commission(percent: 15), 3_333, 2_834),  // Rp 499,95 commission: the reseller keeps Rp 499
+        (.commission(percent: 0), 5_000, 5_000), (.commission(percent: 100), 5_000, 0),
+        (.price(4_000), 5_000, 4_000), (.price(4_000), 10_000, 4_000),
+    ])
+    func aCardCostsThePriceLessTheCommissionRoundedDownOrTheFixedPrice(terms: Reseller.Terms, price: Int64, expected: Int64) {
+        let reseller = Reseller(id: UUID(), name: "Warung", whatsApp: nil, terms: terms, isActive: true)
+        #expect(reseller.cardPrice(forCardsOf: price) == expected)
     }
 }
