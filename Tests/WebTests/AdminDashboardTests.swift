@@ -48,10 +48,12 @@ import TestSupport
                 values ($1, $2, $3, 'sandbox', $4, 'paid', $5, case when $5 = 'gateway' then null else 'a@isp.test' end, $6)
                 """, tenantID ?? tenant, subject, id, amount, method, at)
         }
-        try pay("order", try F.order(tenantID: tenant, profileID: profile).id, 10_000, at: dayStart.addingTimeInterval(-60))  // 23:59 yesterday
+        // 23:59 yesterday
+        try pay("order", try F.order(tenantID: tenant, profileID: profile).id, 10_000, at: dayStart.addingTimeInterval(-60))
         try pay("invoice", paidInvoice.id, 25_000, at: dayStart)  // 00:00 today
         try pay("order", order.id, 7_000, at: dayStart.addingTimeInterval(3_600), method: "cash")
-        try pay("order", try F.order(tenantID: tenant, profileID: profile).id, 3_000, at: monthStart.addingTimeInterval(-60))  // 23:59 on last month's last day
+        // 23:59 on last month's last day
+        try pay("order", try F.order(tenantID: tenant, profileID: profile).id, 3_000, at: monthStart.addingTimeInterval(-60))
         try pay("invoice", paidInvoice.id, 4_000, at: monthStart, method: "bank_transfer")  // 00:00 on the 1st
         try pay("reseller", reseller, 50_000, at: dayStart.addingTimeInterval(60), method: "cash")  // money in, not a sale
         try owner.query(

@@ -147,7 +147,8 @@ import TestSupport
     @Test(arguments: [
         ["quantity": "0"], ["quantity": "5001"], ["quantity": "10001"], ["quantity": "-5"], ["quantity": "abc"],
         ["prefix": "WR 1"], ["prefix": "WRé"], ["prefix": "ＷＲ"], ["package": UUID().uuidString.lowercased()],
-        ["package": "nope"], ["code_length": "3"], ["alphabet": "emoji"], ["reseller": UUID().uuidString.lowercased()], ["quantity": "5000", "code_length": "4", "alphabet": "digits"],
+        ["package": "nope"], ["code_length": "3"], ["alphabet": "emoji"], ["reseller": UUID().uuidString.lowercased()],
+        ["quantity": "5000", "code_length": "4", "alphabet": "digits"],
     ])
     func badInputIsA422WithTheInputKeptAndNothingWritten(_ overrides: [String: String]) throws {
         let browser = try signedIn()

@@ -57,8 +57,8 @@ public struct AdminVouchersView: Sendable, Hashable {
     public let alert: String?
 
     public init(
-        entries: [Entry], packages: [SelectField.Option], resellers: [SelectField.Option], state: FormState, formPath: String, csrfToken: String,
-        notice: String?, alert: String?
+        entries: [Entry], packages: [SelectField.Option], resellers: [SelectField.Option], state: FormState,
+        formPath: String, csrfToken: String, notice: String?, alert: String?
     ) {
         self.entries = entries
         self.packages = packages

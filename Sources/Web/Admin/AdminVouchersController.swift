@@ -115,8 +115,8 @@ struct AdminVouchersController: Sendable {
             SelectField.Option(value: $0.id.uuidString.lowercased(), label: $0.name)
         }
         let view = AdminVouchersView(
-            entries: entries, packages: options, resellers: resellerOptions, state: state, formPath: Self.path, csrfToken: admin.session.csrfSecret,
-            notice: notice, alert: alert)
+            entries: entries, packages: options, resellers: resellerOptions, state: state, formPath: Self.path,
+            csrfToken: admin.session.csrfSecret, notice: notice, alert: alert)
         return AdminPagesController.noStore(.page(AdminVouchersPage(chrome: context.chrome, view: view), status: status))
     }
 }
