@@ -10,13 +10,14 @@ import TestSupport
         admin = try AdminFixtures.tenantWithAdmin()
     }
 
-    @Test func adminSignsInWithEmailInAnyCaseAndReachesTheBrandingForm() throws {
+    @Test func adminSignsInWithEmailInAnyCaseAndLandsOnTheDashboard() throws {
         let browser = PortalBrowser(host: admin.host)
         try browser.get("/admin/login")
         let response = try browser.post("/admin/login", ["login": admin.email.uppercased(), "password": admin.password])
         #expect(response.status == 303)
-        #expect(response.headers["Location"] == "/admin/branding")
+        #expect(response.headers["Location"] == "/admin")
         #expect(browser.cookies["sid"]?.count == 64)
+        #expect(try browser.get("/admin").text.contains("dashboard-tiles"))
         let page = try browser.get("/admin/branding")
         #expect(page.status == 200)
         #expect(page.text.contains(#"name="display_name""#))

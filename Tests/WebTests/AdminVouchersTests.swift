@@ -8,16 +8,24 @@ import TestSupport
 @Suite struct AdminVouchersTests {
     let admin: AdminFixtures.Admin
     let profileID: UUID
+    let resellerID: UUID
 
     init() throws {
         admin = try AdminFixtures.tenantWithAdmin()
         profileID = try StoreFixtures.profile(tenantID: admin.tenantID)
+        resellerID = try Self.reseller("Warung Bu Sri", tenantID: admin.tenantID)
+    }
+
+    static func reseller(_ name: String, tenantID: UUID) throws -> UUID {
+        try TestDatabase.owner.query(
+            "insert into resellers (tenant_id, name, commission_percent) values ($1, $2, 10) returning id", tenantID, name
+        ).first!.decode("id", as: UUID.self)
     }
 
     func fields(_ overrides: [String: String] = [:]) -> [String: String] {
         [
             "package": profileID.uuidString.lowercased(), "quantity": "20", "code_length": "8", "alphabet": "unambiguous",
-            "prefix": "", "password": "same", "reseller": "Warung Bu Sri",
+            "prefix": "", "password": "same", "reseller": resellerID.uuidString.lowercased(),
         ].merging(overrides) { $1 }
     }
 
@@ -114,8 +122,10 @@ import TestSupport
 
     @Test func separatePasswordsAreInRADIUSOnTheCardsAndTheCSVIsSafeForSpreadsheets() throws {
         let browser = try signedIn()
+        let formula = try Self.reseller("=HYPERLINK(\"x\")", tenantID: admin.tenantID)
         let batchID = try generate(
-            browser, ["quantity": "5", "password": "separate", "alphabet": "digits", "reseller": "=HYPERLINK(\"x\")"])
+            browser,
+            ["quantity": "5", "password": "separate", "alphabet": "digits", "reseller": formula.uuidString.lowercased()])
         let stored = try codes(batchID)
         #expect(stored.count == 5)
         for (code, password) in stored {
@@ -137,7 +147,8 @@ import TestSupport
     @Test(arguments: [
         ["quantity": "0"], ["quantity": "5001"], ["quantity": "10001"], ["quantity": "-5"], ["quantity": "abc"],
         ["prefix": "WR 1"], ["prefix": "WRé"], ["prefix": "ＷＲ"], ["package": UUID().uuidString.lowercased()],
-        ["package": "nope"], ["code_length": "3"], ["alphabet": "emoji"], ["quantity": "5000", "code_length": "4", "alphabet": "digits"],
+        ["package": "nope"], ["code_length": "3"], ["alphabet": "emoji"], ["reseller": UUID().uuidString.lowercased()],
+        ["quantity": "5000", "code_length": "4", "alphabet": "digits"],
     ])
     func badInputIsA422WithTheInputKeptAndNothingWritten(_ overrides: [String: String]) throws {
         let browser = try signedIn()

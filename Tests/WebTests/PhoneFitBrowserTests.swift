@@ -62,7 +62,7 @@ import TestSupport
             "tenant GET /portal/password": Visit(visitor: .subscriber, path: "/portal/password"),
             "tenant GET /portal/receipts/{number}": Visit(visitor: .subscriber, path: "/portal/receipts/\(site.paid.number)"),
 
-            "tenant GET /admin": Visit(visitor: .tenantAdmin, path: "/admin", landing: "/admin/branding"),
+            "tenant GET /admin": Visit(visitor: .tenantAdmin, path: "/admin"),
             "tenant GET /admin/branding": Visit(visitor: .tenantAdmin, path: "/admin/branding"),
             "tenant GET /admin/domains": Visit(visitor: .tenantAdmin, path: "/admin/domains"),
             "tenant GET /admin/hotspot": Visit(visitor: .tenantAdmin, path: "/admin/hotspot"),
@@ -92,6 +92,11 @@ import TestSupport
                 visitor: .tenantAdmin, path: "/admin/subscribers/\(site.subscriber.id.uuidString.lowercased())"),
             "tenant GET /admin/sessions": Visit(visitor: .tenantAdmin, path: "/admin/sessions"),
             "tenant GET /admin/vouchers": Visit(visitor: .tenantAdmin, path: "/admin/vouchers"),
+            "tenant GET /admin/resellers": Visit(visitor: .tenantAdmin, path: "/admin/resellers"),
+            "tenant GET /admin/resellers/new": Visit(visitor: .tenantAdmin, path: "/admin/resellers/new"),
+            "tenant GET /admin/resellers/{id}": Visit(visitor: .tenantAdmin, path: "/admin/resellers/\(site.resellerID)"),
+            "tenant GET /admin/resellers/{id}/edit": Visit(
+                visitor: .tenantAdmin, path: "/admin/resellers/\(site.resellerID)/edit"),
             "tenant GET /admin/audit": Visit(visitor: .tenantAdmin, path: "/admin/audit"),
             "tenant GET /admin/password": Visit(visitor: .tenantAdmin, path: "/admin/password"),
 
@@ -158,7 +163,7 @@ import TestSupport
             try flow.browser.waitForPath("/")
             return
         case .subscriber: account = (site.subscriber.customerNumber, site.subscriber.password, "/portal/login", "/portal")
-        case .tenantAdmin: account = (site.admin.email, site.admin.password, "/admin/login", "/admin/branding")
+        case .tenantAdmin: account = (site.admin.email, site.admin.password, "/admin/login", "/admin")
         case .headOffice: account = (site.headOffice.email, site.headOffice.password, "/mgmt/login", "/mgmt")
         }
         try flow.browser.open(origin + account.form + "?lang=\(language)")

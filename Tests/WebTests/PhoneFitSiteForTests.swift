@@ -19,6 +19,7 @@ struct PhoneFitSite {
     /// The subscriber's plan.
     let planID: String
     let whatsAppSenderID: String
+    let resellerID: String
 
     static func open() throws -> PhoneFitSite {
         typealias F = AdminSalesFixtures
@@ -65,12 +66,22 @@ struct PhoneFitSite {
             values ($1, 'Kantor cabang dengan nama yang cukup panjang', 'phonefit-device-token-1234', 20, false) returning id
             """, shop.tenantID
         ).first!.decode("id", as: UUID.self).uuidString.lowercased()
+        // A reseller with a batch of the package, one code used, and a settlement: every part of its page.
+        let resellerID = try owner.query(
+            """
+            insert into resellers (tenant_id, name, whatsapp, commission_percent)
+            values ($1, 'Warung Bu Sri dengan nama yang cukup panjang', '+6281234567890', 10) returning id
+            """, shop.tenantID
+        ).first!.decode("id", as: UUID.self)
+        try ResellerFixtures.batch(
+            tenantID: shop.tenantID, profileID: profile, resellerID: resellerID, codes: 3, used: 1, cardPrice: 4_500)
+        try ResellerFixtures.settlement(tenantID: shop.tenantID, resellerID: resellerID, amount: 2_000)
         return PhoneFitSite(
             shop: shop, admin: admin, headOffice: try HeadOfficeFixtures.headAdmin(), subscriber: subscriber,
             profileID: profile.uuidString.lowercased(), order: (created.number, token), unpaid: unpaid, paid: paid,
             routerID: routerID,
             planID: try owner.query("select plan_id::text as id from subscribers where id = $1", subscriber.id)
                 .first!.decode("id", as: String.self),
-            whatsAppSenderID: whatsAppSenderID)
+            whatsAppSenderID: whatsAppSenderID, resellerID: resellerID.uuidString.lowercased())
     }
 }

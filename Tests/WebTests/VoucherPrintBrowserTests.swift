@@ -13,7 +13,7 @@ import TestSupport
         let generated = try http.post(
             "/admin/vouchers",
             ["package": profileID.uuidString.lowercased(), "quantity": "50", "code_length": "8", "alphabet": "unambiguous",
-             "prefix": "HS", "password": "separate", "reseller": "Agen"])
+             "prefix": "HS", "password": "separate", "reseller": ""])
         try #require(generated.status == 303)
         let batchID = try #require(
             try TestDatabase.owner.query("select id from voucher_batches where tenant_id = $1", admin.tenantID).first?
@@ -27,7 +27,7 @@ import TestSupport
         try flow.open("/admin/login?lang=en")
         try browser.type(admin.email, into: "#f-login")
         try browser.type(admin.password, into: "#f-password")
-        try flow.click(".login-form button[type='submit']", thenWaitFor: "/admin/branding")
+        try flow.click(".login-form button[type='submit']", thenWaitFor: "/admin")
         let path = "/admin/vouchers/\(batchID.uuidString.lowercased())/print"
         for perPage in [8, 12, 24, 40] {
             try flow.open(path + "?per_page=\(perPage)")

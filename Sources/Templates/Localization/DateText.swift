@@ -28,6 +28,12 @@ public struct DateText: Sendable {
         return "\(c.day ?? 1) \(month) \(c.year ?? 1970)"
     }
 
+    /// `2026-11-23`: the day as a date field and SQL's `date` write it.
+    public func isoDay(_ date: Date) -> String {
+        let c = components(date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+    }
+
     /// `23 November 2026 19:05 WIB` (the zone's abbreviation where Indonesia has one).
     public func dayAndTime(_ date: Date) -> String {
         let c = components(date)

@@ -7,6 +7,8 @@ struct AdminNavigation: HTMLComponent {
         let strings = language.strings
         let content = language.adminContentStrings
         Element.nav(.class("admin-nav")) {
+            Element.a(.href("/admin")) { language.adminDashboardStrings.title }
+            " · "
             Element.a(.href("/admin/branding")) { strings.adminBrandingTitle }
             " · "
             Element.a(.href("/admin/domains")) { strings.adminDomainsTitle }
@@ -22,6 +24,8 @@ struct AdminNavigation: HTMLComponent {
             Element.a(.href("/admin/subscribers")) { language.adminSubscriberStrings.subscribersTitle }
             " · "
             Element.a(.href("/admin/plans")) { language.adminSubscriberStrings.plansTitle }
+            " · "
+            Element.a(.href("/admin/resellers")) { language.adminResellerStrings.title }
             " · "
             Element.a(.href("/admin/routers")) { language.adminRadiusStrings.routersTitle }
             " · "

@@ -22,6 +22,7 @@ public struct AdminVoucherStrings: Sendable {
     public let passwordSeparate: String
     public let fieldReseller: String
     public let fieldResellerHint: String
+    public let resellerNone: String
     public let columnCreated: String
     public let columnCodes: String
     public let columnUsed: String

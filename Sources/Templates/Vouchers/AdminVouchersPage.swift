@@ -45,7 +45,10 @@ public struct AdminVouchersPage: HTMLComponent {
                             .init(value: "same", label: words.passwordSame),
                             .init(value: "separate", label: words.passwordSeparate),
                         ], state: state)
-                    TextField(name: Field.reseller, label: words.fieldReseller, state: state, hint: words.fieldResellerHint)
+                    SelectField(
+                        name: Field.reseller, label: words.fieldReseller,
+                        options: [.init(value: "", label: words.resellerNone)] + view.resellers, state: state,
+                        hint: words.fieldResellerHint)
                     Element.button(.class("button"), .type(.submit)) { words.generate }
                 }
             }
@@ -81,7 +84,13 @@ public struct AdminVouchersPage: HTMLComponent {
         Element.tr {
             Element.td { entry.created }
             Element.td { entry.packageName }
-            Element.td { entry.reseller }
+            Element.td {
+                if let path = entry.resellerPath {
+                    Element.a(.href(SafeURL(path))) { entry.reseller }
+                } else {
+                    entry.reseller
+                }
+            }
             Element.td { String(entry.quantity) }
             Element.td { String(entry.used) }
             Element.td {

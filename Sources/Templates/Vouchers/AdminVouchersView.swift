@@ -15,6 +15,8 @@ public struct AdminVouchersView: Sendable, Hashable {
         public let created: String
         public let packageName: String
         public let reseller: String
+        /// The reseller's page; nil for a batch without one.
+        public let resellerPath: String?
         public let quantity: Int
         public let used: Int
         public let isDisabled: Bool
@@ -25,12 +27,14 @@ public struct AdminVouchersView: Sendable, Hashable {
         public let deletePath: String
 
         public init(
-            created: String, packageName: String, reseller: String, quantity: Int, used: Int, isDisabled: Bool,
+            created: String, packageName: String, reseller: String, resellerPath: String?, quantity: Int, used: Int,
+            isDisabled: Bool,
             printPath: String, csvPath: String, togglePath: String, deletePath: String
         ) {
             self.created = created
             self.packageName = packageName
             self.reseller = reseller
+            self.resellerPath = resellerPath
             self.quantity = quantity
             self.used = used
             self.isDisabled = isDisabled
@@ -43,6 +47,8 @@ public struct AdminVouchersView: Sendable, Hashable {
 
     public let entries: [Entry]
     public let packages: [SelectField.Option]
+    /// The active resellers a batch may be given to, after "none".
+    public let resellers: [SelectField.Option]
     public let state: FormState
     public let formPath: String
     public let csrfToken: String
@@ -51,11 +57,12 @@ public struct AdminVouchersView: Sendable, Hashable {
     public let alert: String?
 
     public init(
-        entries: [Entry], packages: [SelectField.Option], state: FormState, formPath: String, csrfToken: String,
-        notice: String?, alert: String?
+        entries: [Entry], packages: [SelectField.Option], resellers: [SelectField.Option], state: FormState,
+        formPath: String, csrfToken: String, notice: String?, alert: String?
     ) {
         self.entries = entries
         self.packages = packages
+        self.resellers = resellers
         self.state = state
         self.formPath = formPath
         self.csrfToken = csrfToken

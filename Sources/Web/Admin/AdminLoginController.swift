@@ -4,15 +4,14 @@ import Templates
 
 /// `GET/POST /admin/login` and `POST /admin/logout` on a tenant's site: the portal's `LoginRoutes` with
 /// a session kind of its own, so a subscriber's session opens no admin page, and an admin of one tenant
-/// is nobody on another tenant's host. `GET /admin` leads to the branding form.
+/// is nobody on another tenant's host. Signing in lands on the dashboard (`GET /admin`).
 struct AdminLoginController: Sendable {
-    static let landingPath = "/admin/branding"
+    static let landingPath = AdminDashboardController.path
 
     let services: AdminServices
 
     func addRoutes(to router: inout Router<TenantContext>) {
         let services = services
-        router.get("/admin") { _, _, _ in .redirect(to: Self.landingPath) }
         LoginRoutes(
             login: services.login, kind: .tenantAdmin, loginPath: AuthenticatedTenantAdmin.loginPath,
             logoutPath: "/admin/logout", landing: Self.landingPath,

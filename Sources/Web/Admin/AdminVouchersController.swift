@@ -12,6 +12,7 @@ struct AdminVouchersController: Sendable {
     let services: AdminServices
     let batches: VoucherBatchRepository
     let profiles: VoucherProfileRepository
+    let resellers: ResellerRepository
     let editor: VoucherBatchEditor
 
     func addRoutes(to router: inout Router<TenantContext>) {
@@ -68,7 +69,9 @@ struct AdminVouchersController: Sendable {
             typed[name] = submitted[name]
         }
         let words = context.language.adminVoucherStrings
-        let draft = VoucherBatchDraft(form: typed, packages: try packages(of: context.tenant), strings: words)
+        let draft = VoucherBatchDraft(
+            form: typed, packages: try packages(of: context.tenant),
+            resellers: try resellers.all(for: context.tenant, activeOnly: true), strings: words)
         var errors = draft.errors
         if errors.isEmpty {
             do {
@@ -100,6 +103,7 @@ struct AdminVouchersController: Sendable {
             let path = Self.batchPath(batch.id)
             return AdminVouchersView.Entry(
                 created: dates.dayAndTime(batch.createdAt), packageName: batch.profileName, reseller: batch.reseller,
+                resellerPath: batch.resellerID.map(AdminResellersController.resellerPath),
                 quantity: batch.quantity, used: batch.used, isDisabled: batch.isDisabled, printPath: path + "/print",
                 csvPath: path + "/export.csv", togglePath: path + (batch.isDisabled ? "/enable" : "/disable"),
                 deletePath: path + "/delete")
@@ -107,9 +111,12 @@ struct AdminVouchersController: Sendable {
         let options = try packages(of: context.tenant).map {
             SelectField.Option(value: $0.id.uuidString.lowercased(), label: $0.name + " · " + Rupiah.format($0.price))
         }
+        let resellerOptions = try resellers.all(for: context.tenant, activeOnly: true).map {
+            SelectField.Option(value: $0.id.uuidString.lowercased(), label: $0.name)
+        }
         let view = AdminVouchersView(
-            entries: entries, packages: options, state: state, formPath: Self.path, csrfToken: admin.session.csrfSecret,
-            notice: notice, alert: alert)
+            entries: entries, packages: options, resellers: resellerOptions, state: state, formPath: Self.path,
+            csrfToken: admin.session.csrfSecret, notice: notice, alert: alert)
         return AdminPagesController.noStore(.page(AdminVouchersPage(chrome: context.chrome, view: view), status: status))
     }
 }

@@ -65,6 +65,7 @@ struct Routes: Sendable {
         IsolationPageController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
         let admin = AdminServices(database: database)
         AdminLoginController(services: admin).addRoutes(to: &tenant)
+        AdminDashboardController(services: admin, dashboard: DashboardQuery(database: database)).addRoutes(to: &tenant)
         let brandingForm = AdminBrandingController(services: admin)
         brandingForm.addRoutes(to: &tenant)
         AdminBrandingPreviewController(services: admin, profiles: profiles, form: brandingForm).addRoutes(to: &tenant)
@@ -105,9 +106,14 @@ struct Routes: Sendable {
             services: admin, subscribers: SubscriberListQuery(database: database), plans: plans,
             editor: SubscriberEditor(database: database)
         ).addRoutes(to: &tenant)
+        let batches = VoucherBatchRepository(database: database)
+        let resellers = ResellerRepository(database: database)
         AdminVouchersController(
-            services: admin, batches: VoucherBatchRepository(database: database), profiles: profiles,
+            services: admin, batches: batches, profiles: profiles, resellers: resellers,
             editor: VoucherBatchEditor(database: database)
+        ).addRoutes(to: &tenant)
+        AdminResellersController(
+            services: admin, resellers: resellers, batches: batches, editor: ResellerEditor(database: database)
         ).addRoutes(to: &tenant)
         let routers = RadiusRouterRepository(database: database)
         AdminRoutersController(services: admin, routers: routers, editor: RadiusRouterEditor(database: database))

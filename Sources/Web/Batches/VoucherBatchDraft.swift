@@ -25,7 +25,6 @@ struct VoucherBatchDraft: Sendable {
     static let quantities = 1...5_000
     static let codeLengths = 4...16
     static let prefixLimit = 8
-    static let resellerLimit = 100
     static let defaultValues = [
         Field.quantity: "100", Field.codeLength: "8", Field.alphabet: Alphabet.unambiguous.rawValue,
         Field.password: "same",
@@ -39,10 +38,13 @@ struct VoucherBatchDraft: Sendable {
     private(set) var alphabet = Alphabet.unambiguous
     let prefix: String
     private(set) var separatePassword = false
-    let reseller: String
+    /// Who sells the batch; nil when the ISP sells it itself.
+    private(set) var reseller: Reseller?
 
-    /// - Parameter packages: the tenant's packages a batch may be made of (any not deleted).
-    init(form: [String: String], packages: [VoucherProfile], strings: AdminVoucherStrings) {
+    /// - Parameters:
+    ///   - packages: the tenant's packages a batch may be made of (any not deleted).
+    ///   - resellers: the tenant's active resellers, one of which may be chosen.
+    init(form: [String: String], packages: [VoucherProfile], resellers: [Reseller], strings: AdminVoucherStrings) {
         var values: [String: String] = [:]
         for field in [Field.package, Field.quantity, Field.codeLength, Field.alphabet, Field.prefix, Field.password, Field.reseller] {
             values[field] = (form[field] ?? "").trimmed
@@ -78,9 +80,10 @@ struct VoucherBatchDraft: Sendable {
         case "separate": separatePassword = true
         default: errors[Field.password] = strings.errorPassword
         }
-        reseller = values[Field.reseller] ?? ""
-        if reseller.count > Self.resellerLimit || reseller.contains(where: \.isNewline) {
-            errors[Field.reseller] = strings.errorReseller
+        let chosenReseller = values[Field.reseller] ?? ""
+        if !chosenReseller.isEmpty {
+            reseller = resellers.first { $0.id.uuidString.lowercased() == chosenReseller.lowercased() }
+            if reseller == nil { errors[Field.reseller] = strings.errorReseller }
         }
         // Codes are drawn at random: leave at least a hundredfold room, so redraws stay rare and a batch
         // never exhausts its code space (4 digits could make only 10,000 codes in all).

@@ -8,7 +8,7 @@ struct VoucherBatchEditor: Sendable {
     enum DeleteOutcome: Sendable, Equatable {
         case deleted
         case notFound
-        /// A code of the batch has a session in `radacct`: the batch is history now, only disabled.
+        /// A code of the batch was used: the batch is history now (and maybe a reseller's debt), only disabled.
         case inUse
     }
 
@@ -27,10 +27,12 @@ struct VoucherBatchEditor: Sendable {
                 """
                 with created as (
                     insert into voucher_batches as b (tenant_id, profile_id, profile_name, price, validity_minutes,
-                        data_quota_mb, reseller, quantity, code_length, prefix, separate_password)
-                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                        data_quota_mb, reseller_id, quantity, code_length, prefix, separate_password,
+                        reseller_card_price)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $14)
                     returning b.id, jsonb_build_object('package', b.profile_name, 'quantity', b.quantity,
-                        'reseller', b.reseller, 'code_length', b.code_length, 'prefix', b.prefix,
+                        'reseller_id', b.reseller_id, 'reseller_card_price', b.reseller_card_price,
+                        'code_length', b.code_length, 'prefix', b.prefix,
                         'separate_password', b.separate_password) as doc
                 ), audited as (
                     insert into audit_log (tenant_id, actor, action, target, before, after, ip)
@@ -38,8 +40,8 @@ struct VoucherBatchEditor: Sendable {
                 )
                 select id from created
                 """, tenant.id, package.id, package.name, package.price, package.validityMinutes, package.dataQuotaMB,
-                draft.reseller, draft.quantity, draft.codeLength, draft.prefix, draft.separatePassword, actor.email,
-                actor.clientAddress
+                draft.reseller?.id, draft.quantity, draft.codeLength, draft.prefix, draft.separatePassword, actor.email,
+                actor.clientAddress, draft.reseller?.cardPrice(forCardsOf: package.price)
             ).first?.decode("id", as: UUID.self)
             guard let batchID else { return nil }
             let codes = try issuer.issue(count: draft.quantity, length: draft.codeLength, draw: draft.drawCode) { drawn in
@@ -87,7 +89,7 @@ struct VoucherBatchEditor: Sendable {
                     with unused as (
                         update vouchers v set status = 'revoked'
                         where v.tenant_id = $1 and v.batch_id = $2
-                            and not exists (select 1 from radacct r where r.tenant_id = v.tenant_id and r.username = v.code)
+                            and not gerbang_voucher_used(v.tenant_id, v.code, v.status)
                         returning v.code
                     )
                     insert into radcheck (username, attribute, op, value, tenant_id)
@@ -127,8 +129,8 @@ struct VoucherBatchEditor: Sendable {
             let found = try db.query(
                 """
                 select exists (
-                    select 1 from vouchers v join radacct r on r.tenant_id = v.tenant_id and r.username = v.code
-                    where v.tenant_id = $1 and v.batch_id = b.id
+                    select 1 from vouchers v
+                    where v.tenant_id = $1 and v.batch_id = b.id and gerbang_voucher_used(v.tenant_id, v.code, v.status)
                 ) as used
                 from voucher_batches b where b.tenant_id = $1 and b.id = $2 for update of b
                 """, tenant.id, id)
@@ -150,7 +152,7 @@ struct VoucherBatchEditor: Sendable {
                 with gone as (
                     delete from voucher_batches b where tenant_id = $1 and id = $2
                     returning jsonb_build_object('package', b.profile_name, 'quantity', b.quantity,
-                        'reseller', b.reseller) as doc
+                        'reseller_id', b.reseller_id) as doc
                 )
                 insert into audit_log (tenant_id, actor, action, target, before, after, ip)
                 select $1, $3, 'voucher_batch.delete', $2::text, doc, null, $4 from gone
