@@ -32,6 +32,7 @@ import TestSupport
         "tenant GET /admin/hotspot/{file}",  // a download of the exported hotspot files
         "tenant GET /admin/vouchers/{id}/export.csv",  // a batch's codes as CSV
         "tenant GET /admin/vouchers/{id}/print",  // A4 sheets of cards for printing: VoucherPrintBrowserTests
+        "tenant GET /admin/finance/export.csv",  // the month's ledger as CSV
     ]
 
     static func visits(_ site: PhoneFitSite) -> [String: Visit] {
@@ -77,6 +78,10 @@ import TestSupport
             "tenant GET /admin/sessions": Visit(visitor: .tenantAdmin, path: "/admin/sessions"),
             "tenant GET /admin/vouchers": Visit(visitor: .tenantAdmin, path: "/admin/vouchers"),
             "tenant GET /admin/audit": Visit(visitor: .tenantAdmin, path: "/admin/audit"),
+            "tenant GET /admin/finance": Visit(visitor: .tenantAdmin, path: "/admin/finance"),
+            "tenant GET /admin/finance/expenses/new": Visit(visitor: .tenantAdmin, path: "/admin/finance/expenses/new"),
+            "tenant GET /admin/finance/expenses/{id}": Visit(
+                visitor: .tenantAdmin, path: "/admin/finance/expenses/\(site.expenseID)"),
             "tenant GET /admin/password": Visit(visitor: .tenantAdmin, path: "/admin/password"),
 
             "platform GET /": Visit(visitor: .platformVisitor, path: "/"),
@@ -86,6 +91,7 @@ import TestSupport
             "platform GET /mgmt/gateways": Visit(visitor: .headOffice, path: "/mgmt/gateways"),
             "platform GET /mgmt/accounts": Visit(visitor: .headOffice, path: "/mgmt/accounts"),
             "platform GET /mgmt/audit": Visit(visitor: .headOffice, path: "/mgmt/audit"),
+            "platform GET /mgmt/finance": Visit(visitor: .headOffice, path: "/mgmt/finance"),
             "platform GET /mgmt/tenants/{slug}/created": Visit(visitor: .headOffice, path: "/mgmt/tenants/\(site.shop.slug)/created"),
             "platform GET /mgmt/tenants/{slug}/delete": Visit(visitor: .headOffice, path: "/mgmt/tenants/\(site.shop.slug)/delete"),
         ]

@@ -4,7 +4,7 @@ import TestSupport
 
 /// One store with something behind every page of the route tables: a tenant admin, a package, a buyer's
 /// order with its access token, a subscriber with an unpaid invoice (open in the sandbox, with a pay link)
-/// and a paid one with its receipt, a router, a waiting WhatsApp message, and a head-office admin.
+/// and a paid one with its receipt, a router, an expense, a waiting WhatsApp message, and a head-office admin.
 struct PhoneFitSite {
     let shop: InvoiceShop
     let admin: AdminFixtures.Admin
@@ -15,6 +15,7 @@ struct PhoneFitSite {
     let unpaid: BilledInvoice
     let paid: PortalFixtures.Invoice
     let routerID: Int
+    let expenseID: String
 
     static func open() throws -> PhoneFitSite {
         typealias F = AdminSalesFixtures
@@ -46,9 +47,17 @@ struct PhoneFitSite {
             values ($1, 'Warung hotspot', 'hs-warung', $2, 's3cret-Router-42', 'hotspot', 3799) returning id
             """, shop.tenantID, "10.77.\(Int.random(in: 0...255)).\(Int.random(in: 1...254))"
         ).first!.decode("id", as: Int.self)
+        let expenseID = try owner.query(
+            """
+            insert into expenses (tenant_id, spent_on, category, amount, note)
+            values ($1, (now() at time zone 'Asia/Jakarta')::date, 'bandwidth', 12500000,
+                'Upstream transit for the month, invoice 2026/11/00042 from the regional carrier')
+            returning id
+            """, shop.tenantID
+        ).first!.decode("id", as: UUID.self).uuidString.lowercased()
         return PhoneFitSite(
             shop: shop, admin: admin, headOffice: try HeadOfficeFixtures.headAdmin(), subscriber: subscriber,
             profileID: profile.uuidString.lowercased(), order: (created.number, token), unpaid: unpaid, paid: paid,
-            routerID: routerID)
+            routerID: routerID, expenseID: expenseID)
     }
 }

@@ -24,6 +24,8 @@ struct AdminNavigation: HTMLComponent {
             Element.a(.href("/admin/sessions")) { language.adminRadiusStrings.sessionsTitle }
             AdminSalesLinks(strings: language.adminSalesStrings)
             " · "
+            Element.a(.href("/admin/finance")) { language.financeStrings.title }
+            " · "
             Element.a(.href("/admin/password")) { strings.changePassword }
             Element.form(.method(.post), .action("/admin/logout")) {
                 HiddenInput(name: "_csrf", value: csrfToken)

@@ -1,0 +1,44 @@
+/// `GET /mgmt/finance`: every store's income, expenses and balance for one month, and the platform total
+/// (the sum of the rows above it).
+public struct HeadOfficeFinancePage: HTMLComponent {
+    let chrome: SiteChrome
+    let view: HeadOfficeFinanceView
+
+    public init(chrome: SiteChrome, view: HeadOfficeFinanceView) {
+        self.chrome = chrome
+        self.view = view
+    }
+
+    public var body: HTMLFragment {
+        let words = chrome.language.financeStrings
+        let office = chrome.language.headOfficeStrings
+        return SiteLayout(chrome: chrome, title: "\(words.headOfficeTitle) · \(view.monthName)") {
+            HeadOfficeNavigation(strings: office, signOut: chrome.strings.adminSignOut, csrfToken: view.csrfToken)
+            Element.section(.class("panel"), .ariaLabelledBy("finance-heading")) {
+                Element.h1(.id("finance-heading")) { "\(words.headOfficeTitle) · \(view.monthName)" }
+                Element.p { words.headOfficeIntro }
+                MonthPicker(month: view.month, previousPath: view.previousPath, nextPath: view.nextPath, strings: words)
+                AdminSalesSummary(lines: [
+                    SummaryLine(label: words.income, value: Rupiah.format(view.income)),
+                    SummaryLine(label: words.expenses, value: Rupiah.format(view.expenses)),
+                    SummaryLine(label: words.net, value: Rupiah.format(view.income - view.expenses)),
+                ])
+                AdminSalesTable(
+                    headers: [words.columnTenant, words.income, words.expenses, words.net],
+                    rows: view.tenants.map { tenant in
+                        [
+                            HTMLFragment { "\(tenant.name) (\(tenant.slug))" }, HTMLFragment { Rupiah.format(tenant.income) },
+                            HTMLFragment { Rupiah.format(tenant.expenses) },
+                            HTMLFragment { Rupiah.format(tenant.income - tenant.expenses) },
+                        ]
+                    } + [
+                        [
+                            HTMLFragment { Element.strong { words.platformTotal } },
+                            HTMLFragment { Rupiah.format(view.income) }, HTMLFragment { Rupiah.format(view.expenses) },
+                            HTMLFragment { Rupiah.format(view.income - view.expenses) },
+                        ]
+                    ], emptyText: words.ledgerEmpty)
+            }
+        }.body
+    }
+}
