@@ -18,11 +18,7 @@ public struct AdminFinancePage: HTMLComponent {
                 Element.h1(.id("finance-heading")) { "\(words.title) · \(view.monthName)" }
                 Element.p { words.intro }
                 MonthPicker(month: view.month, previousPath: view.previousPath, nextPath: view.nextPath, strings: words)
-                AdminSalesSummary(lines: [
-                    SummaryLine(label: words.income, value: Rupiah.format(view.income)),
-                    SummaryLine(label: words.expenses, value: Rupiah.format(view.expenses)),
-                    SummaryLine(label: words.net, value: Rupiah.format(view.net)),
-                ])
+                FinanceTotals(income: view.income, expenses: view.expenses, strings: words)
                 Element.p(.class("actions")) {
                     Element.a(.class("button"), .href(SafeURL(view.newExpensePath))) { words.newExpense }
                     Element.a(.class("button secondary"), .href(SafeURL(view.exportPath))) { words.exportCSV }

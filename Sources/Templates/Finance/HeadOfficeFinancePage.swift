@@ -18,11 +18,7 @@ public struct HeadOfficeFinancePage: HTMLComponent {
                 Element.h1(.id("finance-heading")) { "\(words.headOfficeTitle) · \(view.monthName)" }
                 Element.p { words.headOfficeIntro }
                 MonthPicker(month: view.month, previousPath: view.previousPath, nextPath: view.nextPath, strings: words)
-                AdminSalesSummary(lines: [
-                    SummaryLine(label: words.income, value: Rupiah.format(view.income)),
-                    SummaryLine(label: words.expenses, value: Rupiah.format(view.expenses)),
-                    SummaryLine(label: words.net, value: Rupiah.format(view.income - view.expenses)),
-                ])
+                FinanceTotals(income: view.income, expenses: view.expenses, strings: words)
                 AdminSalesTable(
                     headers: [words.columnTenant, words.income, words.expenses, words.net],
                     rows: view.tenants.map { tenant in

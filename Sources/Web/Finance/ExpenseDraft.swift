@@ -25,7 +25,7 @@ struct ExpenseDraft: Sendable {
         self.values = values
         category = values[Field.category] ?? ""
         note = values[Field.note] ?? ""
-        if let date = Self.calendarDate(values[Field.date] ?? "") {
+        if let date = SubscriberInput.calendarDate(values[Field.date] ?? "") {
             self.date = date
         } else {
             errors[Field.date] = strings.errorDate
@@ -43,18 +43,6 @@ struct ExpenseDraft: Sendable {
                 }
         }
         if note.count > 500 { errors[Field.note] = strings.errorNoteTooLong }
-    }
-
-    /// `YYYY-MM-DD` when it names a day that exists in the years 2000–2999, else nil.
-    static func calendarDate(_ text: String) -> String? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (2000...2999).contains(year), (1...12).contains(month), day >= 1
-        else { return nil }
-        guard let days = UsageMonth(parsing: String(text.prefix(7)))?.days.count, day <= days else { return nil }
-        return text
     }
 
     /// The form's values for a stored expense.
