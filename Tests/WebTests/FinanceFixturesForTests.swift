@@ -46,8 +46,9 @@ enum FinanceFixtures {
             .decode("n", as: Int.self)
     }
 
-    /// `Rp 1.500.000` → 1500000, `-Rp 10.000` → -10000.
-    static func rupiah(_ text: String) -> Int64? {
+    /// `Rp 1.500.000` → 1500000, `-Rp 10.000` → -10000, inside its markup or not.
+    static func rupiah(_ html: String) -> Int64? {
+        let text = html.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
         let negative = text.hasPrefix("-")
         guard let value = Int64(text.filter(\.isNumber)) else { return nil }
         return negative ? -value : value

@@ -251,6 +251,18 @@ import TestSupport
         let papuaRow = try #require(stores.firstIndex { $0.hasSuffix("(\(slugs[1]))") })
         #expect(income[jakartaRow] == 182_000 && expenses[jakartaRow] == 3_500_000)
         #expect(income[papuaRow] == 60_000 && expenses[papuaRow] == 0)
+        // Income per channel, adding up to each row's income; the total row sums each column.
+        let channels = ["Online gateway", "Cash", "Bank transfer", "Reseller settlement"].map {
+            F.cells($0, in: page.text).compactMap(F.rupiah)
+        }
+        #expect(channels.map { $0[jakartaRow] } == [7_000, 50_000, 25_000, 100_000])
+        #expect(channels.map { $0[papuaRow] } == [0, 0, 0, 60_000])
+        for row in income.indices {
+            #expect(channels.map { $0[row] }.reduce(0, +) == income[row], "row \(row)")
+        }
+        for column in channels {
+            #expect(column.last == column.dropLast().reduce(0, +))
+        }
         // The last row is the platform's: the sum of the rows above it, and the summary says the same.
         #expect(stores.last == "<strong>Platform total</strong>")
         #expect(income.last == income.dropLast().reduce(0, +))

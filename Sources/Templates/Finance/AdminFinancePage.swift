@@ -53,8 +53,8 @@ public struct AdminFinancePage: HTMLComponent {
                 headers: [words.columnDay, words.income, words.expenses, words.net],
                 rows: active.map { day in
                     [
-                        HTMLFragment { day.date }, HTMLFragment { Rupiah.format(day.income) },
-                        HTMLFragment { Rupiah.format(day.expenses) }, HTMLFragment { Rupiah.format(day.income - day.expenses) },
+                        HTMLFragment { day.date }, HTMLFragment { AmountText(day.income) },
+                        HTMLFragment { AmountText(day.expenses) }, HTMLFragment { AmountText(day.income - day.expenses) },
                     ]
                 }, emptyText: words.ledgerEmpty)
             Element.h2 { words.byItem }
@@ -72,7 +72,7 @@ public struct AdminFinancePage: HTMLComponent {
         AdminSalesTable(
             headers: [heading, words.columnCount, words.columnAmount],
             rows: lines.map { line in
-                [HTMLFragment { name(line.key) }, HTMLFragment { String(line.count) }, HTMLFragment { Rupiah.format(line.amount) }]
+                [HTMLFragment { name(line.key) }, HTMLFragment { String(line.count) }, HTMLFragment { AmountText(line.amount) }]
             }, emptyText: words.ledgerEmpty)
     }
 
@@ -94,7 +94,7 @@ public struct AdminFinancePage: HTMLComponent {
                     entry.reference
                 }
             },
-            HTMLFragment { Rupiah.format(entry.amount) },
+            HTMLFragment { AmountText(entry.amount) },
         ]
     }
 }

@@ -145,15 +145,20 @@ public struct HeadOfficeFinanceView: Sendable {
         public let name: String
         public let income: Int64
         public let expenses: Int64
+        /// Income per channel, in the order of `HeadOfficeFinanceView.channels`.
+        public let channels: [Int64]
 
-        public init(slug: String, name: String, income: Int64, expenses: Int64) {
+        public init(slug: String, name: String, income: Int64, expenses: Int64, channels: [Int64]) {
             self.slug = slug
             self.name = name
             self.income = income
             self.expenses = expenses
+            self.channels = channels
         }
     }
 
+    /// The channels (as stored) the income columns show, in order.
+    public let channels: [String]
     public let month: String
     public let monthName: String
     public let previousPath: String
@@ -163,8 +168,16 @@ public struct HeadOfficeFinanceView: Sendable {
 
     public var income: Int64 { tenants.reduce(0) { $0 + $1.income } }
     public var expenses: Int64 { tenants.reduce(0) { $0 + $1.expenses } }
+    /// The platform's income per channel.
+    public var channelTotals: [Int64] {
+        channels.indices.map { index in tenants.reduce(0) { $0 + (index < $1.channels.count ? $1.channels[index] : 0) } }
+    }
 
-    public init(month: String, monthName: String, previousPath: String, nextPath: String, tenants: [Tenant], csrfToken: String) {
+    public init(
+        channels: [String], month: String, monthName: String, previousPath: String, nextPath: String, tenants: [Tenant],
+        csrfToken: String
+    ) {
+        self.channels = channels
         self.month = month
         self.monthName = monthName
         self.previousPath = previousPath

@@ -20,21 +20,20 @@ public struct HeadOfficeFinancePage: HTMLComponent {
                 MonthPicker(month: view.month, previousPath: view.previousPath, nextPath: view.nextPath, strings: words)
                 FinanceTotals(income: view.income, expenses: view.expenses, strings: words)
                 AdminSalesTable(
-                    headers: [words.columnTenant, words.income, words.expenses, words.net],
+                    headers: [words.columnTenant] + view.channels.map(words.channelName)
+                        + [words.income, words.expenses, words.net],
                     rows: view.tenants.map { tenant in
-                        [
-                            HTMLFragment { "\(tenant.name) (\(tenant.slug))" }, HTMLFragment { Rupiah.format(tenant.income) },
-                            HTMLFragment { Rupiah.format(tenant.expenses) },
-                            HTMLFragment { Rupiah.format(tenant.income - tenant.expenses) },
-                        ]
+                        [HTMLFragment { "\(tenant.name) (\(tenant.slug))" }]
+                            + figures(tenant.channels, income: tenant.income, expenses: tenant.expenses)
                     } + [
-                        [
-                            HTMLFragment { Element.strong { words.platformTotal } },
-                            HTMLFragment { Rupiah.format(view.income) }, HTMLFragment { Rupiah.format(view.expenses) },
-                            HTMLFragment { Rupiah.format(view.income - view.expenses) },
-                        ]
+                        [HTMLFragment { Element.strong { words.platformTotal } }]
+                            + figures(view.channelTotals, income: view.income, expenses: view.expenses)
                     ], emptyText: words.ledgerEmpty)
             }
         }.body
+    }
+
+    private func figures(_ channels: [Int64], income: Int64, expenses: Int64) -> [HTMLFragment] {
+        (channels + [income, expenses, income - expenses]).map { amount in HTMLFragment { AmountText(amount) } }
     }
 }

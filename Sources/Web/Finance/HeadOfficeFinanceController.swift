@@ -18,11 +18,13 @@ struct HeadOfficeFinanceController: Sendable {
                 throw HTTPError(.badRequest, "month must be written YYYY-MM")
             }
             let tenants = try services.finance.totalsPerTenant(in: month).map {
-                HeadOfficeFinanceView.Tenant(slug: $0.slug, name: $0.name, income: $0.income, expenses: $0.expenses)
+                HeadOfficeFinanceView.Tenant(
+                    slug: $0.slug, name: $0.name, income: $0.income, expenses: $0.expenses,
+                    channels: FinanceLedger.channels.map { [totals = $0] in totals.channels[$0] ?? 0 })
             }
             let dates = DateText(timeZoneIdentifier: "Asia/Jakarta", language: context.language)
             let view = HeadOfficeFinanceView(
-                month: month.description, monthName: dates.month(month.month, of: month.year) ?? month.description,
+                channels: FinanceLedger.channels, month: month.description, monthName: dates.month(month.month, of: month.year) ?? month.description,
                 previousPath: "\(Self.path)?month=\(month.previous)", nextPath: "\(Self.path)?month=\(month.next)",
                 tenants: tenants, csrfToken: headOffice.session.csrfSecret)
             var response = HTTPResponse.page(HeadOfficeFinancePage(chrome: context.chrome, view: view))

@@ -49,7 +49,12 @@ struct FinanceLedger: Sendable {
         let name: String
         let income: Int64
         let expenses: Int64
+        /// Income per channel (`online`, `cash`, `bank_transfer`, `reseller`), adding up to `income`.
+        let channels: [String: Int64]
     }
+
+    /// The channels money comes in through, in the order head office's columns show them.
+    static let channels = ["online", "cash", "bank_transfer", "reseller"]
 
     let database: PostgresPool
 
@@ -75,7 +80,12 @@ struct FinanceLedger: Sendable {
             """
             select t.id, t.slug, t.name,
                 coalesce(sum(l.amount) filter (where l.kind = 'payment'), 0)::bigint as income,
-                coalesce(-sum(l.amount) filter (where l.kind = 'expense'), 0)::bigint as expenses
+                coalesce(-sum(l.amount) filter (where l.kind = 'expense'), 0)::bigint as expenses,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'online'), 0)::bigint as online,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'cash'), 0)::bigint as cash,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'bank_transfer'), 0)::bigint
+                    as bank_transfer,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'reseller'), 0)::bigint as reseller
             from tenants t
             left join finance_ledger l
                 on l.tenant_id = t.id and l.day >= $1::date and l.day < ($1::date + interval '1 month')::date
@@ -87,7 +97,9 @@ struct FinanceLedger: Sendable {
             TenantTotals(
                 tenantID: try row.decode("id", as: UUID.self), slug: try row.decode("slug", as: String.self),
                 name: try row.decode("name", as: String.self), income: try row.decode("income", as: Int64.self),
-                expenses: try row.decode("expenses", as: Int64.self))
+                expenses: try row.decode("expenses", as: Int64.self),
+                channels: Dictionary(
+                    uniqueKeysWithValues: try Self.channels.map { ($0, try row.decode($0, as: Int64.self)) }))
         }
     }
 }
