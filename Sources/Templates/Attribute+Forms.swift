@@ -53,7 +53,7 @@ extension Attribute {
 
     /// Types of `input` and `button`.
     public enum InputType: String, Sendable {
-        case text, email, tel, password, number, search, url, date, time, color, file, hidden
+        case text, email, tel, password, number, search, url, date, month, time, color, file, hidden
         case checkbox, radio, range
         case submit, button, reset
         case dateTimeLocal = "datetime-local"

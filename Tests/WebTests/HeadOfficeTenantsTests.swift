@@ -154,7 +154,7 @@ import TestSupport
         let page = try browser.get("/mgmt").text
         let row = try #require(page.range(of: name).map { String(page[$0.upperBound...]) })
         let cells = String(row[..<(row.range(of: "</tr>")?.lowerBound ?? row.endIndex)])
-        #expect(cells.contains(#"<td class="number">2</td><td class="number">1</td>"#), "\(cells)")
+        #expect(cells.contains(#"<td class="number" data-label="Routers">2</td><td class="number" data-label="Online">1</td>"#), "\(cells)")
     }
 
     @Test func deactivatingATenantTakesItsStoreOfflineAndActivatingBringsItBack() throws {

@@ -5,7 +5,8 @@ import TestSupport
 
 /// Every GET page of the route tables, read from the tables themselves, in headless Chromium on a 390 px
 /// phone (in Indonesian) and a 1280 px screen (in English), signed in where the page needs it (subscriber, tenant admin, head office):
-/// none may be wider than the screen, log a console error or break the CSP. A new GET route must be
+/// none may be wider than the screen, log a console error or break the CSP, and no list may scroll
+/// sideways inside itself (on a phone every `table.list` must be stacked). A new GET route must be
 /// given a visit here or an excuse in `notPages`, or the test fails.
 /// Screenshots: `.build/screenshots/phone-fit-390/` and `phone-fit-1280/`.
 @Suite(.serialized, .timeLimit(.minutes(8))) struct PhoneFitBrowserTests {
@@ -34,6 +35,7 @@ import TestSupport
         "tenant GET /admin/subscribers/export.csv",  // the subscribers as CSV
         "tenant GET /admin/invoices/export.csv",  // the invoices as CSV
         "tenant GET /admin/vouchers/{id}/print",  // A4 sheets of cards for printing: VoucherPrintBrowserTests
+        "tenant GET /admin/finance/export.csv",  // the month's ledger as CSV
     ]
 
     static func visits(_ site: PhoneFitSite) -> [String: Visit] {
@@ -98,6 +100,10 @@ import TestSupport
             "tenant GET /admin/resellers/{id}/edit": Visit(
                 visitor: .tenantAdmin, path: "/admin/resellers/\(site.resellerID)/edit"),
             "tenant GET /admin/audit": Visit(visitor: .tenantAdmin, path: "/admin/audit"),
+            "tenant GET /admin/finance": Visit(visitor: .tenantAdmin, path: "/admin/finance"),
+            "tenant GET /admin/finance/expenses/new": Visit(visitor: .tenantAdmin, path: "/admin/finance/expenses/new"),
+            "tenant GET /admin/finance/expenses/{id}": Visit(
+                visitor: .tenantAdmin, path: "/admin/finance/expenses/\(site.expenseID)"),
             "tenant GET /admin/password": Visit(visitor: .tenantAdmin, path: "/admin/password"),
 
             "platform GET /": Visit(visitor: .platformVisitor, path: "/"),
@@ -107,6 +113,7 @@ import TestSupport
             "platform GET /mgmt/gateways": Visit(visitor: .headOffice, path: "/mgmt/gateways"),
             "platform GET /mgmt/accounts": Visit(visitor: .headOffice, path: "/mgmt/accounts"),
             "platform GET /mgmt/audit": Visit(visitor: .headOffice, path: "/mgmt/audit"),
+            "platform GET /mgmt/finance": Visit(visitor: .headOffice, path: "/mgmt/finance"),
             "platform GET /mgmt/tenants/{slug}/created": Visit(visitor: .headOffice, path: "/mgmt/tenants/\(site.shop.slug)/created"),
             "platform GET /mgmt/tenants/{slug}/delete": Visit(visitor: .headOffice, path: "/mgmt/tenants/\(site.shop.slug)/delete"),
         ]
@@ -136,6 +143,7 @@ import TestSupport
         let browser = flow.browser
         let platform = "http://\(HeadOfficeFixtures.platformHost):\(port)"
         var errorPages: [String] = []
+        var sideways: [String] = []
         for visitor in Visitor.allCases {
             let origin = [.platformVisitor, .headOffice].contains(visitor) ? platform : flow.origin
             if visitor == .platformVisitor { try flow.collectViolations() }
@@ -146,10 +154,29 @@ import TestSupport
                 try flow.step(Self.stepName(route))
                 // An error page fits as well as any: a fixture that no longer reaches its page must not pass unseen.
                 errorPages += try flow.texts(".error-code").map { "\(route) at \(visit.path): \($0)" }
+                sideways += try Self.sidewaysTables(browser).map { "\(route): \($0)" }
             }
         }
         #expect(errorPages.isEmpty, "visits that got an error page at \(viewport.width) px: \(errorPages)")
+        #expect(sideways.isEmpty, "lists that scroll sideways or are not stacked at \(viewport.width) px: \(sideways)")
         try flow.expectCleanRun()
+    }
+
+    /// Lists the page would make a reader scroll sideways to read: a table (or its scrolling box) wider
+    /// than the box it sits in, and on a phone any `table.list` not stacked into rows of labelled lines
+    /// (the site's style sheet lets an unstacked one scroll inside itself, which the page's width hides).
+    static func sidewaysTables(_ browser: WebDriverBrowser) throws -> [String] {
+        try browser.run(
+            """
+            var phone = arguments[0];
+            var found = [];
+            document.querySelectorAll('table, .table-scroll').forEach(function (e) {
+                var name = e.tagName.toLowerCase() + (e.className ? '.' + e.className.split(' ').join('.') : '');
+                if (e.scrollWidth > e.clientWidth + 1) { found.push(name + ' scrolls: ' + e.scrollWidth + ' in ' + e.clientWidth); }
+                if (phone && e.matches('table.list:not(.stack)')) { found.push(name + ' is not stacked'); }
+            });
+            return found;
+            """, [browser.viewport.isMobile]) as? [String] ?? []
     }
 
     /// Signs the visitor in, or for an anonymous one picks the language, which the site then remembers.

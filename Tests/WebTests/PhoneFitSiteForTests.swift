@@ -4,8 +4,8 @@ import TestSupport
 
 /// One store with something behind every page of the route tables: a tenant admin, a package, a buyer's
 /// order with its access token, a subscriber with an unpaid invoice (open in the sandbox, with a pay link)
-/// and a paid one with its receipt, a router, a waiting WhatsApp message, a WhatsApp sender (switched
-/// off, so the store's pages still say no number sends), and a head-office admin.
+/// and a paid one with its receipt, a router, an expense, a waiting WhatsApp message, a WhatsApp sender
+/// (switched off, so the store's pages still say no number sends), a reseller, and a head-office admin.
 struct PhoneFitSite {
     let shop: InvoiceShop
     let admin: AdminFixtures.Admin
@@ -20,6 +20,7 @@ struct PhoneFitSite {
     let planID: String
     let whatsAppSenderID: String
     let resellerID: String
+    let expenseID: String
 
     static func open() throws -> PhoneFitSite {
         typealias F = AdminSalesFixtures
@@ -76,12 +77,20 @@ struct PhoneFitSite {
         try ResellerFixtures.batch(
             tenantID: shop.tenantID, profileID: profile, resellerID: resellerID, codes: 3, used: 1, cardPrice: 4_500)
         try ResellerFixtures.settlement(tenantID: shop.tenantID, resellerID: resellerID, amount: 2_000)
+        let expenseID = try owner.query(
+            """
+            insert into expenses (tenant_id, spent_on, category, amount, note)
+            values ($1, (now() at time zone 'Asia/Jakarta')::date, 'bandwidth', 12500000,
+                'Upstream transit for the month, invoice 2026/11/00042 from the regional carrier')
+            returning id
+            """, shop.tenantID
+        ).first!.decode("id", as: UUID.self).uuidString.lowercased()
         return PhoneFitSite(
             shop: shop, admin: admin, headOffice: try HeadOfficeFixtures.headAdmin(), subscriber: subscriber,
             profileID: profile.uuidString.lowercased(), order: (created.number, token), unpaid: unpaid, paid: paid,
             routerID: routerID,
             planID: try owner.query("select plan_id::text as id from subscribers where id = $1", subscriber.id)
                 .first!.decode("id", as: String.self),
-            whatsAppSenderID: whatsAppSenderID, resellerID: resellerID.uuidString.lowercased())
+            whatsAppSenderID: whatsAppSenderID, resellerID: resellerID.uuidString.lowercased(), expenseID: expenseID)
     }
 }

@@ -44,7 +44,7 @@ enum ResellerFixtures {
         try TestDatabase.owner.query(
             """
             insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, status, method, recorded_by)
-            values ($1, 'reseller', $2, 'counter', $3, 'paid', 'cash', 'admin@isp.test')
+            values ($1, 'reseller', $2, 'cash', $3, 'paid', 'cash', 'admin@isp.test')
             """, tenantID, resellerID, amount)
     }
 }

@@ -21,6 +21,12 @@ public struct DateText: Sendable {
         return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     }
 
+    /// `November 2026`; nil for a month outside 1…12.
+    public func month(_ month: Int, of year: Int) -> String? {
+        guard (1...12).contains(month), let names = Self.monthNames[language] else { return nil }
+        return "\(names[month - 1]) \(year)"
+    }
+
     /// `23 November 2026`
     public func day(_ date: Date) -> String {
         let c = components(date)

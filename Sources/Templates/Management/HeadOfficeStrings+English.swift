@@ -100,6 +100,7 @@ extension HeadOfficeStrings {
         errorEmailTaken: "A head-office admin with this email exists already.",
         errorCannotRemoveYourself: "You cannot remove your own account.",
         errorCannotRemoveLast: "The last head-office account cannot be removed.",
-        auditTitle: "Audit trail"
+        auditTitle: "Audit trail",
+        financeTitle: "Finance"
     )
 }

@@ -100,6 +100,7 @@ extension HeadOfficeStrings {
         errorEmailTaken: "Admin kantor pusat dengan email ini sudah ada.",
         errorCannotRemoveYourself: "Anda tidak dapat menghapus akun sendiri.",
         errorCannotRemoveLast: "Akun kantor pusat terakhir tidak dapat dihapus.",
-        auditTitle: "Jejak audit"
+        auditTitle: "Jejak audit",
+        financeTitle: "Keuangan"
     )
 }

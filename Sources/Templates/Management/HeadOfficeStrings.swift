@@ -93,6 +93,7 @@ public struct HeadOfficeStrings: Sendable {
     public let errorCannotRemoveYourself: String
     public let errorCannotRemoveLast: String
     public let auditTitle: String
+    public let financeTitle: String
 }
 
 extension Language {

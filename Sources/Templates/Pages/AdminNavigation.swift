@@ -33,6 +33,7 @@ struct AdminNavigation: HTMLComponent {
             AdminSalesLinks(strings: language.adminSalesStrings)
             " · "
             Element.a(.href("/admin/subscribers/import")) { language.subscriberImportStrings.title }
+            Element.a(.href("/admin/finance")) { language.financeStrings.title }
             " · "
             Element.a(.href("/admin/password")) { strings.changePassword }
             Element.form(.method(.post), .action("/admin/logout")) {

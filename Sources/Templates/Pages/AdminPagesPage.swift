@@ -20,7 +20,7 @@ public struct AdminPagesPage: HTMLComponent {
                 }
                 Element.p { words.pagesIntro }
                 Element.div(.class("table-scroll")) {
-                    Element.table(.class("list admin-pages")) {
+                    Element.table(.class("list stack admin-pages")) {
                         Element.thead {
                             Element.tr {
                                 Element.th(.scope(.col)) { words.columnPage }
@@ -32,16 +32,16 @@ public struct AdminPagesPage: HTMLComponent {
                         Element.tbody {
                             for entry in view.entries {
                                 Element.tr {
-                                    Element.td { entry.name }
-                                    Element.td { entry.language.nativeName }
-                                    Element.td {
+                                    Element.td(.data("label", words.columnPage)) { entry.name }
+                                    Element.td(.data("label", words.columnLanguage)) { entry.language.nativeName }
+                                    Element.td(.data("label", words.columnState)) {
                                         if let version = entry.version {
                                             Element.span(.class("badge edited")) { words.pageIsEdited(version) }
                                         } else {
                                             Element.span(.class("badge")) { words.pageIsDefault }
                                         }
                                     }
-                                    Element.td {
+                                    Element.td(.data("label", "")) {
                                         Element.a(.href(SafeURL(entry.editPath))) { words.edit }
                                     }
                                 }

@@ -25,7 +25,7 @@ public struct AdminProfilesPage: HTMLComponent {
                     Element.p(.class("muted")) { words.profilesEmpty }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list admin-profiles")) {
+                        Element.table(.class("list stack admin-profiles")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { words.columnName }
@@ -48,18 +48,18 @@ public struct AdminProfilesPage: HTMLComponent {
 
     private func row(_ entry: AdminProfilesView.Entry, words: AdminContentStrings) -> Element {
         Element.tr(.class(entry.status == .deleted ? "profile-deleted" : "")) {
-            Element.td { Element.a(.href(SafeURL(entry.editPath))) { entry.name } }
-            Element.td { entry.price }
-            Element.td { entry.validity }
-            Element.td { Element.code { entry.radiusGroup } }
-            Element.td {
+            Element.td(.data("label", words.columnName)) { Element.a(.href(SafeURL(entry.editPath))) { entry.name } }
+            Element.td(.data("label", words.columnPrice)) { entry.price }
+            Element.td(.data("label", words.columnValidity)) { entry.validity }
+            Element.td(.data("label", words.fieldRadiusGroup)) { Element.code { entry.radiusGroup } }
+            Element.td(.data("label", words.columnState)) {
                 switch entry.status {
                 case .onSale: Element.span(.class("badge on-sale")) { words.statusOnSale }
                 case .hidden: Element.span(.class("badge")) { words.statusHidden }
                 case .deleted: Element.span(.class("badge deleted")) { words.statusDeleted }
                 }
             }
-            Element.td {
+            Element.td(.data("label", "")) {
                 Element.form(.class("profile-actions"), .method(.post), .action(SafeURL(entry.actionPath + "/up"))) {
                     HiddenInput(name: AdminProfileFormView.Field.csrf, value: view.csrfToken)
                     Element.button(.class("button secondary"), .type(.submit), .ariaLabel(words.moveUp + ": " + entry.name)) {

@@ -20,7 +20,7 @@ public struct HeadOfficeAccountsPage: HTMLComponent {
                 if let notice = view.notice {
                     Element.p(.class("form-notice"), .role("status")) { notice }
                 }
-                Element.table(.class("list head-office-table")) {
+                Element.table(.class("list stack head-office-table")) {
                     Element.thead {
                         Element.tr {
                             Element.th(.scope(.col)) { strings.columnEmail }
@@ -31,7 +31,7 @@ public struct HeadOfficeAccountsPage: HTMLComponent {
                         for account in view.accounts {
                             Element.tr {
                                 Element.th(.scope(.row)) { account.isYou ? "\(account.email) \(strings.you)" : account.email }
-                                Element.td {
+                                Element.td(.data("label", strings.columnActions)) {
                                     if !account.isYou {
                                         Element.form(.class("inline-actions"), .method(.post), .action("/mgmt/accounts/remove")) {
                                             HiddenInput(name: Field.csrf, value: view.csrfToken)

@@ -20,7 +20,7 @@ public struct HeadOfficeDomainsPage: HTMLComponent {
                 if view.pending.isEmpty {
                     Element.p { strings.domainsEmpty }
                 } else {
-                    Element.table(.class("list head-office-table")) {
+                    Element.table(.class("list stack head-office-table")) {
                         Element.thead {
                             Element.tr {
                                 Element.th(.scope(.col)) { strings.columnDomain }
@@ -33,9 +33,9 @@ public struct HeadOfficeDomainsPage: HTMLComponent {
                             for pending in view.pending {
                                 Element.tr {
                                     Element.th(.scope(.row)) { pending.domain }
-                                    Element.td { "\(pending.tenantName) (\(pending.tenantSlug))" }
-                                    Element.td { pending.requested }
-                                    Element.td {
+                                    Element.td(.data("label", strings.columnTenant)) { "\(pending.tenantName) (\(pending.tenantSlug))" }
+                                    Element.td(.data("label", strings.columnRequested)) { pending.requested }
+                                    Element.td(.data("label", strings.columnActions)) {
                                         Element.form(.class("inline-actions"), .method(.post), .action("/mgmt/domains/approve")) {
                                             HiddenInput(name: Field.csrf, value: view.csrfToken)
                                             HiddenInput(name: Field.domain, value: pending.domain)

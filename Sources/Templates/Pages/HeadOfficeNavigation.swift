@@ -12,6 +12,8 @@ struct HeadOfficeNavigation: HTMLComponent {
             " · "
             Element.a(.href("/mgmt/gateways")) { strings.gatewaysTitle }
             " · "
+            Element.a(.href("/mgmt/finance")) { strings.financeTitle }
+            " · "
             Element.a(.href("/mgmt/accounts")) { strings.accountsTitle }
             " · "
             Element.a(.href("/mgmt/audit")) { strings.auditTitle }

@@ -30,7 +30,7 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
     }
 
     private func table(_ strings: HeadOfficeStrings) -> Element {
-        Element.table(.class("list head-office-table")) {
+        Element.table(.class("list stack head-office-table")) {
             Element.caption { strings.figuresCaption(view.period) }
             Element.thead {
                 Element.tr {
@@ -57,22 +57,22 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
                 Element.br()
                 Element.a(.href(SafeURL(tenant.storeURL))) { "\(tenant.slug).\(view.baseDomain)" }
             }
-            Element.td { tenant.isActive ? strings.statusActive : strings.statusInactive }
-            Element.td { strings.tierName(tenant.tier) }
-            Element.td {
+            Element.td(.data("label", strings.columnStatus)) { tenant.isActive ? strings.statusActive : strings.statusInactive }
+            Element.td(.data("label", strings.columnTier)) { strings.tierName(tenant.tier) }
+            Element.td(.data("label", strings.columnDomains)) {
                 if tenant.domains.isEmpty { strings.noDomains }
                 for (index, domain) in tenant.domains.enumerated() {
                     if index > 0 { Element.br() }
                     domain.isApproved ? domain.name : "\(domain.name) (\(chrome.strings.domainPending))"
                 }
             }
-            Element.td(.class("number")) { String(tenant.figures.orders) }
-            Element.td(.class("number")) { String(tenant.figures.paidOrders) }
-            Element.td(.class("number")) { Rupiah.format(tenant.figures.paidAmount) }
-            Element.td(.class("number")) { String(tenant.figures.pageViews) }
-            Element.td(.class("number")) { String(tenant.routers) }
-            Element.td(.class("number")) { String(tenant.online) }
-            Element.td {
+            Element.td(.class("number"), .data("label", strings.columnOrders)) { String(tenant.figures.orders) }
+            Element.td(.class("number"), .data("label", strings.columnPaidOrders)) { String(tenant.figures.paidOrders) }
+            Element.td(.class("number"), .data("label", strings.columnPaidAmount)) { Rupiah.format(tenant.figures.paidAmount) }
+            Element.td(.class("number"), .data("label", strings.columnPageViews)) { String(tenant.figures.pageViews) }
+            Element.td(.class("number"), .data("label", chrome.language.adminRadiusStrings.routersTitle)) { String(tenant.routers) }
+            Element.td(.class("number"), .data("label", chrome.language.adminRadiusStrings.columnOnline)) { String(tenant.online) }
+            Element.td(.data("label", strings.columnActions)) {
                 let action: SafeURL = tenant.isActive ? "/mgmt/tenants/deactivate" : "/mgmt/tenants/activate"
                 Element.form(.class("inline-actions"), .method(.post), .action(action)) {
                     HiddenInput(name: HeadOfficeTenantsView.Field.csrf, value: view.csrfToken)

@@ -25,7 +25,7 @@ public struct AdminRoutersPage: HTMLComponent {
                     Element.p(.class("muted")) { words.routersEmpty }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list admin-routers")) {
+                        Element.table(.class("list stack admin-routers")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { words.fieldName }
@@ -50,14 +50,14 @@ public struct AdminRoutersPage: HTMLComponent {
 
     private func row(_ entry: AdminRoutersView.Entry, words: AdminRadiusStrings) -> Element {
         Element.tr {
-            Element.td { Element.a(.href(SafeURL(entry.editPath))) { entry.name } }
-            Element.td { Element.code { entry.address } }
-            Element.td { entry.identifier }
-            Element.td { entry.kind }
-            Element.td { entry.maskedSecret }
-            Element.td { String(entry.coaPort) }
-            Element.td { String(entry.online) }
-            Element.td {
+            Element.td(.data("label", words.fieldName)) { Element.a(.href(SafeURL(entry.editPath))) { entry.name } }
+            Element.td(.data("label", words.fieldAddress)) { Element.code { entry.address } }
+            Element.td(.data("label", words.fieldIdentifier)) { entry.identifier }
+            Element.td(.data("label", words.fieldKind)) { entry.kind }
+            Element.td(.data("label", words.fieldSecret)) { entry.maskedSecret }
+            Element.td(.data("label", words.fieldCoAPort)) { String(entry.coaPort) }
+            Element.td(.data("label", words.columnOnline)) { String(entry.online) }
+            Element.td(.data("label", "")) {
                 Element.form(.method(.post), .action(SafeURL(entry.deletePath))) {
                     HiddenInput(name: AdminRouterFormView.Field.csrf, value: view.csrfToken)
                     Element.button(

@@ -55,7 +55,7 @@ public struct AdminSessionsPage: HTMLComponent {
                     Element.p(.class("muted")) { words.sessionsEmpty }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list admin-sessions")) {
+                        Element.table(.class("list stack admin-sessions")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { words.columnRouter }
@@ -78,12 +78,12 @@ public struct AdminSessionsPage: HTMLComponent {
 
     private func row(_ entry: AdminSessionsView.Entry, words: AdminRadiusStrings) -> Element {
         Element.tr {
-            Element.td { entry.router }
-            Element.td { Element.code { entry.user } }
-            Element.td { entry.since }
-            Element.td { entry.address }
-            Element.td { entry.traffic }
-            Element.td {
+            Element.td(.data("label", words.columnRouter)) { entry.router }
+            Element.td(.data("label", words.columnUser)) { Element.code { entry.user } }
+            Element.td(.data("label", words.columnSince)) { entry.since }
+            Element.td(.data("label", words.columnAddress)) { entry.address }
+            Element.td(.data("label", words.columnTraffic)) { entry.traffic }
+            Element.td(.data("label", "")) {
                 Element.form(.method(.post), .action(SafeURL(entry.disconnectPath))) {
                     HiddenInput(name: "_csrf", value: view.csrfToken)
                     Element.button(

@@ -58,7 +58,7 @@ public struct AdminVouchersPage: HTMLComponent {
                     Element.p(.class("muted")) { words.empty }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list admin-vouchers")) {
+                        Element.table(.class("list stack admin-vouchers")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { words.columnCreated }
@@ -82,25 +82,25 @@ public struct AdminVouchersPage: HTMLComponent {
 
     private func row(_ entry: AdminVouchersView.Entry, words: AdminVoucherStrings) -> Element {
         Element.tr {
-            Element.td { entry.created }
-            Element.td { entry.packageName }
-            Element.td {
+            Element.td(.data("label", words.columnCreated)) { entry.created }
+            Element.td(.data("label", words.fieldPackage)) { entry.packageName }
+            Element.td(.data("label", words.fieldReseller)) {
                 if let path = entry.resellerPath {
                     Element.a(.href(SafeURL(path))) { entry.reseller }
                 } else {
                     entry.reseller
                 }
             }
-            Element.td { String(entry.quantity) }
-            Element.td { String(entry.used) }
-            Element.td {
+            Element.td(.data("label", words.columnCodes)) { String(entry.quantity) }
+            Element.td(.data("label", words.columnUsed)) { String(entry.used) }
+            Element.td(.data("label", words.columnStatus)) {
                 if entry.isDisabled {
                     Element.span(.class("badge bad")) { words.statusDisabled }
                 } else {
                     Element.span(.class("badge good")) { words.statusActive }
                 }
             }
-            Element.td {
+            Element.td(.data("label", "")) {
                 Element.div(.class("profile-actions")) {
                     Element.a(.class("button secondary"), .href(SafeURL(entry.printPath))) { words.print }
                     Element.a(.class("button secondary"), .href(SafeURL(entry.csvPath))) { words.exportCSV }

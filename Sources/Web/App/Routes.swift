@@ -122,6 +122,9 @@ struct Routes: Sendable {
             services: admin, sessions: RadiusSessionRepository(database: database), routers: routers,
             disconnector: RadiusDisconnector()
         ).addRoutes(to: &tenant)
+        AdminFinanceController(
+            services: admin, ledger: FinanceLedger(database: database), editor: ExpenseEditor(database: database)
+        ).addRoutes(to: &tenant)
         self.tenant = tenant
     }
 }

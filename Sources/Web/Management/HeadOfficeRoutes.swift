@@ -17,6 +17,7 @@ struct HeadOfficeRoutes: Sendable {
         HeadOfficeDomainsController(services: services).addRoutes(to: &router)
         HeadOfficeGatewaysController(services: services).addRoutes(to: &router)
         HeadOfficeUsageController(services: services).addRoutes(to: &router)
+        HeadOfficeFinanceController(services: services).addRoutes(to: &router)
         HeadOfficeAccountsController(services: services).addRoutes(to: &router)
         HeadOfficeAuditController(services: services).addRoutes(to: &router)
     }

@@ -12,6 +12,7 @@ struct HeadOfficeServices: Sendable {
     /// Forgotten after a central account is saved, so this instance's next checkout uses it at once.
     let gatewayAccounts: GatewayAccountCache
     let usage: UsageRepository
+    let finance: FinanceLedger
     let auditTrail: AuditTrailQuery
     /// The platform's base domain: a tenant's store is at `<slug>.<baseDomain>`.
     let baseDomain: String
@@ -25,6 +26,7 @@ struct HeadOfficeServices: Sendable {
         gateways = gatewayAccounts.repository
         self.gatewayAccounts = gatewayAccounts
         usage = UsageRepository(database: database)
+        finance = FinanceLedger(database: database)
         auditTrail = AuditTrailQuery(database: database)
         self.baseDomain = baseDomain
     }

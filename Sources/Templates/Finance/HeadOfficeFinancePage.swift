@@ -1,0 +1,39 @@
+/// `GET /mgmt/finance`: every store's income, expenses and balance for one month, and the platform total
+/// (the sum of the rows above it).
+public struct HeadOfficeFinancePage: HTMLComponent {
+    let chrome: SiteChrome
+    let view: HeadOfficeFinanceView
+
+    public init(chrome: SiteChrome, view: HeadOfficeFinanceView) {
+        self.chrome = chrome
+        self.view = view
+    }
+
+    public var body: HTMLFragment {
+        let words = chrome.language.financeStrings
+        let office = chrome.language.headOfficeStrings
+        return SiteLayout(chrome: chrome, title: "\(words.headOfficeTitle) · \(view.monthName)") {
+            HeadOfficeNavigation(strings: office, signOut: chrome.strings.adminSignOut, csrfToken: view.csrfToken)
+            Element.section(.class("panel"), .ariaLabelledBy("finance-heading")) {
+                Element.h1(.id("finance-heading")) { "\(words.headOfficeTitle) · \(view.monthName)" }
+                Element.p { words.headOfficeIntro }
+                MonthPicker(month: view.month, previousPath: view.previousPath, nextPath: view.nextPath, strings: words)
+                FinanceTotals(income: view.income, expenses: view.expenses, strings: words)
+                AdminSalesTable(
+                    headers: [words.columnTenant] + view.channels.map(words.channelName)
+                        + [words.income, words.expenses, words.net],
+                    rows: view.tenants.map { tenant in
+                        [HTMLFragment { "\(tenant.name) (\(tenant.slug))" }]
+                            + figures(tenant.channels, income: tenant.income, expenses: tenant.expenses)
+                    } + [
+                        [HTMLFragment { Element.strong { words.platformTotal } }]
+                            + figures(view.channelTotals, income: view.income, expenses: view.expenses)
+                    ], emptyText: words.ledgerEmpty)
+            }
+        }.body
+    }
+
+    private func figures(_ channels: [Int64], income: Int64, expenses: Int64) -> [HTMLFragment] {
+        (channels + [income, expenses, income - expenses]).map { amount in HTMLFragment { AmountText(amount) } }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `GET /admin/finance?month=YYYY-MM` (the month's report and ledger), `GET /admin/finance/export.csv`
+/// (the same ledger as CSV), and the expenses: `GET/POST /admin/finance/expenses/new`,
+/// `GET/POST /admin/finance/expenses/{id}`, `POST /admin/finance/expenses/{id}/delete`. Every read and
+/// change is scoped by the signed-in admin's tenant, so another tenant's expense id is a 404.
+struct AdminFinanceController: Sendable {
+    static let path = "/admin/finance"
+    static let expensesPath = path + "/expenses"
+    typealias Field = AdminExpenseFormView.Field
+
+    let services: AdminServices
+    let ledger: FinanceLedger
+    let editor: ExpenseEditor
+
+    func addRoutes(to router: inout Router<TenantContext>) {
+        router.get(Self.path) { request, context, _ in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let month = try Self.month(request, context)
+            let words = context.language.financeStrings
+            let notice: String? =
+                switch try request.queryItems["done"] {
+                case "saved": words.expenseSaved
+                case "deleted": words.expenseDeleted
+                default: nil
+                }
+            return try report(admin, month: month, notice: notice)
+        }
+        router.get(Self.path + "/export.csv") { request, context, _ in
+            _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let month = try Self.month(request, context)
+            let report = FinanceReport(entries: try ledger.entries(in: month, for: context.tenant), month: month)
+            var headers = HTTPHeaders()
+            headers.set("Content-Type", "text/csv; charset=utf-8")
+            headers.set("Content-Disposition", "attachment; filename=\"finance-\(month).csv\"")
+            headers.set("Cache-Control", "no-store")
+            return HTTPResponse(headers: headers, body: Array(CSVText.document(report.csvRows).utf8))
+        }
+        router.get(Self.expensesPath + "/new") { request, context, _ in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let today = Self.today(in: context)
+            return form(admin, id: nil, state: FormState(values: [Field.date: today, Field.category: "bandwidth"]))
+        }
+        router.post(Self.expensesPath + "/new") { request, context, _ in try save(request, context, id: nil) }
+        router.get(Self.expensesPath + "/{id}") { request, context, parameters in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            guard let expense = try editor.expense(try Self.id(parameters), for: context.tenant) else {
+                throw HTTPError(.notFound)
+            }
+            return form(admin, id: expense.id, state: FormState(values: ExpenseDraft.values(of: expense)))
+        }
+        router.post(Self.expensesPath + "/{id}") { request, context, parameters in
+            try save(request, context, id: try Self.id(parameters))
+        }
+        router.post(Self.expensesPath + "/{id}/delete") { request, context, parameters in
+            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+            let id = try Self.id(parameters)
+            try admin.verifyCSRF(try request.formFields())
+            guard try editor.delete(id, for: context.tenant, by: AuditActor(admin, request: request)) else {
+                throw HTTPError(.notFound)
+            }
+            return .redirect(to: Self.path + "?done=deleted")
+        }
+    }
+
+    /// The month the query names, or the tenant's current one; a malformed month is a 400.
+    static func month(_ request: HTTPRequest, _ context: TenantContext) throws -> UsageMonth {
+        let zone = TimeZone(identifier: context.branding.timeZone) ?? TimeZone(identifier: "Asia/Jakarta")!
+        guard let month = UsageMonth.financeMonth(query: try request.queryItems["month"], timeZone: zone) else {
+            throw HTTPError(.badRequest, "month must be written YYYY-MM")
+        }
+        return month
+    }
+
+    static func monthPath(_ month: UsageMonth) -> String { "\(path)?month=\(month)" }
+
+    /// An expense id from the URL; one that is not even a UUID names no expense: a 404.
+    static func id(_ parameters: RouteParameters) throws -> UUID {
+        guard let id = parameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    static func expensePath(_ id: UUID) -> String { "\(expensesPath)/\(id.uuidString.lowercased())" }
+
+    /// Today in the tenant's time zone, `YYYY-MM-DD`: a new expense's default date.
+    private static func today(in context: TenantContext) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: context.branding.timeZone) ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    private func save(_ request: HTTPRequest, _ context: TenantContext, id: UUID?) throws -> HTTPResponse {
+        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        let submitted = try request.formFields()
+        try admin.verifyCSRF(submitted)
+        if let id, try editor.expense(id, for: context.tenant) == nil { throw HTTPError(.notFound) }
+        var typed: [String: String] = [:]
+        for name in [Field.date, Field.category, Field.amount, Field.note] { typed[name] = submitted[name] }
+        let draft = ExpenseDraft(form: typed, strings: context.language.financeStrings)
+        guard draft.errors.isEmpty else {
+            return form(
+                admin, id: id, state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent)
+        }
+        let actor = AuditActor(admin, request: request)
+        if let id {
+            guard try editor.update(id, with: draft, for: context.tenant, by: actor) else { throw HTTPError(.notFound) }
+        } else {
+            try editor.create(draft, for: context.tenant, by: actor)
+        }
+        let month = UsageMonth(parsing: String(draft.date.prefix(7))).map { "&month=\($0)" } ?? ""
+        return .redirect(to: Self.path + "?done=saved" + month)
+    }
+
+    private func report(_ admin: AuthenticatedTenantAdmin, month: UsageMonth, notice: String?) throws -> HTTPResponse {
+        let context = admin.context
+        let report = FinanceReport(entries: try ledger.entries(in: month, for: context.tenant), month: month)
+        let dates = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
+        let entries = report.entries.map { entry in
+            AdminFinanceView.Entry(
+                date: entry.day, time: entry.time,
+                kind: entry.kind == .expense ? .expense : entry.isRefund ? .refund : .income, channel: entry.channel,
+                item: entry.item, reference: entry.kind == .expense ? entry.note : entry.reference,
+                amount: entry.amount, editPath: entry.kind == .expense ? Self.expensePath(entry.id) : nil)
+        }
+        let view = AdminFinanceView(
+            month: month.description, monthName: dates.month(month.month, of: month.year) ?? month.description,
+            previousPath: Self.monthPath(month.previous), nextPath: Self.monthPath(month.next),
+            exportPath: "\(Self.path)/export.csv?month=\(month)", newExpensePath: Self.expensesPath + "/new",
+            income: report.income, expenses: report.expenses, days: report.days, items: report.items,
+            channels: report.channels, categories: report.categories, entries: entries,
+            csrfToken: admin.session.csrfSecret, notice: notice)
+        return AdminPagesController.noStore(.page(AdminFinancePage(chrome: context.chrome, view: view)))
+    }
+
+    private func form(_ admin: AuthenticatedTenantAdmin, id: UUID?, state: FormState, status: HTTPStatus = .ok)
+        -> HTTPResponse
+    {
+        let view = AdminExpenseFormView(
+            isNew: id == nil, state: state, formPath: id.map(Self.expensePath) ?? Self.expensesPath + "/new",
+            deletePath: id.map { Self.expensePath($0) + "/delete" }, backPath: Self.path,
+            csrfToken: admin.session.csrfSecret)
+        return AdminPagesController.noStore(
+            .page(AdminExpenseFormPage(chrome: admin.context.chrome, view: view), status: status))
+    }
+}

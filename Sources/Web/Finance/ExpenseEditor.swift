@@ -1,0 +1,77 @@
+import Foundation
+import Postgres
+
+/// Reads, adds, edits and deletes a tenant's expenses, each change in one tenant-scoped transaction
+/// with its `audit_log` row (before and after as the admin saw them).
+struct ExpenseEditor: Sendable {
+    let database: PostgresPool
+
+    /// - Returns: nil for another tenant's or an unknown expense.
+    func expense(_ id: UUID, for tenant: Tenant) throws -> Expense? {
+        try database.scoped(to: tenant).query(
+            "select id, spent_on::text as spent_on, category, amount, note from expenses where tenant_id = $1 and id = $2",
+            tenant.id, id
+        ).first.map { row in
+            Expense(
+                id: try row.decode("id", as: UUID.self), date: try row.decode("spent_on", as: String.self),
+                category: try row.decode("category", as: String.self), amount: try row.decode("amount", as: Int64.self),
+                note: try row.decode("note", as: String.self))
+        }
+    }
+
+    /// - Parameter draft: a draft without errors.
+    func create(_ draft: ExpenseDraft, for tenant: Tenant, by actor: AuditActor) throws {
+        try database.scoped(to: tenant).query(
+            """
+            with created as (
+                insert into expenses as e (tenant_id, spent_on, category, amount, note)
+                values ($1, $2::date, $3, $4, $5)
+                returning e.id, jsonb_build_object('date', e.spent_on, 'category', e.category, 'amount', e.amount,
+                    'note', e.note) as doc
+            )
+            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+            select $1, $6, 'expense.create', id::text, null, doc, $7 from created
+            """, tenant.id, draft.date, draft.category, draft.amount, draft.note, actor.email, actor.clientAddress)
+    }
+
+    /// - Returns: false for another tenant's or an unknown expense.
+    func update(_ id: UUID, with draft: ExpenseDraft, for tenant: Tenant, by actor: AuditActor) throws -> Bool {
+        // One statement: its `old` reads the row as it was before `changed` rewrote it.
+        let changed = try database.scoped(to: tenant).query(
+            """
+            with old as (
+                select jsonb_build_object('date', spent_on, 'category', category, 'amount', amount, 'note', note) as doc
+                from expenses where tenant_id = $1 and id = $2
+            ), changed as (
+                update expenses e set spent_on = $3::date, category = $4, amount = $5, note = $6, updated_at = now()
+                where tenant_id = $1 and id = $2
+                returning jsonb_build_object('date', e.spent_on, 'category', e.category, 'amount', e.amount,
+                    'note', e.note) as doc
+            ), audited as (
+                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                select $1, $7, 'expense.update', $2::text, old.doc, changed.doc, $8 from old, changed
+                where old.doc is distinct from changed.doc
+            )
+            select count(*) as changed from changed
+            """, tenant.id, id, draft.date, draft.category, draft.amount, draft.note, actor.email,
+            actor.clientAddress)
+        return try changed.first?.decode("changed", as: Int.self) == 1
+    }
+
+    /// - Returns: false for another tenant's or an unknown expense.
+    func delete(_ id: UUID, for tenant: Tenant, by actor: AuditActor) throws -> Bool {
+        let deleted = try database.scoped(to: tenant).query(
+            """
+            with gone as (
+                delete from expenses e where tenant_id = $1 and id = $2
+                returning jsonb_build_object('date', e.spent_on, 'category', e.category, 'amount', e.amount,
+                    'note', e.note) as doc
+            ), audited as (
+                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
+                select $1, $3, 'expense.delete', $2::text, doc, null, $4 from gone
+            )
+            select count(*) as deleted from gone
+            """, tenant.id, id, actor.email, actor.clientAddress)
+        return try deleted.first?.decode("deleted", as: Int.self) == 1
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Postgres
+
+/// One row of the `finance_ledger` view: a `payments` row (income, or a refund) or an expense, with its
+/// date in the tenant's time zone and its amount signed as it moves the balance.
+struct LedgerEntry: Sendable, Hashable {
+    enum Kind: String, Sendable { case payment, expense }
+
+    let kind: Kind
+    let id: UUID
+    /// `YYYY-MM-DD` in the tenant's time zone (an expense's own date).
+    let day: String
+    /// `HH:MM` in the tenant's time zone; empty for an expense.
+    let time: String
+    /// `online`, `cash`, `bank_transfer`, `reseller`, or an expense's category.
+    let channel: String
+    /// The package an order sold or the plan an invoice billed; empty otherwise.
+    let item: String
+    /// Income positive; refunds and expenses negative.
+    let amount: Int64
+    /// `paid` or `refunded` (an expense is `paid`).
+    let status: String
+    let reference: String
+    let note: String
+
+    init(row: PostgresRow) throws {
+        kind = try Kind(rawValue: row.decode("kind", as: String.self)) ?? .payment
+        id = try row.decode("id", as: UUID.self)
+        day = try row.decode("day", as: String.self)
+        time = try row.decode("time", as: String.self)
+        channel = try row.decode("channel", as: String.self)
+        item = try row.decode("item", as: String.self)
+        amount = try row.decode("amount", as: Int64.self)
+        status = try row.decode("status", as: String.self)
+        reference = try row.decode("reference", as: String.self)
+        note = try row.decode("note", as: String.self)
+    }
+
+    var isRefund: Bool { kind == .payment && status == "refunded" }
+}
+
+/// The tenant's ledger for a month, and head office's monthly totals per tenant: both read the one
+/// `finance_ledger` view with the same date bounds, so the two always count the same rows.
+struct FinanceLedger: Sendable {
+    /// One tenant's month, as head office sees it.
+    struct TenantTotals: Sendable, Hashable {
+        let tenantID: UUID
+        let slug: String
+        let name: String
+        let income: Int64
+        let expenses: Int64
+        /// Income per channel (`online`, `cash`, `bank_transfer`, `reseller`), adding up to `income`.
+        let channels: [String: Int64]
+    }
+
+    /// The channels money comes in through, in the order head office's columns show them.
+    static let channels = ["online", "cash", "bank_transfer", "reseller"]
+
+    let database: PostgresPool
+
+    /// Every ledger row of `month` for the tenant, by day and time.
+    func entries(in month: UsageMonth, for tenant: Tenant) throws -> [LedgerEntry] {
+        try database.scoped(to: tenant).query(
+            """
+            select l.kind, l.id, l.day::text as day, l.channel, l.item, l.amount, l.status, l.reference, l.note,
+                case when l.kind = 'payment'
+                    then to_char(l.at at time zone coalesce(b.time_zone, 'Asia/Jakarta'), 'HH24:MI') else '' end as time
+            from finance_ledger l
+            left join tenant_branding b on b.tenant_id = l.tenant_id
+            where l.tenant_id = $1 and l.day >= $2::date and l.day < ($2::date + interval '1 month')::date
+            order by l.day, l.kind desc, l.at, l.id
+            """, tenant.id, month.firstDay
+        ).map(LedgerEntry.init(row:))
+    }
+
+    /// Every live tenant's income and expenses for `month` (each in its own time zone), and deleted
+    /// tenants that moved money that month, by slug.
+    func totalsPerTenant(in month: UsageMonth) throws -> [TenantTotals] {
+        try database.unscoped.query(
+            """
+            select t.id, t.slug, t.name,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment'), 0)::bigint as income,
+                coalesce(-sum(l.amount) filter (where l.kind = 'expense'), 0)::bigint as expenses,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'online'), 0)::bigint as online,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'cash'), 0)::bigint as cash,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'bank_transfer'), 0)::bigint
+                    as bank_transfer,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'reseller'), 0)::bigint as reseller
+            from tenants t
+            left join finance_ledger l
+                on l.tenant_id = t.id and l.day >= $1::date and l.day < ($1::date + interval '1 month')::date
+            group by t.id, t.slug, t.name, t.deleted_at
+            having t.deleted_at is null or count(l.id) > 0
+            order by t.slug
+            """, month.firstDay
+        ).map { row in
+            TenantTotals(
+                tenantID: try row.decode("id", as: UUID.self), slug: try row.decode("slug", as: String.self),
+                name: try row.decode("name", as: String.self), income: try row.decode("income", as: Int64.self),
+                expenses: try row.decode("expenses", as: Int64.self),
+                channels: Dictionary(
+                    uniqueKeysWithValues: try Self.channels.map { ($0, try row.decode($0, as: Int64.self)) }))
+        }
+    }
+}

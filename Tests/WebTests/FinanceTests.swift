@@ -1,0 +1,276 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// `/admin/finance` and `/mgmt/finance`: a month's ledger read from `payments` and the expenses an ISP
+/// enters, counted in the tenant's time zone, and every figure on the page, in the chart and in the CSV
+/// equal to the sums of those rows; tenant-scoped, and head office's totals the sum over tenants.
+@Suite struct FinanceTests {
+    typealias F = FinanceFixtures
+    static let march = "/admin/finance?month=2026-03"
+
+    /// A tenant in Jakarta (UTC+7) with money moving around March 2026's edges: a store order at 23:59 on
+    /// 31 March (March) and one at 00:00 on 1 April (April, though still 31 March in UTC), an invoice paid
+    /// at 00:00 on 1 March (March, though February in UTC) and one at 23:59 on 28 February, a refund,
+    /// a cash and a bank-transfer payment at the counter, and a reseller's settlement.
+    static func jakartaMarch(_ admin: AdminFixtures.Admin) throws {
+        let tenant = admin.tenantID
+        let profile = try AdminSalesFixtures.profile(tenantID: tenant, name: "Harian")
+        let lastMinute = try AdminSalesFixtures.order(tenantID: tenant, profileID: profile)
+        let midnight = try AdminSalesFixtures.order(tenantID: tenant, profileID: profile)
+        let subscriber = try PortalFixtures.subscriber(tenantID: tenant)
+        let invoice = try PortalFixtures.invoice(for: subscriber, period: "2026-03", paid: true)
+        let february = try PortalFixtures.invoice(for: subscriber, period: "2026-02", paid: true)
+        try TestDatabase.owner.query(
+            "update invoices i set plan_id = s.plan_id from subscribers s where s.id = i.subscriber_id and s.id = $1",
+            subscriber.id)
+        try F.payment(tenantID: tenant, subject: "order", subjectID: lastMinute.id, amount: 10_000, at: "2026-03-31T23:59:00+07:00")
+        try F.payment(tenantID: tenant, subject: "order", subjectID: midnight.id, amount: 20_000, at: "2026-04-01T00:00:00+07:00")
+        try F.payment(tenantID: tenant, subject: "invoice", subjectID: invoice.id, amount: 7_000, at: "2026-03-01T00:00:00+07:00")
+        try F.payment(tenantID: tenant, subject: "invoice", subjectID: february.id, amount: 3_000, at: "2026-02-28T23:59:00+07:00")
+        try F.payment(
+            tenantID: tenant, subject: "order", subjectID: lastMinute.id, amount: 10_000, at: "2026-03-15T10:00:00+07:00",
+            status: "refunded")
+        try F.payment(
+            tenantID: tenant, subject: "invoice", subjectID: invoice.id, amount: 50_000, at: "2026-03-10T09:00:00+07:00",
+            method: "cash", note: "Kuitansi 12")
+        try F.payment(
+            tenantID: tenant, subject: "invoice", subjectID: invoice.id, amount: 25_000, at: "2026-03-10T14:00:00+07:00",
+            method: "bank_transfer", note: "BCA 0042")
+        try F.payment(
+            tenantID: tenant, subject: "reseller", subjectID: UUID(), amount: 100_000, at: "2026-03-20T17:30:00+07:00",
+            method: "cash", note: "Warung Bu Sri")
+    }
+
+    /// Two expenses in March through the form (one typed the Indonesian way), one in April.
+    static func expenses(_ browser: PortalBrowser) throws {
+        try browser.get("/admin/finance/expenses/new")
+        for fields in [
+            ["spent_on": "2026-03-05", "category": "bandwidth", "amount": "1500000", "note": "Upstream, March"],
+            ["spent_on": "2026-03-31", "category": "rent", "amount": "Rp 2.000.000", "note": "=HYPERLINK(\"x\")"],
+            ["spent_on": "2026-04-01", "category": "electricity", "amount": "300.000", "note": "-1+1"],
+        ] {
+            let saved = try browser.post("/admin/finance/expenses/new", fields)
+            try #require(saved.status == 303, "expense refused: \(saved.text)")
+        }
+    }
+
+    @Test func theMonthsTotalsEqualItsPaymentsAndExpensesCountedInTheTenantsTimeZone() throws {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        try Self.jakartaMarch(admin)
+        let browser = try AdminFixtures.signedIn(admin)
+        try Self.expenses(browser)
+        let page = try browser.get(Self.march)
+        #expect(page.status == 200)
+
+        // March in Jakarta is [28 Feb 17:00 UTC, 31 Mar 17:00 UTC).
+        let income = try F.income(tenantID: admin.tenantID, from: "2026-02-28T17:00:00Z", to: "2026-03-31T17:00:00Z")
+        let spent = try F.expenses(tenantID: admin.tenantID, from: "2026-03-01", to: "2026-04-01")
+        #expect(income == 182_000)
+        #expect(spent == 3_500_000)
+        #expect(F.summary("Income", in: page.text) == income)
+        #expect(F.summary("Expenses", in: page.text) == spent)
+        #expect(F.summary("Balance", in: page.text) == income - spent)
+
+        // Per day: the order at 23:59 is on the 31st, the invoice at 00:00 on the 1st; the refund is on the 15th.
+        let days = F.cells("Day", in: page.text)
+        #expect(days.prefix(6) == ["2026-03-01", "2026-03-05", "2026-03-10", "2026-03-15", "2026-03-20", "2026-03-31"])
+        let perDay = zip(days, F.cells("Income", in: page.text).compactMap(F.rupiah)).prefix(6)
+        #expect(Dictionary(uniqueKeysWithValues: Array(perDay)) == [
+            "2026-03-01": 7_000, "2026-03-05": 0, "2026-03-10": 75_000, "2026-03-15": -10_000, "2026-03-20": 100_000,
+            "2026-03-31": 10_000,
+        ])
+        // Per channel and per package or plan, each adding up to the month's income.
+        for (name, amount) in [
+            ("Online gateway", 7_000), ("Cash", 50_000), ("Bank transfer", 25_000), ("Reseller settlement", 100_000),
+            ("Home 20 Mbps", 82_000), ("Harian", 0),
+        ] {
+            let row = page.text.range(of: "\">\(name)</td>").map { page.text[$0.upperBound...] }
+            #expect(row != nil, "\(name) listed")
+            let cell = row.flatMap { F.cells("Amount", in: String($0)).first }
+            #expect(cell.flatMap(F.rupiah) == Int64(amount), "\(name)")
+        }
+        // April's money is not March's: its order at 00:00 and its expense appear in April alone.
+        let april = try browser.get("/admin/finance?month=2026-04")
+        #expect(F.summary("Income", in: april.text) == 20_000)
+        #expect(F.summary("Expenses", in: april.text) == 300_000)
+    }
+
+    @Test func theChartHasOneBarPairPerDayAsLongAsItsFigures() throws {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        try Self.jakartaMarch(admin)
+        let browser = try AdminFixtures.signedIn(admin)
+        try Self.expenses(browser)
+        let page = try browser.get(Self.march).text
+        #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 "))
+        #expect(!page.contains("<script"))
+        let income = F.bars("income", in: page)
+        let expenses = F.bars("expense", in: page)
+        #expect(income.count == 31 && expenses.count == 31)
+        #expect(income.map(\.day) == (1...31).map { String(format: "2026-03-%02d", $0) })
+        #expect(expenses.map(\.day) == income.map(\.day))
+        #expect(Dictionary(uniqueKeysWithValues: income.map { ($0.day, $0.amount) })["2026-03-20"] == 100_000)
+        #expect(Dictionary(uniqueKeysWithValues: expenses.map { ($0.day, $0.amount) })["2026-03-31"] == 2_000_000)
+        // The largest figure (the rent) fills the bar area; every other bar is in proportion to it.
+        let full = try #require(expenses.first { $0.day == "2026-03-31" }).width
+        #expect(full == 316)
+        for bar in income + expenses {
+            let expected = bar.amount > 0 ? Double(bar.amount) / 2_000_000 * Double(full) : 0
+            #expect(abs(Double(bar.width) - expected) <= 0.5, "\(bar.day): \(bar.width) for \(bar.amount)")
+        }
+        #expect(expenses.first { $0.day == "2026-03-05" }?.width == 237)
+    }
+
+    @Test func theCSVHasEveryLedgerRowAndTheSameTotalsSafeForASpreadsheet() throws {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        try Self.jakartaMarch(admin)
+        let browser = try AdminFixtures.signedIn(admin)
+        try Self.expenses(browser)
+        let csv = try browser.get("/admin/finance/export.csv?month=2026-03")
+        #expect(csv.status == 200)
+        #expect(csv.headers["Content-Type"] == "text/csv; charset=utf-8")
+        let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "date,time,kind,channel,item,reference,note,amount")
+        let rows = lines.dropFirst().filter { !$0.hasPrefix(",,total") }
+        #expect(rows.count == 8, "6 payments and 2 expenses: \(rows)")
+        let amounts = rows.compactMap { $0.split(separator: ",").last.flatMap { Int64($0) } }
+        #expect(amounts.count == 8)
+        #expect(amounts.filter { $0 > 0 }.reduce(0, +) - 10_000 == 182_000)
+        #expect(amounts.reduce(0, +) == 182_000 - 3_500_000)
+        #expect(lines.contains(",,total,income,,,,182000"))
+        #expect(lines.contains(",,total,expenses,,,,-3500000"))
+        #expect(lines.contains(",,total,net,,,,-3318000"))
+        #expect(lines.contains("2026-03-31,23:59,income,online,Harian,\(rows.first { $0.hasPrefix("2026-03-31,23:59") }!.split(separator: ",")[5]),,10000"))
+        #expect(lines.contains("2026-03-15,10:00,refund,online,Harian,\(rows.first { $0.hasPrefix("2026-03-15") }!.split(separator: ",")[5]),,-10000"))
+        // A note that a spreadsheet would run stays text (a negative amount stays a number), and a comma
+        // stays inside its cell.
+        #expect(!csv.text.contains("'-"))
+        #expect(csv.text.contains(",\"'=HYPERLINK(\"\"x\"\")\",-2000000"))
+        #expect(csv.text.contains(",\"Upstream, March\",-1500000"))
+        // A note that starts like a negative number but is a formula is still guarded.
+        #expect(try browser.get("/admin/finance/export.csv?month=2026-04").text.contains(",'-1+1,-300000\r\n"))
+    }
+
+    @Test(arguments: ["-5000", "abc", "1000000000000000", "Rp 1.500,50", ""])
+    func anExpenseWithABadAmountIsRefusedWithItsInputKeptAndNothingWritten(amount: String) throws {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        let browser = try AdminFixtures.signedIn(admin)
+        try browser.get("/admin/finance/expenses/new")
+        let refused = try browser.post(
+            "/admin/finance/expenses/new",
+            ["spent_on": "2026-03-05", "category": "salaries", "amount": amount, "note": "Gaji <Maret>"])
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("value=\"\(amount)\""))
+        #expect(refused.text.contains("value=\"Gaji &lt;Maret&gt;\""))
+        let message =
+            amount.hasPrefix("-") ? "The amount cannot be negative" : amount.contains(",50") ? "whole rupiah, without sen"
+            : "Enter an amount in rupiah from 1 to 100.000.000.000."
+        #expect(refused.text.contains(message), "\(amount)")
+        #expect(try F.expenseCount(tenantID: admin.tenantID) == 0)
+        #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 0)
+
+        let badDate = try browser.post(
+            "/admin/finance/expenses/new", ["spent_on": "2026-02-30", "category": "fuel", "amount": "5000", "note": ""])
+        #expect(badDate.status == 422)
+        #expect(badDate.text.contains("Enter a date such as 2026-11-30."))
+        #expect(badDate.text.contains("Choose one of the categories."))
+        #expect(try F.expenseCount(tenantID: admin.tenantID) == 0)
+    }
+
+    @Test func anExpenseIsEditedAndDeletedWithAnAuditRowEach() throws {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        let browser = try AdminFixtures.signedIn(admin)
+        try Self.expenses(browser)
+        let id = try TestDatabase.owner.query(
+            "select id from expenses where tenant_id = $1 and category = 'bandwidth'", admin.tenantID
+        ).first!.decode("id", as: UUID.self)
+        let path = "/admin/finance/expenses/\(id.uuidString.lowercased())"
+        let form = try browser.get(path)
+        #expect(form.status == 200)
+        #expect(form.text.contains("value=\"1500000\""))
+        let edited = try browser.post(path, ["spent_on": "2026-03-06", "category": "equipment", "amount": "1.750.000", "note": "Switch"])
+        #expect(edited.status == 303)
+        #expect(try F.expenses(tenantID: admin.tenantID, from: "2026-03-06", to: "2026-03-07") == 1_750_000)
+        #expect(try browser.get(Self.march).text.contains("Switch"))
+        #expect(try browser.post(path + "/delete", [:]).status == 303)
+        #expect(try F.expenseCount(tenantID: admin.tenantID) == 2)
+        let actions = try TestDatabase.owner.query(
+            "select action from audit_log where tenant_id = $1 order by id", admin.tenantID
+        ).map { try $0.decode("action", as: String.self) }
+        #expect(actions == ["expense.create", "expense.create", "expense.create", "expense.update", "expense.delete"])
+    }
+
+    @Test func anotherTenantsAdminSeesNoneOfItsMoneyAndGets404ForItsExpense() throws {
+        let first = try AdminFixtures.tenantWithAdmin()
+        try Self.jakartaMarch(first)
+        let firstBrowser = try AdminFixtures.signedIn(first)
+        try Self.expenses(firstBrowser)
+        let id = try TestDatabase.owner.query("select id from expenses where tenant_id = $1 limit 1", first.tenantID)
+            .first!.decode("id", as: UUID.self)
+        let path = "/admin/finance/expenses/\(id.uuidString.lowercased())"
+
+        let second = try AdminFixtures.tenantWithAdmin()
+        let browser = try AdminFixtures.signedIn(second)
+        try F.payment(tenantID: second.tenantID, subject: "reseller", subjectID: UUID(), amount: 4_000, at: "2026-03-12T12:00:00+07:00", method: "cash")
+        let page = try browser.get(Self.march)
+        #expect(F.summary("Income", in: page.text) == 4_000)
+        #expect(F.summary("Expenses", in: page.text) == 0)
+        #expect(!page.text.contains("Harian") && !page.text.contains("Upstream"))
+        #expect(try browser.get(path).status == 404)
+        #expect(try browser.post(path, ["spent_on": "2026-03-01", "category": "rent", "amount": "1", "note": ""]).status == 404)
+        #expect(try browser.post(path + "/delete", [:]).status == 404)
+        #expect(try browser.get("/admin/finance/expenses/not-a-uuid").status == 404)
+        #expect(try F.expenseCount(tenantID: first.tenantID) == 3)
+        #expect(try browser.get("/admin/finance?month=2026-13").status == 400)
+        // Without signing in: the login page, not the figures.
+        #expect(try PortalBrowser(host: second.host).get(Self.march).status == 303)
+    }
+
+    @Test func headOfficeShowsEachTenantsMonthInItsOwnZoneAndThePlatformTotalIsTheirSum() throws {
+        let jakarta = try AdminFixtures.tenantWithAdmin()
+        try Self.jakartaMarch(jakarta)
+        try Self.expenses(try AdminFixtures.signedIn(jakarta))
+        // Papua (UTC+9): 23:30 on 31 March is March, 00:10 on 1 April is April, though both are 31 March in UTC.
+        let papua = try AdminFixtures.tenantWithAdmin()
+        try TestDatabase.owner.query("update tenant_branding set time_zone = 'Asia/Jayapura' where tenant_id = $1", papua.tenantID)
+        try F.payment(tenantID: papua.tenantID, subject: "reseller", subjectID: UUID(), amount: 60_000, at: "2026-03-31T23:30:00+09:00", method: "cash")
+        try F.payment(tenantID: papua.tenantID, subject: "reseller", subjectID: UUID(), amount: 9_000, at: "2026-04-01T00:10:00+09:00", method: "cash")
+        let papuaPage = try AdminFixtures.signedIn(papua).get(Self.march)
+        #expect(F.summary("Income", in: papuaPage.text) == 60_000)
+
+        let (office, _) = try HeadOfficeFixtures.signedIn()
+        let page = try office.get("/mgmt/finance?month=2026-03")
+        #expect(page.status == 200)
+        let stores = F.cells("Store", in: page.text)
+        let income = F.cells("Income", in: page.text).compactMap(F.rupiah)
+        let expenses = F.cells("Expenses", in: page.text).compactMap(F.rupiah)
+        #expect(stores.count == income.count && income.count == expenses.count && stores.count >= 3)
+        let slugs = try [jakarta, papua].map { admin in
+            try TestDatabase.owner.query("select slug from tenants where id = $1", admin.tenantID).first!.decode("slug", as: String.self)
+        }
+        let jakartaRow = try #require(stores.firstIndex { $0.hasSuffix("(\(slugs[0]))") })
+        let papuaRow = try #require(stores.firstIndex { $0.hasSuffix("(\(slugs[1]))") })
+        #expect(income[jakartaRow] == 182_000 && expenses[jakartaRow] == 3_500_000)
+        #expect(income[papuaRow] == 60_000 && expenses[papuaRow] == 0)
+        // Income per channel, adding up to each row's income; the total row sums each column.
+        let channels = ["Online gateway", "Cash", "Bank transfer", "Reseller settlement"].map {
+            F.cells($0, in: page.text).compactMap(F.rupiah)
+        }
+        #expect(channels.map { $0[jakartaRow] } == [7_000, 50_000, 25_000, 100_000])
+        #expect(channels.map { $0[papuaRow] } == [0, 0, 0, 60_000])
+        for row in income.indices {
+            #expect(channels.map { $0[row] }.reduce(0, +) == income[row], "row \(row)")
+        }
+        for column in channels {
+            #expect(column.last == column.dropLast().reduce(0, +))
+        }
+        // The last row is the platform's: the sum of the rows above it, and the summary says the same.
+        #expect(stores.last == "<strong>Platform total</strong>")
+        #expect(income.last == income.dropLast().reduce(0, +))
+        #expect(expenses.last == expenses.dropLast().reduce(0, +))
+        #expect(F.summary("Income", in: page.text) == income.last)
+        #expect(F.summary("Expenses", in: page.text) == expenses.last)
+        #expect(try HeadOfficeFixtures.browser().get("/mgmt/finance").status == 303)
+    }
+}
