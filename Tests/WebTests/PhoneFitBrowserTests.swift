@@ -65,6 +65,8 @@ import TestSupport
             "tenant GET /admin/invoices": Visit(visitor: .tenantAdmin, path: "/admin/invoices"),
             "tenant GET /admin/invoices/{number}": Visit(visitor: .tenantAdmin, path: "/admin/invoices/\(site.unpaid.number)"),
             "tenant GET /admin/payments": Visit(visitor: .tenantAdmin, path: "/admin/payments"),
+            "tenant GET /admin/billing": Visit(visitor: .tenantAdmin, path: "/admin/billing"),
+            "tenant GET /admin/billing/messages": Visit(visitor: .tenantAdmin, path: "/admin/billing/messages"),
             "tenant GET /admin/whatsapp": Visit(visitor: .tenantAdmin, path: "/admin/whatsapp"),
             "tenant GET /admin/pages": Visit(visitor: .tenantAdmin, path: "/admin/pages"),
             "tenant GET /admin/pages/{slug}/{lang}": Visit(visitor: .tenantAdmin, path: "/admin/pages/how-to-buy/en"),

@@ -33,6 +33,7 @@ public struct AdminInvoicePage: HTMLComponent {
                             HTMLFragment { payment.status },
                         ]
                     }, emptyText: sales.noPayments)
+                if let payLink = view.payLink { AdminInvoicePayLinkSection(view: payLink, language: chrome.language) }
             }
         }.body
     }

@@ -23,6 +23,8 @@ public struct AdminInvoiceView: Sendable, Hashable {
     public let customer: [SummaryLine]
     public let payments: [Payment]
     public let csrfToken: String
+    /// Re-issuing and re-sending the pay link (the billing feature's own section).
+    public var payLink: AdminInvoicePayLinkView?
 
     public init(
         number: String, status: AdminSalesBadge, invoice: [SummaryLine], customer: [SummaryLine], payments: [Payment],

@@ -10,6 +10,7 @@ struct AdminInvoicesController: Sendable {
 
     let services: AdminServices
     let invoices: InvoiceListQuery
+    let payLinks: AdminInvoicePayLinkController
 
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get(Self.path) { request, context, _ in
@@ -28,7 +29,9 @@ struct AdminInvoicesController: Sendable {
             guard let detail = try invoices.detail(number: try parameters.require("number"), for: context.tenant) else {
                 throw HTTPError(.notFound)
             }
-            let view = AdminSalesFormatter(context: context).invoiceView(detail, csrfToken: admin.session.csrfSecret)
+            var view = AdminSalesFormatter(context: context).invoiceView(detail, csrfToken: admin.session.csrfSecret)
+            view.payLink = try payLinks.section(
+                for: detail.invoice, subscriber: detail.subscriber, context: context, csrfToken: admin.session.csrfSecret)
             return .adminSalesPage(AdminInvoicePage(chrome: context.chrome, view: view))
         }
     }

@@ -20,6 +20,7 @@ final class Services: Sendable {
     let expirySweep: OrderExpirySweep
     let staleSessionSweep: StaleSessionSweep
     let voucherStateSweep: VoucherStateSweep
+    let billingRun: BillingRun
     let audit: SecurityAudit
     let rateLimits: RateLimitGate
     let usage: UsageMeter
@@ -52,6 +53,7 @@ final class Services: Sendable {
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
         staleSessionSweep = StaleSessionSweep(database: database)
         voucherStateSweep = VoucherStateSweep(database: database, grace: config.expiredCodeGrace)
+        billingRun = BillingRun(database: database, baseDomain: config.baseDomain, interval: config.billingRunInterval)
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
         usage = UsageMeter(database: database, interval: config.usageFlushInterval)
@@ -99,6 +101,7 @@ final class Services: Sendable {
         expirySweep.start()
         staleSessionSweep.start()
         voucherStateSweep.start()
+        if config.billingRun { billingRun.start() }
         usage.start()
         reconciliation.start()
         retention.start()
@@ -114,6 +117,7 @@ final class Services: Sendable {
         expirySweep.stop()
         staleSessionSweep.stop()
         voucherStateSweep.stop()
+        billingRun.stop()
         usage.stop()
         reconciliation.stop()
         retention.stop()

@@ -56,6 +56,10 @@ public struct AppConfig: Sendable {
     /// How long an expired voucher code keeps its RADIUS rows before they are removed
     /// (`EXPIRED_CODE_GRACE_HOURS`); the voucher itself is kept.
     public var expiredCodeGrace: Duration
+    /// Whether this process runs the monthly billing (`BILLING_RUN`), and how often it looks for
+    /// invoices and reminders that are due (`BILLING_RUN_SECONDS`).
+    public var billingRun: Bool
+    public var billingRunInterval: Duration
     /// How long unauthenticated and audit records are kept (`RETENTION_*`).
     public var retention: RetentionSettings
     /// Requests per window per tenant tier and per client address on sensitive routes (`RATE_LIMIT_*`).
@@ -112,6 +116,8 @@ public struct AppConfig: Sendable {
         reconcileInterval = .seconds(reader.integer("RECONCILE_INTERVAL_SECONDS", default: 60, in: 1...86_400))
         reconcileAfter = .seconds(reader.integer("RECONCILE_AFTER_SECONDS", default: 600, in: 0...86_400))
         expiredCodeGrace = .seconds(reader.integer("EXPIRED_CODE_GRACE_HOURS", default: 72, in: 0...87_600) * 3600)
+        billingRun = reader.boolean("BILLING_RUN", default: true)
+        billingRunInterval = .seconds(reader.integer("BILLING_RUN_SECONDS", default: 300, in: 10...86_400))
         retention = RetentionSettings(reading: &reader)
         rateLimits = RateLimitSettings(reading: &reader)
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))

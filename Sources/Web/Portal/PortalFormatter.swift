@@ -10,9 +10,14 @@ struct PortalFormatter: Sendable {
     let days: DateText
 
     init(context: TenantContext) {
-        strings = context.language.strings
-        times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
-        days = DateText(timeZoneIdentifier: "UTC", language: context.language)
+        self.init(language: context.language, timeZoneIdentifier: context.branding.timeZone)
+    }
+
+    /// Outside a request: the billing run's WhatsApp messages.
+    init(language: Language, timeZoneIdentifier: String) {
+        strings = language.strings
+        times = DateText(timeZoneIdentifier: timeZoneIdentifier, language: language)
+        days = DateText(timeZoneIdentifier: "UTC", language: language)
     }
 
     /// `November 2026` from `2026-11`.

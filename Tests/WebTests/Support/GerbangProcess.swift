@@ -46,6 +46,9 @@ final class GerbangProcess: @unchecked Sendable {
             // Only VoucherStateSweepTests retire expired codes, at a grace period of their choosing: a
             // server's own sweep must not retire a code another test has merely back-dated.
             "EXPIRED_CODE_GRACE_HOURS": "87600",
+            // Only the billing tests invoice, for their own tenants and at the dates they choose: a server's
+            // own run would invoice every other test's subscribers.
+            "BILLING_RUN": "false",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)
