@@ -10,7 +10,8 @@ struct BillingTenant: Sendable {
     /// The store's default language: subscribers have no language of their own.
     let language: Language
     let timeZoneIdentifier: String
-    /// Where `/pay/<token>` is opened: the primary verified domain, else `<slug>.<BASE_DOMAIN>`.
+    /// Where `/pay/<token>` is opened: the primary verified domain, else `<slug>.<BASE_DOMAIN>` (nil only
+    /// for a base domain that is no host name, when the link is sent as a bare path).
     let store: StoreLocation?
     let prorateFirstInvoice: Bool
     let dueDays: Int
@@ -55,7 +56,7 @@ struct BillingTenant: Sendable {
 
     /// The absolute pay link for `token`.
     func payLink(_ token: String) -> String {
-        (store ?? StoreLocation(scheme: "https", host: "localhost"))?.url("/pay/" + token) ?? "/pay/" + token
+        store?.url("/pay/" + token) ?? "/pay/" + token
     }
 
     /// The message of `kind` about `invoice`, in the tenant's words or the built-in ones, with `token`'s link.
