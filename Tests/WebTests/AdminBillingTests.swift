@@ -95,9 +95,20 @@ import TestSupport
             try TestDatabase.owner.query("select 1 from billing_message_texts where tenant_id = $1", admin.tenantID).isEmpty)
 
         let own = "Dear {{name}} <b>&amp;</b>: {{amount}} by {{due_date}} at {{link}} ({{isp}} {{invoice_number}} {{period}})"
+        let hostile = "'; drop table invoices; -- {{link}}"
+        #expect(try browser.post("/admin/billing/messages", ["issued_en": hostile, "due_id": hostile]).status == 303)
+        #expect(try browser.get("/admin/billing/messages").text.contains(hostile))
+        #expect(
+            try TestDatabase.owner.query(
+                "select count(*) as n from billing_message_texts where tenant_id = $1 and body = $2", admin.tenantID, hostile
+            ).first!.decode("n", as: Int.self) == 2)
         #expect(try browser.post("/admin/billing/messages", ["issued_en": own]).status == 303)
         #expect(try browser.get("/admin/billing/messages").text.contains("Dear {{name}} &lt;b&gt;&amp;amp;&lt;/b&gt;"))
-        #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 1)
+        #expect(
+            try TestDatabase.owner.query(
+                "select kind || '_' || language as field from billing_message_texts where tenant_id = $1", admin.tenantID
+            ).map { try $0.decode("field", as: String.self) } == ["issued_en"], "an emptied box goes back to the built-in text")
+        #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 2)
 
         let subscriber = try BillingFixtures.subscriber(
             tenantID: admin.tenantID, billingDay: 3, installed: "2027-01-01", phone: "+6281298765432")
@@ -109,5 +120,15 @@ import TestSupport
         #expect(text.hasPrefix("Dear \(subscriber.name) <b>&amp;</b>: Rp"))
         #expect(text.contains("150.000 by 13 September 2027 at http://\(slug).localhost/pay/"))
         #expect(text.hasSuffix("INV-2027-000001 September 2027)"))
+    }
+
+    @Test func anotherTenantsInvoiceHasNoPayLinkToRenewHere() throws {
+        let other = try PortalFixtures.tenant()
+        let invoice = try PortalFixtures.invoice(for: try PortalFixtures.subscriber(tenantID: other.id), period: "2027-01")
+        let browser = try signedIn("/admin/billing")
+        #expect(try browser.post("/admin/invoices/\(invoice.number)/pay-link").status == 404)
+        #expect(try browser.post("/admin/invoices/\(invoice.number)/pay-link/send").status == 404)
+        #expect(try SharedServer.get("/pay/\(invoice.token)", host: other.host).status == 200, "its link still works")
+        #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 0)
     }
 }
