@@ -17,6 +17,7 @@ enum BillingFixtures {
         return formatter.date(from: text)!
     }
 
+    @discardableResult
     static func run(_ tenantID: UUID, at moment: String) throws -> BillingRun.Round {
         try BillingRun(database: TestDatabase.owner, baseDomain: "localhost").run(now: jakarta(moment), tenantID: tenantID)
     }
