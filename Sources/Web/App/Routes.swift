@@ -70,8 +70,8 @@ struct Routes: Sendable {
             services: admin, orders: OrderListQuery(database: database), resender: OrderMessageResender(database: database)
         ).addRoutes(to: &tenant)
         let payLinks = AdminInvoicePayLinkController(
-            services: admin, invoices: InvoiceListQuery(database: database), database: database,
-            baseDomain: services.config.baseDomain)
+            services: admin, invoices: InvoiceListQuery(database: database),
+            renewer: InvoiceLinkRenewer(database: database, baseDomain: services.config.baseDomain))
         payLinks.addRoutes(to: &tenant)
         AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database), payLinks: payLinks)
             .addRoutes(to: &tenant)

@@ -49,16 +49,24 @@ final class BillingRun: Sendable {
             order by created_at
             """, tenantID)
         var total = Round()
+        var failure: (any Error)?
         for row in tenants {
             let id = try row.decode("id", as: UUID.self)
-            while let batch = try database.scoped(toTenantID: id).transaction({ db in
-                try self.batch(of: id, now: now, waiting: waiting, on: db)
-            }) {
-                total.invoices += batch.invoices
-                total.reminders += batch.reminders
-                guard max(batch.invoices, batch.reminders) == Self.batchSize else { break }
+            // One tenant's failure (a number an import already used) must not stop everyone's billing.
+            do {
+                while let batch = try database.scoped(toTenantID: id).transaction({ db in
+                    try self.batch(of: id, now: now, waiting: waiting, on: db)
+                }) {
+                    total.invoices += batch.invoices
+                    total.reminders += batch.reminders
+                    guard max(batch.invoices, batch.reminders) == Self.batchSize else { break }
+                }
+            } catch {
+                Log.warning("billing run for tenant \(id) failed: \(error)")
+                failure = failure ?? error
             }
         }
+        if let failure { throw failure }
         return total
     }
 
