@@ -6,6 +6,14 @@ extension Markdown {
     /// A name is ASCII letters, digits, `_`, `.` or `-`, optionally padded with spaces inside the braces.
     /// A placeholder with no value becomes empty; text that is not a well-formed placeholder is kept.
     public static func fillPlaceholders(_ template: String, values: [String: String]) -> String {
+        fillPlaceholders(template, values: values, escaping: escaped)
+    }
+
+    /// The same filling for text that is not Markdown (a WhatsApp message), each value passed through
+    /// `escape` (`{ $0 }` for plain text).
+    public static func fillPlaceholders(
+        _ template: String, values: [String: String], escaping escape: (String) -> String
+    ) -> String {
         let source = Array(template.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(source.count)
@@ -13,7 +21,7 @@ extension Markdown {
         while index < source.count {
             if source[index] == UInt8(ascii: "{"), let (name, end) = placeholder(in: source, at: index) {
                 if let value = values[name] {
-                    output.append(contentsOf: escaped(value).utf8)
+                    output.append(contentsOf: escape(value).utf8)
                 }
                 index = end
             } else {
@@ -22,6 +30,23 @@ extension Markdown {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The names of the well-formed placeholders in `template`, in order, repeats included: what an
+    /// editor checks against the names it offers.
+    public static func placeholderNames(in template: String) -> [String] {
+        let source = Array(template.utf8)
+        var names: [String] = []
+        var index = 0
+        while index < source.count {
+            if source[index] == UInt8(ascii: "{"), let (name, end) = placeholder(in: source, at: index) {
+                names.append(name)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return names
     }
 
     /// The placeholder name starting at `start` (which holds `{`) and the index just past its `}}`.

@@ -36,6 +36,19 @@ import Testing
         #expect(filled == "\\{\\{b\\}\\}")
     }
 
+    @Test func plainTextTakesItsValuesAsTheyAreAndNeverExpandsThem() {
+        let filled = Markdown.fillPlaceholders(
+            "Halo {{name}}, bayar {{ amount }} di {{link}}{{missing}}.",
+            values: ["name": "*Budi* & {{link}}", "amount": "Rp 150.000", "link": "https://isp.id/pay/ab"], escaping: { $0 })
+        #expect(filled == "Halo *Budi* & {{link}}, bayar Rp 150.000 di https://isp.id/pay/ab.")
+    }
+
+    @Test func placeholderNamesAreListedInOrderAndMalformedOnesAreNot() {
+        #expect(Markdown.placeholderNames(in: "{{link}} {{ name }} {{x y}} {{}} {{link}} {single}") == ["link", "name", "link"])
+        #expect(Markdown.placeholderNames(in: "").isEmpty)
+        #expect(Markdown.placeholderNames(in: "{{").isEmpty)
+    }
+
     @Test func escapedTextKeepsLettersDigitsAndUnicode() {
         #expect(Markdown.escaped("NetKu 2 ✓ ñ") == "NetKu 2 ✓ ñ")
         #expect(Markdown.escaped("a_b\\c") == "a\\_b\\\\c")

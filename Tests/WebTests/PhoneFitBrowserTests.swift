@@ -74,6 +74,8 @@ import TestSupport
             "tenant GET /admin/invoices/{number}": Visit(visitor: .tenantAdmin, path: "/admin/invoices/\(site.unpaid.number)"),
             "tenant GET /admin/subscribers/import": Visit(visitor: .tenantAdmin, path: "/admin/subscribers/import"),
             "tenant GET /admin/payments": Visit(visitor: .tenantAdmin, path: "/admin/payments"),
+            "tenant GET /admin/billing": Visit(visitor: .tenantAdmin, path: "/admin/billing"),
+            "tenant GET /admin/billing/messages": Visit(visitor: .tenantAdmin, path: "/admin/billing/messages"),
             "tenant GET /admin/whatsapp": Visit(visitor: .tenantAdmin, path: "/admin/whatsapp"),
             "tenant GET /admin/whatsapp/senders/{id}": Visit(
                 visitor: .tenantAdmin, path: "/admin/whatsapp/senders/\(site.whatsAppSenderID)"),

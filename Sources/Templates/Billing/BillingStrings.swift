@@ -1,45 +1,52 @@
-/// The fixed strings of the billing pages this folder renders (counter payments and voids on the
-/// admin's invoice page, the isolation page), in every `Language`. `Language.billingStrings` switches
+/// The fixed strings of the billing settings, the message texts page and an invoice's pay-link section,
+/// with the built-in WhatsApp texts, in every `Language`. `Language.billingStrings` switches
 /// exhaustively, so a missing language or string is a compile error.
 public struct BillingStrings: Sendable {
-    // Counter payments and voids (admin)
-    public let settlementHeading: String
-    public let labelPaidSoFar: String
-    public let labelStillOwed: String
-    public let recordPaymentHeading: String
-    public let fieldAmount: String
-    public let fieldAmountHint: String
-    public let fieldMethod: String
-    public let methodCash: String
-    public let methodBankTransfer: String
-    public let fieldReference: String
-    public let fieldReferenceHint: String
-    public let recordPayment: String
-    public let voidHeading: String
-    public let voidIntro: String
-    public let fieldVoidReason: String
-    public let voidInvoice: String
-    public let labelVoidedAt: String
-    public let labelVoidReason: String
-    public let noticePaymentRecorded: String
-    public let noticeInvoiceSettled: String
-    public let noticeInvoiceVoided: String
-    public let errorAmount: String
-    public let errorMethod: String
-    public let errorReference: String
-    public let errorVoidReason: String
-    public let errorNotPayable: String
-    public let errorHasPayments: String
-    public let errorNotVoidable: String
-    public let errorExceedsRemaining: @Sendable (_ remaining: String) -> String
+    // Settings
+    public let title: String
+    public let intro: String
+    public let fieldTimeZone: String
+    public let timeZoneHint: String
+    public let timeZoneJakarta: String
+    public let timeZoneMakassar: String
+    public let timeZoneJayapura: String
+    public let fieldProrate: String
+    public let prorateHint: String
+    public let fieldDueDays: String
+    public let dueDaysHint: String
+    public let fieldGraceDays: String
+    public let graceDaysHint: String
+    public let fieldReminderDays: String
+    public let reminderDaysHint: String
+    public let errorTimeZone: String
+    public let errorDueDays: String
+    public let errorGraceDays: String
+    public let errorReminderDays: String
 
-    // Isolation page (subscriber)
-    public let isolatedTitle: String
-    public let isolatedIntro: @Sendable (_ name: String) -> String
-    public let isolatedNothingOpen: String
-    public let unknownConnectionTitle: String
-    public let unknownConnectionText: String
-    public let logInToPortal: String
+    // Message texts
+    public let messagesTitle: String
+    public let messagesIntro: String
+    public let messagesHint: String
+    public let messageLabel: @Sendable (_ kind: BillingMessageKind, _ language: String) -> String
+    public let errorMessageTooLong: String
+    public let errorMessageNeedsLink: String
+    public let errorUnknownPlaceholder: @Sendable (_ name: String) -> String
+
+    // An invoice's pay link
+    public let payLinkHeading: String
+    public let payLinkIntro: String
+    public let reissueLink: String
+    public let resendLink: String
+    public let newLinkShown: String
+    public let resendQueued: @Sendable (_ phone: String) -> String
+    public let noWhatsAppNumber: String
+    public let notPayable: String
+    public let messagesSentHeading: String
+    public let noMessagesSent: String
+    public let messageKindName: @Sendable (BillingMessageKind) -> String
+
+    /// The built-in WhatsApp text of each message, used where the tenant has not written its own.
+    public let defaultMessage: @Sendable (BillingMessageKind) -> String
 }
 
 extension Language {

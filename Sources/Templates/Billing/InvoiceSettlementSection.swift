@@ -7,7 +7,7 @@ struct InvoiceSettlementSection: HTMLComponent {
     let language: Language
 
     var body: HTMLFragment {
-        let words = language.billingStrings
+        let words = language.settlementStrings
         let strings = language.strings
         return HTMLFragment {
             Element.section(.class("admin-settlement"), .ariaLabelledBy("settlement-heading")) {

@@ -11,7 +11,7 @@ public struct IsolationPage: HTMLComponent {
 
     public var body: HTMLFragment {
         let strings = chrome.strings
-        let words = chrome.language.billingStrings
+        let words = chrome.language.settlementStrings
         switch view.content {
         case .subscriber(let name, let invoices, let csrfToken):
             return SiteLayout(chrome: chrome, title: words.isolatedTitle) {

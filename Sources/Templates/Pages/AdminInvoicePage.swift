@@ -36,6 +36,7 @@ public struct AdminInvoicePage: HTMLComponent {
                 if let settlement = view.settlement {
                     InvoiceSettlementSection(view: settlement, language: chrome.language)
                 }
+                if let payLink = view.payLink { AdminInvoicePayLinkSection(view: payLink, language: chrome.language) }
             }
         }.body
     }

@@ -30,6 +30,8 @@ struct AdminNavigation: HTMLComponent {
             Element.a(.href("/admin/routers")) { language.adminRadiusStrings.routersTitle }
             " · "
             Element.a(.href("/admin/sessions")) { language.adminRadiusStrings.sessionsTitle }
+            " · "
+            Element.a(.href("/admin/billing")) { language.billingStrings.title }
             AdminSalesLinks(strings: language.adminSalesStrings)
             " · "
             Element.a(.href("/admin/subscribers/import")) { language.subscriberImportStrings.title }

@@ -75,6 +75,8 @@ struct MarkdownField: HTMLComponent {
     let hint: String
     let state: FormState
     let language: Language
+    var rows = 20
+    var required = true
 
     var body: HTMLFragment {
         let ids = FieldIDs(name: name)
@@ -83,8 +85,8 @@ struct MarkdownField: HTMLComponent {
             Element.div(.class(error == nil ? "field" : "field invalid")) {
                 Element.label(.for(ids.control)) { label }
                 Element.textarea(
-                    .id(ids.control), .name(name), .rows(20), .lang(language.rawValue), .class("markdown-input"),
-                    .required, .ariaInvalid(error != nil), ids.describedBy(hasHint: true, hasError: error != nil)
+                    .id(ids.control), .name(name), .rows(rows), .lang(language.rawValue), .class("markdown-input"),
+                    .required(required), .ariaInvalid(error != nil), ids.describedBy(hasHint: true, hasError: error != nil)
                 ) { state.value(name) }
                 FieldMessages(ids: ids, hint: hint, error: error)
             }

@@ -25,6 +25,8 @@ public struct AdminInvoiceView: Sendable, Hashable {
     public let csrfToken: String
     /// Counter payments and voiding (`InvoiceSettlementSection`).
     public var settlement: InvoiceSettlementView?
+    /// Re-issuing and re-sending the pay link (the billing feature's own section).
+    public var payLink: AdminInvoicePayLinkView?
 
     public init(
         number: String, status: AdminSalesBadge, invoice: [SummaryLine], customer: [SummaryLine], payments: [Payment],

@@ -10,6 +10,7 @@ struct AdminInvoicesController: Sendable {
 
     let services: AdminServices
     let invoices: InvoiceListQuery
+    let payLinks: AdminInvoicePayLinkController
 
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get(Self.path) { request, context, _ in
@@ -32,6 +33,8 @@ struct AdminInvoicesController: Sendable {
             view.settlement = AdminInvoiceSettlementController.section(
                 for: detail, context: context, csrfToken: admin.session.csrfSecret,
                 outcome: try request.queryItems["settlement"])
+            view.payLink = try payLinks.section(
+                for: detail.invoice, subscriber: detail.subscriber, context: context, csrfToken: admin.session.csrfSecret)
             return .adminSalesPage(AdminInvoicePage(chrome: context.chrome, view: view))
         }
     }

@@ -8,7 +8,7 @@ struct AdminSalesFormatter: Sendable {
     let sales: AdminSalesStrings
     let times: DateText
     let portal: PortalFormatter
-    let billing: BillingStrings
+    let settlement: SettlementStrings
     /// False when no WhatsApp sender serves the tenant: then that is why every pending message waits.
     let sendsWhatsApp: Bool
 
@@ -18,7 +18,7 @@ struct AdminSalesFormatter: Sendable {
         sales = context.language.adminSalesStrings
         times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
         portal = PortalFormatter(context: context)
-        billing = context.language.billingStrings
+        settlement = context.language.settlementStrings
     }
 
     static func orderURL(_ number: String) -> String { AdminOrdersController.path + "/" + PathSegment.encode(number) }
@@ -165,7 +165,7 @@ struct AdminSalesFormatter: Sendable {
             number: invoice.number, status: badge(invoice), invoice: lines, customer: customer,
             payments: detail.payments.map {
                 AdminInvoiceView.Payment(
-                    date: times.dayAndTime($0.createdAt), method: InvoiceSettlement.Method.name(of: $0.provider, in: billing), reference: $0.reference ?? "",
+                    date: times.dayAndTime($0.createdAt), method: InvoiceSettlement.Method.name(of: $0.provider, in: settlement), reference: $0.reference ?? "",
                     amount: Rupiah.format($0.amount),
                     status: $0.status == "paid"
                         ? AdminSalesBadge(sales.paymentPaid, tone: .good) : AdminSalesBadge(sales.paymentRefunded, tone: .quiet))

@@ -80,13 +80,22 @@ struct Routes: Sendable {
         AdminOrdersController(
             services: admin, orders: OrderListQuery(database: database), resender: OrderMessageResender(database: database)
         ).addRoutes(to: &tenant)
-        AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database)).addRoutes(to: &tenant)
         AdminInvoiceSettlementController(
             services: admin, invoices: InvoiceListQuery(database: database),
             settlement: InvoiceSettlement(database: database, invoices: portal.invoices)
         ).addRoutes(to: &tenant)
         SubscriberImportController(services: admin, importer: SubscriberImporter(database: database)).addRoutes(to: &tenant)
         SubscriberExportController(services: admin, exports: SubscriberExportQuery(database: database)).addRoutes(to: &tenant)
+        let payLinks = AdminInvoicePayLinkController(
+            services: admin, invoices: InvoiceListQuery(database: database),
+            renewer: InvoiceLinkRenewer(database: database, baseDomain: services.config.baseDomain))
+        payLinks.addRoutes(to: &tenant)
+        AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database), payLinks: payLinks)
+            .addRoutes(to: &tenant)
+        AdminBillingController(
+            services: admin, settings: BillingSettingsEditor(database: database),
+            messages: BillingMessagesEditor(database: database)
+        ).addRoutes(to: &tenant)
         AdminAuditController(services: admin, trail: AuditTrailQuery(database: database)).addRoutes(to: &tenant)
         AdminPasswordController(services: admin).addRoutes(to: &tenant)
         AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets))

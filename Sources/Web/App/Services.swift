@@ -21,6 +21,7 @@ final class Services: Sendable {
     let staleSessionSweep: StaleSessionSweep
     let voucherStateSweep: VoucherStateSweep
     let isolationSweep: IsolationSweep
+    let billingRun: BillingRun
     let audit: SecurityAudit
     let rateLimits: RateLimitGate
     let usage: UsageMeter
@@ -54,6 +55,7 @@ final class Services: Sendable {
         staleSessionSweep = StaleSessionSweep(database: database)
         voucherStateSweep = VoucherStateSweep(database: database, grace: config.expiredCodeGrace)
         isolationSweep = IsolationSweep(database: database, interval: config.isolationSweepInterval ?? .seconds(300))
+        billingRun = BillingRun(database: database, baseDomain: config.baseDomain, interval: config.billingRunInterval)
         audit = SecurityAudit(database: database)
         rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
         usage = UsageMeter(database: database, interval: config.usageFlushInterval)
@@ -101,6 +103,7 @@ final class Services: Sendable {
         staleSessionSweep.start()
         voucherStateSweep.start()
         if config.isolationSweepInterval != nil { isolationSweep.start() }
+        if config.billingRun { billingRun.start() }
         usage.start()
         reconciliation.start()
         retention.start()
@@ -117,6 +120,7 @@ final class Services: Sendable {
         staleSessionSweep.stop()
         voucherStateSweep.stop()
         isolationSweep.stop()
+        billingRun.stop()
         usage.stop()
         reconciliation.stop()
         retention.stop()

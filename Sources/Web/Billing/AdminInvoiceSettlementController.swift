@@ -42,7 +42,7 @@ struct AdminInvoiceSettlementController: Sendable {
 
     private func recordPayment(_ request: HTTPRequest, _ context: TenantContext, number: String) throws -> HTTPResponse {
         let (admin, form, detail) = try submission(request, context, number: number)
-        let words = context.language.billingStrings
+        let words = context.language.settlementStrings
         let typed = [Field.amount, Field.method, Field.reference].reduce(into: [String: String]()) { $0[$1] = form[$1] ?? "" }
         var errors: [String: String] = [:]
         let amount = try? RupiahInput(parsing: typed[Field.amount] ?? "", in: 1...100_000_000).value
@@ -74,7 +74,7 @@ struct AdminInvoiceSettlementController: Sendable {
 
     private func void(_ request: HTTPRequest, _ context: TenantContext, number: String) throws -> HTTPResponse {
         let (admin, form, detail) = try submission(request, context, number: number)
-        let words = context.language.billingStrings
+        let words = context.language.settlementStrings
         let typed = [Field.reason: form[Field.reason] ?? ""]
         let reason = (typed[Field.reason] ?? "").trimmed
         guard !reason.isEmpty, reason.count <= Self.reasonLimit,
@@ -114,7 +114,7 @@ struct AdminInvoiceSettlementController: Sendable {
         for detail: InvoiceDetail, context: TenantContext, csrfToken: String, outcome: String? = nil,
         payment: FormState? = nil, void: FormState? = nil, problem: String? = nil
     ) -> InvoiceSettlementView {
-        let words = context.language.billingStrings
+        let words = context.language.settlementStrings
         let invoice = detail.invoice
         let paid = detail.payments.filter { $0.status == "paid" }.reduce(Int64(0)) { $0 + $1.amount }
         let unpaid = invoice.status == .unpaid

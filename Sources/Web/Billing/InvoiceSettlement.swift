@@ -130,7 +130,7 @@ struct InvoiceSettlement: Sendable {
 extension InvoiceSettlement.Method {
     /// How a `payments` row's method reads (its `gateway_provider`): the counter's methods in the
     /// reader's language, a gateway by its name.
-    static func name(of provider: String, in words: BillingStrings) -> String {
+    static func name(of provider: String, in words: SettlementStrings) -> String {
         switch Self(rawValue: provider) {
         case .cash: words.methodCash
         case .bankTransfer: words.methodBankTransfer

@@ -59,6 +59,10 @@ public struct AppConfig: Sendable {
     /// How often this process looks for subscribers to isolate (`ISOLATION_SWEEP_MINUTES`); nil (`0`):
     /// never, where another process or instance does it.
     public var isolationSweepInterval: Duration?
+    /// Whether this process runs the monthly billing (`BILLING_RUN`), and how often it looks for
+    /// invoices and reminders that are due (`BILLING_RUN_SECONDS`).
+    public var billingRun: Bool
+    public var billingRunInterval: Duration
     /// How long unauthenticated and audit records are kept (`RETENTION_*`).
     public var retention: RetentionSettings
     /// Requests per window per tenant tier and per client address on sensitive routes (`RATE_LIMIT_*`).
@@ -117,6 +121,8 @@ public struct AppConfig: Sendable {
         expiredCodeGrace = .seconds(reader.integer("EXPIRED_CODE_GRACE_HOURS", default: 72, in: 0...87_600) * 3600)
         let isolationMinutes = reader.integer("ISOLATION_SWEEP_MINUTES", default: 5, in: 0...1440)
         isolationSweepInterval = isolationMinutes == 0 ? nil : .seconds(isolationMinutes * 60)
+        billingRun = reader.boolean("BILLING_RUN", default: true)
+        billingRunInterval = .seconds(reader.integer("BILLING_RUN_SECONDS", default: 300, in: 10...86_400))
         retention = RetentionSettings(reading: &reader)
         rateLimits = RateLimitSettings(reading: &reader)
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))

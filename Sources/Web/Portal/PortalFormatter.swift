@@ -8,18 +8,23 @@ struct PortalFormatter: Sendable {
     let times: DateText
     /// Calendar days (due dates) are stored without a zone and read as midnight UTC; shown as they are.
     let days: DateText
-    let billing: BillingStrings
+    let settlement: SettlementStrings
     let language: Language
     /// The tenant's time zone (IANA name).
     let timeZone: String
 
     init(context: TenantContext) {
-        language = context.language
-        timeZone = context.branding.timeZone
-        strings = context.language.strings
-        times = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
-        days = DateText(timeZoneIdentifier: "UTC", language: context.language)
-        billing = context.language.billingStrings
+        self.init(language: context.language, timeZoneIdentifier: context.branding.timeZone)
+    }
+
+    /// Outside a request: the billing run's WhatsApp messages.
+    init(language: Language, timeZoneIdentifier: String) {
+        self.language = language
+        timeZone = timeZoneIdentifier
+        strings = language.strings
+        times = DateText(timeZoneIdentifier: timeZoneIdentifier, language: language)
+        days = DateText(timeZoneIdentifier: "UTC", language: language)
+        settlement = language.settlementStrings
     }
 
     /// `November 2026` from `2026-11`.
@@ -58,7 +63,7 @@ struct PortalFormatter: Sendable {
         PortalPaymentsView.Row(
             date: times.dayAndTime(payment.createdAt), invoiceNumber: payment.invoiceNumber,
             period: period(payment.period), amount: Rupiah.format(payment.amount),
-            method: InvoiceSettlement.Method.name(of: payment.gatewayProvider, in: billing),
+            method: InvoiceSettlement.Method.name(of: payment.gatewayProvider, in: settlement),
             receiptURL: payment.status == "paid" ? "/portal/receipts/\(PathSegment.encode(payment.invoiceNumber))" : nil)
     }
 

@@ -49,6 +49,9 @@ final class GerbangProcess: @unchecked Sendable {
             // Only IsolationTests isolate subscribers, each its own tenant's: a server's own sweep would
             // isolate other tests' subscribers whose invoices they back-date.
             "ISOLATION_SWEEP_MINUTES": "0",
+            // Only the billing tests invoice, for their own tenants and at the dates they choose: a server's
+            // own run would invoice every other test's subscribers.
+            "BILLING_RUN": "false",
         ]
         for (key, value) in overrides { environment[key] = value }
         child = try ChildProcess(Self.executablePath, arguments, environment: environment)

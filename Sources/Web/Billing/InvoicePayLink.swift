@@ -1,0 +1,45 @@
+import Foundation
+import Postgres
+import Templates
+
+/// Pay links and the WhatsApp messages that carry them.
+///
+/// Only a link token's SHA-256 is stored, so a link cannot be sent twice: every message draws a new
+/// token, which replaces the stored hash, and the link of any earlier message stops working (its page
+/// is a 404). The newest message always holds the one working link; a subscriber who opens an old
+/// one is told to use the latest. Holding the token encrypted instead would let a leaked key pay.
+enum InvoicePayLink {
+    /// A new token for the invoice, replacing the old one, inside the caller's transaction.
+    /// - Returns: the token (in no table), or nil for an invoice that is not unpaid.
+    static func reissue(invoiceID: UUID, tenantID: UUID, on db: PostgresConnection) throws -> String? {
+        let token = RandomToken.hex()
+        let changed = try db.query(
+            """
+            update invoices set payment_token_hash = encode(sha256(convert_to($3, 'UTF8')), 'hex')
+            where tenant_id = $1 and id = $2 and status = 'unpaid'
+            """, tenantID, invoiceID, token
+        ).affectedRows
+        return changed == 1 ? token : nil
+    }
+
+    /// Queues the message of `kind` with `token`'s link, in the caller's transaction. The billing run
+    /// records the kind (`recording`), so each of its messages goes once; an admin's resend does not.
+    static func send(
+        _ kind: BillingMessageKind, about invoice: BilledInvoice, token: String, tenant: BillingTenant, recording: Bool,
+        on db: PostgresConnection
+    ) throws {
+        if !invoice.phone.isEmpty {
+            try NotificationOutbox().queue(
+                .whatsapp, to: invoice.phone, body: tenant.message(kind, about: invoice, token: token), tenantID: tenant.id,
+                subjectReference: invoice.number, on: db)
+        }
+        if recording { try record(kind, invoiceID: invoice.id, tenantID: tenant.id, on: db) }
+    }
+
+    /// Marks `kind` as done for the invoice (sent, or made pointless by an earlier message).
+    static func record(_ kind: BillingMessageKind, invoiceID: UUID, tenantID: UUID, on db: PostgresConnection) throws {
+        try db.query(
+            "insert into invoice_messages (tenant_id, invoice_id, kind) values ($1, $2, $3) on conflict do nothing",
+            tenantID, invoiceID, kind.rawValue)
+    }
+}
