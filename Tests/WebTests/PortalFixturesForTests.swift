@@ -52,7 +52,7 @@ enum PortalFixtures {
     ) throws -> Subscriber {
         let code = uniqueCode()
         let customerNumber = "C-\(code)"
-        let pppoe = "pp\(code.lowercased())@test"
+        let pppoe = "pp\(code.lowercased())@isp.test"
         let plan = try TestDatabase.owner.query(
             """
             insert into plans (tenant_id, name, price, radius_group) values ($1, 'Home 20 Mbps', 150000, 'home20')

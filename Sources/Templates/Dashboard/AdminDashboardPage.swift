@@ -36,7 +36,7 @@ public struct AdminDashboardPage: HTMLComponent {
                     Element.p(.class("muted")) { words.noPayments }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list dashboard-payments")) {
+                        Element.table(.class("list stack dashboard-payments")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { words.columnWhen }
@@ -48,16 +48,16 @@ public struct AdminDashboardPage: HTMLComponent {
                             Element.tbody {
                                 for payment in view.payments {
                                     Element.tr {
-                                        Element.td { payment.when }
-                                        Element.td {
+                                        Element.td(.data("label", words.columnWhen)) { payment.when }
+                                        Element.td(.data("label", words.columnFor)) {
                                             if let path = payment.path {
                                                 Element.a(.href(SafeURL(path))) { payment.subject }
                                             } else {
                                                 payment.subject
                                             }
                                         }
-                                        Element.td { payment.amount }
-                                        Element.td { payment.method }
+                                        Element.td(.data("label", words.columnAmount)) { payment.amount }
+                                        Element.td(.data("label", words.columnMethod)) { payment.method }
                                     }
                                 }
                             }

@@ -34,7 +34,6 @@ struct AdminNavigation: HTMLComponent {
             Element.a(.href("/admin/billing")) { language.billingStrings.title }
             AdminSalesLinks(strings: language.adminSalesStrings)
             " · "
-            Element.a(.href("/admin/subscribers/import")) { language.subscriberImportStrings.title }
             Element.a(.href("/admin/finance")) { language.financeStrings.title }
             " · "
             Element.a(.href("/admin/password")) { strings.changePassword }

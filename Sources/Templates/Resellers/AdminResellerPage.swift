@@ -33,7 +33,7 @@ public struct AdminResellerPage: HTMLComponent {
                     Element.p(.class("muted")) { words.batchesEmpty }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list admin-reseller-batches")) {
+                        Element.table(.class("list stack admin-reseller-batches")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { words.columnCreated }
@@ -46,11 +46,11 @@ public struct AdminResellerPage: HTMLComponent {
                             Element.tbody {
                                 for batch in view.batches {
                                     Element.tr {
-                                        Element.td { Element.a(.href(SafeURL(batch.printPath))) { batch.created } }
-                                        Element.td { batch.packageName }
-                                        Element.td { String(batch.quantity) }
-                                        Element.td { String(batch.used) }
-                                        Element.td { batch.cardPrice }
+                                        Element.td(.data("label", words.columnCreated)) { Element.a(.href(SafeURL(batch.printPath))) { batch.created } }
+                                        Element.td(.data("label", words.columnPackage)) { batch.packageName }
+                                        Element.td(.data("label", words.columnTaken)) { String(batch.quantity) }
+                                        Element.td(.data("label", words.columnUsed)) { String(batch.used) }
+                                        Element.td(.data("label", words.columnCardPrice)) { batch.cardPrice }
                                     }
                                 }
                             }
@@ -64,7 +64,7 @@ public struct AdminResellerPage: HTMLComponent {
                     Element.p(.class("muted")) { words.settlementsEmpty }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list admin-reseller-settlements")) {
+                        Element.table(.class("list stack admin-reseller-settlements")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { words.columnDay }
@@ -77,11 +77,11 @@ public struct AdminResellerPage: HTMLComponent {
                             Element.tbody {
                                 for settlement in view.settlements {
                                     Element.tr {
-                                        Element.td { settlement.day }
-                                        Element.td { settlement.amount }
-                                        Element.td { settlement.method }
-                                        Element.td { settlement.note }
-                                        Element.td { settlement.recordedBy }
+                                        Element.td(.data("label", words.columnDay)) { settlement.day }
+                                        Element.td(.data("label", words.fieldAmount)) { settlement.amount }
+                                        Element.td(.data("label", words.fieldMethod)) { settlement.method }
+                                        Element.td(.data("label", words.fieldNote)) { settlement.note }
+                                        Element.td(.data("label", words.columnRecordedBy)) { settlement.recordedBy }
                                     }
                                 }
                             }

@@ -21,7 +21,7 @@ public struct AdminResellersPage: HTMLComponent {
                     Element.p(.class("muted")) { words.empty }
                 } else {
                     Element.div(.class("table-scroll")) {
-                        Element.table(.class("list admin-resellers")) {
+                        Element.table(.class("list stack admin-resellers")) {
                             Element.thead {
                                 Element.tr {
                                     Element.th(.scope(.col)) { words.columnName }
@@ -35,12 +35,12 @@ public struct AdminResellersPage: HTMLComponent {
                             Element.tbody {
                                 for entry in view.entries {
                                     Element.tr {
-                                        Element.td { Element.a(.href(SafeURL(entry.path))) { entry.name } }
-                                        Element.td { entry.terms }
-                                        Element.td { String(entry.taken) }
-                                        Element.td { String(entry.used) }
-                                        Element.td { entry.balance }
-                                        Element.td { ResellerStatusBadge(isActive: entry.isActive, words: words) }
+                                        Element.td(.data("label", words.columnName)) { Element.a(.href(SafeURL(entry.path))) { entry.name } }
+                                        Element.td(.data("label", words.columnTerms)) { entry.terms }
+                                        Element.td(.data("label", words.columnTaken)) { String(entry.taken) }
+                                        Element.td(.data("label", words.columnUsed)) { String(entry.used) }
+                                        Element.td(.data("label", words.columnOwes)) { entry.balance }
+                                        Element.td(.data("label", words.columnStatus)) { ResellerStatusBadge(isActive: entry.isActive, words: words) }
                                     }
                                 }
                             }

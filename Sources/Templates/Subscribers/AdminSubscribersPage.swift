@@ -17,7 +17,14 @@ public struct AdminSubscribersPage: HTMLComponent {
             AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("subscribers-heading")) {
                 Element.h1(.id("subscribers-heading")) { words.subscribersTitle }
-                Element.p { Element.a(.class("button"), .href(SafeURL(newPath))) { words.newSubscriber } }
+                Element.p {
+                    Element.a(.class("button"), .href(SafeURL(newPath))) { words.newSubscriber }
+                    " "
+                    // Import and export have their own page; an ISP moving in starts there.
+                    Element.a(.class("button secondary"), .href("/admin/subscribers/import")) {
+                        chrome.language.subscriberImportStrings.title
+                    }
+                }
                 AdminSalesSearchForm(search: view.search, hint: words.searchSubscribersHint, strings: sales)
                 AdminSalesTable(
                     headers: [

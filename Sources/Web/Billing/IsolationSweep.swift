@@ -93,8 +93,8 @@ final class IsolationSweep: Sendable {
                 join tenant_billing_settings g on g.tenant_id = s.tenant_id
                 join lateral (
                     select o.invoice_number, o.due_date from invoices o
-                    where o.tenant_id = s.tenant_id and o.subscriber_id = s.id and o.status = 'unpaid'
-                        and o.due_date + g.isolation_grace_days < ($1::timestamptz at time zone b.time_zone)::date
+                    where o.tenant_id = s.tenant_id and o.subscriber_id = s.id
+                        and invoice_is_overdue(o.status, o.due_date + g.isolation_grace_days, b.time_zone, $1)
                     order by o.due_date, o.invoice_number limit 1
                 ) i on true
             where s.status = 'active' and t.is_active and t.deleted_at is null and ($3::uuid is null or s.tenant_id = $3)

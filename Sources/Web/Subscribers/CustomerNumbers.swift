@@ -1,16 +1,19 @@
 import Foundation
 import Postgres
 
-/// Customer numbers the tenant did not give: plain digits, counting on from the tenant's highest
-/// all-digit number (100001 for the first), so they sort and read like the numbers most ISPs already use.
+/// Customer numbers the tenant did not give, for the admin's form and an import alike: plain digits,
+/// counting on from the tenant's highest all-digit number (1001 for the first), so they sort and read
+/// like the numbers most ISPs already use.
 enum CustomerNumbers {
-    static let first = 100_001
+    static let first = 1001
 
     /// `given` with every nil replaced by a new number, none equal to a given one or an existing one.
-    /// Run inside the transaction that inserts them, under a lock that keeps other imports out.
+    /// Run inside the transaction that inserts them: it takes a per-tenant lock held to the end of that
+    /// transaction and reads after taking it, so two admins (or an admin and an import) get two numbers.
     static func assign(_ given: [String?], tenant: Tenant, on db: PostgresConnection) throws -> [String] {
         let missing = given.filter { $0 == nil }.count
         guard missing > 0 else { return given.compactMap { $0 } }
+        try db.query("select pg_advisory_xact_lock(hashtext('customer-number:' || $1::text))", tenant.id)
         let highest =
             try db.query(
                 """

@@ -43,9 +43,6 @@ struct SubscriberEditor: Sendable {
         case notApplicable
     }
 
-    /// The first generated customer number of a tenant with no numeric ones yet.
-    static let firstCustomerNumber = 1001
-
     let database: PostgresPool
     let radius = SubscriberRadiusGroups()
 
@@ -58,7 +55,7 @@ struct SubscriberEditor: Sendable {
         try mappingConflicts {
             try database.scoped(to: tenant).transaction { db in
                 guard let group = try planGroup(planID, active: true, tenant: tenant, on: db) else { return .planUnavailable }
-                let number = try input.customerNumber ?? nextCustomerNumber(tenant: tenant, on: db)
+                let number = try CustomerNumbers.assign([input.customerNumber], tenant: tenant, on: db).first ?? ""
                 let id = try db.query(
                     """
                     with created as (
@@ -208,20 +205,6 @@ struct SubscriberEditor: Sendable {
             "select radius_group from plans where tenant_id = $1 and id = $2 and (is_active or not $3)",
             tenant.id, planID, active
         ).first?.decode("radius_group", as: String.self)
-    }
-
-    /// The tenant's next numeric customer number: one more than the largest so far. Generators take a
-    /// per-tenant lock held to the end of the transaction, and read after taking it (each statement
-    /// sees what committed before it), so two admins adding at once get two numbers.
-    private func nextCustomerNumber(tenant: Tenant, on db: PostgresConnection) throws -> String {
-        try db.query("select pg_advisory_xact_lock(hashtext('customer-number:' || $1::text))", tenant.id)
-        let next = try db.query(
-            """
-            select greatest(coalesce(max(customer_number::bigint), 0) + 1, $2::bigint) as next from subscribers
-            where tenant_id = $1 and customer_number ~ '^[0-9]{1,15}$'
-            """, tenant.id, Self.firstCustomerNumber
-        ).first!.decode("next", as: Int64.self)
-        return String(next)
     }
 
     /// A customer number or PPPoE user name already taken (by another of the ISP's subscribers, or by

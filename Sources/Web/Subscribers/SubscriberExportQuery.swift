@@ -75,7 +75,7 @@ struct SubscriberExportQuery: Sendable {
                 let rows = try db.query(
                     """
                     select i.invoice_number, s.customer_number, s.name as customer_name, i.period, i.amount::text as amount,
-                        case when i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date
+                        case when invoice_is_overdue(i.status, i.due_date, b.time_zone)
                             then 'overdue' else i.status end as status,
                         i.due_date::text as due_date,
                         to_char(i.created_at at time zone b.time_zone, 'YYYY-MM-DD HH24:MI') as created_at,
@@ -88,7 +88,7 @@ struct SubscriberExportQuery: Sendable {
                     where i.tenant_id = $1 and i.invoice_number > $5
                         and ($2::text is null or i.invoice_number = $2 or s.customer_number = $2 or s.phone = $3)
                         and ($4::text is null or i.status = $4
-                            or ($4 = 'overdue' and i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date))
+                            or ($4 = 'overdue' and invoice_is_overdue(i.status, i.due_date, b.time_zone)))
                     order by i.invoice_number limit $6
                     """, tenant.id, request.number, request.phone, request.statusFilter, after, Self.pageSize)
                 count += rows.count

@@ -25,7 +25,7 @@ struct SubscriberListQuery: Sendable {
                     and ($4::text is null or s.status = $4
                         or ($4 = 'overdue' and exists (
                             select 1 from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id
-                                and i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date)))
+                                and invoice_is_overdue(i.status, i.due_date, b.time_zone))))
                 """, tenant.id, request.query.isEmpty ? nil : request.query, request.phone, request.statusFilter
             ).first!.decode("n", as: Int.self)
             let window = request.pageWindow(totalCount: totalCount)
@@ -39,7 +39,7 @@ struct SubscriberListQuery: Sendable {
                     and ($4::text is null or s.status = $4
                         or ($4 = 'overdue' and exists (
                             select 1 from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id
-                                and i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date)))
+                                and invoice_is_overdue(i.status, i.due_date, b.time_zone))))
                 order by s.name, s.customer_number
                 limit $5 offset $6
                 """, tenant.id, request.query.isEmpty ? nil : request.query, request.phone, request.statusFilter,
@@ -61,7 +61,7 @@ struct SubscriberListQuery: Sendable {
             let subscriber = try Subscriber(row: row)
             let invoices = try db.query(
                 """
-                select i.*, (i.status = 'unpaid' and i.due_date < (now() at time zone b.time_zone)::date) as is_overdue
+                select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
                 from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
                 where i.tenant_id = $1 and i.subscriber_id = $2
                 order by i.created_at desc, i.invoice_number desc
