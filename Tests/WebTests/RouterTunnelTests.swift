@@ -115,6 +115,17 @@ import TestSupport
         #expect(try TestDatabase.owner.query("select 1 from router_tunnels where nas_id = $1", ids[5]).isEmpty)
     }
 
+    @Test func anAddressOfThePoolARouterAlreadyHasIsPassedOver() throws {
+        let server = try TunnelServer()
+        let browser = try server.signedIn()
+        let squatter = try server.addRouter(browser, name: "Typed in the pool")
+        try TestDatabase.owner.query("update nas set nasname = $1 where id = $2", server.address(2), squatter)
+        let id = try server.addRouter(browser, name: "Tunnelled")
+        try browser.get("/admin/routers/\(id)")
+        #expect(try browser.post("/admin/routers/\(id)/tunnel").status == 200)
+        #expect(try server.nasAddress(id) == server.address(3))
+    }
+
     @Test func anotherTenantsRouterCannotBeGivenOrRelievedOfATunnel() throws {
         let server = try TunnelServer()
         let id = try server.addRouter(try server.signedIn(), name: "Theirs")

@@ -23,7 +23,7 @@ create unique index router_tunnels_address on router_tunnels (address);
 create unique index router_tunnels_public_key on router_tunnels (public_key);
 
 -- The lowest free host address of the pool, after the network address and the server's own (the first
--- host), or null when the pool is used up. The pool is platform-wide while the caller works in one
+-- host), that no router has as its address either, or null when the pool is used up. The pool is platform-wide while the caller works in one
 -- tenant's scope, so the search looks at every tenant's tunnels (it returns an address, nothing of
 -- theirs). The advisory lock, held until the caller's transaction ends, makes two admins giving tunnels
 -- at once take turns, so they cannot pick the same address.
@@ -42,6 +42,8 @@ begin
     from generate_series(2::bigint, hosts - 1) as offset_in_pool
     where not exists (
         select 1 from router_tunnels t where t.address = set_masklen(host(pool)::inet + offset_in_pool, 32))
+    -- nor a router's own address typed inside the pool
+    and not exists (select 1 from nas n where n.nasname = host(host(pool)::inet + offset_in_pool))
     order by offset_in_pool
     limit 1;
     perform set_config('app.scope', scope, true);

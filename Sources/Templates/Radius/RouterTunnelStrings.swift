@@ -11,6 +11,7 @@ public struct RouterTunnelStrings: Sendable {
     public let errorPoolExhausted: String
     public let errorAlreadyGiven: String
     public let errorAddressTaken: String
+    public let errorTunnelAddressTaken: String
 
     static let english = RouterTunnelStrings(
         heading: "Tunnel to the platform",
@@ -26,7 +27,9 @@ public struct RouterTunnelStrings: Sendable {
         errorPoolExhausted: "No tunnel address is free: every address of the platform's tunnel network has a router. "
             + "Ask the platform's operator to widen it.",
         errorAlreadyGiven: "This router already has a tunnel.",
-        errorAddressTaken: "Another router uses the address this router had before its tunnel. Change its address first.")
+        errorAddressTaken: "Another router uses the address this router had before its tunnel. Change its address first.",
+        errorTunnelAddressTaken: "The next free tunnel address is another router's own address. Change that router's "
+            + "address, or ask the platform's operator.")
 
     static let indonesian = RouterTunnelStrings(
         heading: "Terowongan ke platform",
@@ -43,7 +46,9 @@ public struct RouterTunnelStrings: Sendable {
         errorPoolExhausted: "Tidak ada alamat terowongan yang kosong: semua alamat jaringan terowongan platform sudah "
             + "dipakai. Minta operator platform memperluasnya.",
         errorAlreadyGiven: "Router ini sudah punya terowongan.",
-        errorAddressTaken: "Router lain memakai alamat yang dimiliki router ini sebelum terowongan. Ubah alamatnya dulu.")
+        errorAddressTaken: "Router lain memakai alamat yang dimiliki router ini sebelum terowongan. Ubah alamatnya dulu.",
+        errorTunnelAddressTaken: "Alamat terowongan berikutnya dipakai router lain sebagai alamatnya sendiri. Ubah "
+            + "alamat router itu, atau hubungi operator platform.")
 }
 
 extension Language {

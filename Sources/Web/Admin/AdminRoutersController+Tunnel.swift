@@ -44,6 +44,8 @@ extension AdminRoutersController {
         case .alreadyHasTunnel: return try routerPage(admin, stored, alert: words.errorAlreadyGiven, status: .conflict)
         case .poolExhausted: return try routerPage(admin, stored, alert: words.errorPoolExhausted, status: .conflict)
         case .addressTaken: return try routerPage(admin, stored, alert: words.errorAddressTaken, status: .conflict)
+        case .tunnelAddressTaken:
+            return try routerPage(admin, stored, alert: words.errorTunnelAddressTaken, status: .conflict)
         }
     }
 

@@ -14,7 +14,9 @@ struct RouterTunnelEditor: Sendable {
         case alreadyHasTunnel
         /// Every address of `WIREGUARD_NETWORK` has a router.
         case poolExhausted
-        /// The address the router would take is some other router's own address.
+        /// The free tunnel address is some other router's own address (typed inside the tunnel network).
+        case tunnelAddressTaken
+        /// The address the router had before its tunnel is now another router's.
         case addressTaken
     }
 
@@ -24,7 +26,7 @@ struct RouterTunnelEditor: Sendable {
     func give(toRouter id: Int, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
         // Made before the transaction: no connection is held while `wg` runs.
         let keys = try WireGuardTool.generateKeyPair()
-        let outcome: Outcome = try mappingConflicts {
+        let outcome: Outcome = try mappingConflicts(to: .tunnelAddressTaken) {
             try database.scoped(to: tenant).transaction { db in
                 let router = try db.query(
                     """
@@ -64,7 +66,7 @@ struct RouterTunnelEditor: Sendable {
 
     /// The router goes back to the address it had before its tunnel.
     func remove(fromRouter id: Int, for tenant: Tenant, by actor: AuditActor) throws -> Outcome {
-        let outcome: Outcome = try mappingConflicts {
+        let outcome: Outcome = try mappingConflicts(to: .addressTaken) {
             try database.scoped(to: tenant).transaction { db in
                 let removed = try db.query(
                     """
@@ -100,11 +102,11 @@ struct RouterTunnelEditor: Sendable {
         }
     }
 
-    private func mappingConflicts(_ body: () throws -> Outcome) throws -> Outcome {
+    private func mappingConflicts(to taken: Outcome, _ body: () throws -> Outcome) throws -> Outcome {
         do {
             return try body()
         } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "nas_address" {
-            return .addressTaken
+            return taken
         }
     }
 }
