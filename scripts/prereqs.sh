@@ -3,7 +3,7 @@
 # Usage: scripts/prereqs.sh [extra-package ...]
 set -euo pipefail
 
-packages=(libpq-dev libcmark-dev postgresql postgresql-contrib pkg-config)
+packages=(libpq-dev libcmark-dev postgresql postgresql-contrib pkg-config wireguard-tools)
 packages+=("$@")
 
 missing=()

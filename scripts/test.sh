@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 # FreeRADIUS for the voucher and PPPoE log-in tests; Chromium and its driver for the browser tests, and
 # poppler's pdftotext to read what Chromium printed; nginx and pgbouncer for the tests that run servers behind them.
-scripts/prereqs.sh freeradius freeradius-postgresql freeradius-utils chromium chromium-driver nginx pgbouncer poppler-utils
+scripts/prereqs.sh freeradius freeradius-postgresql freeradius-utils chromium chromium-driver nginx pgbouncer poppler-utils wireguard-go iproute2 iputils-ping
 
 work=$(mktemp -d /tmp/gerbang-test.XXXXXX)
 chmod 755 "$work"

@@ -42,6 +42,7 @@ public struct AdminRouterFormPage: HTMLComponent {
                     Element.button(.class("button"), .type(.submit)) { view.isNew ? words.createRouter : strings.adminSave }
                 }
             }
+            if let tunnel = view.tunnel { AdminRouterTunnelSection(view: tunnel, language: chrome.language) }
         }.body
     }
 }

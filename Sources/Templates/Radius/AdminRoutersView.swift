@@ -60,8 +60,14 @@ public struct AdminRouterFormView: Sendable, Hashable {
     public let storedSecret: String?
     public let formPath: String
     public let csrfToken: String
+    /// A stored router's tunnel section; nil on the new-router form.
+    public let tunnel: AdminRouterTunnelView?
 
-    public init(isNew: Bool, state: FormState, storedSecret: String?, formPath: String, csrfToken: String) {
+    public init(
+        isNew: Bool, state: FormState, storedSecret: String?, formPath: String, csrfToken: String,
+        tunnel: AdminRouterTunnelView? = nil
+    ) {
+        self.tunnel = tunnel
         self.isNew = isNew
         self.state = state
         self.storedSecret = storedSecret

@@ -4,6 +4,7 @@ import Templates
 
 /// `GET /admin/routers`, `GET/POST /admin/routers/new`, `GET/POST /admin/routers/{id}` and
 /// `POST /admin/routers/{id}/delete`: the tenant's routers, which FreeRADIUS accepts requests from.
+/// A router's tunnel to the platform is on its page (`AdminRoutersController+Tunnel`).
 /// Every lookup is scoped by the signed-in admin's tenant, so another tenant's router id is a 404.
 struct AdminRoutersController: Sendable {
     static let path = "/admin/routers"
@@ -13,6 +14,9 @@ struct AdminRoutersController: Sendable {
     let services: AdminServices
     let routers: RadiusRouterRepository
     let editor: RadiusRouterEditor
+    let tunnels: RouterTunnelRepository
+    /// nil when the platform has no WireGuard network (`WIREGUARD_NETWORK`).
+    let tunnelEditor: RouterTunnelEditor?
 
     func addRoutes(to router: inout Router<TenantContext>) {
         router.get(Self.path) { request, context, _ in
@@ -29,8 +33,7 @@ struct AdminRoutersController: Sendable {
             guard let stored = try routers.router(id: try Self.id(parameters), for: context.tenant) else {
                 throw HTTPError(.notFound)
             }
-            return form(
-                admin, id: stored.id, storedSecret: stored.secret, state: FormState(values: Draft.values(of: stored)))
+            return try routerPage(admin, stored)
         }
         router.post(Self.path + "/{id}") { request, context, parameters in
             try save(request, context, id: try Self.id(parameters))
@@ -42,8 +45,10 @@ struct AdminRoutersController: Sendable {
             guard try editor.delete(id, for: context.tenant, by: AuditActor(admin, request: request)) else {
                 throw HTTPError(.notFound)
             }
+            tunnelEditor?.rewritePeersFile()
             return .redirect(to: Self.path + "?saved=1")
         }
+        addTunnelRoutes(to: &router)
     }
 
     /// A router id from the URL; anything but a small positive number names no router: a 404.
@@ -85,9 +90,12 @@ struct AdminRoutersController: Sendable {
             case .addressTaken: errors[Field.address] = words.errorAddressTaken
             }
         }
+        let tunnel = try stored.map { router in
+            tunnelView(router, try tunnels.tunnel(forRouter: router.id, for: context.tenant), csrfToken: admin.session.csrfSecret)
+        }
         return form(
             admin, id: id, storedSecret: stored?.secret, state: FormState(values: draft.values, errors: errors),
-            status: .unprocessableContent)
+            tunnel: tunnel, status: .unprocessableContent)
     }
 
     private func list(_ admin: AuthenticatedTenantAdmin, saved: Bool) throws -> HTTPResponse {
@@ -107,12 +115,13 @@ struct AdminRoutersController: Sendable {
         return AdminPagesController.noStore(.page(AdminRoutersPage(chrome: context.chrome, view: view)))
     }
 
-    private func form(
-        _ admin: AuthenticatedTenantAdmin, id: Int?, storedSecret: String?, state: FormState, status: HTTPStatus = .ok
+    func form(
+        _ admin: AuthenticatedTenantAdmin, id: Int?, storedSecret: String?, state: FormState,
+        tunnel: AdminRouterTunnelView? = nil, status: HTTPStatus = .ok
     ) -> HTTPResponse {
         let view = AdminRouterFormView(
             isNew: id == nil, state: state, storedSecret: storedSecret.map(PaymentGatewayAccount.masked),
-            formPath: id.map(Self.editPath) ?? Self.path + "/new", csrfToken: admin.session.csrfSecret)
+            formPath: id.map(Self.editPath) ?? Self.path + "/new", csrfToken: admin.session.csrfSecret, tunnel: tunnel)
         return AdminPagesController.noStore(
             .page(AdminRouterFormPage(chrome: admin.context.chrome, view: view), status: status))
     }

@@ -54,7 +54,9 @@ struct RadiusRouterEditor: Sendable {
                             'secret', $10::text, 'kind', kind, 'coa_port', coa_port) as doc
                         from nas where tenant_id = $1 and id = $2
                     ), changed as (
-                        update nas n set shortname = $3, identifier = $4, nasname = $5, secret = $6, kind = $7,
+                        update nas n set shortname = $3, identifier = $4, secret = $6, kind = $7,
+                            nasname = case when exists (select from router_tunnels t where t.nas_id = n.id)
+                                then n.nasname else $5 end,
                             coa_port = $8::integer, updated_at = now()
                         where tenant_id = $1 and id = $2
                         returning jsonb_build_object('name', n.shortname, 'identifier', n.identifier,
@@ -66,6 +68,10 @@ struct RadiusRouterEditor: Sendable {
                     """, tenant.id, id, draft.name, draft.identifier, draft.address, secret, draft.kind.rawValue,
                     draft.coaPort, PaymentGatewayAccount.masked(secret), PaymentGatewayAccount.masked(stored),
                     actor.email, actor.clientAddress)
+                // A tunnelled router keeps its tunnel address; what was typed comes back when the tunnel goes.
+                try db.query(
+                    "update router_tunnels set own_address = $3 where tenant_id = $1 and nas_id = $2", tenant.id, id,
+                    draft.address)
                 return .saved(id)
             }
         }

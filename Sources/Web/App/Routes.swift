@@ -125,8 +125,11 @@ struct Routes: Sendable {
             services: admin, resellers: resellers, batches: batches, editor: ResellerEditor(database: database)
         ).addRoutes(to: &tenant)
         let routers = RadiusRouterRepository(database: database)
-        AdminRoutersController(services: admin, routers: routers, editor: RadiusRouterEditor(database: database))
-            .addRoutes(to: &tenant)
+        AdminRoutersController(
+            services: admin, routers: routers, editor: RadiusRouterEditor(database: database),
+            tunnels: RouterTunnelRepository(database: database),
+            tunnelEditor: services.wireGuard.map { RouterTunnelEditor(database: database, server: $0) }
+        ).addRoutes(to: &tenant)
         AdminSessionsController(
             services: admin, sessions: RadiusSessionRepository(database: database), routers: routers,
             disconnector: RadiusDisconnector()

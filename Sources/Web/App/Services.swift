@@ -29,10 +29,13 @@ final class Services: Sendable {
     let reconciliation: PaymentReconciliation
     let retention: RetentionSweep
     let secrets: SecretsKey
+    /// The platform's end of the routers' tunnels; nil without `WIREGUARD_NETWORK`.
+    let wireGuard: WireGuardServer?
 
     init(config: AppConfig) throws {
         self.config = config
         secrets = try config.requireSecretsKey()
+        wireGuard = try config.wireGuard.map(WireGuardServer.init(settings:))
         var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
         databaseConfiguration.poolSize = config.databasePoolSize
         databaseConfiguration.preparesStatements = config.databasePreparedStatements
@@ -99,6 +102,14 @@ final class Services: Sendable {
     }
 
     func startSweeps() {
+        // Tunnels given or removed while no process was running reach the file an operator's wg-quick reads.
+        if let wireGuard {
+            do {
+                try wireGuard.writePeersFile(database: database)
+            } catch {
+                Log.warning("WireGuard peers file not written: \(error)")
+            }
+        }
         expirySweep.start()
         staleSessionSweep.start()
         voucherStateSweep.start()

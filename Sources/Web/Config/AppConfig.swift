@@ -74,6 +74,8 @@ public struct AppConfig: Sendable {
     /// What secrets are encrypted under at rest (`SECRETS_KEY`). Optional here so that commands that
     /// touch no secret (`migrate`) run without it; every one that does calls `requireSecretsKey()`.
     public var secretsKey: SecretsKey?
+    /// Routers' WireGuard tunnels to the platform (`WIREGUARD_*`); nil when `WIREGUARD_NETWORK` is unset.
+    public var wireGuard: WireGuardSettings?
 
     public enum LogLevel: String, Sendable, CaseIterable {
         case debug, info, warning, error
@@ -128,6 +130,7 @@ public struct AppConfig: Sendable {
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))
         whatsApp = WhatsAppSettings(reading: &reader)
         secretsKey = SecretsKey.read(from: &reader)
+        wireGuard = WireGuardSettings.read(from: &reader, workingDirectory: workingDirectory)
         if databaseURL.isEmpty {
             reader.problems.append("DATABASE_URL is not set (example: postgresql://gerbang_app@127.0.0.1:5432/gerbang)")
         }
