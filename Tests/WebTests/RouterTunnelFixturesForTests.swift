@@ -86,7 +86,8 @@ final class TunnelServer {
     /// What `wg pubkey` says of a private key: the test's own check of the pair Gerbang handed out.
     static func publicKey(of privateKey: String) throws -> String {
         let file = NSTemporaryDirectory() + "gerbang-wg-key-\(UInt32.random(in: 0...UInt32.max))"
-        FileManager.default.createFile(atPath: file, contents: Data(privateKey.utf8), attributes: [.posixPermissions: 0o600])
+        try #require(
+            FileManager.default.createFile(atPath: file, contents: Data(privateKey.utf8), attributes: [.posixPermissions: 0o600]))
         defer { try? FileManager.default.removeItem(atPath: file) }
         let (status, output) = try ChildProcess.run("/bin/sh", ["-c", "wg pubkey < \"$1\"", "sh", file])
         try #require(status == 0, "wg pubkey failed: \(output)")
