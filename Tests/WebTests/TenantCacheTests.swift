@@ -79,6 +79,10 @@ import TestSupport
 
     @Test func recognisesIPLiterals() {
         #expect(HostName.normalise("192.168.1.1")?.isIPAddress == true)
+        for notAnAddress in ["256.1.1.1", "1.2.3", "1.2.3.4.5", "1..2.3", ".1.2.3", "1.2.3.", "1234.1.1.1", "01a.1.1.1"] {
+            #expect(!HostName.isIPv4Literal(notAnAddress), "\(notAnAddress)")
+        }
+        #expect(HostName.isIPv4Literal("0.0.0.0") && HostName.isIPv4Literal("255.255.255.255"))
         #expect(HostName.normalise("[::1]:8080")?.isIPAddress == true)
         #expect(HostName.normalise("1.2.3.4.example")?.isIPAddress == false)
         #expect(HostName.normalise("www.10.0.0.1")?.name == "10.0.0.1")

@@ -53,6 +53,26 @@ import TestSupport
         #expect(try Self.usage(tenant.id, "2031-03") == nil)
     }
 
+    /// The arithmetic agrees with `Calendar` on every day from 1900 to 2200 and at each month's edges.
+    @Test func theMonthOfADateIsCalendarsMonth() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var day = Self.utc("1900-01-01T00:00:00.000Z")
+        let end = Self.utc("2200-01-01T00:00:00.000Z")
+        while day < end {
+            for offset in [0.0, 0.001, 86_399.999] {
+                let date = day.addingTimeInterval(offset)
+                let parts = calendar.dateComponents([.year, .month], from: date)
+                let month = UsageMonth(containing: date)
+                if month.year != parts.year || month.month != parts.month {
+                    Issue.record("\(date): \(month) but Calendar says \(parts.year ?? 0)-\(parts.month ?? 0)")
+                    return
+                }
+            }
+            day = day.addingTimeInterval(86_400)
+        }
+    }
+
     @Test func periodsParseOnlyAsYearDashMonth() {
         #expect(UsageMonth(parsing: "2026-11")?.description == "2026-11")
         #expect(UsageMonth(parsing: "2026-01") == UsageMonth(containing: Self.utc("2026-01-15T12:00:00.000Z")))

@@ -20,11 +20,24 @@ public struct UsageMonth: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.month = month
     }
 
-    /// The UTC month `date` falls in.
+    /// The UTC month `date` falls in. Every counted request asks, so it is arithmetic on the day number
+    /// (the proleptic Gregorian calendar's civil-from-days conversion) rather than a `Calendar` query,
+    /// which showed in the home page's profile; a date out of any sane range falls back to `Calendar`.
     public init(containing date: Date) {
-        let parts = UsageMonth.utcCalendar.dateComponents([.year, .month], from: date)
-        year = parts.year ?? 1970
-        month = parts.month ?? 1
+        let seconds = date.timeIntervalSince1970
+        guard seconds.isFinite, abs(seconds) < 1e13 else {
+            let parts = UsageMonth.utcCalendar.dateComponents([.year, .month], from: date)
+            (year, month) = (parts.year ?? 1970, parts.month ?? 1)
+            return
+        }
+        let shifted = Int((seconds / 86_400).rounded(.down)) + 719_468  // days since 0000-03-01
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let marchBased = (5 * dayOfYear + 2) / 153
+        month = marchBased < 10 ? marchBased + 3 : marchBased - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
     /// `YYYY-MM`, as stored in `tenant_usage.period`.
