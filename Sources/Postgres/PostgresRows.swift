@@ -17,6 +17,13 @@ public struct PostgresRows: RandomAccessCollection, Sendable {
         return PostgresRow(layout: layout, values: values[position * width..<(position + 1) * width])
     }
 
+    /// The first row of a statement that always returns one (`insert … returning`, `count(*)`): an
+    /// error rather than a trap should it ever return none.
+    public func single() throws(PostgresError) -> PostgresRow {
+        guard let row = first else { throw PostgresError(.decoding, "the statement returned no row") }
+        return row
+    }
+
     init(copying result: OpaquePointer) {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))

@@ -52,7 +52,7 @@ struct AdminWhatsAppEditor: Sendable {
                 values ($1, $2, null, pgp_sym_encrypt($3, $4), $5, $6)
                 returning id
                 """, tenant.id, draft.name, draft.typedToken ?? "", secrets.passphrase, draft.perMinute, draft.isActive
-            ).first!.decode("id", as: UUID.self)
+            ).single().decode("id", as: UUID.self)
             try audit(
                 db, tenant: tenant, actor: actor, action: "whatsapp.sender_create", id: id, before: nil,
                 after: Document(draft, maskedToken: PaymentGatewayAccount.masked(draft.typedToken ?? "")))

@@ -65,7 +65,7 @@ struct AuditTrailQuery: Sendable {
                 and ($4::date is null or at >= $4::date::timestamp at time zone 'Asia/Jakarta')
                 and ($5::date is null or at < ($5::date + 1)::timestamp at time zone 'Asia/Jakarta')
             """, parameters: filters
-        ).first!.decode("n", as: Int.self)
+        ).single().decode("n", as: Int.self)
         let window = request.pager(path: path, totalCount: totalCount)
         let entries = try db.query(
             """

@@ -47,7 +47,7 @@ struct PlanEditor: Sendable {
                     select id from created
                     """, tenant.id, draft.name, draft.price, draft.downloadKbps, draft.uploadKbps, draft.radiusGroup,
                     draft.isActive, actor.email, actor.clientAddress
-                ).first!.decode("id", as: UUID.self)
+                ).single().decode("id", as: UUID.self)
                 try writeGroup(draft, tenant: tenant, on: db)
                 return .saved(id)
             }

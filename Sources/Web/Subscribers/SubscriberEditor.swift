@@ -72,7 +72,7 @@ struct SubscriberEditor: Sendable {
                     """, tenant.id, number, input.pppoeUsername, input.name, input.phone, input.email, input.address,
                     portalPassword ?? RandomToken.hex(), PasswordHash.cost, planID, input.billingDay,
                     input.installationDate, input.notes, actor.email, actor.clientAddress
-                ).first!.decode("id", as: UUID.self)
+                ).single().decode("id", as: UUID.self)
                 try radius.create(
                     [.init(username: input.pppoeUsername, password: input.pppoePassword ?? "", planGroup: group)],
                     tenantSlug: tenant.slug, tenantID: tenant.id, on: db)
