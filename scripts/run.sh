@@ -62,7 +62,7 @@ cat <<TXT
   Tenant admin (password admin123):
     http://alpha.localhost:$port/admin/login     admin@alpha-net.test
     http://beta.localhost:$port/admin/login      admin@beta-wifi.test
-    http://localhost:$port/mgmt/login            ops@gerbang.test (head office: tenants, domains, gateways)
+    http://localhost:$port/head-office/login            ops@gerbang.test (head office: tenants, domains, gateways)
 
   Demo routers for RADIUS (README "Demo RADIUS": scripts/freeradius.sh, then radclient):
     alpha  127.0.10.1  secret alpha-radius-demo        beta  127.0.10.2  secret beta-radius-demo

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `/admin/audit` and `/mgmt/audit`: the audit log and security events, a tenant's own to its admin and
+/// `/admin/audit` and `/head-office/audit`: the audit log and security events, a tenant's own to its admin and
 /// everyone's to head office, filtered by actor, action and days, newest first, every value escaped.
 @Suite struct AuditTrailTests {
     let a: AdminFixtures.Admin
@@ -71,16 +71,16 @@ import TestSupport
 
     @Test func headOfficeSeesEveryTenantsRowsAndOnlyHeadOfficeMay() throws {
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        let page = try browser.get("/mgmt/audit?actor=\(marker)")
+        let page = try browser.get("/head-office/audit?actor=\(marker)")
         #expect(page.status == 200)
         #expect(page.text.contains("b-\(marker)@b.test"))
         #expect(page.text.contains("older-\(marker)@a.test"))
         #expect(!page.text.contains("<script>alert(1)"))
 
-        #expect(try HeadOfficeFixtures.browser().get("/mgmt/audit").headers["Location"] == "/mgmt/login")
+        #expect(try HeadOfficeFixtures.browser().get("/head-office/audit").headers["Location"] == "/head-office/login")
         let tenantAdmin = try AdminFixtures.signedIn(a, port: HeadOfficeFixtures.server.port)
         let borrowed = HeadOfficeFixtures.browser()
         borrowed.cookies = tenantAdmin.cookies
-        #expect(try borrowed.get("/mgmt/audit").status == 303)
+        #expect(try borrowed.get("/head-office/audit").status == 303)
     }
 }

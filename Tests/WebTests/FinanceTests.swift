@@ -3,7 +3,7 @@ import Postgres
 import Testing
 import TestSupport
 
-/// `/admin/finance` and `/mgmt/finance`: a month's ledger read from `payments` and the expenses an ISP
+/// `/admin/finance` and `/head-office/finance`: a month's ledger read from `payments` and the expenses an ISP
 /// enters, counted in the tenant's time zone, and every figure on the page, in the chart and in the CSV
 /// equal to the sums of those rows; tenant-scoped, and head office's totals the sum over tenants.
 @Suite struct FinanceTests {
@@ -240,7 +240,7 @@ import TestSupport
         #expect(F.summary("Income", in: papuaPage.text) == 60_000)
 
         let (office, _) = try HeadOfficeFixtures.signedIn()
-        let page = try office.get("/mgmt/finance?month=2026-03")
+        let page = try office.get("/head-office/finance?month=2026-03")
         #expect(page.status == 200)
         let stores = F.cells("Store", in: page.text)
         let income = F.cells("Income", in: page.text).compactMap(F.rupiah)
@@ -271,6 +271,6 @@ import TestSupport
         #expect(expenses.last == expenses.dropLast().reduce(0, +))
         #expect(F.summary("Income", in: page.text) == income.last)
         #expect(F.summary("Expenses", in: page.text) == expenses.last)
-        #expect(try HeadOfficeFixtures.browser().get("/mgmt/finance").status == 303)
+        #expect(try HeadOfficeFixtures.browser().get("/head-office/finance").status == 303)
     }
 }

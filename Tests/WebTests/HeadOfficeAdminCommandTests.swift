@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `gerbang admin create --email …` and `gerbang admin list`, run as an operator would, the password
-/// piped to standard input; the account then signs in at `/mgmt/login` on a real server.
+/// piped to standard input; the account then signs in at `/head-office/login` on a real server.
 @Suite struct HeadOfficeAdminCommandTests {
     /// Runs `gerbang admin <arguments>` with `input` on standard input.
     private static func admin(_ arguments: String, input: String) throws -> (status: Int32, output: String) {
@@ -23,9 +23,9 @@ import TestSupport
         #expect(!created.output.contains(password))
 
         let browser = HeadOfficeFixtures.browser()
-        try browser.get("/mgmt/login")
-        #expect(try browser.post("/mgmt/login", ["login": email, "password": password]).status == 303)
-        #expect(try browser.get("/mgmt").status == 200)
+        try browser.get("/head-office/login")
+        #expect(try browser.post("/head-office/login", ["login": email, "password": password]).status == 303)
+        #expect(try browser.get("/head-office").status == 200)
 
         let listed = try Self.admin("list", input: "")
         #expect(listed.status == 0)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `/mgmt/domains`: the pending custom domains of every tenant; approving one makes it serve its
+/// `/head-office/domains`: the pending custom domains of every tenant; approving one makes it serve its
 /// tenant at once, rejecting removes the request; each decision audited once, each POST CSRF-checked.
 @Suite struct HeadOfficeDomainsTests {
     static func uniqueDomain() -> String { "shop-\(UUID().uuidString.prefix(8).lowercased()).example.id" }
@@ -21,19 +21,19 @@ import TestSupport
         #expect(try visitor.get("/").status == 404, "a pending domain serves nothing")
 
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        let list = try browser.get("/mgmt/domains")
+        let list = try browser.get("/head-office/domains")
         #expect(list.text.contains(domain))
         #expect(list.text.contains(name))
-        let approved = try browser.post("/mgmt/domains/approve", ["domain": domain])
+        let approved = try browser.post("/head-office/domains/approve", ["domain": domain])
         #expect(approved.status == 303)
-        #expect(approved.headers["Location"] == "/mgmt/domains?saved=1")
-        #expect(try browser.get("/mgmt/domains?saved=1").text.contains(#"<p class="form-notice" role="status">"#))
+        #expect(approved.headers["Location"] == "/head-office/domains?saved=1")
+        #expect(try browser.get("/head-office/domains?saved=1").text.contains(#"<p class="form-notice" role="status">"#))
 
         #expect(try Self.domainRow(domain)?.approved == true)
         #expect(try HeadOfficeFixtures.status(of: "/", on: visitor, becoming: 200) == 200)
         let home = try visitor.get("/")
         #expect(home.text.contains(name))
-        #expect(!(try browser.get("/mgmt/domains").text.contains(domain)), "no longer pending")
+        #expect(!(try browser.get("/head-office/domains").text.contains(domain)), "no longer pending")
         let audit = try HeadOfficeFixtures.auditRows(actor: admin.email)
         #expect(audit.map(\.action) == ["domain.approve"])
         #expect(audit.first?.tenantID == tenant.id && audit.first?.target == domain)
@@ -43,8 +43,8 @@ import TestSupport
         let domain = Self.uniqueDomain()
         let tenant = try TestDatabase.createTenant(domains: [(domain, verified: false)])
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        try browser.get("/mgmt/domains")
-        #expect(try browser.post("/mgmt/domains/reject", ["domain": domain]).status == 303)
+        try browser.get("/head-office/domains")
+        #expect(try browser.post("/head-office/domains/reject", ["domain": domain]).status == 303)
         #expect(try Self.domainRow(domain) == nil)
         let visitor = PortalBrowser(port: HeadOfficeFixtures.server.port, host: domain)
         #expect(try HeadOfficeFixtures.status(of: "/", on: visitor, becoming: 404) == 404)
@@ -57,8 +57,8 @@ import TestSupport
         let domain = Self.uniqueDomain()
         try TestDatabase.createTenant(domains: [(domain, verified: true)])
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        #expect(try browser.post("/mgmt/domains/reject", ["domain": domain]).status == 404)
-        #expect(try browser.post("/mgmt/domains/approve", ["domain": Self.uniqueDomain()]).status == 404)
+        #expect(try browser.post("/head-office/domains/reject", ["domain": domain]).status == 404)
+        #expect(try browser.post("/head-office/domains/approve", ["domain": Self.uniqueDomain()]).status == 404)
         #expect(try Self.domainRow(domain)?.approved == true)
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
     }
@@ -68,9 +68,9 @@ import TestSupport
         try TestDatabase.createTenant(domains: [(domain, verified: false)])
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
         for action in ["approve", "reject"] {
-            #expect(try browser.post("/mgmt/domains/\(action)", ["domain": domain], withCSRF: false).status == 403)
+            #expect(try browser.post("/head-office/domains/\(action)", ["domain": domain], withCSRF: false).status == 403)
             let forged = ["domain": domain, "_csrf": String(repeating: "b", count: 64)]
-            #expect(try browser.post("/mgmt/domains/\(action)", forged).status == 403)
+            #expect(try browser.post("/head-office/domains/\(action)", forged).status == 403)
         }
         #expect(try Self.domainRow(domain)?.approved == false)
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)

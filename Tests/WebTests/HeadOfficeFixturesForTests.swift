@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Head-office admins and signed-in browsers on the platform host (`localhost`) for the `/mgmt` tests.
+/// Head-office admins and signed-in browsers on the platform host (`localhost`) for the `/head-office` tests.
 ///
 /// Head office has no tenant, so the login throttle counts its failures per client address across
 /// every head-office test: one server believes `X-Forwarded-For` from loopback, and each browser
@@ -41,10 +41,10 @@ enum HeadOfficeFixtures {
     static func signedIn(port: Int = server.port) throws -> (PortalBrowser, Admin) {
         let admin = try headAdmin()
         let browser = browser(port: port)
-        try browser.get("/mgmt/login")
-        let response = try browser.post("/mgmt/login", ["login": admin.email, "password": admin.password])
+        try browser.get("/head-office/login")
+        let response = try browser.post("/head-office/login", ["login": admin.email, "password": admin.password])
         try #require(response.status == 303, "head-office sign-in failed: \(response.status)")
-        try #require(try browser.get("/mgmt").status == 200)
+        try #require(try browser.get("/head-office").status == 200)
         return (browser, admin)
     }
 

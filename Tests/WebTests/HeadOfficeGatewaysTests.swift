@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `/mgmt/gateways`: the central accounts' keys are shown and audited only masked, a blank key keeps
+/// `/head-office/gateways`: the central accounts' keys are shown and audited only masked, a blank key keeps
 /// the stored one, activation needs every key, and every save needs the session's token.
 ///
 /// Only the central Xendit and Midtrans rows are touched, and never activated: other suites pay
@@ -19,24 +19,24 @@ import TestSupport
 
     @Test func keysAreShownAndAuditedOnlyMaskedAndABlankKeyKeepsTheStoredOne() throws {
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        try browser.get("/mgmt/gateways")
+        try browser.get("/head-office/gateways")
         let secret = "xnd_development_\(UUID().uuidString)WXYZ"
         let token = "cb-\(UUID().uuidString)9876"
-        let saved = try browser.post("/mgmt/gateways/xendit", ["key_secret_key": secret, "key_callback_token": token, "is_sandbox": "on"])
+        let saved = try browser.post("/head-office/gateways/xendit", ["key_secret_key": secret, "key_callback_token": token, "is_sandbox": "on"])
         #expect(saved.status == 303)
-        #expect(saved.headers["Location"] == "/mgmt/gateways?saved=1")
-        #expect(try browser.get("/mgmt/gateways?saved=1").text.contains(#"<p class="form-notice" role="status">"#))
+        #expect(saved.headers["Location"] == "/head-office/gateways?saved=1")
+        #expect(try browser.get("/head-office/gateways?saved=1").text.contains(#"<p class="form-notice" role="status">"#))
         let stored = try #require(try Self.centralSettings("xendit"))
         #expect(stored.settings.contains(secret) && stored.settings.contains(token))
         #expect(!stored.isActive)
 
-        let page = try browser.get("/mgmt/gateways")
+        let page = try browser.get("/head-office/gateways")
         #expect(page.text.contains("••••WXYZ"))
         #expect(page.text.contains("••••9876"))
         #expect(!page.text.contains(secret) && !page.text.contains(token))
 
         let newToken = "cb-\(UUID().uuidString)5555"
-        #expect(try browser.post("/mgmt/gateways/xendit", ["key_secret_key": " ", "key_callback_token": newToken]).status == 303)
+        #expect(try browser.post("/head-office/gateways/xendit", ["key_secret_key": " ", "key_callback_token": newToken]).status == 303)
         let kept = try #require(try Self.centralSettings("xendit"))
         #expect(kept.settings.contains(secret), "a blank key keeps the stored one")
         #expect(kept.settings.contains(newToken))
@@ -54,8 +54,8 @@ import TestSupport
     @Test func activatingWithoutEveryKeyIsRefusedWithAMessageAndChangesNothing() throws {
         try TestDatabase.owner.query("delete from payment_gateways where tenant_id is null and provider = 'midtrans' and not is_active")
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        try browser.get("/mgmt/gateways")
-        let refused = try browser.post("/mgmt/gateways/midtrans", ["key_server_key": "", "is_active": "on"])
+        try browser.get("/head-office/gateways")
+        let refused = try browser.post("/head-office/gateways/midtrans", ["key_server_key": "", "is_active": "on"])
         #expect(refused.status == 422)
         #expect(refused.text.contains("Fill in every key before activating this gateway."))
         #expect(try Self.centralSettings("midtrans") == nil)
@@ -64,18 +64,18 @@ import TestSupport
 
     @Test func aSaveWithoutTheSessionsTokenIsRefusedAndChangesNothing() throws {
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        try browser.get("/mgmt/gateways")
+        try browser.get("/head-office/gateways")
         let before = try Self.centralSettings("xendit")
         let fields = ["key_secret_key": "forged-\(UUID())", "key_callback_token": "forged"]
-        #expect(try browser.post("/mgmt/gateways/xendit", fields, withCSRF: false).status == 403)
-        #expect(try browser.post("/mgmt/gateways/xendit", fields.merging(["_csrf": String(repeating: "c", count: 64)]) { $1 }).status == 403)
+        #expect(try browser.post("/head-office/gateways/xendit", fields, withCSRF: false).status == 403)
+        #expect(try browser.post("/head-office/gateways/xendit", fields.merging(["_csrf": String(repeating: "c", count: 64)]) { $1 }).status == 403)
         #expect(try Self.centralSettings("xendit")?.settings == before?.settings)
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
     }
 
     @Test func anUnknownProviderIsNotFound() throws {
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        try browser.get("/mgmt/gateways")
-        #expect(try browser.post("/mgmt/gateways/paypal", ["key_secret": "x"]).status == 404)
+        try browser.get("/head-office/gateways")
+        #expect(try browser.post("/head-office/gateways/paypal", ["key_secret": "x"]).status == 404)
     }
 }

@@ -2,41 +2,41 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `GET/POST /mgmt/login` and `POST /mgmt/logout` on the platform host: a session kind of its own,
+/// `GET/POST /head-office/login` and `POST /head-office/logout` on the platform host: a session kind of its own,
 /// refused to tenant admins and subscribers, and absent from every tenant's host.
 @Suite struct HeadOfficeLoginTests {
     @Test func headOfficeAdminSignsInWithEmailInAnyCaseAndReachesTheTenantList() throws {
         let admin = try HeadOfficeFixtures.headAdmin()
         let browser = HeadOfficeFixtures.browser()
-        let form = try browser.get("/mgmt/login")
+        let form = try browser.get("/head-office/login")
         #expect(form.status == 200)
         #expect(form.text.contains("Head office sign-in"))
-        let response = try browser.post("/mgmt/login", ["login": admin.email.uppercased(), "password": admin.password])
+        let response = try browser.post("/head-office/login", ["login": admin.email.uppercased(), "password": admin.password])
         #expect(response.status == 303)
-        #expect(response.headers["Location"] == "/mgmt")
+        #expect(response.headers["Location"] == "/head-office")
         #expect(browser.cookies["sid"]?.count == 64)
-        let page = try browser.get("/mgmt")
+        let page = try browser.get("/head-office")
         #expect(page.status == 200)
         #expect(page.text.contains("Add a tenant"))
     }
 
     @Test func withoutASessionEveryHeadOfficePageRedirectsToTheLogin() throws {
         let browser = HeadOfficeFixtures.browser()
-        for path in ["/mgmt", "/mgmt/domains", "/mgmt/gateways", "/mgmt/usage.json?period=2026-11"] {
+        for path in ["/head-office", "/head-office/domains", "/head-office/gateways", "/head-office/usage.json?period=2026-11"] {
             let response = try browser.get(path)
             #expect(response.status == 303, "\(path)")
-            #expect(response.headers["Location"] == "/mgmt/login", "\(path)")
+            #expect(response.headers["Location"] == "/head-office/login", "\(path)")
         }
     }
 
     @Test func wrongPasswordAndUnknownEmailGetTheSameFailureAndNoSession() throws {
         let admin = try HeadOfficeFixtures.headAdmin()
         let wrong = HeadOfficeFixtures.browser()
-        try wrong.get("/mgmt/login")
-        let first = try wrong.post("/mgmt/login", ["login": admin.email, "password": "not-it"])
+        try wrong.get("/head-office/login")
+        let first = try wrong.post("/head-office/login", ["login": admin.email, "password": "not-it"])
         let unknown = HeadOfficeFixtures.browser()
-        try unknown.get("/mgmt/login")
-        let second = try unknown.post("/mgmt/login", ["login": "nobody-\(UUID())@x.test", "password": admin.password])
+        try unknown.get("/head-office/login")
+        let second = try unknown.post("/head-office/login", ["login": "nobody-\(UUID())@x.test", "password": admin.password])
         for response in [first, second] {
             #expect(response.status == 422)
             #expect(response.text.contains("Wrong email or password."))
@@ -48,8 +48,8 @@ import TestSupport
     @Test func aTenantAdminsCredentialsOpenNoHeadOffice() throws {
         let tenantAdmin = try AdminFixtures.tenantWithAdmin()
         let browser = HeadOfficeFixtures.browser()
-        try browser.get("/mgmt/login")
-        let response = try browser.post("/mgmt/login", ["login": tenantAdmin.email, "password": tenantAdmin.password])
+        try browser.get("/head-office/login")
+        let response = try browser.post("/head-office/login", ["login": tenantAdmin.email, "password": tenantAdmin.password])
         #expect(response.status == 422)
         #expect(browser.cookies["sid"] == nil)
     }
@@ -64,9 +64,9 @@ import TestSupport
         for cookies in [staff.cookies, customer.cookies] {
             let borrowed = HeadOfficeFixtures.browser()
             borrowed.cookies = cookies
-            let response = try borrowed.get("/mgmt")
+            let response = try borrowed.get("/head-office")
             #expect(response.status == 303)
-            #expect(response.headers["Location"] == "/mgmt/login")
+            #expect(response.headers["Location"] == "/head-office/login")
         }
     }
 
@@ -83,32 +83,32 @@ import TestSupport
         let (headOffice, _) = try HeadOfficeFixtures.signedIn()
         let browser = HeadOfficeFixtures.browser(host: tenant.host)
         browser.cookies = headOffice.cookies
-        for path in ["/mgmt", "/mgmt/login", "/mgmt/gateways", "/mgmt/usage.json?period=2026-11"] {
+        for path in ["/head-office", "/head-office/login", "/head-office/gateways", "/head-office/usage.json?period=2026-11"] {
             #expect(try browser.get(path).status == 404, "\(path)")
         }
-        #expect(try browser.post("/mgmt/login", ["login": "x@y.test", "password": "z"]).status == 404)
+        #expect(try browser.post("/head-office/login", ["login": "x@y.test", "password": "z"]).status == 404)
     }
 
     @Test func loginWithoutTheCSRFTokenIsRefused() throws {
         let admin = try HeadOfficeFixtures.headAdmin()
         let browser = HeadOfficeFixtures.browser()
-        try browser.get("/mgmt/login")
-        let response = try browser.post("/mgmt/login", ["login": admin.email, "password": admin.password], withCSRF: false)
+        try browser.get("/head-office/login")
+        let response = try browser.post("/head-office/login", ["login": admin.email, "password": admin.password], withCSRF: false)
         #expect(response.status == 403)
         #expect(browser.cookies["sid"] == nil)
     }
 
     @Test func signingOutNeedsTheSessionsTokenAndEndsTheSession() throws {
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        let forged = try browser.post("/mgmt/logout", ["_csrf": String(repeating: "0", count: 64)])
+        let forged = try browser.post("/head-office/logout", ["_csrf": String(repeating: "0", count: 64)])
         #expect(forged.status == 403)
-        #expect(try browser.get("/mgmt").status == 200, "a refused sign-out leaves the session alone")
+        #expect(try browser.get("/head-office").status == 200, "a refused sign-out leaves the session alone")
         let cookies = browser.cookies
-        let out = try browser.post("/mgmt/logout")
+        let out = try browser.post("/head-office/logout")
         #expect(out.status == 303)
-        #expect(out.headers["Location"] == "/mgmt/login")
+        #expect(out.headers["Location"] == "/head-office/login")
         let replay = HeadOfficeFixtures.browser()
         replay.cookies = cookies
-        #expect(try replay.get("/mgmt").headers["Location"] == "/mgmt/login", "the old cookie opens nothing")
+        #expect(try replay.get("/head-office").headers["Location"] == "/head-office/login", "the old cookie opens nothing")
     }
 }

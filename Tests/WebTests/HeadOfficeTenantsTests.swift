@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `/mgmt`: creating a tenant (slug rules, a working store at once), activating, deactivating and
+/// `/head-office`: creating a tenant (slug rules, a working store at once), activating, deactivating and
 /// deleting one; each change audited once, and every POST refused without the session's token.
 @Suite struct HeadOfficeTenantsTests {
     static func newSlug() -> String { TestDatabase.uniqueSlug("ho") }
@@ -21,15 +21,15 @@ import TestSupport
         let slug = Self.newSlug()
         let owner = "Owner-\(UUID().uuidString.prefix(8))@Delta.test"
         let created = try browser.post(
-            "/mgmt/tenants",
+            "/head-office/tenants",
             Self.fields(["slug": slug, "name": "Delta Net <b>", "tier": "professional", "admin_email": owner]))
         #expect(created.status == 303)
-        #expect(created.headers["Location"] == "/mgmt/tenants/\(slug)/created")
+        #expect(created.headers["Location"] == "/head-office/tenants/\(slug)/created")
         let row = try #require(try HeadOfficeFixtures.tenantRow(slug: slug))
         #expect(row.isActive && !row.isDeleted && row.tier == "professional")
 
         // What to pass on to the ISP: the store, its admin, the first admin's email; never the password.
-        let summary = try browser.get("/mgmt/tenants/\(slug)/created")
+        let summary = try browser.get("/head-office/tenants/\(slug)/created")
         #expect(summary.status == 200)
         #expect(summary.text.contains(#"<p class="form-notice" role="status">Delta Net &lt;b&gt; was created."#))
         #expect(summary.text.contains(#"href="http://\#(slug).localhost/""#))
@@ -38,7 +38,7 @@ import TestSupport
         #expect(summary.text.contains("Admin sign-in: http://\(slug).localhost/admin"))
         #expect(!summary.text.contains("first-password-1"))
 
-        let list = try browser.get("/mgmt")
+        let list = try browser.get("/head-office")
         #expect(list.text.contains("Delta Net &lt;b&gt;"))
         #expect(list.text.contains("\(slug).localhost"))
 
@@ -73,14 +73,14 @@ import TestSupport
         let older = try TestDatabase.createTenant(slug: Self.newSlug(), name: "Older ISP")
         try AdminProfilesTests.profile(tenantID: older.id, name: "Older daily", group: "net-daily")
         let slug = older.slug + "-net"
-        #expect(try browser.post("/mgmt/tenants", Self.fields(["slug": slug, "name": "Newer ISP"])).status == 303)
+        #expect(try browser.post("/head-office/tenants", Self.fields(["slug": slug, "name": "Newer ISP"])).status == 303)
         let row = try #require(try HeadOfficeFixtures.tenantRow(slug: slug))
         let groups = try TestDatabase.owner.query("select radius_group from voucher_profiles where tenant_id = $1", row.id)
             .map { try $0.decode("radius_group", as: String.self) }
         #expect(groups == ["daily-2"])
         // Without a clash the package keeps its plain name.
         let plain = Self.newSlug()
-        #expect(try browser.post("/mgmt/tenants", Self.fields(["slug": plain])).status == 303)
+        #expect(try browser.post("/head-office/tenants", Self.fields(["slug": plain])).status == 303)
         let plainRow = try #require(try HeadOfficeFixtures.tenantRow(slug: plain))
         #expect(
             try TestDatabase.owner.query("select radius_group from voucher_profiles where tenant_id = $1", plainRow.id)
@@ -90,7 +90,7 @@ import TestSupport
     @Test(arguments: ["www", "admin", "mgmt", "api", "mail", "app", "static", "assets"])
     func eachReservedSlugIsRefusedWithItsMessageAndTheInputIsKept(slug: String) throws {
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        let response = try browser.post("/mgmt/tenants", Self.fields(["slug": slug, "name": "Reserved ISP \(slug)"]))
+        let response = try browser.post("/head-office/tenants", Self.fields(["slug": slug, "name": "Reserved ISP \(slug)"]))
         #expect(response.status == 422)
         #expect(response.text.contains("f-slug-error"))
         #expect(response.text.contains("“\(slug)” is reserved for the platform"))
@@ -108,7 +108,7 @@ import TestSupport
     ])
     func eachMalformedSlugIsRefusedWithItsMessageAndTheInputIsKept(slug: String, message: String) throws {
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        let response = try browser.post("/mgmt/tenants", Self.fields(["slug": slug]))
+        let response = try browser.post("/head-office/tenants", Self.fields(["slug": slug]))
         #expect(response.status == 422)
         #expect(response.text.contains(message))
         let escaped = slug.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
@@ -120,11 +120,11 @@ import TestSupport
     @Test func aTakenSlugAMissingNameAndAnUnknownTierEachHaveTheirMessage() throws {
         let existing = try TestDatabase.createTenant(slug: Self.newSlug())
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        let taken = try browser.post("/mgmt/tenants", Self.fields(["slug": existing.slug]))
+        let taken = try browser.post("/head-office/tenants", Self.fields(["slug": existing.slug]))
         #expect(taken.status == 422)
         #expect(taken.text.contains("This slug is already taken."))
         let invalid = try browser.post(
-            "/mgmt/tenants", Self.fields(["name": "  ", "tier": "platinum", "admin_email": "not-an-email", "admin_password": "short"]))
+            "/head-office/tenants", Self.fields(["name": "  ", "tier": "platinum", "admin_email": "not-an-email", "admin_password": "short"]))
         #expect(invalid.status == 422)
         #expect(invalid.text.contains("This email address is not valid."))
         #expect(invalid.text.contains("A password has 10 to 200 characters."))
@@ -151,7 +151,7 @@ import TestSupport
             """, tenant.id)
         try TestDatabase.owner.query("update radacct set acctstoptime = now() where tenant_id = $1 and username = 'gone'", tenant.id)
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        let page = try browser.get("/mgmt").text
+        let page = try browser.get("/head-office").text
         let row = try #require(page.range(of: name).map { String(page[$0.upperBound...]) })
         let cells = String(row[..<(row.range(of: "</tr>")?.lowerBound ?? row.endIndex)])
         #expect(cells.contains(#"<td class="number" data-label="Routers">2</td><td class="number" data-label="Online">1</td>"#), "\(cells)")
@@ -164,16 +164,16 @@ import TestSupport
         #expect(try store.get("/").status == 200)
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
 
-        let deactivated = try browser.post("/mgmt/tenants/deactivate", ["slug": tenant.slug])
+        let deactivated = try browser.post("/head-office/tenants/deactivate", ["slug": tenant.slug])
         #expect(deactivated.status == 303)
-        #expect(deactivated.headers["Location"] == "/mgmt?done=deactivated")
+        #expect(deactivated.headers["Location"] == "/head-office?done=deactivated")
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 404) == 404)
         #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isActive == false)
-        let list = try browser.get("/mgmt?done=deactivated").text
+        let list = try browser.get("/head-office?done=deactivated").text
         #expect(list.contains("Inactive"))
         #expect(list.contains(#"<p class="form-notice" role="status">The tenant is deactivated"#))
 
-        #expect(try browser.post("/mgmt/tenants/activate", ["slug": tenant.slug]).status == 303)
+        #expect(try browser.post("/head-office/tenants/activate", ["slug": tenant.slug]).status == 303)
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 200) == 200)
         let audit = try HeadOfficeFixtures.auditRows(actor: admin.email)
         #expect(audit.map(\.action) == ["tenant.deactivate", "tenant.activate"])
@@ -188,43 +188,43 @@ import TestSupport
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
 
         // The list's Delete leads to a confirmation page, not to a deletion.
-        #expect(try browser.get("/mgmt").text.contains(#"href="/mgmt/tenants/\#(tenant.slug)/delete""#))
-        let confirmation = try browser.get("/mgmt/tenants/\(tenant.slug)/delete")
+        #expect(try browser.get("/head-office").text.contains(#"href="/head-office/tenants/\#(tenant.slug)/delete""#))
+        let confirmation = try browser.get("/head-office/tenants/\(tenant.slug)/delete")
         #expect(confirmation.status == 200)
         #expect(confirmation.text.contains("Delete \(name)?"))
-        #expect(try browser.get("/mgmt/tenants/no-such-tenant/delete").status == 404)
+        #expect(try browser.get("/head-office/tenants/no-such-tenant/delete").status == 404)
         for typed in ["", "wrong", tenant.slug.uppercased()] {
-            let refused = try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug, "confirm": typed])
+            let refused = try browser.post("/head-office/tenants/delete", ["slug": tenant.slug, "confirm": typed])
             #expect(refused.status == 422, "\(typed)")
             #expect(refused.text.contains("Type the tenant's slug exactly as shown to confirm."))
         }
         #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isDeleted == false)
         #expect(try store.get("/").status == 200)
 
-        let deleted = try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug, "confirm": " \(tenant.slug) "])
+        let deleted = try browser.post("/head-office/tenants/delete", ["slug": tenant.slug, "confirm": " \(tenant.slug) "])
         #expect(deleted.status == 303)
-        #expect(deleted.headers["Location"] == "/mgmt?done=deleted")
+        #expect(deleted.headers["Location"] == "/head-office?done=deleted")
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 404) == 404)
         #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isDeleted == true)
-        let list = try browser.get("/mgmt?done=deleted").text
+        let list = try browser.get("/head-office?done=deleted").text
         #expect(list.contains(#"<p class="form-notice" role="status">The tenant was deleted"#))
         #expect(list.contains("Deleted tenants"))
         #expect(list.contains("\(name) (\(tenant.slug))"))
-        #expect(!list.contains(#"href="/mgmt/tenants/\#(tenant.slug)/delete""#))
-        #expect(try browser.post("/mgmt/tenants/delete", ["slug": tenant.slug, "confirm": tenant.slug]).status == 404, "deleted once only")
+        #expect(!list.contains(#"href="/head-office/tenants/\#(tenant.slug)/delete""#))
+        #expect(try browser.post("/head-office/tenants/delete", ["slug": tenant.slug, "confirm": tenant.slug]).status == 404, "deleted once only")
 
-        let restored = try browser.post("/mgmt/tenants/restore", ["slug": tenant.slug])
-        #expect(restored.headers["Location"] == "/mgmt?done=restored")
+        let restored = try browser.post("/head-office/tenants/restore", ["slug": tenant.slug])
+        #expect(restored.headers["Location"] == "/head-office?done=restored")
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 200) == 200)
         #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isDeleted == false)
-        #expect(try browser.post("/mgmt/tenants/restore", ["slug": tenant.slug]).status == 404, "restored once only")
+        #expect(try browser.post("/head-office/tenants/restore", ["slug": tenant.slug]).status == 404, "restored once only")
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).map(\.action) == ["tenant.delete", "tenant.restore"])
     }
 
     @Test func theCreateFormExplainsTheTiers() throws {
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        #expect(try browser.get("/mgmt").text.contains("Starter for a new or small ISP"))
-        #expect(try browser.get("/mgmt?lang=id").text.contains("Starter untuk ISP baru atau kecil"))
+        #expect(try browser.get("/head-office").text.contains("Starter for a new or small ISP"))
+        #expect(try browser.get("/head-office?lang=id").text.contains("Starter untuk ISP baru atau kecil"))
     }
 
     @Test func theSuccessNoticeIsStyled() throws {
@@ -237,12 +237,12 @@ import TestSupport
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
         let slug = Self.newSlug()
         let forged = ["_csrf": String(repeating: "a", count: 64)]
-        #expect(try browser.post("/mgmt/tenants", Self.fields(forged.merging(["slug": slug]) { $1 })).status == 403)
-        #expect(try browser.post("/mgmt/tenants", Self.fields(["slug": slug]), withCSRF: false).status == 403)
+        #expect(try browser.post("/head-office/tenants", Self.fields(forged.merging(["slug": slug]) { $1 })).status == 403)
+        #expect(try browser.post("/head-office/tenants", Self.fields(["slug": slug]), withCSRF: false).status == 403)
         for action in ["deactivate", "delete", "restore"] {
             let fields = ["slug": tenant.slug, "confirm": tenant.slug]
-            #expect(try browser.post("/mgmt/tenants/\(action)", forged.merging(fields) { $1 }).status == 403)
-            #expect(try browser.post("/mgmt/tenants/\(action)", fields, withCSRF: false).status == 403)
+            #expect(try browser.post("/head-office/tenants/\(action)", forged.merging(fields) { $1 }).status == 403)
+            #expect(try browser.post("/head-office/tenants/\(action)", fields, withCSRF: false).status == 403)
         }
         #expect(try HeadOfficeFixtures.tenantRow(slug: slug) == nil)
         let row = try #require(try HeadOfficeFixtures.tenantRow(slug: tenant.slug))
@@ -252,7 +252,7 @@ import TestSupport
 
     @Test func anUnknownTenantIsNotFoundAndChangesNothing() throws {
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
-        #expect(try browser.post("/mgmt/tenants/deactivate", ["slug": "'; drop table tenants; --"]).status == 404)
+        #expect(try browser.post("/head-office/tenants/deactivate", ["slug": "'; drop table tenants; --"]).status == 404)
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// This month's figures on `/mgmt`, and `GET /mgmt/usage.json?period=YYYY-MM` for any month.
+/// This month's figures on `/head-office`, and `GET /head-office/usage.json?period=YYYY-MM` for any month.
 @Suite struct HeadOfficeUsageTests {
     static func currentPeriod() -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -28,7 +28,7 @@ import TestSupport
             tenantID: tenant.id, period: Self.currentPeriod(), pageViews: 4_321, orders: 17, paidOrders: 11,
             paidAmount: 1_234_567)
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        let page = try browser.get("/mgmt")
+        let page = try browser.get("/head-office")
         let row = try #require(page.text.components(separatedBy: "<tr").first { $0.contains(name) })
         #expect(row.contains(">17<") && row.contains(">11<") && row.contains(">4321<"))
         #expect(row.contains("Rp 1.234.567"))
@@ -39,7 +39,7 @@ import TestSupport
         let tenant = try TestDatabase.createTenant(name: "Usage ISP")
         try Self.recordUsage(tenantID: tenant.id, period: "2031-03", pageViews: 90, orders: 7, paidOrders: 5, paidAmount: 125_000)
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        let response = try browser.get("/mgmt/usage.json?period=2031-03")
+        let response = try browser.get("/head-office/usage.json?period=2031-03")
         #expect(response.status == 200)
         #expect(response.headers["Content-Type"]?.hasPrefix("application/json") == true)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
@@ -49,7 +49,7 @@ import TestSupport
         #expect(line["tenant_id"] as? String == tenant.id.uuidString)
         #expect(line["orders"] as? Int == 7 && line["paid_orders"] as? Int == 5)
         #expect(line["paid_amount"] as? Int == 125_000 && line["page_views"] as? Int == 90)
-        let other = try browser.get("/mgmt/usage.json?period=2031-04")
+        let other = try browser.get("/head-office/usage.json?period=2031-04")
         #expect(!other.text.contains(tenant.slug))
     }
 
@@ -57,6 +57,6 @@ import TestSupport
     func aMalformedPeriodIsABadRequest(period: String) throws {
         let (browser, _) = try HeadOfficeFixtures.signedIn()
         let encoded = period.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        #expect(try browser.get("/mgmt/usage.json?period=\(encoded)").status == 400)
+        #expect(try browser.get("/head-office/usage.json?period=\(encoded)").status == 400)
     }
 }

@@ -25,12 +25,12 @@ import TestSupport
         let browser = PortalBrowser(port: Self.server.port, host: HeadOfficeFixtures.platformHost)
         browser.cookies["lang"] = "en"
         browser.extraHeaders = [("X-Forwarded-For", address)]
-        try browser.get("/mgmt/login")
+        try browser.get("/head-office/login")
         return browser
     }
 
     private func signIn(from address: String, password: String) throws -> TestHTTPResponse {
-        try browser(from: address).post("/mgmt/login", ["login": admin.email, "password": password])
+        try browser(from: address).post("/head-office/login", ["login": admin.email, "password": password])
     }
 
     private static func randomAddress() -> String {
@@ -59,8 +59,8 @@ import TestSupport
         #expect(refused.text.contains("Too many sign-in attempts"))
         Thread.sleep(forTimeInterval: Double(wait))
         let owner = try browser(from: attacker)
-        #expect(try owner.post("/mgmt/login", ["login": admin.email, "password": admin.password]).status == 303)
-        #expect(try owner.get("/mgmt").status == 200)
+        #expect(try owner.post("/head-office/login", ["login": admin.email, "password": admin.password]).status == 303)
+        #expect(try owner.get("/head-office").status == 200)
     }
 
     @Test func twentyParallelWrongPasswordsFromOneAddressAreMostlyRefusedUnchecked() throws {
@@ -81,7 +81,7 @@ import TestSupport
             Thread.detachNewThread {
                 start.wait()
                 let response = try? TestHTTPClient.request(
-                    port: port, method: "POST", path: "/mgmt/login", host: HeadOfficeFixtures.platformHost,
+                    port: port, method: "POST", path: "/head-office/login", host: HeadOfficeFixtures.platformHost,
                     headers: [
                         ("Cookie", cookie), ("X-Forwarded-For", attacker),
                         ("Content-Type", "application/x-www-form-urlencoded"),

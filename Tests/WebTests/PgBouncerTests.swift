@@ -145,7 +145,7 @@ import TestSupport
     @Test func aHeadOfficeAdminSignsIn() throws {
         try throughPgBouncer { _, server in
             let (browser, _) = try HeadOfficeFixtures.signedIn(port: server.port)
-            #expect(try browser.get("/mgmt").text.contains("Add a tenant"))
+            #expect(try browser.get("/head-office").text.contains("Add a tenant"))
         }
     }
 

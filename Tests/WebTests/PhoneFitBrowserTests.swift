@@ -27,7 +27,7 @@ import TestSupport
         "global GET /assets/{path...}",  // style sheets, scripts, images
         "global GET /.well-known/gerbang/domain-check",  // the TLS front's yes/no for a host name
         "global GET /metrics",  // Prometheus text
-        "platform GET /mgmt/usage.json",  // JSON for head office's scripts
+        "platform GET /head-office/usage.json",  // JSON for head office's scripts
         "tenant GET /brand/theme.css", "tenant GET /brand/logo",  // the store's colours and logo
         "tenant GET /admin/branding/preview.css",  // the preview's colours
         "tenant GET /admin/hotspot/{file}",  // a download of the exported hotspot files
@@ -109,15 +109,15 @@ import TestSupport
             "tenant GET /admin/password": Visit(visitor: .tenantAdmin, path: "/admin/password"),
 
             "platform GET /": Visit(visitor: .platformVisitor, path: "/"),
-            "platform GET /mgmt/login": Visit(visitor: .platformVisitor, path: "/mgmt/login"),
-            "platform GET /mgmt": Visit(visitor: .headOffice, path: "/mgmt"),
-            "platform GET /mgmt/domains": Visit(visitor: .headOffice, path: "/mgmt/domains"),
-            "platform GET /mgmt/gateways": Visit(visitor: .headOffice, path: "/mgmt/gateways"),
-            "platform GET /mgmt/accounts": Visit(visitor: .headOffice, path: "/mgmt/accounts"),
-            "platform GET /mgmt/audit": Visit(visitor: .headOffice, path: "/mgmt/audit"),
-            "platform GET /mgmt/finance": Visit(visitor: .headOffice, path: "/mgmt/finance"),
-            "platform GET /mgmt/tenants/{slug}/created": Visit(visitor: .headOffice, path: "/mgmt/tenants/\(site.shop.slug)/created"),
-            "platform GET /mgmt/tenants/{slug}/delete": Visit(visitor: .headOffice, path: "/mgmt/tenants/\(site.shop.slug)/delete"),
+            "platform GET /head-office/login": Visit(visitor: .platformVisitor, path: "/head-office/login"),
+            "platform GET /head-office": Visit(visitor: .headOffice, path: "/head-office"),
+            "platform GET /head-office/domains": Visit(visitor: .headOffice, path: "/head-office/domains"),
+            "platform GET /head-office/gateways": Visit(visitor: .headOffice, path: "/head-office/gateways"),
+            "platform GET /head-office/accounts": Visit(visitor: .headOffice, path: "/head-office/accounts"),
+            "platform GET /head-office/audit": Visit(visitor: .headOffice, path: "/head-office/audit"),
+            "platform GET /head-office/finance": Visit(visitor: .headOffice, path: "/head-office/finance"),
+            "platform GET /head-office/tenants/{slug}/created": Visit(visitor: .headOffice, path: "/head-office/tenants/\(site.shop.slug)/created"),
+            "platform GET /head-office/tenants/{slug}/delete": Visit(visitor: .headOffice, path: "/head-office/tenants/\(site.shop.slug)/delete"),
         ]
     }
 
@@ -193,7 +193,7 @@ import TestSupport
             return
         case .subscriber: account = (site.subscriber.customerNumber, site.subscriber.password, "/portal/login", "/portal")
         case .tenantAdmin: account = (site.admin.email, site.admin.password, "/admin/login", "/admin")
-        case .headOffice: account = (site.headOffice.email, site.headOffice.password, "/mgmt/login", "/mgmt")
+        case .headOffice: account = (site.headOffice.email, site.headOffice.password, "/head-office/login", "/head-office")
         }
         try flow.browser.open(origin + account.form + "?lang=\(language)")
         try flow.browser.waitForPath(account.form)

@@ -141,8 +141,8 @@ enum RateLimitServers {
 
     @Test func headOfficeLoginAndTheWebhookAreLimitedPerAddressOnAnyHost() throws {
         let address = S.randomAddress()
-        for _ in 1...3 { #expect(try S.request(S.first, "POST", "/mgmt/login", host: "localhost", from: address).status != 429) }
-        #expect(try S.request(S.second, "POST", "/mgmt/login", host: "localhost", from: address).status == 429)
+        for _ in 1...3 { #expect(try S.request(S.first, "POST", "/head-office/login", host: "localhost", from: address).status != 429) }
+        #expect(try S.request(S.second, "POST", "/head-office/login", host: "localhost", from: address).status == 429)
 
         let gateway = S.randomAddress()
         for index in 1...3 {

@@ -30,14 +30,14 @@ import TestSupport
 
     @Test func headOfficeIsNotOfferedTheSandboxAndCannotSaveIt() throws {
         let (browser, _) = try HeadOfficeFixtures.signedIn(port: Self.server.port)
-        let page = try browser.get("/mgmt/gateways")
+        let page = try browser.get("/head-office/gateways")
         #expect(page.status == 200)
-        #expect(page.text.contains("/mgmt/gateways/midtrans"))
-        #expect(!page.text.contains("/mgmt/gateways/sandbox"))
+        #expect(page.text.contains("/head-office/gateways/midtrans"))
+        #expect(!page.text.contains("/head-office/gateways/sandbox"))
         let before = try TestDatabase.owner.query(
             "select coalesce(max(updated_at)::text, '') as t from payment_gateways where tenant_id is null and provider = 'sandbox'"
         ).first!.decode("t", as: String.self)
-        let refused = try browser.post("/mgmt/gateways/sandbox", ["key_secret": "free-money", "is_active": "on"])
+        let refused = try browser.post("/head-office/gateways/sandbox", ["key_secret": "free-money", "is_active": "on"])
         #expect(refused.status == 422)
         let after = try TestDatabase.owner.query(
             "select coalesce(max(updated_at)::text, '') as t from payment_gateways where tenant_id is null and provider = 'sandbox'"

@@ -138,7 +138,7 @@ public struct AdminExpenseFormView: Sendable {
     }
 }
 
-/// `GET /mgmt/finance?month=YYYY-MM`: every tenant's month, and their sum.
+/// `GET /head-office/finance?month=YYYY-MM`: every tenant's month, and their sum.
 public struct HeadOfficeFinanceView: Sendable {
     public struct Tenant: Sendable, Hashable {
         public let slug: String

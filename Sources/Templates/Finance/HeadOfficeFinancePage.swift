@@ -1,4 +1,4 @@
-/// `GET /mgmt/finance`: every store's income, expenses and balance for one month, and the platform total
+/// `GET /head-office/finance`: every store's income, expenses and balance for one month, and the platform total
 /// (the sum of the rows above it).
 public struct HeadOfficeFinancePage: HTMLComponent {
     let chrome: SiteChrome

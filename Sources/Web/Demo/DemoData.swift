@@ -64,7 +64,7 @@ public struct DemoData: Sendable {
             try DemoRouters.insert(DemoRouters.all(alpha: alpha, beta: beta), on: db)
             // Admin: one tenant admin each for alpha and beta.
             try DemoAdmins.insert(DemoAdmins.all(alpha: alpha, beta: beta), on: db)
-            // Head office: one platform admin, at /mgmt on the bare base domain.
+            // Head office: one platform admin, at /head-office on the bare base domain.
             try DemoHeadOffice.insert(on: db)
             return true
         }

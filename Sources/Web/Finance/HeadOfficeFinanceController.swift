@@ -2,10 +2,10 @@ import Foundation
 import HTTP
 import Templates
 
-/// `GET /mgmt/finance?month=YYYY-MM`: every tenant's income, expenses and balance for the month (each
+/// `GET /head-office/finance?month=YYYY-MM`: every tenant's income, expenses and balance for the month (each
 /// counted in its own time zone, from the same ledger the tenant's report reads), and the platform total.
 struct HeadOfficeFinanceController: Sendable {
-    static let path = "/mgmt/finance"
+    static let path = "/head-office/finance"
 
     let services: HeadOfficeServices
 

@@ -16,7 +16,7 @@ enum SensitiveRoute: String, Sendable, Hashable, CaseIterable {
             return
         }
         switch path {
-        case AuthenticatedSubscriber.loginPath, AuthenticatedTenantAdmin.loginPath, "/mgmt/login": self = .login
+        case AuthenticatedSubscriber.loginPath, AuthenticatedTenantAdmin.loginPath, "/head-office/login": self = .login
         // Asking for a reset code, and trying one, guess at an account like a sign-in.
         case "/portal/forgot", "/portal/reset", "/portal/password": self = .login
         case "/orders": self = .orders

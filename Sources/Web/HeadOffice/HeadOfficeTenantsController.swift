@@ -1,0 +1,125 @@
+import Foundation
+import HTTP
+import Templates
+
+/// `GET /head-office` (every tenant with this month's figures), `POST /head-office/tenants` (create), and
+/// `POST /head-office/tenants/activate|deactivate` (the tenant named by the form's `slug`). Deleting,
+/// restoring and the page after creating are in `HeadOfficeTenantLifecycleController`.
+struct HeadOfficeTenantsController: Sendable {
+    static let path = "/head-office"
+    typealias Field = HeadOfficeTenantsView.Field
+
+    let services: HeadOfficeServices
+
+    func addRoutes(to router: inout Router<PlatformContext>) {
+        router.get(Self.path) { request, context, _ in
+            let done = TenantActionDone(rawValue: try request.queryItems["done"] ?? "")
+            return try page(
+                AuthenticatedHeadOffice(request: request, context: context, services: services), request: request, done: done)
+        }
+        router.post(Self.path + "/tenants") { request, context, _ in try create(request, context) }
+        router.post(Self.path + "/tenants/activate") { request, context, _ in
+            try change(request, context, done: .activated) { try services.tenants.setActive(true, slug: $0, by: $1) }
+        }
+        router.post(Self.path + "/tenants/deactivate") { request, context, _ in
+            try change(request, context, done: .deactivated) { try services.tenants.setActive(false, slug: $0, by: $1) }
+        }
+    }
+
+    private func create(_ request: HTTPRequest, _ context: PlatformContext) throws -> HTTPResponse {
+        let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
+        let strings = context.language.headOfficeStrings
+        let typed = [
+            Field.slug: form[Field.slug] ?? "", Field.name: form[Field.name] ?? "", Field.tier: form[Field.tier] ?? "",
+            Field.adminEmail: (form[Field.adminEmail] ?? "").trimmed,
+        ]
+        var errors: [String: String] = [:]
+        let slug: TenantSlug?
+        do {
+            slug = try TenantSlug(typed[Field.slug]!)
+        } catch {
+            slug = nil
+            errors[Field.slug] = Self.message(for: error, typed: typed[Field.slug]!, strings: strings)
+        }
+        let name = typed[Field.name]!.trimmed
+        if name.isEmpty { errors[Field.name] = strings.errorNameMissing }
+        if name.count > 120 { errors[Field.name] = strings.errorNameTooLong }
+        let tier = Tenant.Tier(rawValue: typed[Field.tier]!)
+        if tier == nil { errors[Field.tier] = strings.errorTierInvalid }
+        let admin = NewTenantAdmin(email: typed[Field.adminEmail]!, password: form[Field.adminPassword] ?? "")
+        if !OrderSubmission.isPlausibleEmail(admin.email) { errors[Field.adminEmail] = context.language.strings.errorEmailInvalid }
+        if !(10...200).contains(admin.password.count) { errors[Field.adminPassword] = strings.errorAdminPasswordShort }
+
+        if let slug, let tier, errors.isEmpty {
+            let actor = AuditActor(headOffice, request: request)
+            if try services.tenants.create(slug: slug, name: name, tier: tier, admin: admin, by: actor) {
+                return .redirect(to: HeadOfficeTenantLifecycleController.createdPath(slug.value))
+            }
+            errors[Field.slug] = strings.errorSlugTaken
+        }
+        return try page(
+            headOffice, request: request, state: FormState(values: typed, errors: errors), status: .unprocessableContent)
+    }
+
+    /// Applies a change to the tenant the form names, then back to the list with the change's notice;
+    /// 404 when there is no such tenant.
+    static func change(
+        _ request: HTTPRequest, _ context: PlatformContext, services: HeadOfficeServices, done: TenantActionDone,
+        _ apply: (_ slug: String, AuditActor) throws -> Bool
+    ) throws -> HTTPResponse {
+        let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
+        guard try apply(form[Field.slug] ?? "", AuditActor(headOffice, request: request)) else {
+            throw HTTPError(.notFound)
+        }
+        return .redirect(to: Self.path + "?done=" + done.rawValue)
+    }
+
+    private func change(
+        _ request: HTTPRequest, _ context: PlatformContext, done: TenantActionDone,
+        _ apply: (_ slug: String, AuditActor) throws -> Bool
+    ) throws -> HTTPResponse {
+        try Self.change(request, context, services: services, done: done, apply)
+    }
+
+    private func page(
+        _ headOffice: AuthenticatedHeadOffice, request: HTTPRequest, state: FormState = FormState(), status: HTTPStatus = .ok,
+        done: TenantActionDone? = nil
+    ) throws -> HTTPResponse {
+        let month = UsageMonth(containing: Date())
+        let usage = Dictionary(
+            try services.usage.monthlyUsage(period: month).map { ($0.tenantID, $0) }, uniquingKeysWith: { first, _ in first })
+        let stores = StoreAddress(request: request, baseDomain: services.baseDomain)
+        let tenants = try services.tenants.tenants().map { tenant in
+            var listed = HeadOfficeTenantsView.Tenant(
+                slug: tenant.slug, name: tenant.name, tier: tenant.tier, isActive: tenant.isActive,
+                domains: tenant.domains, figures: usage[tenant.id].map(Self.figures) ?? .init(),
+                storeURL: stores.url(slug: tenant.slug))
+            listed.routers = tenant.routers
+            listed.online = tenant.online
+            return listed
+        }
+        let view = HeadOfficeTenantsView(
+            period: month.description, tenants: tenants, tiers: Tenant.Tier.allCases.map(\.rawValue),
+            baseDomain: services.baseDomain, state: state, csrfToken: headOffice.session.csrfSecret,
+            deleted: try services.tenants.deletedTenants().map { ($0.slug, $0.name) }, done: done)
+        var response = HTTPResponse.page(HeadOfficeTenantsPage(chrome: headOffice.context.chrome, view: view), status: status)
+        response.headers.set("Cache-Control", "no-store")
+        return response
+    }
+
+    static func figures(_ usage: TenantUsage) -> HeadOfficeTenantsView.Figures {
+        HeadOfficeTenantsView.Figures(
+            orders: Int(usage.orders), paidOrders: Int(usage.paidOrders), paidAmount: usage.paidAmount,
+            pageViews: Int(usage.pageViews))
+    }
+
+    static func message(for problem: TenantSlug.Problem, typed: String, strings: HeadOfficeStrings) -> String {
+        switch problem {
+        case .missing: strings.errorSlugMissing
+        case .length: strings.errorSlugLength
+        case .characters: strings.errorSlugCharacters
+        case .hyphenAtEnd: strings.errorSlugHyphen
+        case .reserved: strings.errorSlugReserved(typed.trimmingCharacters(in: .whitespaces))
+        }
+    }
+}
