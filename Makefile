@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 SWIFT ?= swift
 
-.PHONY: run test build release bench fuzz fmt clean db-stop
+.PHONY: run test lint build release bench fuzz fmt clean db-stop
 
 run:
 	@scripts/run.sh
@@ -25,8 +25,12 @@ fuzz:
 bench:
 	@scripts/bench.sh
 
+# swift-format with the committed .swift-format; any finding fails (make fmt fixes most of them).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
+
 fmt:
-	$(SWIFT) format --in-place --recursive Sources Tests
+	$(SWIFT) format --in-place --recursive Sources Tests Fuzz
 
 db-stop:
 	@scripts/pg.sh stop .data/pg

@@ -47,9 +47,13 @@ private struct ApplicationHarness: Sendable {
         } catch {
             fatalError("the application harness needs DATABASE_URL and a database it can migrate: \(error)")
         }
-        let admin = Self.signIn(path, host: "alpha.localhost", loginPath: "/admin/login", login: "admin@alpha-net.test", password: "admin123", page: "/admin/branding")
-        let portal = Self.signIn(path, host: "alpha.localhost", loginPath: "/portal/login", login: "A-1001", password: "portal123", page: "/portal")
-        let headOffice = Self.signIn(path, host: "localhost", loginPath: "/head-office/login", login: "ops@gerbang.test", password: "admin123", page: "/head-office")
+        let admin = Self.signIn(
+            path, host: "alpha.localhost", loginPath: "/admin/login", login: "admin@alpha-net.test", password: "admin123",
+            page: "/admin/branding")
+        let portal = Self.signIn(
+            path, host: "alpha.localhost", loginPath: "/portal/login", login: "A-1001", password: "portal123", page: "/portal")
+        let headOffice = Self.signIn(
+            path, host: "localhost", loginPath: "/head-office/login", login: "ops@gerbang.test", password: "admin123", page: "/head-office")
         substitutions = [
             (Array("@PSID@".utf8), Array(portal.session.utf8)), (Array("@PCSRF@".utf8), Array(portal.csrf.utf8)),
             (Array("@HSID@".utf8), Array(headOffice.session.utf8)), (Array("@HCSRF@".utf8), Array(headOffice.csrf.utf8)),

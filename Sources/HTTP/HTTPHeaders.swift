@@ -61,7 +61,8 @@ public struct HTTPHeaders: Sendable, Sequence {
 extension String {
     /// ASCII case-insensitive comparison, as header names and host names need.
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
-        let a = utf8, b = other.utf8
+        let a = utf8
+        let b = other.utf8
         guard a.count == b.count else { return false }
         let contiguous = a.withContiguousStorageIfAvailable { x in
             b.withContiguousStorageIfAvailable { y in

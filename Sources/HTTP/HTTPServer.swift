@@ -32,7 +32,8 @@ public final class HTTPServer: Sendable {
         signal(SIGPIPE, SIG_IGN)
         try phase.withLock { phase in
             guard case .idle = phase else { throw SocketError("the server was already started") }
-            let listener = try configuration.inheritedListener.map(Socket.adopt)
+            let listener =
+                try configuration.inheritedListener.map(Socket.adopt)
                 ?? Socket.listen(host: configuration.host, port: configuration.port, reusePort: configuration.reusePort)
             let workers = WorkerPool(threads: configuration.workers)
             let context = ServerContext(configuration: configuration, responder: responder, workers: workers)

@@ -149,7 +149,8 @@ public final class ProcessSupervisor {
             candidate = nil
             toReplace = []
             _ = backoff.delay(afterLifetime: lifetime)
-            configuration.log("gerbang: new worker \(pid) \(description) before it was ready; the reload is abandoned, the running workers stay")
+            configuration.log(
+                "gerbang: new worker \(pid) \(description) before it was ready; the reload is abandoned, the running workers stay")
             return
         }
         if pid == toReplace.first, candidate != nil {

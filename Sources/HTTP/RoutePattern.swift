@@ -41,7 +41,8 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func segment(_ piece: Substring, in text: String) throws(RoutePatternError) -> Segment {
-        let hasOpen = piece.contains("{"), hasClose = piece.contains("}")
+        let hasOpen = piece.contains("{")
+        let hasClose = piece.contains("}")
         guard hasOpen || hasClose else {
             guard let literal = PercentDecoding.decodePathSegment(piece) else { throw .malformedSegment(text) }
             return .literal(literal)

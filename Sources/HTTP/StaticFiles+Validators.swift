@@ -22,9 +22,10 @@ extension StaticFiles {
         let stem = name.split(separator: ".").dropLast()
         let pieces = stem.flatMap { $0.split(separator: "-") }.dropFirst()
         return pieces.contains { piece in
-            piece.utf8.count >= 8 && piece.utf8.allSatisfy { byte in
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-            }
+            piece.utf8.count >= 8
+                && piece.utf8.allSatisfy { byte in
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                }
         }
     }
 }

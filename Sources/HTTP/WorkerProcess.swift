@@ -44,7 +44,7 @@ struct WorkerProcess {
 
         let argv = ([configuration.executable] + configuration.arguments).map { strdup($0) } + [nil]
         let envp = configuration.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, configuration.executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else {

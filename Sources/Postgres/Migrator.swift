@@ -47,7 +47,8 @@ public struct Migrator: Sendable {
     /// File names not yet applied, for readiness checks. Takes no lock.
     public func pendingMigrations(_ connection: PostgresConnection) throws(PostgresError) -> [String] {
         let migrations = try MigrationFile.all(in: directory)
-        let tableExists = try connection.query("select to_regclass('schema_migrations') is not null as present")
+        let tableExists =
+            try connection.query("select to_regclass('schema_migrations') is not null as present")
             .first?.decode("present", as: Bool.self) ?? false
         let applied = tableExists ? try appliedVersions(connection) : []
         return migrations.filter { !applied.contains($0.version) }.map(\.fileName)
@@ -89,7 +90,8 @@ public struct Migrator: Sendable {
     private func lock(_ connection: PostgresConnection) throws(PostgresError) {
         let deadline = ContinuousClock.now + lockTimeout
         while true {
-            let locked = try connection.query("select pg_try_advisory_lock(7263514029) as locked")
+            let locked =
+                try connection.query("select pg_try_advisory_lock(7263514029) as locked")
                 .first?.decode("locked", as: Bool.self) ?? false
             if locked { return }
             guard ContinuousClock.now < deadline else {

@@ -35,7 +35,7 @@ enum PostgresTimestamp {
         else { return nil }
         micros += ((hour * 60 + minute) * 60 + second) * 1_000_000
         if scanner.skip(".") {
-            guard case let (fraction, digits)? = scanner.fraction() else { return nil }
+            guard case (let fraction, let digits)? = scanner.fraction() else { return nil }
             micros += digits <= 6 ? fraction * pow10(6 - digits) : (fraction + pow10(digits - 6) / 2) / pow10(digits - 6)
         }
         if scanner.skip("Z") {
@@ -118,12 +118,12 @@ private struct DigitScanner {
     }
 
     mutating func number(digits: Int) -> Int64? {
-        guard case let (value, count)? = digitRun(limit: digits), count == digits else { return nil }
+        guard case (let value, let count)? = digitRun(limit: digits), count == digits else { return nil }
         return value
     }
 
     mutating func number(minimumDigits: Int) -> Int64? {
-        guard case let (value, count)? = digitRun(limit: 9), count >= minimumDigits else { return nil }
+        guard case (let value, let count)? = digitRun(limit: 9), count >= minimumDigits else { return nil }
         return value
     }
 

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import HTTP
+import Testing
 
 @Suite struct CookieTests {
     private static func request(cookieHeaders: [String]) -> HTTPRequest {
@@ -45,12 +44,15 @@ import HTTP
 
     @Test func expiredCookieDeletes() throws {
         let cookie = try SetCookie.expired(name: "sid", secure: true)
-        #expect(cookie.headerValue
-            == "sid=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax")
+        #expect(
+            cookie.headerValue
+                == "sid=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax")
     }
 
-    @Test(arguments: ["a; Domain=evil.example", "a b", "a\r\nSet-Cookie: admin=1", "a,b", "\"quoted\"", "a\\b", "a\u{0}",
-                      "caf\u{E9}", "x; HttpOnly=false"])
+    @Test(arguments: [
+        "a; Domain=evil.example", "a b", "a\r\nSet-Cookie: admin=1", "a,b", "\"quoted\"", "a\\b", "a\u{0}",
+        "caf\u{E9}", "x; HttpOnly=false",
+    ])
     func valuesThatCouldInjectAttributesAreRefused(value: String) {
         #expect(throws: SetCookieError.invalidValue) { try SetCookie(name: "sid", value: value) }
     }
@@ -77,8 +79,9 @@ import HTTP
         var response = HTTPResponse.text("ok")
         response.setCookie(try SetCookie(name: "sid", value: "1"))
         response.setCookie(try SetCookie(name: "csrf", value: "2", httpOnly: false))
-        #expect(response.headers.values("Set-Cookie") == [
-            "sid=1; Path=/; HttpOnly; SameSite=Lax", "csrf=2; Path=/; SameSite=Lax",
-        ])
+        #expect(
+            response.headers.values("Set-Cookie") == [
+                "sid=1; Path=/; HttpOnly; SameSite=Lax", "csrf=2; Path=/; SameSite=Lax",
+            ])
     }
 }

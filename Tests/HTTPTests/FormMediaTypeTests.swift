@@ -1,6 +1,5 @@
-import Testing
-
 import HTTP
+import Testing
 
 @Suite struct FormMediaTypeTests {
     @Test func typeSubtypeAndParametersAreParsed() throws {

@@ -1,6 +1,5 @@
-import Testing
-
 import HTTP
+import Testing
 
 @Suite struct FormTests {
     private static func formRequest(_ body: String, contentType: String? = "application/x-www-form-urlencoded")
@@ -78,8 +77,10 @@ import HTTP
     @Test func requestFormNeedsTheFormContentType() throws {
         #expect(try Self.formRequest("a=1").formFields()["a"] == "1")
         #expect(try Self.formRequest("a=1", contentType: "Application/X-WWW-Form-URLEncoded; charset=UTF-8").formFields()["a"] == "1")
-        for contentType: String? in [nil, "text/plain", "multipart/form-data; boundary=x", "application/json",
-                                     "application/x-www-form-urlencoded; charset=iso-8859-1", "application/x-www-form-urlencodedx"] {
+        for contentType: String? in [
+            nil, "text/plain", "multipart/form-data; boundary=x", "application/json",
+            "application/x-www-form-urlencoded; charset=iso-8859-1", "application/x-www-form-urlencodedx",
+        ] {
             let request = Self.formRequest("a=1", contentType: contentType)
             #expect(statusOf { () throws(HTTPError) in _ = try request.formFields() } == .unsupportedMediaType)
         }

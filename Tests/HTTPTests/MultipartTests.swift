@@ -1,6 +1,5 @@
-import Testing
-
 import HTTP
+import Testing
 
 @Suite struct MultipartTests {
     private static let boundary = "----GerbangBoundary7MA4YWxkTrZu0gW"
@@ -56,8 +55,10 @@ import HTTP
     @Test func textFieldsAndFilesAreParsedInOrder() throws {
         let body = Self.body([
             (["Content-Disposition: form-data; name=\"display_name\""], "Net Bogor ✓"),
-            (["Content-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"", "Content-Type: image/png"],
-             "\u{01}PNG\r\n--not-the-boundary\r\n"),
+            (
+                ["Content-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"", "Content-Type: image/png"],
+                "\u{01}PNG\r\n--not-the-boundary\r\n"
+            ),
             (["content-disposition: FORM-DATA; name=tag"], "a"),
             (["Content-Disposition: form-data; name=\"tag\""], "'; DROP TABLE tenant_branding; --"),
         ])
@@ -74,7 +75,8 @@ import HTTP
     }
 
     @Test func preambleEpilogueQuotedBoundaryAndEmptyFileInputAreAccepted() throws {
-        let text = "ignored preamble\r\n--b'(x)\r\nContent-Disposition: form-data; name=\"f\"; filename=\"\"\r\n"
+        let text =
+            "ignored preamble\r\n--b'(x)\r\nContent-Disposition: form-data; name=\"f\"; filename=\"\"\r\n"
             + "Content-Type: application/octet-stream\r\n\r\n\r\n--b'(x)--\r\nepilogue"
         let form = try MultipartForm(body: Array(text.utf8), contentType: "multipart/form-data; boundary=\"b'(x)\"")
         #expect(form.parts.count == 1)
@@ -95,12 +97,15 @@ import HTTP
         #expect(try MultipartForm(body: Array("--x--\r\n".utf8), contentType: "multipart/form-data; boundary=x").parts.isEmpty)
     }
 
-    @Test(arguments: ["multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
-                      "multipart/form-data; boundary=\(String(repeating: "a", count: 71))",
-                      "multipart/form-data; boundary=\"a\\\r\nb\"", "multipart/form-data; boundary=\"bad\u{7F}\""])
+    @Test(arguments: [
+        "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+        "multipart/form-data; boundary=\(String(repeating: "a", count: 71))",
+        "multipart/form-data; boundary=\"a\\\r\nb\"", "multipart/form-data; boundary=\"bad\u{7F}\"",
+    ])
     func missingOrInvalidBoundaryIsABadRequest(contentType: String) {
-        #expect(Self.status(Self.body([(["Content-Disposition: form-data; name=a"], "1")]), contentType: contentType)
-            == .badRequest)
+        #expect(
+            Self.status(Self.body([(["Content-Disposition: form-data; name=a"], "1")]), contentType: contentType)
+                == .badRequest)
     }
 
     @Test func otherContentTypesAreUnsupported() throws {
@@ -189,9 +194,10 @@ import HTTP
     }
 
     @Test func randomlyMutatedBodiesNeverCrashAndFailOnlyWithClientErrors() {
-        let valid = Array(("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue\r\n"
-            + "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.png\"\r\nContent-Type: image/png\r\n\r\n"
-            + "\u{1}\u{2}\r\n--B--\r\n").utf8)
+        let valid = Array(
+            ("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue\r\n"
+                + "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.png\"\r\nContent-Type: image/png\r\n\r\n"
+                + "\u{1}\u{2}\r\n--B--\r\n").utf8)
         let alphabet = Array("-B\r\n\"=;: %a\u{0}".utf8) + [0xFF, 0xC3]
         var generator = SeededGenerator(state: 7)
         var accepted = 0

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import HTTP
+import Testing
 
 /// The status of the `HTTPError` thrown by `body`, or `nil` when it did not throw.
 func statusOf(_ body: () throws(HTTPError) -> Void) -> HTTPStatus? {

@@ -63,8 +63,10 @@ import Testing
         #expect(answer == "voucher|ctx|id='; DROP TABLE vouchers;--")
     }
 
-    @Test(arguments: ["/vouchers/%zz", "/vouchers/%4", "/vouchers/%", "/vouchers/%C3%28", "/vouchers/%FF",
-                      "/vouchers/a%00b", "/x%ED%A0%80/y", "/unknown/%E2%82"])
+    @Test(arguments: [
+        "/vouchers/%zz", "/vouchers/%4", "/vouchers/%", "/vouchers/%C3%28", "/vouchers/%FF",
+        "/vouchers/a%00b", "/x%ED%A0%80/y", "/unknown/%E2%82",
+    ])
     func malformedSegmentsAreBadRequests(path: String) {
         let router = Self.portalRouter()
         #expect(statusOf { () throws(HTTPError) in _ = try router.match(method: .GET, path: path) } == .badRequest)
@@ -122,8 +124,9 @@ import Testing
     }
 
     @Test func matchReportsThePatternForLogs() throws {
-        guard case .found(_, let parameters, let pattern) = try Self.portalRouter().match(
-            method: .POST, path: "/portal/invoices/12/pay")
+        guard
+            case .found(_, let parameters, let pattern) = try Self.portalRouter().match(
+                method: .POST, path: "/portal/invoices/12/pay")
         else {
             Issue.record("expected a match")
             return

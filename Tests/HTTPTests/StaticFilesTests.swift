@@ -129,8 +129,10 @@ private struct AssetTree: ~Copyable {
         #expect(Self.get(tree.files(), target).status == .badRequest)
     }
 
-    @Test(arguments: ["../outside/secret.txt", "/etc/passwd", "css/../css/app.css", "css\\app.css", "./hello.txt",
-                      "hello.txt\u{0}", "", "css/", "linkdir/secret.txt"])
+    @Test(arguments: [
+        "../outside/secret.txt", "/etc/passwd", "css/../css/app.css", "css\\app.css", "./hello.txt",
+        "hello.txt\u{0}", "", "css/", "linkdir/secret.txt",
+    ])
     func decodedPathsFromARouterAreCheckedToo(path: String) throws {
         let tree = try AssetTree()
         let response = tree.files().response(for: HTTPRequest(method: .GET, target: "/assets/x"), path: path)

@@ -24,7 +24,8 @@ import Testing
         counters.exits = [.signal: 2, .replaced: 3]
         counters.reloads = 1
         counters.workers = 3
-        #expect(SupervisorCounters(text: counters.text) == SupervisorCounters(text: counters.text + "worker_future 9\nworker_exits alien 4\n"))
+        #expect(
+            SupervisorCounters(text: counters.text) == SupervisorCounters(text: counters.text + "worker_future 9\nworker_exits alien 4\n"))
         let read = SupervisorCounters(text: counters.text)
         #expect(read.starts == 7 && read.reloads == 1 && read.workers == 3)
         #expect(read.exits[.signal] == 2 && read.exits[.replaced] == 3 && read.exits[.exit] == 0)

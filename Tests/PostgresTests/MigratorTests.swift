@@ -30,9 +30,10 @@ import Testing
             try TestDatabase.withFreshDatabase { configuration in
                 let connection = try PostgresConnection(configuration: configuration)
                 let migrator = Migrator(directory: directory)
-                #expect(try migrator.pendingMigrations(connection) == [
-                    "0001_items.sql", "0002_counter.sql", "0010_more.sql",
-                ])
+                #expect(
+                    try migrator.pendingMigrations(connection) == [
+                        "0001_items.sql", "0002_counter.sql", "0010_more.sql",
+                    ])
                 #expect(try migrator.migrate(connection) == ["0001_items.sql", "0002_counter.sql", "0010_more.sql"])
                 #expect(try migrator.migrate(connection) == [])
                 #expect(try migrator.pendingMigrations(connection) == [])

@@ -6,8 +6,9 @@ import Testing
 /// Encoding and decoding, first without a server, then through a real one.
 @Suite struct PostgresCodingTests {
     @Test func arrayLiteralQuotesEveryElementAndKeepsNilAsNull() {
-        #expect(PostgresArrayLiteral.format(["a,b", "q\"uote", "back\\slash", nil, "NULL"])
-            == #"{"a,b","q\"uote","back\\slash",NULL,"NULL"}"#)
+        #expect(
+            PostgresArrayLiteral.format(["a,b", "q\"uote", "back\\slash", nil, "NULL"])
+                == #"{"a,b","q\"uote","back\\slash",NULL,"NULL"}"#)
         #expect(PostgresArrayLiteral.format([]) == "{}")
     }
 
@@ -114,8 +115,9 @@ import Testing
             #expect(PostgresTimestamp.format(decoded) == PostgresTimestamp.format(date))
         }
         let literal = try connection.query("select '2024-02-29 23:59:59.654321+07'::timestamptz as at").first
-        #expect(try literal.map { PostgresTimestamp.format(try $0.decode("at", as: Date.self)) }
-            == "2024-02-29T16:59:59.654321Z")
+        #expect(
+            try literal.map { PostgresTimestamp.format(try $0.decode("at", as: Date.self)) }
+                == "2024-02-29T16:59:59.654321Z")
     }
 
     @Test func sessionRunsInUTCWithISODates() throws {

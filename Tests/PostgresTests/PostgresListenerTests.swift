@@ -76,7 +76,8 @@ import Testing
             let admin = try PostgresConnection(configuration: TestDatabase.adminConfiguration())
             var remaining = -1
             for _ in 0..<100 {
-                remaining = try admin.query("select count(*) as n from pg_stat_activity where application_name = $1", name)
+                remaining =
+                    try admin.query("select count(*) as n from pg_stat_activity where application_name = $1", name)
                     .first?.decode("n", as: Int.self) ?? -1
                 if remaining == 0 { break }
                 Thread.sleep(forTimeInterval: 0.02)

@@ -61,10 +61,11 @@ import Testing
         let failures = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 12) { _ in
             do {
-                let count = try pool.query(
-                    "select count(*) as n from pg_stat_activity where application_name = $1 and pg_sleep(0.05) is not null",
-                    name
-                ).first?.decode("n", as: Int.self) ?? 0
+                let count =
+                    try pool.query(
+                        "select count(*) as n from pg_stat_activity where application_name = $1 and pg_sleep(0.05) is not null",
+                        name
+                    ).first?.decode("n", as: Int.self) ?? 0
                 peak.max(count)
             } catch {
                 failures.add(1, ordering: .relaxed)

@@ -32,7 +32,7 @@ public final class ChildProcess: @unchecked Sendable {
         let merged = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw TestSupportError("could not start \(path): error \(spawned)") }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `POST /admin/branding/preview` and its stylesheet: the draft is shown, nothing is saved.
 @Suite struct AdminBrandingPreviewTests {

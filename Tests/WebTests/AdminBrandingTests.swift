@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `GET/POST /admin/branding` over real HTTP against a real database.
 @Suite struct AdminBrandingTests {
@@ -49,7 +49,9 @@ import TestSupport
     @Test func theHotspotLoginAddressSaysWhatItIs() throws {
         let browser = try AdminFixtures.signedIn(admin)
         let page = try browser.get("/admin/branding?lang=en").text
-        #expect(page.contains("The address of your MikroTik hotspot&#39;s login page") || page.contains("The address of your MikroTik hotspot's login page"))
+        #expect(
+            page.contains("The address of your MikroTik hotspot&#39;s login page")
+                || page.contains("The address of your MikroTik hotspot's login page"))
     }
 
     @Test func eachInvalidFieldHasItsMessageAndTheInputIsKept() throws {
@@ -94,7 +96,10 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("logo.svg", "image/svg+xml", Array(#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#.utf8), "SVG is not accepted"),
+        (
+            "logo.svg", "image/svg+xml", Array(#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#.utf8),
+            "SVG is not accepted"
+        ),
         ("logo.png", "image/png", Array("<!doctype html><script>alert(1)</script>".utf8), "SVG is not accepted"),
         ("logo.png", "image/png", AdminFixtures.png(width: 100, height: 100, padding: 600 * 1024), "at most 512 KiB"),
         ("logo.png", "image/png", AdminFixtures.png(width: 4000, height: 100), "2048 × 2048"),

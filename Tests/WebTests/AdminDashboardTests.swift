@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// `GET /admin`: the tenant admin's first page. Every figure equals the rows it counts, days begin at
 /// midnight in the tenant's time zone, and another tenant's rows never reach it.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `GET /.well-known/gerbang/domain-check?domain=…`: Caddy's on-demand TLS `ask`.
 @Suite struct AdminDomainCheckTests {
@@ -20,7 +20,10 @@ import TestSupport
     }
 
     @Test func pendingRemovedInactiveDeletedUnknownAndMalformedDomainsAreRefused() throws {
-        let pending = uniqueDomain(), removed = uniqueDomain(), inactive = uniqueDomain(), deleted = uniqueDomain()
+        let pending = uniqueDomain()
+        let removed = uniqueDomain()
+        let inactive = uniqueDomain()
+        let deleted = uniqueDomain()
         try TestDatabase.createTenant(domains: [(pending, verified: false), (removed, verified: true)])
         try TestDatabase.owner.query("delete from tenant_domains where domain = $1", removed)
         try TestDatabase.createTenant(active: false, domains: [(inactive, verified: true)])

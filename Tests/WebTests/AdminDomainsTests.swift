@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/domains`: add (with each rule's message), remove, make primary; tenant-scoped and audited.
 @Suite struct AdminDomainsTests {
@@ -17,8 +17,10 @@ import TestSupport
             "select tenant_id, verified_at is not null as approved, is_primary from tenant_domains where domain = $1",
             domain
         ).first.map {
-            (try $0.decode("tenant_id", as: UUID.self), try $0.decode("approved", as: Bool.self),
-             try $0.decode("is_primary", as: Bool.self))
+            (
+                try $0.decode("tenant_id", as: UUID.self), try $0.decode("approved", as: Bool.self),
+                try $0.decode("is_primary", as: Bool.self)
+            )
         }
     }
 
@@ -69,7 +71,8 @@ import TestSupport
     }
 
     @Test func makingADomainPrimaryDemotesTheOldOneAndRemovingDeletesIt() throws {
-        let first = uniqueDomain(), second = uniqueDomain()
+        let first = uniqueDomain()
+        let second = uniqueDomain()
         let browser = try AdminFixtures.signedIn(admin)
         try browser.get("/admin/domains")
         try browser.post("/admin/domains", ["domain": first])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tenants with an admin, audit counts, and a multipart POST for the admin pages' tests. Every fixture
 /// has unique names, so tests can run in parallel against one database and one server.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/hotspot`: the signed-in admin's own hotspot export, listed and downloaded one file at a time.
 @Suite struct AdminHotspotTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/invoices` and `/admin/invoices/{number}`: the tenant admin's paged, searchable list of its
 /// own invoices and one invoice's detail with its payments.
@@ -24,7 +24,8 @@ import TestSupport
     func invoice(
         _ subscriber: PortalFixtures.Subscriber, monthsAgo: Int, dueInDays: Int = 10, paid: Bool = false
     ) throws -> PortalFixtures.Invoice {
-        let month = 12 - monthsAgo % 12, year = 2026 - monthsAgo / 12
+        let month = 12 - monthsAgo % 12
+        let year = 2026 - monthsAgo / 12
         let created = try PortalFixtures.invoice(
             for: subscriber, period: String(format: "%04d-%02d", year, month), dueInDays: dueInDays, paid: paid)
         try TestDatabase.owner.query(

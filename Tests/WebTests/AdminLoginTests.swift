@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `GET/POST /admin/login` and `POST /admin/logout` over real HTTP against a real database.
 @Suite struct AdminLoginTests {

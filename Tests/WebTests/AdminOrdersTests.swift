@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/orders` and `/admin/orders/{orderNumber}`: the tenant admin's paged, searchable list of its
 /// own orders and one order's detail with its codes and webhook deliveries.
@@ -47,7 +47,8 @@ import TestSupport
 
     @Test func aPendingOrderPastItsDeadlineIsListedAsExpired() throws {
         let late = try F.order(
-            tenantID: admin.tenantID, profileID: profileID, status: "pending", expiresInMinutes: -5).number
+            tenantID: admin.tenantID, profileID: profileID, status: "pending", expiresInMinutes: -5
+        ).number
         let waiting = try F.order(tenantID: admin.tenantID, profileID: profileID, status: "pending").number
         let browser = try AdminFixtures.signedIn(admin)
         let expired = try browser.get("/admin/orders?status=expired")
@@ -129,8 +130,10 @@ import TestSupport
         let page = try browser.get("/admin/orders/\(order.number)")
         #expect(page.status == 200)
         #expect(page.headers["Cache-Control"] == "no-store")
-        for expected in ["+6281299990001", "Siti &lt;Admin&gt;", "Rp 5.000", "Paid", "Sandbox", "sbx-ref-4711", code,
-                         "Rejected", "bad signature", "Processed"] {
+        for expected in [
+            "+6281299990001", "Siti &lt;Admin&gt;", "Rp 5.000", "Paid", "Sandbox", "sbx-ref-4711", code,
+            "Rejected", "bad signature", "Processed",
+        ] {
             #expect(page.text.contains(expected), "\(expected)")
         }
         // Each code's state comes from the routers' accounting.
@@ -160,8 +163,10 @@ import TestSupport
             lastError: "Fonnte answered HTTP 502")
         let page = try browser.get("/admin/orders/\(order.number)")
         #expect(page.status == 200)
-        for expected in ["WhatsApp messages", "Sent", "Waiting", "Given up", "Fonnte refused: disconnected &lt;device&gt;",
-                         "Next attempt", "Fonnte answered HTTP 502", "12"] {
+        for expected in [
+            "WhatsApp messages", "Sent", "Waiting", "Given up", "Fonnte refused: disconnected &lt;device&gt;",
+            "Next attempt", "Fonnte answered HTTP 502", "12",
+        ] {
             #expect(page.text.contains(expected), "\(expected)")
         }
         #expect(!page.text.contains("No message has been queued"))

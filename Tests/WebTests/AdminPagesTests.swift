@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/pages`: edit, preview, save (versioned) and revert a tenant's content pages; tenant-scoped,
 /// CSRF-protected and audited, and the public page follows at once.
@@ -26,8 +26,10 @@ import TestSupport
             "select title, markdown, version from content_pages where tenant_id = $1 and slug = $2 and locale = $3",
             tenantID, slug, locale
         ).first.map {
-            (try $0.decode("title", as: String.self), try $0.decode("markdown", as: String.self),
-             try $0.decode("version", as: Int.self))
+            (
+                try $0.decode("title", as: String.self), try $0.decode("markdown", as: String.self),
+                try $0.decode("version", as: Int.self)
+            )
         }
     }
 
@@ -38,8 +40,10 @@ import TestSupport
             where tenant_id = $1 and slug = $2 and locale = $3 order by version
             """, tenantID, slug, locale
         ).map {
-            (try $0.decode("version", as: Int.self), try $0.decode("body", as: String.self),
-             try $0.decode("saved_by", as: String.self))
+            (
+                try $0.decode("version", as: Int.self), try $0.decode("body", as: String.self),
+                try $0.decode("saved_by", as: String.self)
+            )
         }
     }
 

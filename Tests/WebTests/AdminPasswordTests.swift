@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/password`: a tenant admin changes its own password with the current one, the new one twice;
 /// never another tenant's admin's, and never without the session's token.
@@ -32,8 +32,10 @@ import TestSupport
         #expect(short.text.contains("10 to 200 characters"))
         let forged = try browser.post(
             "/admin/password",
-            ["current_password": admin.password, "new_password": new, "new_password_again": new,
-             "_csrf": String(repeating: "0", count: 64)])
+            [
+                "current_password": admin.password, "new_password": new, "new_password_again": new,
+                "_csrf": String(repeating: "0", count: 64),
+            ])
         #expect(forged.status == 403)
         #expect(try signIn(admin.password) == 303, "nothing changed yet")
 

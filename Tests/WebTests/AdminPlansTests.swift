@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/plans`: monthly PPPoE plans with the voucher profiles' editing rules; saving one writes its
 /// RADIUS group's rate limit; a plan in use is deactivated, never deleted; another tenant's is a 404.
@@ -132,7 +132,9 @@ import TestSupport
         #expect(try !TestDatabase.owner.query("select 1 from plans where id = $1", used).isEmpty)
 
         #expect(try browser.post("/admin/plans/\(used.uuidString.lowercased())/deactivate").status == 303)
-        #expect(try TestDatabase.owner.query("select is_active from plans where id = $1", used).first!.decode("is_active", as: Bool.self) == false)
+        #expect(
+            try TestDatabase.owner.query("select is_active from plans where id = $1", used).first!.decode("is_active", as: Bool.self)
+                == false)
         #expect(try browser.get("/admin/plans").text.contains("Inactive"))
         // A deactivated plan is no longer offered to new subscribers.
         #expect(!(try browser.get("/admin/subscribers/new").text.contains(used.uuidString.lowercased())))
@@ -155,7 +157,8 @@ import TestSupport
         #expect(try browser.post("/admin/plans/\(theirs)/delete").status == 404)
         #expect(try browser.post("/admin/plans/\(theirs)/deactivate").status == 404)
         #expect(!(try browser.get("/admin/plans").text.contains("Theirs")))
-        #expect(try TestDatabase.owner.query("select is_active from plans where tenant_id = $1", other.tenantID)
-            .first!.decode("is_active", as: Bool.self))
+        #expect(
+            try TestDatabase.owner.query("select is_active from plans where tenant_id = $1", other.tenantID)
+                .first!.decode("is_active", as: Bool.self))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/profiles`: create, edit, reorder, hide and show, delete and restore voucher profiles;
 /// tenant-scoped, CSRF-protected, audited, and the public store follows at once. Vouchers already
@@ -107,10 +107,11 @@ import TestSupport
         #expect(refused.text.contains("Choose when the validity starts."))
     }
 
-    @Test(arguments: [
-        ("2000", 2_000), ("2.000", 2_000), ("Rp 2.000", 2_000), ("Rp2.000,-", 2_000), ("rp 2.000,00", 2_000),
-        ("IDR 1.250.000", 1_250_000), ("100.000.000", 100_000_000),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("2000", 2_000), ("2.000", 2_000), ("Rp 2.000", 2_000), ("Rp2.000,-", 2_000), ("rp 2.000,00", 2_000),
+            ("IDR 1.250.000", 1_250_000), ("100.000.000", 100_000_000),
+        ] as [(String, Int64)])
     func aPriceIsReadAsIndonesiansWriteIt(typed: String, price: Int64) throws {
         let browser = try signedInOnList()
         let name = "Priced \(UUID().uuidString.prefix(6))"
@@ -216,7 +217,8 @@ import TestSupport
     }
 
     @Test func anEditChangesTheStoreAtOnceAndWritesOneAuditRowWithBeforeAndAfter() throws {
-        let old = "Old \(UUID().uuidString.prefix(6))", new = "New \(UUID().uuidString.prefix(6))"
+        let old = "Old \(UUID().uuidString.prefix(6))"
+        let new = "New \(UUID().uuidString.prefix(6))"
         let id = try Self.profile(tenantID: admin.tenantID, name: old, price: 5_000)
         #expect(try store().contains(old))
         let browser = try signedInOnList()
@@ -348,8 +350,9 @@ import TestSupport
         #expect(!(try row.decode("deleted", as: Bool.self)))
         // A tenant_id added to the create form is never read.
         let name = "Mine \(UUID().uuidString.prefix(6))"
-        #expect(try browser.post("/admin/profiles/new", Self.fields(["name": name, "tenant_id": other.tenantID.uuidString]))
-            .status == 303)
+        #expect(
+            try browser.post("/admin/profiles/new", Self.fields(["name": name, "tenant_id": other.tenantID.uuidString]))
+                .status == 303)
         let owner = try TestDatabase.owner.query("select tenant_id from voucher_profiles where name = $1", name)
         #expect(try owner.map { try $0.decode("tenant_id", as: UUID.self) } == [admin.tenantID])
         #expect(try AdminFixtures.auditRows(tenantID: other.tenantID) == 0)
@@ -359,7 +362,8 @@ import TestSupport
         let id = try Self.profile(tenantID: admin.tenantID, name: "Guarded")
         let path = "/admin/profiles/\(id.uuidString.lowercased())"
         let browser = try signedInOnList()
-        let posts = [("/admin/profiles/new", Self.fields()), (path, Self.fields(["name": "Changed"]))]
+        let posts =
+            [("/admin/profiles/new", Self.fields()), (path, Self.fields(["name": "Changed"]))]
             + ["hide", "delete", "up", "down"].map { (path + "/" + $0, [String: String]()) }
         for (target, fields) in posts {
             #expect(try browser.post(target, fields, withCSRF: false).status == 403, "\(target)")

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/routers`: a tenant's routers (FreeRADIUS's clients), added, edited and deleted, tenant-scoped,
 /// CSRF-protected and audited; the secret is never shown back in full.

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Orders, vouchers, webhook deliveries and payments written straight into the database for the admin's
 /// sales pages' tests, as the store and the webhook would have left them. Every number and code is

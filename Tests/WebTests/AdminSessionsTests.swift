@@ -1,10 +1,12 @@
 import Foundation
+import TestSupport
+import Testing
+
+@testable import Web
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Testing
-import TestSupport
-@testable import Web
 
 /// `/admin/sessions`: who is online, from the accounting the tests' real FreeRADIUS writes, and the
 /// Disconnect button, which reaches the router: a second FreeRADIUS listening as the router's CoA port
@@ -102,7 +104,8 @@ import TestSupport
         let server = try FreeRADIUSTests.server.get()
         let tenant = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("stale"), name: "Stale ISP")
         let router = try TestRouter.register(tenantID: tenant.id)
-        let stale = "stale" + RandomCode.make(6).lowercased(), fresh = "fresh" + RandomCode.make(6).lowercased()
+        let stale = "stale" + RandomCode.make(6).lowercased()
+        let fresh = "fresh" + RandomCode.make(6).lowercased()
         for user in [stale, fresh] {
             _ = try RadiusClient.account("Start", user: user, session: user, at: router, on: server)
         }

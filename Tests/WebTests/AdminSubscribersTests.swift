@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/subscribers`: create and edit with kept input, generated customer numbers, the PPPoE account
 /// in RADIUS, suspend/terminate/restore, the portal password, the invoices, search, filters, pages, and
@@ -91,8 +91,10 @@ import TestSupport
         #expect(page.text.contains("Sari Dewi"))
         #expect(page.text.contains("Cleartext-Password"))
         #expect(try browser.post("/admin/subscribers/new", fields(["name": "Second"])).status == 303)
-        #expect(try TestDatabase.owner.query(
-            "select 1 from subscribers where tenant_id = $1 and customer_number = '1002'", admin.tenantID).count == 1)
+        #expect(
+            try TestDatabase.owner.query(
+                "select 1 from subscribers where tenant_id = $1 and customer_number = '1002'", admin.tenantID
+            ).count == 1)
     }
 
     /// Admins adding subscribers at the same moment each get a number of their own.
@@ -123,8 +125,10 @@ import TestSupport
         let browser = try signedIn()
         let refused = try browser.post(
             "/admin/subscribers/new",
-            fields(["name": "Kept Name", "phone": "12ab", "pppoe_username": "Bad User", "pppoe_password": "", "billing_day": "32",
-                    "installation_date": "2026-02-30"]))
+            fields([
+                "name": "Kept Name", "phone": "12ab", "pppoe_username": "Bad User", "pppoe_password": "", "billing_day": "32",
+                "installation_date": "2026-02-30",
+            ]))
         #expect(refused.status == 422)
         #expect(refused.text.contains(#"value="Kept Name""#))
         #expect(refused.text.contains(#"value="Bad User""#))
@@ -173,15 +177,18 @@ import TestSupport
         let renamed = "renamed\(PortalFixtures.uniqueCode().lowercased())"
         let edited = try browser.post(
             "/admin/subscribers/\(id)",
-            fields(["pppoe_username": renamed, "pppoe_password": "new-Secret2", "plan_id": family.uuidString.lowercased(),
-                    "customer_number": ""]))
+            fields([
+                "pppoe_username": renamed, "pppoe_password": "new-Secret2", "plan_id": family.uuidString.lowercased(),
+                "customer_number": "",
+            ]))
         #expect(edited.status == 303, "\(edited.status): \(edited.text)")
         #expect(try radius(typed["pppoe_username"]!).checks.isEmpty)
         #expect(try radius(renamed).checks == ["Cleartext-Password=new-Secret2"])
         #expect(try radius(renamed).groups == ["\(slug)-family50"])
         // A blank customer number and password keep the stored ones.
-        #expect(try TestDatabase.owner.query("select customer_number from subscribers where id = $1::uuid", id)
-            .first!.decode("customer_number", as: String.self) == "1001")
+        #expect(
+            try TestDatabase.owner.query("select customer_number from subscribers where id = $1::uuid", id)
+                .first!.decode("customer_number", as: String.self) == "1001")
         try browser.post("/admin/subscribers/\(id)", fields(["pppoe_username": renamed, "pppoe_password": ""]))
         #expect(try radius(renamed).checks == ["Cleartext-Password=new-Secret2"])
         #expect(try radius(renamed).groups == ["\(slug)-home20"])
@@ -243,8 +250,10 @@ import TestSupport
         let login = try portal.logIn("1001", "portal-Pass-1")
         #expect(login.status == 303, "\(login.status): \(login.text)")
         #expect(try portal.get("/portal").text.contains("Sari Dewi"))
-        #expect(try TestDatabase.owner.query(
-            "select 1 from audit_log where tenant_id = $1 and action = 'subscriber.portal_password'", admin.tenantID).count == 1)
+        #expect(
+            try TestDatabase.owner.query(
+                "select 1 from audit_log where tenant_id = $1 and action = 'subscriber.portal_password'", admin.tenantID
+            ).count == 1)
     }
 
     @Test func theSubscribersPageListsItsInvoicesWithLinks() throws {
@@ -278,7 +287,8 @@ import TestSupport
 
         func found(_ query: String, status: String = "") throws -> Int {
             let text = try browser.get(
-                "/admin/subscribers?q=\(PortalBrowser.encode(query))&status=\(status)").text
+                "/admin/subscribers?q=\(PortalBrowser.encode(query))&status=\(status)"
+            ).text
             return text.components(separatedBy: "Pelanggan \(tag)").count - 1
         }
         #expect(try found("pelanggan \(tag.lowercased()) 12") == 1)
@@ -306,7 +316,8 @@ import TestSupport
         #expect(!(try browser.get("/admin/subscribers").text.contains("Foreign Person")))
         #expect(!(try browser.get("/admin/subscribers?q=Foreign").text.contains("Foreign Person")))
         #expect(!(try browser.get("/admin/subscribers?q=\(theirs.customerNumber)").text.contains("Foreign Person")))
-        #expect(try TestDatabase.owner.query("select status from subscribers where id = $1", theirs.id)
-            .first!.decode("status", as: String.self) == "active")
+        #expect(
+            try TestDatabase.owner.query("select status from subscribers where id = $1", theirs.id)
+                .first!.decode("status", as: String.self) == "active")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/whatsapp`: the tenant's own WhatsApp senders (its Fonnte devices) for the buyers' messages.
 /// Tokens are shown masked, never echoed, logged or audited in full; every change is one audit row.
@@ -87,7 +87,8 @@ import TestSupport
     }
 
     @Test func sendersAreAddedEditedAndDeletedWithTokensOnlyEverMasked() throws {
-        let first = Self.token(last4: "Wq7Z"), second = Self.token(last4: "Rt5Y")
+        let first = Self.token(last4: "Wq7Z")
+        let second = Self.token(last4: "Rt5Y")
         let browser = try AdminFixtures.signedIn(admin)
         try browser.get("/admin/whatsapp")
         let saved = try browser.post("/admin/whatsapp/senders", Self.sender(first, name: "Kantor 1", perMinute: "30"))

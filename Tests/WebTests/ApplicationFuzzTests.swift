@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -39,14 +39,16 @@ import TestSupport
     }
 
     @Test func theDictionaryNamesEveryRoute() throws {
-        let dictionary = try String(contentsOf: FuzzSeeds.directory("application").deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("application.dict"), encoding: .utf8)
+        let dictionary = try String(
+            contentsOf: FuzzSeeds.directory("application").deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("application.dict"), encoding: .utf8)
         let entries = Set(dictionary.split(separator: "\n").filter { $0.hasPrefix("\"") }.map { $0.dropFirst().dropLast() })
         for route in try HostileInputSweepTests.routes() {
             // Up to the first parameter: `/orders/{number}` is known as `/orders/{number}` or `/orders`.
             let literal = route.pattern.description.split(separator: "{").first.map { String($0) } ?? "/"
             let trimmed = literal.count > 1 && literal.hasSuffix("/") ? String(literal.dropLast()) : literal
-            #expect(entries.contains(Substring(route.pattern.description)) || entries.contains(Substring(trimmed)),
+            #expect(
+                entries.contains(Substring(route.pattern.description)) || entries.contains(Substring(trimmed)),
                 "Fuzz/application.dict does not know \(route.pattern)")
         }
     }

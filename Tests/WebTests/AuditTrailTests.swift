@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/audit` and `/head-office/audit`: the audit log and security events, a tenant's own to its admin and
 /// everyone's to head office, filtered by actor, action and days, newest first, every value escaped.

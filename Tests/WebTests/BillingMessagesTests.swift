@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -85,7 +85,8 @@ extension WhatsAppDeliveryTests {
         #expect(audited == ["invoice.reissue_link", "invoice.resend_link"])
 
         // A paid invoice has no link to renew.
-        try TestDatabase.owner.query("update invoices set status = 'paid', paid_at = now() where invoice_number = $1 and tenant_id = $2", number, tenant.id)
+        try TestDatabase.owner.query(
+            "update invoices set status = 'paid', paid_at = now() where invoice_number = $1 and tenant_id = $2", number, tenant.id)
         #expect(try browser.post("/admin/invoices/\(number)/pay-link").status == 409)
     }
 }

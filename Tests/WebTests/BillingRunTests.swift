@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -81,8 +81,9 @@ import TestSupport
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             var configuration = try! PostgresConfiguration(url: try! TestEnvironment.require("MIGRATION_DATABASE_URL"))
             configuration.poolSize = 1
-            let made = (try? BillingRun(database: PostgresPool(configuration: configuration), baseDomain: "localhost")
-                .run(now: B.jakarta("2027-06-05 07:00"), tenantID: tenant.id).invoices) ?? -1
+            let made =
+                (try? BillingRun(database: PostgresPool(configuration: configuration), baseDomain: "localhost")
+                    .run(now: B.jakarta("2027-06-05 07:00"), tenantID: tenant.id).invoices) ?? -1
             rounds.withLock { $0.append(made) }
         }
         #expect(rounds.withLock { $0 }.sorted() == [0, 25])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct BrandedPagesTests {
     static let hostile = #"<script>alert(1)</script> "Q" 'A' &amp; Net"#
@@ -28,7 +28,8 @@ import TestSupport
         #expect(throws: (any Error).self) {
             try TestDatabase.createTenant(name: "Bad colour", branding: .init(displayName: "Bad", primary: "red;}body{x:y"))
         }
-        let tenant = try TestDatabase.createTenant(name: "Good colour", branding: .init(displayName: "Good", primary: "#0a0b0c", accent: "#ffffff"))
+        let tenant = try TestDatabase.createTenant(
+            name: "Good colour", branding: .init(displayName: "Good", primary: "#0a0b0c", accent: "#ffffff"))
         let css = try SharedServer.get("/brand/theme.css", host: "\(tenant.slug).localhost")
         #expect(css.status == 200)
         #expect(css.headers["Content-Type"] == "text/css; charset=utf-8")
@@ -73,7 +74,9 @@ import TestSupport
 
     @Test func everyPageCarriesTheSecurityHeaders() throws {
         let tenant = try TestDatabase.createTenant(name: "Header ISP")
-        for (path, host) in [("/", "\(tenant.slug).localhost"), ("/nope", "\(tenant.slug).localhost"), ("/", "localhost"), ("/", "unknown.example")] {
+        for (path, host) in [
+            ("/", "\(tenant.slug).localhost"), ("/nope", "\(tenant.slug).localhost"), ("/", "localhost"), ("/", "unknown.example"),
+        ] {
             let response = try SharedServer.get(path, host: host)
             #expect(response.headers["Content-Security-Policy"]?.contains("script-src 'self'") == true)
             #expect(response.headers["Content-Security-Policy"]?.contains("frame-ancestors 'none'") == true)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One flow through a tenant's site in a phone browser: its own headless Chromium, a screenshot of
 /// every step in a build folder (`.build/screenshots/<flow>/`, or `GERBANG_SCREENSHOTS`), and the

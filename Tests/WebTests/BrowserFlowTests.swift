@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import TestSupport
 import Templates
+import TestSupport
+import Testing
 
 /// The flows people use, in headless Chromium at a phone's viewport (390×844) against the real server
 /// and database, each on a fresh tenant: buying a voucher, paying an invoice in the portal, rebranding

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// The store's catalogue is served from memory and follows changes made anywhere within a second.
 @Suite struct CatalogueCacheTests {
@@ -57,8 +57,12 @@ import TestSupport
     @Test func aPackageChangedInTheDatabaseShowsOnEveryInstanceWithinASecond() throws {
         let shop = try Shop.open()
         let profileID = try shop.addProfile(name: "Harian Lama", price: 5_000)
-        let one = try GerbangProcess(), two = try GerbangProcess()
-        defer { one.stop(); two.stop() }
+        let one = try GerbangProcess()
+        let two = try GerbangProcess()
+        defer {
+            one.stop()
+            two.stop()
+        }
         for server in [one, two] {
             let home = try TestHTTPClient.request(port: server.port, host: shop.host).text
             #expect(home.contains("Harian Lama") && home.contains("Rp 5.000"))
@@ -100,7 +104,8 @@ import TestSupport
     }
 
     @Test func aMadeUpPackageIdIsNotFoundWithoutTouchingAnotherTenantsPackage() throws {
-        let shop = try Shop.open(), other = try Shop.open()
+        let shop = try Shop.open()
+        let other = try Shop.open()
         try shop.addProfile(name: "Harian")
         let foreign = try other.addProfile(name: "Punya Orang Lain")
         for id in [UUID(), foreign] {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The catalogue on the tenant home and `GET /vouchers/{id}`.
 @Suite struct CatalogueTests {
@@ -52,7 +52,8 @@ import TestSupport
             #expect(page.text.contains(text), "package page lacks \(text)")
         }
         #expect(page.headers["Cache-Control"] == "no-store")
-        #expect(page.headers.values("Set-Cookie").contains { $0.hasPrefix("csrf=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") })
+        #expect(
+            page.headers.values("Set-Cookie").contains { $0.hasPrefix("csrf=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") })
     }
 
     @Test func everyRenderingOfTheFormCarriesANewIdempotencyKeyAndTheSameCSRFToken() throws {

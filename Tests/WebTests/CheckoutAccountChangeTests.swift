@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A saved checkout page belongs to the account that opened it: once the tenant's gateway account
 /// changes (another account, or new keys on the same row), the next submit never lands on it again.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The gateway is down or slow: a friendly page, the order kept pending, and a retry reuses it.
 /// A real server process talks to a fake Midtrans with a 1 s gateway timeout.
@@ -35,7 +35,10 @@ import TestSupport
     }
 
     @Test func gatewayErrorShowsARetryPageKeepsTheOrderAndTheRetryReusesIt() throws {
-        defer { server.stop(); midtrans.stop() }
+        defer {
+            server.stop()
+            midtrans.stop()
+        }
         midtrans.setBehaviour(.failing(status: 500))
         let browser = browser()
         let attempt = try OrderAttempt.start(browser, profileID: profileID)
@@ -69,7 +72,10 @@ import TestSupport
     }
 
     @Test func slowGatewayTimesOutIntoTheRetryPage() throws {
-        defer { server.stop(); midtrans.stop() }
+        defer {
+            server.stop()
+            midtrans.stop()
+        }
         midtrans.setBehaviour(.slow(.seconds(4)))
         let attempt = try OrderAttempt.start(browser(), profileID: profileID)
         let started = ContinuousClock.now
@@ -81,7 +87,10 @@ import TestSupport
     }
 
     @Test func unreachableGatewayShowsTheRetryPage() throws {
-        defer { server.stop(); midtrans.stop() }
+        defer {
+            server.stop()
+            midtrans.stop()
+        }
         let closed = try GerbangProcess(environment: ["MIDTRANS_SNAP_URL": "http://127.0.0.1:9", "GATEWAY_TIMEOUT_SECONDS": "1"])
         defer { closed.stop() }
         let browser = Browser(port: closed.port, host: shop.host)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ContentPagesTests {
     @Test(arguments: ["about", "how-to-buy", "faq", "terms", "privacy"])
@@ -101,7 +101,10 @@ import TestSupport
                 "privacy": "mengirim kode voucher dan pemberitahuan melalui WhatsApp",
             ],
         ]
-        let withoutSender = ["en": "Your voucher codes appear on the order page after payment", "id": "Kode voucher tampil di halaman pesanan setelah pembayaran"]
+        let withoutSender = [
+            "en": "Your voucher codes appear on the order page after payment",
+            "id": "Kode voucher tampil di halaman pesanan setelah pembayaran",
+        ]
         func article(_ slug: String, _ language: String) throws -> String {
             let page = try SharedServer.get("/pages/\(slug)?lang=\(language)", host: host).text
             return try #require(Self.article(of: page), "\(language)/\(slug)")

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// What `make run` does, on a fresh database: migrate, load the demo, serve.
 @Suite(.serialized) struct DemoAndInstancesTests {
@@ -61,7 +61,9 @@ import TestSupport
         let again = Process()
         again.executableURL = URL(fileURLWithPath: GerbangProcess.executablePath)
         again.arguments = ["demo"]
-        again.environment = ProcessInfo.processInfo.environment.merging(["DATABASE_URL": database.app, "MIGRATION_DATABASE_URL": database.owner]) { $1 }
+        again.environment = ProcessInfo.processInfo.environment.merging([
+            "DATABASE_URL": database.app, "MIGRATION_DATABASE_URL": database.owner,
+        ]) { $1 }
         try again.run()
         again.waitUntilExit()
         #expect(again.terminationStatus == 0)
@@ -98,8 +100,12 @@ import TestSupport
         let domain = "moving-\(TestDatabase.uniqueSlug()).test"
         let first = try TestDatabase.createTenant(name: "First Owner ISP", domains: [(domain, verified: true)])
         let second = try TestDatabase.createTenant(name: "Second Owner ISP")
-        let one = try GerbangProcess(), two = try GerbangProcess()
-        defer { one.stop(); two.stop() }
+        let one = try GerbangProcess()
+        let two = try GerbangProcess()
+        defer {
+            one.stop()
+            two.stop()
+        }
         for server in [one, two] {
             #expect(try TestHTTPClient.request(port: server.port, host: domain).text.contains("First Owner ISP"))
         }
@@ -113,8 +119,12 @@ import TestSupport
 
     @Test func aRebrandIsVisibleOnEveryInstanceWithinASecond() throws {
         let tenant = try TestDatabase.createTenant(name: "Rebrand ISP", branding: .init(displayName: "Before Name", primary: "#111111"))
-        let one = try GerbangProcess(), two = try GerbangProcess()
-        defer { one.stop(); two.stop() }
+        let one = try GerbangProcess()
+        let two = try GerbangProcess()
+        defer {
+            one.stop()
+            two.stop()
+        }
         let host = "\(tenant.slug).localhost"
         for server in [one, two] {
             #expect(try TestHTTPClient.request(port: server.port, path: "/brand/theme.css", host: host).text.contains("#111111"))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -64,7 +64,8 @@ import TestSupport
     @Test func theExampleEnvironmentNamesEveryVariableOfTheConfigurationTable() throws {
         let manual = try String(contentsOfFile: GerbangProcess.repositoryRoot + "/docs/OPERATIONS.md", encoding: .utf8)
         let example = try Self.read("gerbang.env.example")
-        let table = manual.components(separatedBy: "## Configuration").dropFirst().first?
+        let table =
+            manual.components(separatedBy: "## Configuration").dropFirst().first?
             .components(separatedBy: "\n## ").first ?? ""
         var names: [String] = []
         for line in table.split(separator: "\n") where line.hasPrefix("| `") {

@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// Unpaid orders past their deadline: expired when read, and written as expired by the sweep.

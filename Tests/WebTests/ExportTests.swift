@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Templates
+import Testing
 
 @testable import Web
 
@@ -47,7 +47,8 @@ import Templates
     }
 
     @Test func loginPageWithItsAssetsStaysUnderTwentyKilobytes() throws {
-        let largest = try ExportFixtures.source(name: String(repeating: "N", count: 120), logo: Array(repeating: 7, count: HotspotExporter.logoBudget))
+        let largest = try ExportFixtures.source(
+            name: String(repeating: "N", count: 120), logo: Array(repeating: 7, count: HotspotExporter.logoBudget))
         let files = HotspotExporter.files(for: largest)
         let loaded = files.filter { ["login.html", "hotspot.css", "hotspot.js", "logo.png"].contains($0.name) }
         #expect(loaded.count == 4)
@@ -61,7 +62,8 @@ import Templates
 
     @Test func walledGardenOpensTheStoreAndTheGatewayCheckout() throws {
         func hosts(_ gateway: TenantExportSource.CheckoutGateway?) throws -> [String] {
-            let script = ExportFixtures.text(HotspotExporter.files(for: try ExportFixtures.source(gateway: gateway)).first { $0.name == "walled-garden.rsc" }!)
+            let script = ExportFixtures.text(
+                HotspotExporter.files(for: try ExportFixtures.source(gateway: gateway)).first { $0.name == "walled-garden.rsc" }!)
             #expect(script.contains("/ip hotspot walled-garden\nremove [find comment=\"gerbang-netkita\"]"))
             return script.split(separator: "\n").filter { $0.hasPrefix("add dst-host=") }.map {
                 String($0.dropFirst("add dst-host=".count).prefix { $0 != " " })
@@ -69,8 +71,14 @@ import Templates
         }
         #expect(try hosts(nil) == ["wifi.example.id"])
         #expect(try hosts(.init(provider: .sandbox, isSandbox: true)) == ["wifi.example.id"])
-        #expect(try hosts(.init(provider: .midtrans, isSandbox: true)) == ["wifi.example.id", "app.sandbox.midtrans.com", "api.sandbox.midtrans.com", "*.midtrans.com"])
-        #expect(try hosts(.init(provider: .midtrans, isSandbox: false)) == ["wifi.example.id", "app.midtrans.com", "api.midtrans.com", "*.midtrans.com"])
+        #expect(
+            try hosts(.init(provider: .midtrans, isSandbox: true)) == [
+                "wifi.example.id", "app.sandbox.midtrans.com", "api.sandbox.midtrans.com", "*.midtrans.com",
+            ])
+        #expect(
+            try hosts(.init(provider: .midtrans, isSandbox: false)) == [
+                "wifi.example.id", "app.midtrans.com", "api.midtrans.com", "*.midtrans.com",
+            ])
         #expect(try hosts(.init(provider: .xendit, isSandbox: false)) == ["wifi.example.id", "checkout.xendit.co", "*.xendit.co"])
     }
 
@@ -101,7 +109,10 @@ import Templates
     @Test func siteSnapshotLinksResolveToExportedFilesOrTheLiveStore() throws {
         let files = SiteExporter.files(for: try ExportFixtures.source(logo: [1, 2, 3]))
         let names = Set(files.map(\.name))
-        #expect(names.isSuperset(of: ["index.html", "pages/faq.html", "en/index.html", "en/pages/terms.html", "site.css", "theme.css", "logo.png"]))
+        #expect(
+            names.isSuperset(of: [
+                "index.html", "pages/faq.html", "en/index.html", "en/pages/terms.html", "site.css", "theme.css", "logo.png",
+            ]))
         for file in files where file.name.hasSuffix(".html") {
             let html = ExportFixtures.text(file)
             let folder = URL(fileURLWithPath: "/snapshot/" + file.name).deletingLastPathComponent()
@@ -114,7 +125,8 @@ import Templates
                 #expect(!reference.hasPrefix("/"), "\(file.name) has a site-absolute link \(reference), broken on file://")
                 let path = String(reference.prefix { $0 != "#" })
                 let resolved = folder.appendingPathComponent(path).standardizedFileURL.path
-                #expect(resolved.hasPrefix("/snapshot/") && names.contains(String(resolved.dropFirst("/snapshot/".count))),
+                #expect(
+                    resolved.hasPrefix("/snapshot/") && names.contains(String(resolved.dropFirst("/snapshot/".count))),
                     "\(file.name): \(reference) resolves to no exported file")
             }
         }

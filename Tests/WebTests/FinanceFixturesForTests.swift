@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Money movements written straight into `payments`, as the webhook, the counter and a reseller
 /// settlement leave them, at exact moments; and readers for the finance pages' figures.

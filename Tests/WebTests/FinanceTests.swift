@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/finance` and `/head-office/finance`: a month's ledger read from `payments` and the expenses an ISP
 /// enters, counted in the tenant's time zone, and every figure on the page, in the chart and in the CSV
@@ -77,10 +77,11 @@ import TestSupport
         let days = F.cells("Day", in: page.text)
         #expect(days.prefix(6) == ["2026-03-01", "2026-03-05", "2026-03-10", "2026-03-15", "2026-03-20", "2026-03-31"])
         let perDay = zip(days, F.cells("Income", in: page.text).compactMap(F.rupiah)).prefix(6)
-        #expect(Dictionary(uniqueKeysWithValues: Array(perDay)) == [
-            "2026-03-01": 7_000, "2026-03-05": 0, "2026-03-10": 75_000, "2026-03-15": -10_000, "2026-03-20": 100_000,
-            "2026-03-31": 10_000,
-        ])
+        #expect(
+            Dictionary(uniqueKeysWithValues: Array(perDay)) == [
+                "2026-03-01": 7_000, "2026-03-05": 0, "2026-03-10": 75_000, "2026-03-15": -10_000, "2026-03-20": 100_000,
+                "2026-03-31": 10_000,
+            ])
         // Per channel and per package or plan, each adding up to the month's income.
         for (name, amount) in [
             ("Online gateway", 7_000), ("Cash", 50_000), ("Bank transfer", 25_000), ("Reseller settlement", 100_000),
@@ -141,8 +142,13 @@ import TestSupport
         #expect(lines.contains(",,total,income,,,,182000"))
         #expect(lines.contains(",,total,expenses,,,,-3500000"))
         #expect(lines.contains(",,total,net,,,,-3318000"))
-        #expect(lines.contains("2026-03-31,23:59,income,online,Harian,\(rows.first { $0.hasPrefix("2026-03-31,23:59") }!.split(separator: ",")[5]),,10000"))
-        #expect(lines.contains("2026-03-15,10:00,refund,online,Harian,\(rows.first { $0.hasPrefix("2026-03-15") }!.split(separator: ",")[5]),,-10000"))
+        #expect(
+            lines.contains(
+                "2026-03-31,23:59,income,online,Harian,\(rows.first { $0.hasPrefix("2026-03-31,23:59") }!.split(separator: ",")[5]),,10000")
+        )
+        #expect(
+            lines.contains(
+                "2026-03-15,10:00,refund,online,Harian,\(rows.first { $0.hasPrefix("2026-03-15") }!.split(separator: ",")[5]),,-10000"))
         // A note that a spreadsheet would run stays text (a negative amount stays a number), and a comma
         // stays inside its cell.
         #expect(!csv.text.contains("'-"))
@@ -164,8 +170,11 @@ import TestSupport
         #expect(refused.text.contains("value=\"\(amount)\""))
         #expect(refused.text.contains("value=\"Gaji &lt;Maret&gt;\""))
         let message =
-            amount.hasPrefix("-") ? "The amount cannot be negative" : amount.contains(",50") ? "whole rupiah, without sen"
-            : "Enter an amount in rupiah from 1 to 100.000.000.000."
+            amount.hasPrefix("-")
+            ? "The amount cannot be negative"
+            : amount.contains(",50")
+                ? "whole rupiah, without sen"
+                : "Enter an amount in rupiah from 1 to 100.000.000.000."
         #expect(refused.text.contains(message), "\(amount)")
         #expect(try F.expenseCount(tenantID: admin.tenantID) == 0)
         #expect(try AdminFixtures.auditRows(tenantID: admin.tenantID) == 0)
@@ -212,7 +221,9 @@ import TestSupport
 
         let second = try AdminFixtures.tenantWithAdmin()
         let browser = try AdminFixtures.signedIn(second)
-        try F.payment(tenantID: second.tenantID, subject: "reseller", subjectID: UUID(), amount: 4_000, at: "2026-03-12T12:00:00+07:00", method: "cash")
+        try F.payment(
+            tenantID: second.tenantID, subject: "reseller", subjectID: UUID(), amount: 4_000, at: "2026-03-12T12:00:00+07:00",
+            method: "cash")
         let page = try browser.get(Self.march)
         #expect(F.summary("Income", in: page.text) == 4_000)
         #expect(F.summary("Expenses", in: page.text) == 0)
@@ -234,8 +245,12 @@ import TestSupport
         // Papua (UTC+9): 23:30 on 31 March is March, 00:10 on 1 April is April, though both are 31 March in UTC.
         let papua = try AdminFixtures.tenantWithAdmin()
         try TestDatabase.owner.query("update tenant_branding set time_zone = 'Asia/Jayapura' where tenant_id = $1", papua.tenantID)
-        try F.payment(tenantID: papua.tenantID, subject: "reseller", subjectID: UUID(), amount: 60_000, at: "2026-03-31T23:30:00+09:00", method: "cash")
-        try F.payment(tenantID: papua.tenantID, subject: "reseller", subjectID: UUID(), amount: 9_000, at: "2026-04-01T00:10:00+09:00", method: "cash")
+        try F.payment(
+            tenantID: papua.tenantID, subject: "reseller", subjectID: UUID(), amount: 60_000, at: "2026-03-31T23:30:00+09:00",
+            method: "cash")
+        try F.payment(
+            tenantID: papua.tenantID, subject: "reseller", subjectID: UUID(), amount: 9_000, at: "2026-04-01T00:10:00+09:00", method: "cash"
+        )
         let papuaPage = try AdminFixtures.signedIn(papua).get(Self.march)
         #expect(F.summary("Income", in: papuaPage.text) == 60_000)
 

@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -21,7 +21,8 @@ import TestSupport
     @Test(arguments: [
         "http://www.isp.co.id", "https://www.isp.co.id/embed", "https://*.isp.co.id", "https://10.0.0.1", "'self'",
         "https://isp.co.id;script-src", "https://isp.co.id\r\nSet-Cookie: x=1", "https://a.test 'unsafe-inline'",
-        "javascript:alert(1)", "https://localhost", "https://a.test https://b.test https://c.test https://d.test https://e.test https://f.test",
+        "javascript:alert(1)", "https://localhost",
+        "https://a.test https://b.test https://c.test https://d.test https://e.test https://f.test",
     ])
     func anythingButAFewHTTPSOriginsIsRefused(typed: String) {
         #expect(FrameAncestors(parsing: typed) == nil)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A printed batch in the real FreeRADIUS of `FreeRADIUSTests`: its codes log in on a router of the
 /// tenant with the package's limits, and once the batch is disabled its unused codes are refused while
@@ -15,8 +15,10 @@ import TestSupport
         try browser.get("/admin/vouchers")
         let generated = try browser.post(
             "/admin/vouchers",
-            ["package": profileID.uuidString.lowercased(), "quantity": "3", "code_length": "8", "alphabet": "unambiguous",
-             "prefix": "", "password": "separate", "reseller": ""])
+            [
+                "package": profileID.uuidString.lowercased(), "quantity": "3", "code_length": "8", "alphabet": "unambiguous",
+                "prefix": "", "password": "separate", "reseller": "",
+            ])
         try #require(generated.status == 303, "generate answered \(generated.status)")
         let batchID = try #require(
             try TestDatabase.owner.query("select id from voucher_batches where tenant_id = $1", admin.tenantID).first?
@@ -32,8 +34,9 @@ import TestSupport
             #expect(!(try RadiusClient.login(code, code, at: router, on: server)).contains("Received Access-Accept"))
         }
         let (usedCode, usedPassword) = cards[0]
-        #expect(try RadiusClient.account("Start", user: usedCode, session: "b1", at: router, on: server)
-            .contains("Accounting-Response"))
+        #expect(
+            try RadiusClient.account("Start", user: usedCode, session: "b1", at: router, on: server)
+                .contains("Accounting-Response"))
 
         let path = "/admin/vouchers/\(batchID.uuidString.lowercased())"
         try browser.get("/admin/vouchers")

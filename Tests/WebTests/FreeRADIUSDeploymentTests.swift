@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `deploy/freeradius/install.sh` with its production defaults (every address, every router network, port
 /// 1812) gives a configuration FreeRADIUS itself accepts (`freeradius -C`); the tests' FreeRADIUS runs the

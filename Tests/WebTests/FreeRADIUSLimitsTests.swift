@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What was sold holds across sessions, in the real FreeRADIUS of `FreeRADIUSTests`: validity from the
 /// first log-in or from purchase, and the data quota, counted over `radacct` rows as FreeRADIUS writes
@@ -25,10 +25,12 @@ import TestSupport
 
         // A first session, then a second: the day runs from the first one's start.
         for session in ["s1", "s2"] {
-            #expect(try RadiusClient.account("Start", user: code, session: session, at: router, on: server)
-                .contains("Accounting-Response"))
-            #expect(try RadiusClient.account("Stop", user: code, session: session, seconds: 600, at: router, on: server)
-                .contains("Accounting-Response"))
+            #expect(
+                try RadiusClient.account("Start", user: code, session: session, at: router, on: server)
+                    .contains("Accounting-Response"))
+            #expect(
+                try RadiusClient.account("Stop", user: code, session: session, seconds: 600, at: router, on: server)
+                    .contains("Accounting-Response"))
         }
         let stamped = try F.owner.query(
             "select count(*) as n from radacct where username = $1 and tenant_id = $2 and acctstoptime is not null",
@@ -132,4 +134,3 @@ import TestSupport
         #expect(try page().contains("Used up"))
     }
 }
-

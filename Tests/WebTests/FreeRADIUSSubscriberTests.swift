@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A plan and a subscriber made in the admin, end to end against the real FreeRADIUS of
 /// `FreeRADIUSTests`: the PPPoE account logs in with CHAP and MS-CHAP (what RouterOS's PPPoE server
@@ -22,8 +22,10 @@ import TestSupport
         try browser.get("/admin/plans/new")
         let plan = try browser.post(
             "/admin/plans/new",
-            ["name": "Rumah 20", "price": "200.000", "download_kbps": "20 Mbps", "upload_kbps": "5 Mbps",
-             "radius_group": "rumah20", "is_active": "on"])
+            [
+                "name": "Rumah 20", "price": "200.000", "download_kbps": "20 Mbps", "upload_kbps": "5 Mbps",
+                "radius_group": "rumah20", "is_active": "on",
+            ])
         try #require(plan.status == 303, "\(plan.status): \(plan.text)")
         let planID = try TestDatabase.owner.query("select id::text from plans where tenant_id = $1", admin.tenantID)
             .first!.decode("id", as: String.self)
@@ -33,8 +35,10 @@ import TestSupport
         try browser.get("/admin/subscribers/new")
         let created = try browser.post(
             "/admin/subscribers/new",
-            ["name": "Budi Rumah", "pppoe_username": username, "pppoe_password": password, "plan_id": planID,
-             "portal_password": "portal-Pass-9", "billing_day": "5"])
+            [
+                "name": "Budi Rumah", "pppoe_username": username, "pppoe_password": password, "plan_id": planID,
+                "portal_password": "portal-Pass-9", "billing_day": "5",
+            ])
         try #require(created.status == 303, "\(created.status): \(created.text)")
         let id = try AdminSubscribersTests.createdID(created)
 

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Testing
-import TestSupport
 
 /// A real FreeRADIUS 3 running the configuration in deploy/freeradius/ (started by
 /// `scripts/freeradius.sh` once per test process, on loopback) against the test database. Routers are
@@ -211,4 +212,3 @@ import TestSupport
         #expect(try F.owner.query("select 1 from nas where nasname = $1", router.address).count == 1)
     }
 }
-

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// What a verified payment leaves behind: vouchers, FreeRADIUS rows and the buyer's message.
 @Suite struct FulfilmentTests {

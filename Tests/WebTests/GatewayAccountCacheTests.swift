@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Checkouts take the tenant's gateway account from memory; a change made straight in the database
 /// (another instance, an operator's SQL) reaches the next checkout within a second through

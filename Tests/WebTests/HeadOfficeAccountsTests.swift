@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/head-office/accounts`: head office adds and removes other head-office admins (never itself) and changes
 /// its own password (the current one required), each change audited and no password ever shown.
@@ -57,7 +57,8 @@ import TestSupport
         #expect(yourself.text.contains("You cannot remove your own account."))
         #expect(try browser.get("/head-office").status == 200)
         #expect(try browser.post("/head-office/accounts/remove", ["email": "nobody@gerbang.test"]).status == 404)
-        let forged = try browser.post("/head-office/accounts/remove", ["email": otherAdmin.email, "_csrf": String(repeating: "0", count: 64)])
+        let forged = try browser.post(
+            "/head-office/accounts/remove", ["email": otherAdmin.email, "_csrf": String(repeating: "0", count: 64)])
         #expect(forged.status == 403)
     }
 

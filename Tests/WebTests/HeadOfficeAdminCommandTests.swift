@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `gerbang admin create --email …` and `gerbang admin list`, run as an operator would, the password
 /// piped to standard input; the account then signs in at `/head-office/login` on a real server.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/head-office/domains`: the pending custom domains of every tenant; approving one makes it serve its
 /// tenant at once, rejecting removes the request; each decision audited once, each POST CSRF-checked.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Head-office admins and signed-in browsers on the platform host (`localhost`) for the `/head-office` tests.
 ///
@@ -67,8 +67,10 @@ enum HeadOfficeFixtures {
             from audit_log where actor = lower($1) order by id
             """, actor
         ).map {
-            ($0.decode("tenant_id", as: UUID?.self), try $0.decode("action", as: String.self),
-             try $0.decode("target", as: String.self), try $0.decode("document", as: String.self))
+            (
+                $0.decode("tenant_id", as: UUID?.self), try $0.decode("action", as: String.self),
+                try $0.decode("target", as: String.self), try $0.decode("document", as: String.self)
+            )
         }
     }
 
@@ -76,8 +78,10 @@ enum HeadOfficeFixtures {
         try TestDatabase.owner.query(
             "select id, is_active, deleted_at is not null as deleted, tier from tenants where slug = $1", slug
         ).first.map {
-            (try $0.decode("id", as: UUID.self), try $0.decode("is_active", as: Bool.self),
-             try $0.decode("deleted", as: Bool.self), try $0.decode("tier", as: String.self))
+            (
+                try $0.decode("id", as: UUID.self), try $0.decode("is_active", as: Bool.self),
+                try $0.decode("deleted", as: Bool.self), try $0.decode("tier", as: String.self)
+            )
         }
     }
 }

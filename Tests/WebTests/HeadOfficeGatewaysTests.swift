@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/head-office/gateways`: the central accounts' keys are shown and audited only masked, a blank key keeps
 /// the stored one, activation needs every key, and every save needs the session's token.
@@ -22,7 +22,8 @@ import TestSupport
         try browser.get("/head-office/gateways")
         let secret = "xnd_development_\(UUID().uuidString)WXYZ"
         let token = "cb-\(UUID().uuidString)9876"
-        let saved = try browser.post("/head-office/gateways/xendit", ["key_secret_key": secret, "key_callback_token": token, "is_sandbox": "on"])
+        let saved = try browser.post(
+            "/head-office/gateways/xendit", ["key_secret_key": secret, "key_callback_token": token, "is_sandbox": "on"])
         #expect(saved.status == 303)
         #expect(saved.headers["Location"] == "/head-office/gateways?saved=1")
         #expect(try browser.get("/head-office/gateways?saved=1").text.contains(#"<p class="form-notice" role="status">"#))
@@ -68,7 +69,9 @@ import TestSupport
         let before = try Self.centralSettings("xendit")
         let fields = ["key_secret_key": "forged-\(UUID())", "key_callback_token": "forged"]
         #expect(try browser.post("/head-office/gateways/xendit", fields, withCSRF: false).status == 403)
-        #expect(try browser.post("/head-office/gateways/xendit", fields.merging(["_csrf": String(repeating: "c", count: 64)]) { $1 }).status == 403)
+        #expect(
+            try browser.post("/head-office/gateways/xendit", fields.merging(["_csrf": String(repeating: "c", count: 64)]) { $1 }).status
+                == 403)
         #expect(try Self.centralSettings("xendit")?.settings == before?.settings)
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
     }

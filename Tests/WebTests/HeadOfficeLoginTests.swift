@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `GET/POST /head-office/login` and `POST /head-office/logout` on the platform host: a session kind of its own,
 /// refused to tenant admins and subscribers, and absent from every tenant's host.

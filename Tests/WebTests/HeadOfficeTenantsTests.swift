@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/head-office`: creating a tenant (slug rules, a working store at once), activating, deactivating and
 /// deleting one; each change audited once, and every POST refused without the session's token.
@@ -124,7 +124,8 @@ import TestSupport
         #expect(taken.status == 422)
         #expect(taken.text.contains("This slug is already taken."))
         let invalid = try browser.post(
-            "/head-office/tenants", Self.fields(["name": "  ", "tier": "platinum", "admin_email": "not-an-email", "admin_password": "short"]))
+            "/head-office/tenants",
+            Self.fields(["name": "  ", "tier": "platinum", "admin_email": "not-an-email", "admin_password": "short"]))
         #expect(invalid.status == 422)
         #expect(invalid.text.contains("This email address is not valid."))
         #expect(invalid.text.contains("A password has 10 to 200 characters."))
@@ -211,7 +212,9 @@ import TestSupport
         #expect(list.contains("Deleted tenants"))
         #expect(list.contains("\(name) (\(tenant.slug))"))
         #expect(!list.contains(#"href="/head-office/tenants/\#(tenant.slug)/delete""#))
-        #expect(try browser.post("/head-office/tenants/delete", ["slug": tenant.slug, "confirm": tenant.slug]).status == 404, "deleted once only")
+        #expect(
+            try browser.post("/head-office/tenants/delete", ["slug": tenant.slug, "confirm": tenant.slug]).status == 404,
+            "deleted once only")
 
         let restored = try browser.post("/head-office/tenants/restore", ["slug": tenant.slug])
         #expect(restored.headers["Location"] == "/head-office?done=restored")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// This month's figures on `/head-office`, and `GET /head-office/usage.json?period=YYYY-MM` for any month.
 @Suite struct HeadOfficeUsageTests {

@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -71,7 +71,9 @@ import TestSupport
         #expect(sweep.sent > 5_000, "the sweep sent only \(sweep.sent) requests")
         let reachedHandlers = sweep.statuses.filter { (200..<400).contains($0.key) }.values.reduce(0, +)
         #expect(reachedHandlers > 1_000, "only \(reachedHandlers) requests got past the parser and the sign-in")
-        #expect(sweep.problems.isEmpty, "\(sweep.problems.count) of \(sweep.sent) requests misbehaved:\n\(sweep.problems.prefix(40).joined(separator: "\n"))")
+        #expect(
+            sweep.problems.isEmpty,
+            "\(sweep.problems.count) of \(sweep.sent) requests misbehaved:\n\(sweep.problems.prefix(40).joined(separator: "\n"))")
         _ = server.stop()
     }
 
@@ -131,7 +133,10 @@ struct HeaderSweep {
         let isPost = route.method == .POST
         let path = route.pattern.description
         // A form the route could act on, but never the sign-out's token: it would end the sweep's sessions.
-        let body = isPost ? Array("_csrf=\(path.hasSuffix("logout") ? "0" : path.hasPrefix("/admin") ? site.adminCSRF : site.portalCSRF)&name=x".utf8) : []
+        let body =
+            isPost
+            ? Array("_csrf=\(path.hasSuffix("logout") ? "0" : path.hasPrefix("/admin") ? site.adminCSRF : site.portalCSRF)&name=x".utf8)
+            : []
         var head = Array("\(route.method.rawValue) ".utf8) + target + Array(" HTTP/1.1\r\n".utf8)
         let replaced = Set(headers.map { $0.0.lowercased() })
         if !replaced.contains("host") { head += Array("Host: \(host)\r\n".utf8) }

@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -35,7 +35,8 @@ import TestSupport
                 }
             }
         }
-        #expect(problems.isEmpty, "\(problems.count) of \(sent) hostile requests misbehaved:\n\(problems.prefix(40).joined(separator: "\n"))")
+        #expect(
+            problems.isEmpty, "\(problems.count) of \(sent) hostile requests misbehaved:\n\(problems.prefix(40).joined(separator: "\n"))")
         #expect(try TestHTTPClient.request(port: server.port, path: "/healthz").status == 200, "the server still answers")
         #expect(try site.rowCounts() == before, "hostile input wrote rows")
         _ = server.stop()
@@ -87,12 +88,13 @@ struct SweptRoute: Sendable {
 
     /// The path with each parameter replaced by `value(name)` (already percent-encoded as needed).
     func path(_ value: (String) -> String) -> String {
-        "/" + pattern.segments.map { segment in
-            switch segment {
-            case .literal(let text): text
-            case .parameter(let name), .catchAll(let name): value(name)
-            }
-        }.joined(separator: "/")
+        "/"
+            + pattern.segments.map { segment in
+                switch segment {
+                case .literal(let text): text
+                case .parameter(let name), .catchAll(let name): value(name)
+                }
+            }.joined(separator: "/")
     }
 
     var parameterNames: [String] {

@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
-import Testing
 import Templates
+import Testing
 
 @testable import Web
 
@@ -127,7 +127,9 @@ import Templates
         defer { browser.quit() }
         try browser.open("file://\(directory)/index.html")
         // #123456 from theme.css, loaded through a relative link.
-        #expect(try browser.run("return getComputedStyle(document.querySelector('.site-header')).backgroundColor;") as? String == "rgb(18, 52, 86)")
+        #expect(
+            try browser.run("return getComputedStyle(document.querySelector('.site-header')).backgroundColor;") as? String
+                == "rgb(18, 52, 86)")
         try browser.click("footer a[href='pages/faq.html']")
         #expect(try browser.run("return location.pathname;") as? String == "\(directory)/pages/faq.html")
         try browser.click("footer a[hreflang='id']")

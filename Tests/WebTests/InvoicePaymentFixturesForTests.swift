@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// An ISP that bills monthly subscribers through its own sandbox account, with the RADIUS groups the
 /// payment path moves subscribers between: its plan group (`<slug>-home20`, 10/20 Mbps) and its

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Paying an invoice through the one payment path, end to end against a real server and database:
 /// pay link or portal → checkout → the sandbox gateway's page → its signed webhook over HTTP → paid.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// Isolation for non-payment and its undoing, against a real database and the tests' real FreeRADIUS:
@@ -149,7 +150,9 @@ import TestSupport
         #expect(try subscriber.radiusGroups() == [shop.planGroup])
         let rows = try TestDatabase.owner.query(
             "select method, recorded_by, note, amount from payments where subject_id = $1 order by created_at", invoice.id
-        ).map { "\(try $0.decode("method", as: String.self)) \(try $0.decode("recorded_by", as: String.self)) \(try $0.decode("note", as: String.self)) \(try $0.decode("amount", as: Int64.self))" }
+        ).map {
+            "\(try $0.decode("method", as: String.self)) \(try $0.decode("recorded_by", as: String.self)) \(try $0.decode("note", as: String.self)) \(try $0.decode("amount", as: Int64.self))"
+        }
         let email = account.email.lowercased()
         #expect(rows == ["cash \(email) Kuitansi 12 50000", "bank_transfer \(email) TRF-10 100000"])
         #expect(try Self.audited("invoice.payment", tenantID: shop.tenantID).count == 2)

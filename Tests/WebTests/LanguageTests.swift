@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Templates
 @testable import Web
 
@@ -74,7 +75,9 @@ import TestSupport
         #expect(page.contains(#"href="/pages/faq?lang=en""#))
     }
 
-    @Test(arguments: [(0, "Rp 0"), (500, "Rp 500"), (5000, "Rp 5.000"), (1_250_000, "Rp 1.250.000"), (-7500, "-Rp 7.500")] as [(Int64, String)])
+    @Test(
+        arguments: [(0, "Rp 0"), (500, "Rp 500"), (5000, "Rp 5.000"), (1_250_000, "Rp 1.250.000"), (-7500, "-Rp 7.500")]
+            as [(Int64, String)])
     func rupiahUsesDotsForThousands(_ amount: Int64, _ text: String) {
         #expect(Rupiah.format(amount) == text)
     }

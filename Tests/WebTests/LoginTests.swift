@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `GET/POST /portal/login` over real HTTP against a real database.
 @Suite struct LoginTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The sign-in throttle against head office, through a real server: an attacker is slowed down, the
 /// rightful owner is never locked out, and parallel attempts cannot race past the allowance.

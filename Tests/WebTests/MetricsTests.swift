@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// `/metrics`: Prometheus text that parses, counters that follow the traffic, and only for the
@@ -106,10 +107,11 @@ import TestSupport
         #expect(cumulative.last == 3 && histogram.count == 3)
     }
 
-    @Test(arguments: [
-        (#"{"outcome":"processed"}"#, "processed"), (#"{"outcome":"rejected","reason":"bad \"sig\""}"#, "rejected"),
-        (#"{"reason":"x"}"#, nil), ("", nil), (#"{"outcome":"#, nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            (#"{"outcome":"processed"}"#, "processed"), (#"{"outcome":"rejected","reason":"bad \"sig\""}"#, "rejected"),
+            (#"{"reason":"x"}"#, nil), ("", nil), (#"{"outcome":"#, nil),
+        ] as [(String, String?)])
     func theOutcomeIsReadFromTheWebhookAnswer(_ body: String, _ expected: String?) {
         #expect(WebhookMetrics.outcome(in: Array(body.utf8)) == expected)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// A shop for storefront tests: a tenant paying through its own sandbox account, with packages.
 struct Shop {

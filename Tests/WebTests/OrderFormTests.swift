@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The order form's validation and CSRF protection on `POST /orders`.
 @Suite struct OrderFormTests {

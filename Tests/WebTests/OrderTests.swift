@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// `POST /orders`, the order status page and the gateway's return link.
 @Suite struct OrderTests {
@@ -62,7 +62,8 @@ import TestSupport
             ("Cookie", "csrf=\(attempt.csrf)"), ("Content-Type", "application/x-www-form-urlencoded"),
         ]
         let locations = Mutex<[String]>([])
-        let port = SharedServer.port, host = shop.host
+        let port = SharedServer.port
+        let host = shop.host
         DispatchQueue.concurrentPerform(iterations: 6) { _ in
             let response = try? TestHTTPClient.request(
                 port: port, method: "POST", path: "/orders", host: host, headers: headers, body: Array(body.utf8))
@@ -86,7 +87,8 @@ import TestSupport
         #expect(page.headers["Cache-Control"] == "no-store")
 
         let wrong = String(token.reversed())
-        for path in ["/orders/\(number)", "/orders/\(number)?t=", "/orders/\(number)?t=\(wrong)", "/orders/\(number)?t=%27%20or%201%3D1--"] {
+        for path in ["/orders/\(number)", "/orders/\(number)?t=", "/orders/\(number)?t=\(wrong)", "/orders/\(number)?t=%27%20or%201%3D1--"]
+        {
             #expect(try browser.get(path).status == 404, "\(path)")
         }
         let otherShop = try Shop.open()
@@ -137,8 +139,10 @@ import TestSupport
         let newKey = try #require(Browser.hiddenValue("idempotency_key", in: page.text))
         let again = try browser.post(
             "/orders",
-            [("_csrf", browser.cookies["csrf"]!), ("idempotency_key", newKey), ("profile_id", profileID.uuidString.lowercased()),
-             ("phone", "+6281234567890"), ("quantity", "2"), ("terms", "on")])
+            [
+                ("_csrf", browser.cookies["csrf"]!), ("idempotency_key", newKey), ("profile_id", profileID.uuidString.lowercased()),
+                ("phone", "+6281234567890"), ("quantity", "2"), ("terms", "on"),
+            ])
         #expect(again.status == 303)
         #expect(again.orderNumber != nil && again.orderNumber != number)
     }
@@ -153,7 +157,8 @@ import TestSupport
         #expect(page.text.contains("value=\"pay\"") && page.text.contains("value=\"fail\""))
 
         let otherShop = try Shop.open()
-        #expect(try TestHTTPClient.request(port: SharedServer.port, path: "/sandbox/checkout/\(number)", host: otherShop.host).status == 404)
+        #expect(
+            try TestHTTPClient.request(port: SharedServer.port, path: "/sandbox/checkout/\(number)", host: otherShop.host).status == 404)
         #expect(try browser.get("/sandbox/checkout/EVAAAAAAAAAAAA").status == 404)
         let forged = try browser.post("/sandbox/checkout/\(number)", [("_csrf", String(repeating: "b", count: 64)), ("outcome", "pay")])
         #expect(forged.status == 403)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A notification only says when to ask: what the gateway's status API answers decides a payment.
 /// Midtrans signs only the order id, status code and amount, so a genuine notification whose other

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The first day of a new ISP in headless Chromium on a 390 px phone: the operator creates the tenant,
 /// the ISP's owner brands it and adds a package priced as Indonesians write it, and a buyer pays,

@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// Every GET page of the route tables, read from the tables themselves, in headless Chromium on a 390 px
 /// phone (in Indonesian) and a 1280 px screen (in English), signed in where the page needs it (subscriber, tenant admin, head office):
@@ -116,8 +116,10 @@ import TestSupport
             "platform GET /head-office/accounts": Visit(visitor: .headOffice, path: "/head-office/accounts"),
             "platform GET /head-office/audit": Visit(visitor: .headOffice, path: "/head-office/audit"),
             "platform GET /head-office/finance": Visit(visitor: .headOffice, path: "/head-office/finance"),
-            "platform GET /head-office/tenants/{slug}/created": Visit(visitor: .headOffice, path: "/head-office/tenants/\(site.shop.slug)/created"),
-            "platform GET /head-office/tenants/{slug}/delete": Visit(visitor: .headOffice, path: "/head-office/tenants/\(site.shop.slug)/delete"),
+            "platform GET /head-office/tenants/{slug}/created": Visit(
+                visitor: .headOffice, path: "/head-office/tenants/\(site.shop.slug)/created"),
+            "platform GET /head-office/tenants/{slug}/delete": Visit(
+                visitor: .headOffice, path: "/head-office/tenants/\(site.shop.slug)/delete"),
         ]
     }
 

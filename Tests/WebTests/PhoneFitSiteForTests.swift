@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// One store with something behind every page of the route tables: a tenant admin, a package, a buyer's
 /// order with its access token, a subscriber with an unpaid invoice (open in the sandbox, with a pay link)

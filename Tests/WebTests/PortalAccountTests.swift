@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The signed-in subscriber's own password, and the overview's plan and this month's usage from `radacct`.
 @Suite struct PortalAccountTests {
@@ -19,7 +19,8 @@ import TestSupport
     }
 
     @Test func changingThePasswordEndsTheOtherSessionsAndTheNewOneSignsIn() throws {
-        let here = try signedIn(), elsewhere = try signedIn()
+        let here = try signedIn()
+        let elsewhere = try signedIn()
         let page = try here.get("/portal/password")
         #expect(page.status == 200)
         #expect(page.headers["Cache-Control"]?.contains("no-store") == true)
@@ -86,7 +87,8 @@ import TestSupport
                 """, UUID().uuidString, user, startedAgo, stoppedAgo, seconds, up, down, tenant.id)
         }
         let gib: Int64 = 1_073_741_824
-        try session(subscriber.pppoeUsername, startedAgo: "3 minutes", stoppedAgo: "1 minute", seconds: 120, down: 3 * gib / 2, up: 512 * 1_048_576)
+        try session(
+            subscriber.pppoeUsername, startedAgo: "3 minutes", stoppedAgo: "1 minute", seconds: 120, down: 3 * gib / 2, up: 512 * 1_048_576)
         try session(subscriber.pppoeUsername, startedAgo: "1 minute", stoppedAgo: nil, seconds: 60, down: gib / 2, up: 0)
         try TestDatabase.owner.query(
             """
@@ -119,7 +121,8 @@ import TestSupport
         #expect(reset.status == 200)
         #expect(reset.text.contains(#"value="&lt;script&gt;""#))
         #expect(!reset.text.contains("If this account exists"), "no notice without a request")
-        let malformed = try browser.post("/portal/reset", ["login": "a", "code": "12ab", "new_password": "short", "new_password_again": "short"])
+        let malformed = try browser.post(
+            "/portal/reset", ["login": "a", "code": "12ab", "new_password": "short", "new_password_again": "short"])
         #expect(malformed.status == 422)
         #expect(malformed.text.contains("Enter the six digits of the code."))
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Subscribers, invoices and a small cookie-keeping browser for the portal's tests. Every fixture has
 /// unique numbers and names, so tests can run in parallel against one database and one server.
@@ -153,7 +153,8 @@ final class PortalBrowser {
     private func remember(_ response: TestHTTPResponse) -> TestHTTPResponse {
         for header in response.headers.values("Set-Cookie") {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            let name = String(pair[0])
+            let value = pair.count > 1 ? String(pair[1]) : ""
             if header.contains("Max-Age=0") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
         }
         if let range = response.text.range(of: #"name="_csrf" value="[0-9a-f]{64}""#, options: .regularExpression) {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The signed-in pages, pay by link, and who may open which invoice.
 @Suite struct PortalPagesTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -85,7 +85,9 @@ extension WhatsAppDeliveryTests {
         #expect(try PortalBrowser(host: site.tenant.host).logIn(site.subscriber.customerNumber, newPassword).status == 303)
         #expect(try PortalBrowser(host: site.tenant.host).logIn(site.subscriber.customerNumber, site.subscriber.password).status == 422)
 
-        let again = try site.reset(PortalBrowser(host: site.tenant.host), login: site.subscriber.customerNumber, code: code, password: "another-" + UUID().uuidString)
+        let again = try site.reset(
+            PortalBrowser(host: site.tenant.host), login: site.subscriber.customerNumber, code: code,
+            password: "another-" + UUID().uuidString)
         #expect(again.status == 422, "a code works once")
         #expect(again.text.contains("This code is wrong or no longer works"))
         #expect(!again.text.contains(code))
@@ -111,7 +113,8 @@ extension WhatsAppDeliveryTests {
             #expect(response.status == 422)
         }
         try site.forgetThrottle()
-        #expect(try site.reset(browser, login: login, code: code, password: "right-" + UUID().uuidString).status == 422,
+        #expect(
+            try site.reset(browser, login: login, code: code, password: "right-" + UUID().uuidString).status == 422,
             "after five wrong guesses the code is dead")
         #expect(try PortalBrowser(host: site.tenant.host).logIn(login, site.subscriber.password).status == 303)
     }

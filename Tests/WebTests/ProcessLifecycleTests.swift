@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ProcessLifecycleTests {
     @Test func healthAndReadinessAnswerOnEveryHost() throws {
@@ -82,8 +82,10 @@ import TestSupport
         process.executableURL = URL(fileURLWithPath: GerbangProcess.executablePath)
         process.arguments = ["serve"]
         process.environment = ProcessInfo.processInfo.environment.merging(
-            ["PORT": "\(first.port)", "BIND": "127.0.0.1", "CONTENT_DIR": GerbangProcess.repositoryRoot + "/content",
-             "PUBLIC_DIR": GerbangProcess.repositoryRoot + "/Public", "MIGRATIONS_DIR": GerbangProcess.repositoryRoot + "/db/migrations"]) { $1 }
+            [
+                "PORT": "\(first.port)", "BIND": "127.0.0.1", "CONTENT_DIR": GerbangProcess.repositoryRoot + "/content",
+                "PUBLIC_DIR": GerbangProcess.repositoryRoot + "/Public", "MIGRATIONS_DIR": GerbangProcess.repositoryRoot + "/db/migrations",
+            ]) { $1 }
         process.standardError = output
         process.standardOutput = output
         try process.run()

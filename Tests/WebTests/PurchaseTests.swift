@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The whole purchase over HTTP with the sandbox gateway: catalogue → form → 303 → sandbox Pay →
 /// signed webhook to the central endpoint → the status page shows the codes.

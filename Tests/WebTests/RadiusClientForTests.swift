@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A router of a tenant, as the tests' FreeRADIUS sees it: a `nas` row and a loopback address of its own
 /// (radclient sends from it with `Packet-Src-IP-Address`), so each test's routers are distinct clients.
@@ -54,7 +54,8 @@ enum RadiusClient {
         on server: FreeRADIUSTests.Server
     ) throws -> String {
         // Half uploaded, half downloaded; each a 32-bit count plus gigawords (2^32 bytes), as RADIUS carries it.
-        let input = bytes / 2, output = bytes - bytes / 2
+        let input = bytes / 2
+        let output = bytes - bytes / 2
         return try send(
             [
                 "User-Name = \"\(user)\"", "Acct-Status-Type = \(status)", "Acct-Session-Id = \"\(session)\"",

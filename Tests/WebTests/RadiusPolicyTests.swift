@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Web
 
 /// The FreeRADIUS attributes a profile's vouchers get, computed without a database.
@@ -30,8 +31,11 @@ import Testing
     }
 
     @Test func missingSpeedMeansNoRateLimitAndOneMissingSideIsUnlimited() {
-        #expect(Self.replies(RadiusGroupPolicy(tenantSlug: "a", order: Self.order(download: nil, upload: nil)))["Mikrotik-Rate-Limit"] == nil)
-        #expect(Self.replies(RadiusGroupPolicy(tenantSlug: "a", order: Self.order(download: 4_096, upload: nil)))["Mikrotik-Rate-Limit"] == "0k/4096k")
+        #expect(
+            Self.replies(RadiusGroupPolicy(tenantSlug: "a", order: Self.order(download: nil, upload: nil)))["Mikrotik-Rate-Limit"] == nil)
+        #expect(
+            Self.replies(RadiusGroupPolicy(tenantSlug: "a", order: Self.order(download: 4_096, upload: nil)))["Mikrotik-Rate-Limit"]
+                == "0k/4096k")
     }
 
     @Test func sessionTimeoutIsTheValidityInSeconds() {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -10,7 +10,8 @@ import TestSupport
 enum RateLimitServers {
     static let window = 3600
     static let environment = [
-        "RATE_LIMIT_WINDOW_SECONDS": String(window), "TRUSTED_PROXIES": "127.0.0.1", "RATE_LIMIT_STARTER": "4", "RATE_LIMIT_PROFESSIONAL": "6",
+        "RATE_LIMIT_WINDOW_SECONDS": String(window), "TRUSTED_PROXIES": "127.0.0.1", "RATE_LIMIT_STARTER": "4",
+        "RATE_LIMIT_PROFESSIONAL": "6",
         "RATE_LIMIT_ENTERPRISE": "1000", "RATE_LIMIT_LOGIN": "3", "RATE_LIMIT_ORDERS": "2", "RATE_LIMIT_PAY": "2",
         "RATE_LIMIT_WEBHOOK": "3",
     ]
@@ -180,16 +181,18 @@ enum RateLimitServers {
         #expect(served <= 120, "never more than the limit")
         #expect(served >= 100, "leases may refuse a little early, not much")
         #expect(remaining == remaining.sorted(by: >), "the count only goes down")
-        let counted = try TestDatabase.owner.query(
-            "select coalesce(sum(hits), 0)::int as hits from rate_limit_counters where bucket_key = $1",
-            "tenant:" + tenant.id.uuidString.lowercased()
-        ).first?.decode("hits", as: Int.self) ?? 0
+        let counted =
+            try TestDatabase.owner.query(
+                "select coalesce(sum(hits), 0)::int as hits from rate_limit_counters where bucket_key = $1",
+                "tenant:" + tenant.id.uuidString.lowercased()
+            ).first?.decode("hits", as: Int.self) ?? 0
         #expect(counted >= served, "every served request is counted in the database, leased ones ahead of time")
         #expect(counted <= 120 + RateLimitLeases.largestLease, "refusals are answered from memory and never counted")
     }
 
     @Test func aProcessWithAShortWindowPurgesOnlyCountersNoWindowCanStillRead() throws {
-        let recent = "test:recent:" + UUID().uuidString, stale = "test:stale:" + UUID().uuidString
+        let recent = "test:recent:" + UUID().uuidString
+        let stale = "test:stale:" + UUID().uuidString
         try TestDatabase.owner.query(
             """
             insert into rate_limit_counters (bucket_key, window_start, hits)
@@ -249,7 +252,8 @@ enum RateLimitServers {
             "RATE_LIMIT_CLIENT_SHARE": "25",
         ])
         let tenant = try S.tenant(tier: "starter")
-        let flooder = S.randomAddress(), buyer = S.randomAddress()
+        let flooder = S.randomAddress()
+        let buyer = S.randomAddress()
         let statuses = try (1...40).map { _ in try S.request(server, "/", host: tenant.host, from: flooder).status }
         #expect(statuses.prefix(2).allSatisfy { $0 == 200 })
         #expect(statuses.dropFirst(2).allSatisfy { $0 == 429 }, "a client's share is a quarter of the store's limit")

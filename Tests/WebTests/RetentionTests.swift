@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What anyone can make Gerbang store is bounded and purged: rows past their retention period go (a
 /// row just inside its period stays), unverifiable webhook floods are refused before they are stored,
@@ -47,7 +47,8 @@ import TestSupport
                 """, marker + name, age)
         }
         func sessionID() -> String { (UUID().uuidString + UUID().uuidString).lowercased().filter { $0 != "-" } }
-        let expired = sessionID(), live = sessionID()
+        let expired = sessionID()
+        let live = sessionID()
         for (id, expiresIn) in [(expired, -1), (live, 3600)] {
             try F.owner.query(
                 """

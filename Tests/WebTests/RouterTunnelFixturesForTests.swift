@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// A server with a WireGuard network of its own (a random /24 or smaller of 100.64.0.0/10, so test
 /// servers never share a pool), its key and peers files in a fresh directory, and an admin's routers.

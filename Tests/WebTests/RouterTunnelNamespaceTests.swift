@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -13,7 +13,8 @@ import TestSupport
 /// address must cross the tunnel.
 @Suite(.serialized) struct RouterTunnelNamespaceTests {
     static let tools = ["/usr/sbin/ip", "/usr/bin/wireguard-go", "/usr/bin/wg", "/usr/bin/wg-quick", "/usr/bin/ping"]
-    static let runnable = getuid() == 0 && tools.allSatisfy(FileManager.default.isExecutableFile(atPath:))
+    static let runnable =
+        getuid() == 0 && tools.allSatisfy(FileManager.default.isExecutableFile(atPath:))
         && FileManager.default.fileExists(atPath: "/dev/net/tun")
 
     @Test(.enabled(if: runnable, "needs root, /dev/net/tun, iproute2, wireguard-go and wireguard-tools"))
@@ -41,7 +42,8 @@ import TestSupport
         let stripped = try Namespaces.run("/usr/bin/wg-quick", ["strip", server.peersFile])
         let serverConfig = server.directory + "/server-wg.conf"
         try Namespaces.writePrivately(stripped, to: serverConfig)
-        try namespaces.startWireGuard(in: namespaces.server, interface: "wgs", config: serverConfig,
+        try namespaces.startWireGuard(
+            in: namespaces.server, interface: "wgs", config: serverConfig,
             address: "\(serverAddress)/\(prefix)")
         // The router, from the commands an admin would paste.
         let routerConfig = server.directory + "/router-wg.conf"
@@ -57,7 +59,8 @@ import TestSupport
             PersistentKeepalive = 25
 
             """, to: routerConfig)
-        try namespaces.startWireGuard(in: namespaces.router, interface: "wgr", config: routerConfig,
+        try namespaces.startWireGuard(
+            in: namespaces.router, interface: "wgr", config: routerConfig,
             address: "\(routerAddress)/\(prefix)")
 
         var answered = false
@@ -96,7 +99,8 @@ private final class Namespaces {
     }
 
     func link(_ addresses: (server: String, router: String)) throws {
-        let serverEnd = "vs" + router.suffix(7), routerEnd = "vr" + router.suffix(7)
+        let serverEnd = "vs" + router.suffix(7)
+        let routerEnd = "vr" + router.suffix(7)
         try Self.ip(["link", "add", serverEnd, "netns", server, "type", "veth", "peer", "name", routerEnd, "netns", router])
         for (namespace, end, address) in [(server, serverEnd, addresses.server), (router, routerEnd, addresses.router)] {
             try Self.ip(["-n", namespace, "link", "set", "lo", "up"])

@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -95,7 +95,8 @@ import TestSupport
             try own.get("/admin/routers/\(id)")
             return (cookies: own.cookies, csrf: own.csrf)
         }
-        let host = server.admin.host, port = server.process.port
+        let host = server.admin.host
+        let port = server.process.port
         let statuses = Mutex([Int: Int]())
         DispatchQueue.concurrentPerform(iterations: 5) { index in
             let own = PortalBrowser(port: port, host: host)
@@ -143,8 +144,10 @@ import TestSupport
         #expect(
             try browser.post(
                 "/admin/routers/new",
-                ["name": "Plain", "address": AdminRoutersTests.freeAddress(), "secret": "s3cret-Router-42", "kind": "hotspot",
-                 "coa_port": "3799"]
+                [
+                    "name": "Plain", "address": AdminRoutersTests.freeAddress(), "secret": "s3cret-Router-42", "kind": "hotspot",
+                    "coa_port": "3799",
+                ]
             ).status == 303)
         let id = try TestDatabase.owner.query("select id from nas where tenant_id = $1", admin.tenantID).first!
             .decode("id", as: Int.self)

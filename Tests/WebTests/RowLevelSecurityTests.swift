@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -13,7 +13,8 @@ import TestSupport
     typealias F = RowLevelSecurityFixtures
 
     @Test func aStatementWithoutATenantFilterSeesOnlyTheScopedTenantsRows() throws {
-        let a = try F.tenantWithRows(), b = try F.tenantWithRows()
+        let a = try F.tenantWithRows()
+        let b = try F.tenantWithRows()
         for read in F.unfilteredReads {
             let seen = try F.tenantIDs(F.app.scoped(toTenantID: a.id).query(read.sql))
             #expect(seen == [a.id], "\(read.table) from tenant A's scope showed \(seen.count) tenant(s)")
@@ -22,7 +23,8 @@ import TestSupport
     }
 
     @Test func theCrossTenantScopeSeesEveryTenantsRows() throws {
-        let a = try F.tenantWithRows(), b = try F.tenantWithRows()
+        let a = try F.tenantWithRows()
+        let b = try F.tenantWithRows()
         for read in F.unfilteredReads {
             let seen = try F.tenantIDs(F.app.unscoped.query(read.sql))
             #expect(seen.isSuperset(of: [a.id, b.id]), "\(read.table) across tenants missed a tenant")
@@ -41,7 +43,8 @@ import TestSupport
     }
 
     @Test func aTenantScopeCannotWriteAnotherTenantsRows() throws {
-        let a = try F.tenantWithRows(), b = try F.tenantWithRows()
+        let a = try F.tenantWithRows()
+        let b = try F.tenantWithRows()
         let insert = #expect(throws: PostgresError.self) {
             try F.app.scoped(toTenantID: a.id).query(
                 "insert into content_pages (tenant_id, slug, locale, title, markdown) values ($1, 'faq', 'en', 'Hijacked', 'x')",
@@ -136,7 +139,8 @@ import TestSupport
     }
 
     @Test func freeRADIUSsRoleReadsItsTablesAcrossTenantsAndNoTenantData() throws {
-        let a = try F.tenantWithRows(), b = try F.tenantWithRows()
+        let a = try F.tenantWithRows()
+        let b = try F.tenantWithRows()
         let users = try F.radius.query(
             "select username from radcheck where username = any($1::text[])", [a.radiusUser, b.radiusUser])
         #expect(users.count == 2, "FreeRADIUS sets no tenant and must still find every tenant's users")

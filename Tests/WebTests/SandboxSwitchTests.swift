@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The sandbox gateway pays without money: on a server without `SANDBOX_GATEWAY=true` nobody can choose
 /// it, its pages and webhook do not exist, and an order opened under it cannot be paid through it.

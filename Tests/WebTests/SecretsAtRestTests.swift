@@ -17,8 +17,10 @@ import Testing
             from payment_gateways where id = $1
             """, id, TestDatabase.secretsKey
         ).first!
-        return (row.decode("plain", as: String?.self), row.decode("sealed", as: [UInt8]?.self),
-                row.decode("opened", as: String?.self))
+        return (
+            row.decode("plain", as: String?.self), row.decode("sealed", as: [UInt8]?.self),
+            row.decode("opened", as: String?.self)
+        )
     }
 
     @Test func aSavedAccountsKeysAreStoredOnlyEncryptedAndReadBackWhole() throws {

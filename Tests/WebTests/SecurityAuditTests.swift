@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Security events (`security_events`) written by real requests: failed logins and lockouts, rejected
 /// webhooks, rate-limit refusals; each with its tenant when known, the client address and the time.

@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// Sessions: rotation at login, tenant scoping, logout, idle and absolute expiry.

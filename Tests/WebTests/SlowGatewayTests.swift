@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// No pooled connection or row lock is held while a gateway is asked: with a Midtrans that takes 10 s
 /// to answer and three times as many orders in flight as the server has connections, other tenants'

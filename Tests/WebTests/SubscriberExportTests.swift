@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/subscribers/export.csv` and `/admin/invoices/export.csv`: the tenant's own rows only, quoted
 /// as RFC 4180 says, formulas defused, and a subscriber file the import reads back.

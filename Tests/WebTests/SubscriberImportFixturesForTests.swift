@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tenants with plans, a signed-in admin and the import's two steps, for the import and export tests.
 struct ImportShop {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `/admin/subscribers/import`: a CSV of subscribers checked in a dry run that writes nothing and lists
 /// every bad row by its line and reason, then imported in one transaction with RADIUS accounts; per tenant.

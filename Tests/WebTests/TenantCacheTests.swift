@@ -1,7 +1,8 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 @Suite struct TenantCacheTests {
@@ -59,20 +60,24 @@ import TestSupport
 }
 
 @Suite struct HostNameTests {
-    @Test(arguments: [
-        ("Alpha.LocalHost", "alpha.localhost", nil),
-        ("alpha.localhost:8080", "alpha.localhost", 8080),
-        ("alpha.localhost.", "alpha.localhost", nil),
-        ("www.alpha.localhost", "alpha.localhost", nil),
-        ("WWW.Example.COM.:443", "example.com", 443),
-    ] as [(String, String, Int?)])
+    @Test(
+        arguments: [
+            ("Alpha.LocalHost", "alpha.localhost", nil),
+            ("alpha.localhost:8080", "alpha.localhost", 8080),
+            ("alpha.localhost.", "alpha.localhost", nil),
+            ("www.alpha.localhost", "alpha.localhost", nil),
+            ("WWW.Example.COM.:443", "example.com", 443),
+        ] as [(String, String, Int?)])
     func normalisesCaseDotPortAndWWW(_ raw: String, _ name: String, _ port: Int?) {
         let host = HostName.normalise(raw)
         #expect(host?.name == name)
         #expect(host?.port == port)
     }
 
-    @Test(arguments: ["", ":80", "a..b", "-a.com", "a-.com", "a_b.com", "exa mple.com", "a.com:", "a.com:x", "a.com:65536", "[::1", "é.com", String(repeating: "a", count: 64) + ".com"])
+    @Test(arguments: [
+        "", ":80", "a..b", "-a.com", "a-.com", "a_b.com", "exa mple.com", "a.com:", "a.com:x", "a.com:65536", "[::1", "é.com",
+        String(repeating: "a", count: 64) + ".com",
+    ])
     func refusesMalformedHosts(_ raw: String) {
         #expect(HostName.normalise(raw) == nil)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tenant resolution (docs/ARCHITECTURE.md §3) over real HTTP: a real server process and a real database.
 @Suite struct TenantResolutionTests {
@@ -69,7 +69,8 @@ import TestSupport
     }
 
     @Test func inactiveAndDeletedTenantsAreNotFound() throws {
-        let inactive = try TestDatabase.createTenant(name: "Sleeping ISP", active: false, domains: [("sleep-\(TestDatabase.uniqueSlug()).test", verified: true)])
+        let inactive = try TestDatabase.createTenant(
+            name: "Sleeping ISP", active: false, domains: [("sleep-\(TestDatabase.uniqueSlug()).test", verified: true)])
         let deleted = try TestDatabase.createTenant(name: "Gone ISP", deleted: true)
         for slug in [inactive.slug, deleted.slug] {
             let response = try SharedServer.get("/", host: "\(slug).localhost")

@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -198,7 +198,8 @@ final class PurchaseRun: Sendable {
             #expect(["paid", "pending", "expired"].contains(status ?? "lost"), "order \(number) is \(status ?? "lost")")
         }
         for number in outcome.confirmedPaid {
-            #expect(statusByNumber[number] == "paid", "the sandbox confirmed \(number), the database says \(statusByNumber[number] ?? "lost")")
+            #expect(
+                statusByNumber[number] == "paid", "the sandbox confirmed \(number), the database says \(statusByNumber[number] ?? "lost")")
         }
     }
 

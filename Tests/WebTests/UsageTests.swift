@@ -1,8 +1,9 @@
 import Foundation
 import Postgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// Usage per tenant and UTC month: counted in memory, flushed in batches into `tenant_usage`, read
@@ -41,9 +42,11 @@ import TestSupport
         #expect(january.orders == 0)
         let february = try #require(try Self.usage(tenant.id, "2031-02"))
         #expect(february.pageViews == 1)
-        #expect(february == TenantUsage(
-            tenantID: tenant.id, slug: tenant.slug, name: "Usage ISP", pageViews: 1, orders: 1, paidOrders: 1,
-            paidAmount: 5_000, webhookCalls: 2))
+        #expect(
+            february
+                == TenantUsage(
+                    tenantID: tenant.id, slug: tenant.slug, name: "Usage ISP", pageViews: 1, orders: 1, paidOrders: 1,
+                    paidAmount: 5_000, webhookCalls: 2))
 
         // A second batch adds to the first instead of replacing it.
         meter.recordPageView(tenantID: tenant.id)

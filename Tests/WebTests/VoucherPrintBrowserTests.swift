@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A batch's print page in Chromium: its PDF (A4) has ceil(codes / cards per page) pages, every code
 /// is in the PDF's text, and the page runs without a script or a CSP violation.
@@ -12,8 +12,10 @@ import TestSupport
         try http.get("/admin/vouchers")
         let generated = try http.post(
             "/admin/vouchers",
-            ["package": profileID.uuidString.lowercased(), "quantity": "50", "code_length": "8", "alphabet": "unambiguous",
-             "prefix": "HS", "password": "separate", "reseller": ""])
+            [
+                "package": profileID.uuidString.lowercased(), "quantity": "50", "code_length": "8", "alphabet": "unambiguous",
+                "prefix": "HS", "password": "separate", "reseller": "",
+            ])
         try #require(generated.status == 303)
         let batchID = try #require(
             try TestDatabase.owner.query("select id from voucher_batches where tenant_id = $1", admin.tenantID).first?

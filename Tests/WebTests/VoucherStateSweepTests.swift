@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// `vouchers.status` follows the accounting the tests' real FreeRADIUS writes (issued → used → expired),
@@ -72,7 +73,8 @@ import TestSupport
         try Self.sweep()
         let expired = try Self.state(code)
         #expect(expired.status == "expired")
-        let expiredAt = try #require(expired.expiredAt), start = try #require(expired.firstUsedAt)
+        let expiredAt = try #require(expired.expiredAt)
+        let start = try #require(expired.firstUsedAt)
         #expect(abs(expiredAt.timeIntervalSince(start) - 3_600) < 0.001)
         #expect(expired.removedAt == nil)
         #expect(try Self.radiusRows(code) > 0)
@@ -151,7 +153,8 @@ import TestSupport
         try Self.sweep()
 
         let (kept, retired) = (codes[0], codes[1])
-        let keptState = try Self.state(kept.code), retiredState = try Self.state(retired.code)
+        let keptState = try Self.state(kept.code)
+        let retiredState = try Self.state(retired.code)
         #expect(keptState.status == "expired" && retiredState.status == "expired")
         #expect(keptState.removedAt == nil)
         #expect(retiredState.removedAt != nil)

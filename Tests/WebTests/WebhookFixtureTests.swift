@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Orders, profiles and gateway accounts arranged in SQL the way the store writes them, and webhook
 /// deliveries signed exactly as each gateway signs them (hashes computed by PostgreSQL, like the app).

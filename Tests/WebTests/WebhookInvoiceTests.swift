@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The central webhook for invoices (`IV…` references): signed sandbox deliveries over HTTP.
 @Suite struct WebhookInvoiceTests {

@@ -1,8 +1,8 @@
 import Foundation
 import Postgres
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The central webhook over HTTP, against a real server process and PostgreSQL, with deliveries
 /// signed the way Midtrans, Xendit and the sandbox sign them.
@@ -226,7 +226,9 @@ import TestSupport
 
     @Test func deliveryToAnotherProvidersEndpointIsRejected() throws {
         let (order, key) = try Self.midtransOrder()
-        let response = try Self.deliver("xendit", body: try F.xenditBody(externalID: order.number, status: "PAID", amount: order.amount), headers: [("X-Callback-Token", key)])
+        let response = try Self.deliver(
+            "xendit", body: try F.xenditBody(externalID: order.number, status: "PAID", amount: order.amount),
+            headers: [("X-Callback-Token", key)])
         #expect(response.status == 422, "\(response.text)")
         try Self.expectUntouched(order)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -180,7 +180,8 @@ import TestSupport
         let server = try Self.server(fonnte)
         defer { server.stop() }
         let tenant = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa"))
-        let stale = "stale " + UUID().uuidString, fresh = "fresh " + UUID().uuidString
+        let stale = "stale " + UUID().uuidString
+        let fresh = "fresh " + UUID().uuidString
         let staleID = try Self.queue(stale, tenantID: tenant.id, queuedAgo: 25 * 3600)
         let freshID = try Self.queue(fresh, tenantID: tenant.id, queuedAgo: 23 * 3600)
 
@@ -197,7 +198,8 @@ import TestSupport
         defer { fonnte.stop() }
         // Slow enough that both instances are sending at the same time.
         fonnte.setBehaviour(.slow(.milliseconds(40)))
-        let one = try Self.server(fonnte), two = try Self.server(fonnte)
+        let one = try Self.server(fonnte)
+        let two = try Self.server(fonnte)
         defer {
             one.stop()
             two.stop()
@@ -235,7 +237,8 @@ import TestSupport
         let server = try Self.server(fonnte)
         defer { server.stop() }
         let (withOwn, without) = try Self.tenantWithOwnNumberAndOneWithout(token: own)
-        let ownMarker = "own " + UUID().uuidString, platformMarker = "platform " + UUID().uuidString
+        let ownMarker = "own " + UUID().uuidString
+        let platformMarker = "platform " + UUID().uuidString
         let ownID = try Self.queue(ownMarker, tenantID: withOwn)
         let platformID = try Self.queue(platformMarker, tenantID: without)
 
@@ -258,7 +261,8 @@ import TestSupport
         let server = try Self.server(fonnte, platformSender: false)
         defer { server.stop() }
         let (withOwn, without) = try Self.tenantWithOwnNumberAndOneWithout(token: own)
-        let ownMarker = "own " + UUID().uuidString, waitingMarker = "waiting " + UUID().uuidString
+        let ownMarker = "own " + UUID().uuidString
+        let waitingMarker = "waiting " + UUID().uuidString
         let waitingID = try Self.queue(waitingMarker, tenantID: without)
         let ownID = try Self.queue(ownMarker, tenantID: withOwn)
 

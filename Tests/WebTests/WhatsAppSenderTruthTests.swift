@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// With no WhatsApp sender for a store (the test server has no platform sender; a tenant may link its
 /// own number), the store stops promising codes by WhatsApp, the admin is warned on its pages, and every

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -149,7 +149,8 @@ import TestSupport
         let server = try Self.supervisor(S.environment.merging(["RATE_LIMITS": "on", "USAGE_FLUSH_SECONDS": "1"]) { $1 })
         defer { server.stop() }
         let pids = server.workerPIDs.sorted()
-        let first = try server.connection(onWorker: pids[0]), second = try server.connection(onWorker: pids[1])
+        let first = try server.connection(onWorker: pids[0])
+        let second = try server.connection(onWorker: pids[1])
 
         // As between two instances: the starter tier's 4 requests, counted down across both workers.
         let starter = try S.tenant(tier: "starter")

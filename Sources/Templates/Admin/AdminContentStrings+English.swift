@@ -12,7 +12,8 @@ extension AdminContentStrings {
         editPageHeading: { "Edit “\($0)” (\($1))" },
         fieldTitle: "Title",
         fieldMarkdown: "Text (Markdown)",
-        fieldMarkdownHint: "# starts a heading, - a list item, [text](https://…) is a link. {{tenant_name}} (your store's name), {{store_url}} (its web address), {{contact_whatsapp}}, {{contact_email}} and {{address}} are filled in with your details; a detail you have not given yet reads as \"not published yet\". Text between {{#whatsapp}} and {{/whatsapp}} shows only while a WhatsApp number sends your codes, text between {{^whatsapp}} and {{/whatsapp}} only while none does.",
+        fieldMarkdownHint:
+            "# starts a heading, - a list item, [text](https://…) is a link. {{tenant_name}} (your store's name), {{store_url}} (its web address), {{contact_whatsapp}}, {{contact_email}} and {{address}} are filled in with your details; a detail you have not given yet reads as \"not published yet\". Text between {{#whatsapp}} and {{/whatsapp}} shows only while a WhatsApp number sends your codes, text between {{^whatsapp}} and {{/whatsapp}} only while none does.",
         previewHeading: "Preview (not saved yet)",
         revert: "Revert to the default text",
         revertHint: "Removes your text for this page in this language. Your saved versions stay in the history below.",
@@ -24,7 +25,8 @@ extension AdminContentStrings {
         errorMarkdownMissing: "Write the page's text, or revert to the default text.",
         errorMarkdownTooLong: { "The text is too long: at most \($0) KiB." },
         profilesTitle: "Voucher profiles",
-        profilesIntro: "The packages your store sells. Hidden and deleted profiles stay here; vouchers already sold keep what they were sold with.",
+        profilesIntro:
+            "The packages your store sells. Hidden and deleted profiles stay here; vouchers already sold keep what they were sold with.",
         profilesEmpty: "No voucher profiles yet.",
         newProfile: "New profile",
         columnName: "Name",
@@ -58,7 +60,8 @@ extension AdminContentStrings {
         fieldSpeedHint: "In kbps or Mbps, for example 512 kbps or 10 Mbps (a bare number is kbps). Leave empty for no limit.",
         fieldSharedUsers: "Devices at once",
         fieldRadiusGroup: "RADIUS group",
-        fieldRadiusGroupHint: "The name your router knows this package's limits by (time, data, speed). Leave it empty to use one made from the package name (Voucher 1 Hari becomes voucher-1-hari). Letters, digits, _ . and -, at most 48; your store's name is put in front of it on the RADIUS server.",
+        fieldRadiusGroupHint:
+            "The name your router knows this package's limits by (time, data, speed). Leave it empty to use one made from the package name (Voucher 1 Hari becomes voucher-1-hari). Letters, digits, _ . and -, at most 48; your store's name is put in front of it on the RADIUS server.",
         fieldCodeLength: "Voucher code length",
         errorNameMissing: "Enter a name.",
         errorNameTooLong: { "A name can have at most \($0) characters." },
@@ -75,7 +78,8 @@ extension AdminContentStrings {
         errorPriceNegative: "A price cannot be negative.",
         errorPriceFraction: "Rupiah prices are whole: leave out the sen (write 5.000, not 5.000,50).",
         errorRadiusGroup: "Use 1 to 48 letters, digits, _ . or -.",
-        errorRadiusGroupHasSoldVouchers: "Vouchers already sold log in with this group. To change validity, quota, speed or devices, give the profile a new RADIUS group.",
+        errorRadiusGroupHasSoldVouchers:
+            "Vouchers already sold log in with this group. To change validity, quota, speed or devices, give the profile a new RADIUS group.",
         errorRadiusGroupTaken: "Another ISP on this platform already uses this RADIUS group name. Choose another group.",
         errorCodeLength: { "Choose a length from \($0) to \($1)." }
     )

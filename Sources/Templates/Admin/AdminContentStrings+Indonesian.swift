@@ -12,7 +12,8 @@ extension AdminContentStrings {
         editPageHeading: { "Ubah “\($0)” (\($1))" },
         fieldTitle: "Judul",
         fieldMarkdown: "Teks (Markdown)",
-        fieldMarkdownHint: "# memulai judul, - butir daftar, [teks](https://…) adalah tautan. {{tenant_name}} (nama toko), {{store_url}} (alamat web toko), {{contact_whatsapp}}, {{contact_email}} dan {{address}} diisi dengan data Anda; data yang belum Anda isi tertulis \"belum dicantumkan\". Teks di antara {{#whatsapp}} dan {{/whatsapp}} tampil hanya selama ada nomor WhatsApp yang mengirim kode, teks di antara {{^whatsapp}} dan {{/whatsapp}} hanya selama tidak ada.",
+        fieldMarkdownHint:
+            "# memulai judul, - butir daftar, [teks](https://…) adalah tautan. {{tenant_name}} (nama toko), {{store_url}} (alamat web toko), {{contact_whatsapp}}, {{contact_email}} dan {{address}} diisi dengan data Anda; data yang belum Anda isi tertulis \"belum dicantumkan\". Teks di antara {{#whatsapp}} dan {{/whatsapp}} tampil hanya selama ada nomor WhatsApp yang mengirim kode, teks di antara {{^whatsapp}} dan {{/whatsapp}} hanya selama tidak ada.",
         previewHeading: "Pratinjau (belum disimpan)",
         revert: "Kembalikan ke teks bawaan",
         revertHint: "Menghapus teks Anda untuk halaman ini dalam bahasa ini. Versi yang tersimpan tetap ada di riwayat di bawah.",
@@ -24,7 +25,8 @@ extension AdminContentStrings {
         errorMarkdownMissing: "Tulis teks halaman, atau kembalikan ke teks bawaan.",
         errorMarkdownTooLong: { "Teks terlalu panjang: paling banyak \($0) KiB." },
         profilesTitle: "Profil voucher",
-        profilesIntro: "Paket yang dijual toko Anda. Profil yang disembunyikan dan dihapus tetap tampil di sini; voucher yang sudah terjual tidak berubah.",
+        profilesIntro:
+            "Paket yang dijual toko Anda. Profil yang disembunyikan dan dihapus tetap tampil di sini; voucher yang sudah terjual tidak berubah.",
         profilesEmpty: "Belum ada profil voucher.",
         newProfile: "Profil baru",
         columnName: "Nama",
@@ -41,7 +43,8 @@ extension AdminContentStrings {
         moveDown: "Turunkan",
         editProfile: "Ubah profil voucher",
         createProfile: "Buat profil",
-        soldVouchersNote: "Perubahan hanya berlaku untuk pesanan baru: pesanan dan voucher yang sudah terjual tetap dengan harga dan grupnya.",
+        soldVouchersNote:
+            "Perubahan hanya berlaku untuk pesanan baru: pesanan dan voucher yang sudah terjual tetap dengan harga dan grupnya.",
         fieldName: "Nama",
         fieldDescription: "Keterangan",
         fieldPrice: "Harga (rupiah)",
@@ -58,7 +61,8 @@ extension AdminContentStrings {
         fieldSpeedHint: "Dalam kbps atau Mbps, misalnya 512 kbps atau 10 Mbps (angka saja berarti kbps). Kosongkan untuk tanpa batas.",
         fieldSharedUsers: "Perangkat sekaligus",
         fieldRadiusGroup: "Grup RADIUS",
-        fieldRadiusGroupHint: "Nama yang dipakai router untuk batas paket ini (waktu, kuota, kecepatan). Kosongkan agar dibuat dari nama paket (Voucher 1 Hari menjadi voucher-1-hari). Huruf, angka, _ . dan -, paling banyak 48; nama toko Anda ditambahkan di depannya pada server RADIUS.",
+        fieldRadiusGroupHint:
+            "Nama yang dipakai router untuk batas paket ini (waktu, kuota, kecepatan). Kosongkan agar dibuat dari nama paket (Voucher 1 Hari menjadi voucher-1-hari). Huruf, angka, _ . dan -, paling banyak 48; nama toko Anda ditambahkan di depannya pada server RADIUS.",
         fieldCodeLength: "Panjang kode voucher",
         errorNameMissing: "Isi nama.",
         errorNameTooLong: { "Nama paling banyak \($0) karakter." },
@@ -75,7 +79,8 @@ extension AdminContentStrings {
         errorPriceNegative: "Harga tidak boleh negatif.",
         errorPriceFraction: "Harga rupiah harus bulat: tanpa sen (tulis 5.000, bukan 5.000,50).",
         errorRadiusGroup: "Gunakan 1 sampai 48 huruf, angka, _ . atau -.",
-        errorRadiusGroupHasSoldVouchers: "Voucher yang sudah terjual masuk dengan grup ini. Untuk mengubah masa berlaku, kuota, kecepatan atau jumlah perangkat, beri profil grup RADIUS baru.",
+        errorRadiusGroupHasSoldVouchers:
+            "Voucher yang sudah terjual masuk dengan grup ini. Untuk mengubah masa berlaku, kuota, kecepatan atau jumlah perangkat, beri profil grup RADIUS baru.",
         errorRadiusGroupTaken: "ISP lain di platform ini sudah memakai nama grup RADIUS ini. Pilih grup lain.",
         errorCodeLength: { "Pilih panjang dari \($0) sampai \($1)." }
     )

@@ -76,7 +76,8 @@ extension AdminSalesStrings {
         whatsAppInEffectOwn: "Your own number (Fonnte)",
         whatsAppInEffectCentral: "The platform's number",
         whatsAppInEffectNone: "None: messages wait until a sender is set",
-        whatsAppNoSenderWarning: "No WhatsApp number sends this store's messages: buyers see their codes only on the order page, and their messages wait. Link your own number under WhatsApp.",
+        whatsAppNoSenderWarning:
+            "No WhatsApp number sends this store's messages: buyers see their codes only on the order page, and their messages wait. Link your own number under WhatsApp.",
         fieldFonnteToken: "Fonnte device token",
         fieldFonnteTokenHint: "From the device list in your Fonnte account.",
         errorFonnteTokenRequired: "Enter the device token to send from your own number.",
@@ -108,7 +109,8 @@ extension AdminSalesStrings {
         errorChooseProvider: "Choose one of the gateways listed.",
         errorChooseEnvironment: "Choose sandbox or production.",
         auditTitle: "Audit trail",
-        auditIntro: "Every change made in the admin, and every failed or throttled sign-in, rejected webhook and rate-limit refusal, newest first.",
+        auditIntro:
+            "Every change made in the admin, and every failed or throttled sign-in, rejected webhook and rate-limit refusal, newest first.",
         labelWhen: "When",
         labelActor: "Who (email or address)",
         labelAction: "Action",

@@ -76,7 +76,8 @@ extension AdminSalesStrings {
         whatsAppInEffectOwn: "Nomor Anda sendiri (Fonnte)",
         whatsAppInEffectCentral: "Nomor platform",
         whatsAppInEffectNone: "Belum ada: pesan menunggu sampai pengirim diatur",
-        whatsAppNoSenderWarning: "Belum ada nomor WhatsApp yang mengirim pesan toko ini: pembeli hanya melihat kode di halaman pesanan, dan pesannya menunggu. Hubungkan nomor Anda sendiri di menu WhatsApp.",
+        whatsAppNoSenderWarning:
+            "Belum ada nomor WhatsApp yang mengirim pesan toko ini: pembeli hanya melihat kode di halaman pesanan, dan pesannya menunggu. Hubungkan nomor Anda sendiri di menu WhatsApp.",
         fieldFonnteToken: "Token perangkat Fonnte",
         fieldFonnteTokenHint: "Dari daftar perangkat di akun Fonnte Anda.",
         errorFonnteTokenRequired: "Masukkan token perangkat untuk mengirim dari nomor sendiri.",
@@ -108,7 +109,8 @@ extension AdminSalesStrings {
         errorChooseProvider: "Pilih salah satu gateway yang tersedia.",
         errorChooseEnvironment: "Pilih sandbox atau produksi.",
         auditTitle: "Jejak audit",
-        auditIntro: "Setiap perubahan di admin, serta setiap gagal masuk atau masuk yang ditahan, webhook yang ditolak dan penolakan batas permintaan, terbaru lebih dulu.",
+        auditIntro:
+            "Setiap perubahan di admin, serta setiap gagal masuk atau masuk yang ditahan, webhook yang ditolak dan penolakan batas permintaan, terbaru lebih dulu.",
         labelWhen: "Waktu",
         labelActor: "Siapa (email atau alamat)",
         labelAction: "Tindakan",

@@ -32,7 +32,6 @@ public struct AdminSalesStrings: Sendable {
     public let orderFailed: String
     public let orderCancelled: String
 
-
     // Orders: columns and detail
     public let labelCreated: String
     public let labelBuyer: String

@@ -1,7 +1,8 @@
 extension AdminVoucherStrings {
     static let english = AdminVoucherStrings(
         title: "Printed vouchers",
-        intro: "Generate a batch of codes of a package to print and sell through a reseller for cash. Codes work on your routers at once, with the package's validity and quota.",
+        intro:
+            "Generate a batch of codes of a package to print and sell through a reseller for cash. Codes work on your routers at once, with the package's validity and quota.",
         empty: "No batch yet.",
         generateHeading: "Generate a batch",
         generate: "Generate codes",

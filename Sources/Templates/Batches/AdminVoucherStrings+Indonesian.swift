@@ -1,7 +1,8 @@
 extension AdminVoucherStrings {
     static let indonesian = AdminVoucherStrings(
         title: "Voucher cetak",
-        intro: "Buat sekumpulan kode dari satu paket untuk dicetak dan dijual tunai lewat reseller. Kode langsung berlaku di router Anda, dengan masa aktif dan kuota paketnya.",
+        intro:
+            "Buat sekumpulan kode dari satu paket untuk dicetak dan dijual tunai lewat reseller. Kode langsung berlaku di router Anda, dengan masa aktif dan kuota paketnya.",
         empty: "Belum ada batch.",
         generateHeading: "Buat batch",
         generate: "Buat kode",
@@ -20,7 +21,8 @@ extension AdminVoucherStrings {
         passwordSame: "Nama pengguna = kata sandi (cukup satu kode)",
         passwordSeparate: "Kata sandi terpisah untuk setiap kode",
         fieldReseller: "Reseller",
-        fieldResellerHint: "Siapa yang menjual batch ini; ia membayar Anda per kode terpakai sesuai ketentuannya. Tambahkan reseller di menu Reseller.",
+        fieldResellerHint:
+            "Siapa yang menjual batch ini; ia membayar Anda per kode terpakai sesuai ketentuannya. Tambahkan reseller di menu Reseller.",
         resellerNone: "Tidak ada: Anda jual sendiri",
         columnCreated: "Dibuat",
         columnCodes: "Kode",
@@ -41,7 +43,8 @@ extension AdminVoucherStrings {
         errorPrefix: "Gunakan paling banyak 8 huruf A–Z atau angka, tanpa spasi atau karakter lain.",
         errorPassword: "Pilih cara kode masuk.",
         errorReseller: "Pilih salah satu reseller aktif Anda.",
-        errorTooFewCodes: "Kode sependek ini tidak cukup untuk sebanyak itu kode berbeda: perpanjang kode atau pakai lebih banyak karakter.",
+        errorTooFewCodes:
+            "Kode sependek ini tidak cukup untuk sebanyak itu kode berbeda: perpanjang kode atau pakai lebih banyak karakter.",
         printTitle: "Cetak voucher",
         printHint: "Cetak halaman ini di kertas A4 (menu peramban → Cetak). Hanya kartu yang tercetak.",
         cardsPerPage: "Kartu per halaman",

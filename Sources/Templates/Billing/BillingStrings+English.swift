@@ -22,7 +22,8 @@ extension BillingStrings {
         errorReminderDays: "Enter a whole number of days from 0 to 30.",
         messagesTitle: "Billing messages",
         messagesIntro: "The WhatsApp texts your subscribers receive, in each language. Empty a box to go back to the built-in text.",
-        messagesHint: "Placeholders: {{name}} {{amount}} {{due_date}} {{period}} {{invoice_number}} {{link}} {{isp}}. The text must contain {{link}}.",
+        messagesHint:
+            "Placeholders: {{name}} {{amount}} {{due_date}} {{period}} {{invoice_number}} {{link}} {{isp}}. The text must contain {{link}}.",
         messageLabel: { kind, language in
             let name = BillingStrings.englishKindName(kind)
             return language == "id" ? "\(name) (Indonesian)" : "\(name) (English)"

@@ -22,7 +22,8 @@ extension BillingStrings {
         errorReminderDays: "Isi jumlah hari bulat dari 0 sampai 30.",
         messagesTitle: "Pesan penagihan",
         messagesIntro: "Teks WhatsApp yang diterima pelanggan, per bahasa. Kosongkan kotak untuk kembali ke teks bawaan.",
-        messagesHint: "Placeholder: {{name}} {{amount}} {{due_date}} {{period}} {{invoice_number}} {{link}} {{isp}}. Teks wajib memuat {{link}}.",
+        messagesHint:
+            "Placeholder: {{name}} {{amount}} {{due_date}} {{period}} {{invoice_number}} {{link}} {{isp}}. Teks wajib memuat {{link}}.",
         messageLabel: { kind, language in
             let name = BillingStrings.indonesianKindName(kind)
             return language == "id" ? "\(name) (Bahasa Indonesia)" : "\(name) (Inggris)"
@@ -31,7 +32,8 @@ extension BillingStrings {
         errorMessageNeedsLink: "Teks wajib memuat {{link}}, agar pelanggan dapat membayar.",
         errorUnknownPlaceholder: { "Tidak ada placeholder {{\($0)}}." },
         payLinkHeading: "Tautan pembayaran",
-        payLinkIntro: "Hanya sidik tautan yang disimpan, jadi tautan tidak dapat ditampilkan lagi. Tautan baru membuat tautan lama tidak berlaku.",
+        payLinkIntro:
+            "Hanya sidik tautan yang disimpan, jadi tautan tidak dapat ditampilkan lagi. Tautan baru membuat tautan lama tidak berlaku.",
         reissueLink: "Buat tautan baru",
         resendLink: "Kirim tautan baru lewat WhatsApp",
         newLinkShown: "Tautan pembayaran baru (hanya ditampilkan sekarang; tautan lama tidak berlaku lagi):",

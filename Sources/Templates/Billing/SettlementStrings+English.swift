@@ -30,7 +30,9 @@ extension SettlementStrings {
         errorNotVoidable: "Only an unpaid invoice can be voided.",
         errorExceedsRemaining: { "That is more than is owed: at most \($0)." },
         isolatedTitle: "Your internet is paused",
-        isolatedIntro: { "Hello \($0), your connection is limited because an invoice is overdue. Pay it here and your plan comes back at once." },
+        isolatedIntro: {
+            "Hello \($0), your connection is limited because an invoice is overdue. Pay it here and your plan comes back at once."
+        },
         isolatedNothingOpen: "No invoice is open. If your connection is still limited, reconnect your router.",
         unknownConnectionTitle: "Pay your invoice",
         unknownConnectionText: "We could not recognise your connection. Log in to the customer portal to see and pay your invoices.",

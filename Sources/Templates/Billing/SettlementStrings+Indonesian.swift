@@ -30,7 +30,9 @@ extension SettlementStrings {
         errorNotVoidable: "Hanya tagihan yang belum dibayar yang dapat dibatalkan.",
         errorExceedsRemaining: { "Jumlah itu melebihi sisa tagihan: paling banyak \($0)." },
         isolatedTitle: "Internet Anda dijeda",
-        isolatedIntro: { "Halo \($0), koneksi Anda dibatasi karena ada tagihan yang lewat jatuh tempo. Bayar di sini dan paket Anda langsung kembali." },
+        isolatedIntro: {
+            "Halo \($0), koneksi Anda dibatasi karena ada tagihan yang lewat jatuh tempo. Bayar di sini dan paket Anda langsung kembali."
+        },
         isolatedNothingOpen: "Tidak ada tagihan terbuka. Jika koneksi masih dibatasi, sambungkan ulang router Anda.",
         unknownConnectionTitle: "Bayar tagihan Anda",
         unknownConnectionText: "Kami tidak mengenali koneksi Anda. Masuk ke portal pelanggan untuk melihat dan membayar tagihan.",

@@ -49,7 +49,8 @@ struct FinanceChart: HTMLComponent {
         Element.g(.class("day"), .data("day", day.date)) {
             Element.svgText(x: Layout.labelWidth - 6, y: top + 14, .textAnchor(.end)) { String(day.dayOfMonth) }
             bar(day, kind: "income", amount: day.income, y: top + 3, largest: largest, label: strings.income)
-            bar(day, kind: "expense", amount: day.expenses, y: top + 3 + Layout.barHeight, largest: largest,
+            bar(
+                day, kind: "expense", amount: day.expenses, y: top + 3 + Layout.barHeight, largest: largest,
                 label: strings.expenses)
         }
     }

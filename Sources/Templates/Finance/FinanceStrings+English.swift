@@ -1,7 +1,8 @@
 extension FinanceStrings {
     static let english = FinanceStrings(
         title: "Finance",
-        intro: "Money in (store orders, invoices paid online or at the counter, reseller settlements, less refunds) and the expenses you enter, for one month in your time zone.",
+        intro:
+            "Money in (store orders, invoices paid online or at the counter, reseller settlements, less refunds) and the expenses you enter, for one month in your time zone.",
         monthLabel: "Month",
         showMonth: "Show",
         previousMonth: "← Previous month",

@@ -1,7 +1,8 @@
 extension FinanceStrings {
     static let indonesian = FinanceStrings(
         title: "Keuangan",
-        intro: "Uang masuk (pesanan toko, tagihan yang dibayar online atau di loket, setoran reseller, dikurangi pengembalian dana) dan pengeluaran yang Anda catat, untuk satu bulan menurut zona waktu Anda.",
+        intro:
+            "Uang masuk (pesanan toko, tagihan yang dibayar online atau di loket, setoran reseller, dikurangi pengembalian dana) dan pengeluaran yang Anda catat, untuk satu bulan menurut zona waktu Anda.",
         monthLabel: "Bulan",
         showMonth: "Tampilkan",
         previousMonth: "← Bulan sebelumnya",
@@ -58,7 +59,8 @@ extension FinanceStrings {
         expenseSaved: "Pengeluaran disimpan.",
         expenseDeleted: "Pengeluaran dihapus.",
         headOfficeTitle: "Keuangan",
-        headOfficeIntro: "Pemasukan, pengeluaran dan saldo setiap toko untuk satu bulan, masing-masing menurut zona waktunya, dan total platform.",
+        headOfficeIntro:
+            "Pemasukan, pengeluaran dan saldo setiap toko untuk satu bulan, masing-masing menurut zona waktunya, dan total platform.",
         columnTenant: "Toko",
         platformTotal: "Total platform"
     )

@@ -123,7 +123,9 @@ public struct SiteLayout: HTMLComponent {
                                     if link.isCurrent {
                                         Element.strong(.lang(link.language.rawValue)) { link.language.nativeName }
                                     } else {
-                                        Element.a(.href(SafeURL(link.href)), .lang(link.language.rawValue), .hreflang(link.language.rawValue)) {
+                                        Element.a(
+                                            .href(SafeURL(link.href)), .lang(link.language.rawValue), .hreflang(link.language.rawValue)
+                                        ) {
                                             link.language.nativeName
                                         }
                                     }

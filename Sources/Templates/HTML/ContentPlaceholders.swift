@@ -54,11 +54,15 @@ public struct ContentPlaceholders: Sendable {
     private static func missing(_ language: Language) -> (tenantName: String, whatsApp: String, email: String, address: String) {
         switch language {
         case .id:
-            ("toko ini", "nomor WhatsApp kami (belum dicantumkan)", "email kami (belum dicantumkan)",
-             "alamat kantor kami (belum dicantumkan)")
+            (
+                "toko ini", "nomor WhatsApp kami (belum dicantumkan)", "email kami (belum dicantumkan)",
+                "alamat kantor kami (belum dicantumkan)"
+            )
         case .en:
-            ("this store", "our WhatsApp number (not published yet)", "our email address (not published yet)",
-             "our office address (not published yet)")
+            (
+                "this store", "our WhatsApp number (not published yet)", "our email address (not published yet)",
+                "our office address (not published yet)"
+            )
         }
     }
 }

@@ -7,7 +7,8 @@ extension Element {
         width: Int, height: Int, _ attributes: Attribute..., @HTMLBuilder content: () -> HTMLFragment
     ) -> Element {
         Element(
-            "svg", [Attribute("xmlns", token: "http://www.w3.org/2000/svg"), Attribute("viewBox", "0 0 \(width) \(height)")]
+            "svg",
+            [Attribute("xmlns", token: "http://www.w3.org/2000/svg"), Attribute("viewBox", "0 0 \(width) \(height)")]
                 + attributes, content())
     }
 

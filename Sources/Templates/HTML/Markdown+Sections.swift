@@ -14,7 +14,8 @@ extension Markdown {
                 let end = rest[open.range.upperBound...].range(of: close)
             {
                 output += rest[..<open.range.lowerBound]
-                let bodyStart = past(open.range, in: text), bodyEnd = end.lowerBound
+                let bodyStart = past(open.range, in: text)
+                let bodyEnd = end.lowerBound
                 if open.shownWhenHolds == holds, bodyStart < bodyEnd { output += text[bodyStart..<bodyEnd] }
                 rest = text[past(end, in: text)...]
             }

@@ -60,7 +60,8 @@ extension HeadOfficeStrings {
         columnRequested: "Requested",
         approve: "Approve",
         reject: "Reject",
-        gatewaysIntro: "The platform's own gateway accounts, used by every tenant without its own. Keys are shown masked; leave a key blank to keep it.",
+        gatewaysIntro:
+            "The platform's own gateway accounts, used by every tenant without its own. Keys are shown masked; leave a key blank to keep it.",
         providerName: { provider in
             switch provider {
             case "sandbox": "Sandbox (built in)"

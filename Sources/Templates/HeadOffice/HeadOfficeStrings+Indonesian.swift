@@ -60,7 +60,8 @@ extension HeadOfficeStrings {
         columnRequested: "Diajukan",
         approve: "Setujui",
         reject: "Tolak",
-        gatewaysIntro: "Akun gateway milik platform, dipakai setiap tenant yang tidak punya gateway sendiri. Kunci ditampilkan tersamar; kosongkan kunci untuk tetap memakainya.",
+        gatewaysIntro:
+            "Akun gateway milik platform, dipakai setiap tenant yang tidak punya gateway sendiri. Kunci ditampilkan tersamar; kosongkan kunci untuk tetap memakainya.",
         providerName: { provider in
             switch provider {
             case "sandbox": "Sandbox (bawaan)"

@@ -49,7 +49,8 @@ extension Language {
 
 extension TenantLifecycleStrings {
     static let english = TenantLifecycleStrings(
-        fieldTierHint: "How much traffic the store may take: Starter for a new or small ISP, Professional about five times as much, Enterprise about twenty times (the platform's RATE_LIMIT_* settings). Visitors over the limit wait a moment; nothing else differs.",
+        fieldTierHint:
+            "How much traffic the store may take: Starter for a new or small ISP, Professional about five times as much, Enterprise about twenty times (the platform's RATE_LIMIT_* settings). Visitors over the limit wait a moment; nothing else differs.",
         noticeCreated: { "\($0) was created. Its store is live now." },
         noticeActivated: "The tenant is active again; its store is back online.",
         noticeDeactivated: "The tenant is deactivated; its store is offline until you activate it.",
@@ -74,7 +75,9 @@ extension TenantLifecycleStrings {
         },
         backToTenants: "Back to the tenants",
         deleteTitle: { "Delete \($0)?" },
-        deleteWarning: { "The store at \($0), its admin and its hotspot pages go offline at once. Its records are kept, and you can restore it from the list of deleted tenants." },
+        deleteWarning: {
+            "The store at \($0), its admin and its hotspot pages go offline at once. Its records are kept, and you can restore it from the list of deleted tenants."
+        },
         fieldConfirm: { "Type the slug, \($0), to confirm" },
         errorConfirm: "Type the tenant's slug exactly as shown to confirm.",
         deleteButton: "Delete the tenant",
@@ -85,7 +88,8 @@ extension TenantLifecycleStrings {
     )
 
     static let indonesian = TenantLifecycleStrings(
-        fieldTierHint: "Seberapa banyak kunjungan yang boleh diterima toko: Starter untuk ISP baru atau kecil, Professional sekitar lima kali lipat, Enterprise sekitar dua puluh kali lipat (pengaturan RATE_LIMIT_* platform). Pengunjung di atas batas menunggu sebentar; selain itu tidak ada bedanya.",
+        fieldTierHint:
+            "Seberapa banyak kunjungan yang boleh diterima toko: Starter untuk ISP baru atau kecil, Professional sekitar lima kali lipat, Enterprise sekitar dua puluh kali lipat (pengaturan RATE_LIMIT_* platform). Pengunjung di atas batas menunggu sebentar; selain itu tidak ada bedanya.",
         noticeCreated: { "\($0) berhasil dibuat. Tokonya sudah aktif." },
         noticeActivated: "Tenant aktif kembali; tokonya sudah online lagi.",
         noticeDeactivated: "Tenant dinonaktifkan; tokonya offline sampai Anda mengaktifkannya.",
@@ -97,7 +101,8 @@ extension TenantLifecycleStrings {
         adminAddress: "Alamat admin",
         firstAdminEmail: "Email admin pertama",
         messageHeading: "Yang dikirim ke ISP",
-        messageHint: "Salin pesan ini. Kirim kata sandi yang Anda pilih secara terpisah (misalnya lewat telepon), jangan dalam pesan yang sama.",
+        messageHint:
+            "Salin pesan ini. Kirim kata sandi yang Anda pilih secara terpisah (misalnya lewat telepon), jangan dalam pesan yang sama.",
         message: { name, store, admin, email in
             """
             Toko Gerbang untuk \(name) sudah siap.
@@ -110,7 +115,9 @@ extension TenantLifecycleStrings {
         },
         backToTenants: "Kembali ke daftar tenant",
         deleteTitle: { "Hapus \($0)?" },
-        deleteWarning: { "Toko di \($0), admin dan halaman hotspot-nya langsung offline. Datanya tetap disimpan, dan Anda bisa memulihkannya dari daftar tenant yang dihapus." },
+        deleteWarning: {
+            "Toko di \($0), admin dan halaman hotspot-nya langsung offline. Datanya tetap disimpan, dan Anda bisa memulihkannya dari daftar tenant yang dihapus."
+        },
         fieldConfirm: { "Ketik slug, \($0), untuk konfirmasi" },
         errorConfirm: "Ketik slug tenant persis seperti yang tertulis untuk konfirmasi.",
         deleteButton: "Hapus tenant",

@@ -7,8 +7,10 @@ public enum HotspotStylesheet {
     /// The stylesheet in the tenant's colours. Each colour must be `#rrggbb`; anything else falls back
     /// to Gerbang's default, so no text from outside ever reaches the CSS.
     public static func css(brand: String, brandText: String, accent: String, accentText: String) -> String {
-        let brand = color(brand, or: "#0b5fff"), brandText = color(brandText, or: "#ffffff")
-        let accent = color(accent, or: "#ff8a00"), accentText = color(accentText, or: "#111827")
+        let brand = color(brand, or: "#0b5fff")
+        let brandText = color(brandText, or: "#ffffff")
+        let accent = color(accent, or: "#ff8a00")
+        let accentText = color(accentText, or: "#111827")
         return base + """
             .site-header{background:\(brand);color:\(brandText)}
             .button{background:\(brand);color:\(brandText)}

@@ -30,7 +30,9 @@ extension Strings {
         forbiddenText: "The form has expired or is not valid. Reload the page and try again.",
         tooManyRequestsTitle: "Too many attempts",
         tooManyRequestsText: "Please wait a moment before trying again.",
-        loginThrottled: { "Too many sign-in attempts. For your account's safety, please wait \($0) second\($0 == 1 ? "" : "s") and try again." },
+        loginThrottled: {
+            "Too many sign-in attempts. For your account's safety, please wait \($0) second\($0 == 1 ? "" : "s") and try again."
+        },
         tooLargeTitle: "Too much data",
         tooLargeText: "What you sent is larger than we accept.",
         serverErrorTitle: "Something went wrong",
@@ -40,7 +42,8 @@ extension Strings {
         backHome: "Back to the home page",
         requestID: "Request id",
         platformTagline: "Voucher store and customer portal for ISPs",
-        platformIntro: "Gerbang serves many ISPs from one platform: a hotspot voucher store, a portal for monthly subscribers, and online payments, each on its own domain and in its own brand.",
+        platformIntro:
+            "Gerbang serves many ISPs from one platform: a hotspot voucher store, a portal for monthly subscribers, and online payments, each on its own domain and in its own brand.",
         platformFeatures: [
             "E-voucher store with Midtrans, Xendit or sandbox payments",
             "Voucher codes that log in on FreeRADIUS at once",
@@ -59,7 +62,8 @@ extension Strings {
         orderFormHeading: "Order this package",
         fieldPhone: "WhatsApp number",
         fieldPhoneHint: "We send the voucher codes to this number. Example: 0812 3456 7890",
-        fieldPhoneHintNoWhatsApp: "So we can reach you about this order. Your codes appear on the order page after payment: keep that page open. Example: 0812 3456 7890",
+        fieldPhoneHintNoWhatsApp:
+            "So we can reach you about this order. Your codes appear on the order page after payment: keep that page open. Example: 0812 3456 7890",
         fieldName: "Name (optional)",
         fieldEmail: "Email (optional)",
         fieldQuantity: "Number of vouchers",
@@ -108,7 +112,8 @@ extension Strings {
         gatewayDownText: { "Your order \($0) is kept. Please try again in a moment." },
         retryPayment: "Try again",
         orderAlreadyPaidTitle: "Order already paid",
-        orderAlreadyPaidText: "This order is already paid. Open the link from the payment page or the WhatsApp message to see your voucher codes.",
+        orderAlreadyPaidText:
+            "This order is already paid. Open the link from the payment page or the WhatsApp message to see your voucher codes.",
         orderAlreadyPaidTextNoWhatsApp: "This order is already paid. Open the link from the payment page to see your voucher codes.",
         paymentSentTitle: "Payment sent",
         paymentSentText: "The payment was sent. Use the link from the payment page or the WhatsApp message to see your order.",
@@ -178,7 +183,8 @@ extension Strings {
             "November", "December",
         ],
         invoiceGatewayDownText: { "Your invoice \($0) is unchanged and still unpaid. Please try again in a moment." },
-        invoicePaymentReturnText: "If you paid, the invoice shows as paid as soon as the payment service confirms it. Open the payment link you received, or sign in to the customer portal, to see it.",
+        invoicePaymentReturnText:
+            "If you paid, the invoice shows as paid as soon as the payment service confirms it. Open the payment link you received, or sign in to the customer portal, to see it.",
 
         // Admin: sign-in and branding
         adminLoginTitle: "Admin sign-in",
@@ -216,7 +222,8 @@ extension Strings {
         fieldFooterText: "Footer text",
         fieldDefaultLanguage: "Default language",
         fieldHotspotLoginURL: "Hotspot login URL",
-        fieldHotspotLoginURLHint: "The address of your MikroTik hotspot's login page as your buyers' phones reach it, for example http://hotspot.example.net/login. The store links to it after a purchase; leave empty if you have none.",
+        fieldHotspotLoginURLHint:
+            "The address of your MikroTik hotspot's login page as your buyers' phones reach it, for example http://hotspot.example.net/login. The store links to it after a purchase; leave empty if you have none.",
         errorDisplayName: "Enter a name of 1 to 120 characters.",
         errorTextTooLong: "Too long.",
         errorBrandColor: "Use a colour like #0b5fff.",

@@ -40,7 +40,8 @@ extension Strings {
         backHome: "Kembali ke beranda",
         requestID: "Kode permintaan",
         platformTagline: "Toko voucher dan portal pelanggan untuk ISP",
-        platformIntro: "Gerbang melayani banyak ISP dari satu platform: toko voucher hotspot, portal pelanggan bulanan, dan pembayaran online, masing-masing dengan domain dan merek sendiri.",
+        platformIntro:
+            "Gerbang melayani banyak ISP dari satu platform: toko voucher hotspot, portal pelanggan bulanan, dan pembayaran online, masing-masing dengan domain dan merek sendiri.",
         platformFeatures: [
             "Toko e-voucher dengan pembayaran Midtrans, Xendit, atau sandbox",
             "Kode voucher langsung aktif di FreeRADIUS",
@@ -59,7 +60,8 @@ extension Strings {
         orderFormHeading: "Pesan voucher ini",
         fieldPhone: "Nomor WhatsApp",
         fieldPhoneHint: "Kode voucher dikirim ke nomor ini. Contoh: 0812 3456 7890",
-        fieldPhoneHintNoWhatsApp: "Agar kami bisa menghubungi Anda tentang pesanan ini. Kode muncul di halaman pesanan setelah pembayaran: biarkan halaman itu terbuka. Contoh: 0812 3456 7890",
+        fieldPhoneHintNoWhatsApp:
+            "Agar kami bisa menghubungi Anda tentang pesanan ini. Kode muncul di halaman pesanan setelah pembayaran: biarkan halaman itu terbuka. Contoh: 0812 3456 7890",
         fieldName: "Nama (opsional)",
         fieldEmail: "Email (opsional)",
         fieldQuantity: "Jumlah voucher",
@@ -108,7 +110,8 @@ extension Strings {
         gatewayDownText: { "Pesanan Anda \($0) tetap tersimpan. Silakan coba lagi sebentar lagi." },
         retryPayment: "Coba lagi",
         orderAlreadyPaidTitle: "Pesanan sudah dibayar",
-        orderAlreadyPaidText: "Pesanan ini sudah dibayar. Buka tautan dari halaman pembayaran atau pesan WhatsApp untuk melihat kode voucher.",
+        orderAlreadyPaidText:
+            "Pesanan ini sudah dibayar. Buka tautan dari halaman pembayaran atau pesan WhatsApp untuk melihat kode voucher.",
         orderAlreadyPaidTextNoWhatsApp: "Pesanan ini sudah dibayar. Buka tautan dari halaman pembayaran untuk melihat kode voucher.",
         paymentSentTitle: "Pembayaran terkirim",
         paymentSentText: "Pembayaran sudah dikirim. Gunakan tautan dari halaman pembayaran atau pesan WhatsApp untuk melihat pesanan Anda.",
@@ -178,7 +181,8 @@ extension Strings {
             "November", "Desember",
         ],
         invoiceGatewayDownText: { "Tagihan Anda \($0) tidak berubah dan masih belum dibayar. Silakan coba lagi sebentar lagi." },
-        invoicePaymentReturnText: "Jika Anda sudah membayar, tagihan tampil lunas begitu layanan pembayaran mengonfirmasinya. Buka tautan pembayaran yang Anda terima, atau masuk ke portal pelanggan, untuk melihatnya.",
+        invoicePaymentReturnText:
+            "Jika Anda sudah membayar, tagihan tampil lunas begitu layanan pembayaran mengonfirmasinya. Buka tautan pembayaran yang Anda terima, atau masuk ke portal pelanggan, untuk melihatnya.",
 
         // Admin: sign-in and branding
         adminLoginTitle: "Masuk admin",
@@ -216,7 +220,8 @@ extension Strings {
         fieldFooterText: "Teks kaki halaman",
         fieldDefaultLanguage: "Bahasa bawaan",
         fieldHotspotLoginURL: "Alamat login hotspot",
-        fieldHotspotLoginURLHint: "Alamat halaman login hotspot MikroTik Anda seperti dibuka dari HP pembeli, misalnya http://hotspot.example.net/login. Toko menautkannya setelah pembelian; kosongkan jika tidak ada.",
+        fieldHotspotLoginURLHint:
+            "Alamat halaman login hotspot MikroTik Anda seperti dibuka dari HP pembeli, misalnya http://hotspot.example.net/login. Toko menautkannya setelah pembelian; kosongkan jika tidak ada.",
         errorDisplayName: "Isi nama 1 sampai 120 karakter.",
         errorTextTooLong: "Terlalu panjang.",
         errorBrandColor: "Gunakan warna seperti #0b5fff.",

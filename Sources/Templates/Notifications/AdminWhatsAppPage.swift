@@ -100,18 +100,18 @@ struct WhatsAppSenderForm: HTMLComponent {
         let words = language.adminWhatsAppStrings
         return HTMLFragment {
             Element.form(.class("admin-form"), .method(.post), .action(SafeURL(action)), .novalidate) {
-            FormErrorSummary(state: state, message: strings.formHasErrors)
-            HiddenInput(name: Field.csrf, value: csrfToken)
-            TextField(name: Field.name, label: words.fieldName, state: state, hint: words.fieldNameHint, required: true)
-            TextField(
-                name: Field.token, label: sales.fieldFonnteToken, state: state, type: .password,
-                hint: storedToken.map { sales.fieldFonnteTokenHint + " " + sales.storedKey($0) } ?? sales.fieldFonnteTokenHint,
-                required: storedToken == nil, autocomplete: "off")
-            TextField(
-                name: Field.perMinute, label: words.fieldPerMinute, state: state, type: .number,
-                hint: words.fieldPerMinuteHint, required: true, inputMode: .numeric)
-            CheckboxField(name: Field.active, state: state) { words.fieldActive }
-            Element.button(.class("button"), .type(.submit)) { submit }
+                FormErrorSummary(state: state, message: strings.formHasErrors)
+                HiddenInput(name: Field.csrf, value: csrfToken)
+                TextField(name: Field.name, label: words.fieldName, state: state, hint: words.fieldNameHint, required: true)
+                TextField(
+                    name: Field.token, label: sales.fieldFonnteToken, state: state, type: .password,
+                    hint: storedToken.map { sales.fieldFonnteTokenHint + " " + sales.storedKey($0) } ?? sales.fieldFonnteTokenHint,
+                    required: storedToken == nil, autocomplete: "off")
+                TextField(
+                    name: Field.perMinute, label: words.fieldPerMinute, state: state, type: .number,
+                    hint: words.fieldPerMinuteHint, required: true, inputMode: .numeric)
+                CheckboxField(name: Field.active, state: state) { words.fieldActive }
+                Element.button(.class("button"), .type(.submit)) { submit }
             }
         }
     }

@@ -42,7 +42,9 @@ public struct PortalInvoicesPage: HTMLComponent {
                                         Element.td(.data("label", strings.labelPeriod)) { invoice.period }
                                         Element.td(.data("label", strings.labelAmount)) { invoice.amount }
                                         Element.td(.data("label", strings.labelDueDate)) { invoice.dueDate }
-                                        Element.td(.data("label", strings.labelStatus)) { PortalInvoiceBadge(state: invoice.state, strings: strings) }
+                                        Element.td(.data("label", strings.labelStatus)) {
+                                            PortalInvoiceBadge(state: invoice.state, strings: strings)
+                                        }
                                     }
                                 }
                             }

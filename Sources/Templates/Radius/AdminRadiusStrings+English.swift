@@ -29,7 +29,8 @@ extension AdminRadiusStrings {
         errorKind: "Choose hotspot or PPPoE.",
         errorCoAPort: "Enter a port between 1 and 65535 (MikroTik uses 3799).",
         sessionsTitle: "Online now",
-        sessionsIntro: "Who is logged in on your routers, from their accounting (interim updates). A session whose router stops reporting is closed after three missed updates.",
+        sessionsIntro:
+            "Who is logged in on your routers, from their accounting (interim updates). A session whose router stops reporting is closed after three missed updates.",
         sessionsEmpty: "Nobody is online.",
         columnRouter: "Router",
         columnUser: "User",

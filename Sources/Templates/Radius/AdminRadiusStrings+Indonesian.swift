@@ -29,7 +29,8 @@ extension AdminRadiusStrings {
         errorKind: "Pilih hotspot atau PPPoE.",
         errorCoAPort: "Masukkan port antara 1 dan 65535 (MikroTik memakai 3799).",
         sessionsTitle: "Sedang online",
-        sessionsIntro: "Siapa yang sedang login di router Anda, dari accounting router (interim update). Sesi yang routernya berhenti melapor ditutup setelah tiga kali update terlewat.",
+        sessionsIntro:
+            "Siapa yang sedang login di router Anda, dari accounting router (interim update). Sesi yang routernya berhenti melapor ditutup setelah tiga kali update terlewat.",
         sessionsEmpty: "Tidak ada yang online.",
         columnRouter: "Router",
         columnUser: "Pengguna",

@@ -46,7 +46,9 @@ public struct AdminResellerPage: HTMLComponent {
                             Element.tbody {
                                 for batch in view.batches {
                                     Element.tr {
-                                        Element.td(.data("label", words.columnCreated)) { Element.a(.href(SafeURL(batch.printPath))) { batch.created } }
+                                        Element.td(.data("label", words.columnCreated)) {
+                                            Element.a(.href(SafeURL(batch.printPath))) { batch.created }
+                                        }
                                         Element.td(.data("label", words.columnPackage)) { batch.packageName }
                                         Element.td(.data("label", words.columnTaken)) { String(batch.quantity) }
                                         Element.td(.data("label", words.columnUsed)) { String(batch.used) }

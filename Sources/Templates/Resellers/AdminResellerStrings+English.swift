@@ -1,7 +1,8 @@
 extension AdminResellerStrings {
     static let english = AdminResellerStrings(
         title: "Resellers",
-        intro: "The warung and agents who sell your printed vouchers for cash. A code counts as used once it has logged in; a reseller owes you for its used codes, less what it has settled.",
+        intro:
+            "The warung and agents who sell your printed vouchers for cash. A code counts as used once it has logged in; a reseller owes you for its used codes, less what it has settled.",
         empty: "No reseller yet.",
         newReseller: "Add a reseller",
         editReseller: "Edit reseller",

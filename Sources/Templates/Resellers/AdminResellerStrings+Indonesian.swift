@@ -1,7 +1,8 @@
 extension AdminResellerStrings {
     static let indonesian = AdminResellerStrings(
         title: "Reseller",
-        intro: "Warung dan agen yang menjual voucher cetak Anda secara tunai. Kode dihitung terpakai setelah pernah login; reseller berutang untuk kode yang terpakai, dikurangi setoran yang sudah dibayar.",
+        intro:
+            "Warung dan agen yang menjual voucher cetak Anda secara tunai. Kode dihitung terpakai setelah pernah login; reseller berutang untuk kode yang terpakai, dikurangi setoran yang sudah dibayar.",
         empty: "Belum ada reseller.",
         newReseller: "Tambah reseller",
         editReseller: "Ubah reseller",

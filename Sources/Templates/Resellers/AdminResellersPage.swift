@@ -35,12 +35,16 @@ public struct AdminResellersPage: HTMLComponent {
                             Element.tbody {
                                 for entry in view.entries {
                                     Element.tr {
-                                        Element.td(.data("label", words.columnName)) { Element.a(.href(SafeURL(entry.path))) { entry.name } }
+                                        Element.td(.data("label", words.columnName)) {
+                                            Element.a(.href(SafeURL(entry.path))) { entry.name }
+                                        }
                                         Element.td(.data("label", words.columnTerms)) { entry.terms }
                                         Element.td(.data("label", words.columnTaken)) { String(entry.taken) }
                                         Element.td(.data("label", words.columnUsed)) { String(entry.used) }
                                         Element.td(.data("label", words.columnOwes)) { entry.balance }
-                                        Element.td(.data("label", words.columnStatus)) { ResellerStatusBadge(isActive: entry.isActive, words: words) }
+                                        Element.td(.data("label", words.columnStatus)) {
+                                            ResellerStatusBadge(isActive: entry.isActive, words: words)
+                                        }
                                     }
                                 }
                             }

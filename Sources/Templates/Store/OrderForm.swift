@@ -23,7 +23,8 @@ public struct OrderForm: HTMLComponent {
                 HiddenInput(name: Field.idempotencyKey, value: form.idempotencyKey)
                 HiddenInput(name: Field.profile, value: form.profileID)
                 TextField(
-                    name: Field.phone, label: strings.fieldPhone, state: state, type: .tel, hint: sendsWhatsApp ? strings.fieldPhoneHint : strings.fieldPhoneHintNoWhatsApp,
+                    name: Field.phone, label: strings.fieldPhone, state: state, type: .tel,
+                    hint: sendsWhatsApp ? strings.fieldPhoneHint : strings.fieldPhoneHintNoWhatsApp,
                     required: true, autocomplete: "tel", inputMode: .tel)
                 TextField(name: Field.name, label: strings.fieldName, state: state, autocomplete: "name")
                 TextField(

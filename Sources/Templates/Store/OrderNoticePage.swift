@@ -14,7 +14,10 @@ public struct OrderNoticePage: HTMLComponent {
                 Element.h1 { view.title }
                 Element.p { view.message }
                 if let number = view.orderNumber {
-                    Element.p { "\(chrome.strings.labelOrderNumber): "; Element.strong { number } }
+                    Element.p {
+                        "\(chrome.strings.labelOrderNumber): "
+                        Element.strong { number }
+                    }
                 }
                 Element.a(.class("button"), .href("/")) { chrome.strings.backHome }
             }

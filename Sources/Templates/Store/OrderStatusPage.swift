@@ -46,7 +46,10 @@ public struct OrderStatusPage: HTMLComponent {
                     for code in codes {
                         Element.li {
                             Element.code { code }
-                            if let state = view.codeStates[code] { " "; Element.span(.class("code-state")) { state } }
+                            if let state = view.codeStates[code] {
+                                " "
+                                Element.span(.class("code-state")) { state }
+                            }
                         }
                     }
                 }

@@ -52,8 +52,10 @@ public struct AdminPlansPage: HTMLComponent {
                 .action(SafeURL(entry.actionPath + (entry.isActive ? "/deactivate" : "/activate")))
             ) {
                 HiddenInput(name: AdminPlanFormView.Field.csrf, value: view.csrfToken)
-                Element.button(.class("button secondary"), .type(.submit), .ariaLabel(
-                    (entry.isActive ? words.deactivate : words.activate) + ": " + entry.name)
+                Element.button(
+                    .class("button secondary"), .type(.submit),
+                    .ariaLabel(
+                        (entry.isActive ? words.deactivate : words.activate) + ": " + entry.name)
                 ) { entry.isActive ? words.deactivate : words.activate }
                 Element.button(
                     .class("button secondary"), .type(.submit), .formaction(SafeURL(entry.actionPath + "/delete")),

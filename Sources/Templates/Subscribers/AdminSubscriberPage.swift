@@ -76,7 +76,11 @@ public struct AdminSubscriberPage: HTMLComponent {
         typealias Field = AdminSubscriberView.Field
         return HTMLFragment {
             Element.h2 { words.statusTitle }
-            Element.p { existing.status; " "; existing.statusLine }
+            Element.p {
+                existing.status
+                " "
+                existing.statusLine
+            }
             if !existing.statusReason.isEmpty { Element.p(.class("muted")) { existing.statusReason } }
             if let first = existing.actions.first {
                 Element.form(

@@ -1,13 +1,15 @@
 extension AdminSubscriberStrings {
     static let english = AdminSubscriberStrings(
         plansTitle: "Plans",
-        plansIntro: "Your monthly PPPoE plans. A plan's speeds become its RADIUS group's rate limit, applied at each subscriber's next log-in.",
+        plansIntro:
+            "Your monthly PPPoE plans. A plan's speeds become its RADIUS group's rate limit, applied at each subscriber's next log-in.",
         plansEmpty: "No plan yet. Add one before your first subscriber.",
         newPlan: "Add a plan",
         editPlan: "Edit plan",
         createPlan: "Add plan",
         fieldPlanActive: "Offered to new subscribers",
-        fieldPlanGroupHint: "Letters, digits, dot, dash or underscore; empty: made from the name. Your subscribers log in to the group with your name in front of it.",
+        fieldPlanGroupHint:
+            "Letters, digits, dot, dash or underscore; empty: made from the name. Your subscribers log in to the group with your name in front of it.",
         columnSubscribers: "Subscribers",
         planActive: "Active",
         planInactive: "Inactive",
@@ -18,7 +20,8 @@ extension AdminSubscriberStrings {
         errorPlanGroupIsAPackages: "One of your hotspot packages uses this RADIUS group; choose another.",
         errorPackageGroupIsAPlans: "One of your monthly plans uses this RADIUS group; choose another.",
         errorPlanGroupReserved: "This group is where unpaid subscribers are isolated; choose another.",
-        planInUse: "This plan has subscribers or invoices, so it cannot be deleted. Deactivate it instead: it stays with them and is no longer offered.",
+        planInUse:
+            "This plan has subscribers or invoices, so it cannot be deleted. Deactivate it instead: it stays with them and is no longer offered.",
         subscribersTitle: "Subscribers",
         searchSubscribersHint: "Name, customer number, WhatsApp number or PPPoE user name.",
         noSubscribers: "No subscriber matches.",
@@ -43,10 +46,13 @@ extension AdminSubscriberStrings {
         fieldEmail: "Email",
         fieldAddress: "Address",
         fieldPPPoEUsername: "PPPoE user name",
-        fieldPPPoEUsernameHint: "3 to 64 lower-case letters, digits and _ . @ -, as typed on the customer's router. After an @ comes a domain with a dot (budi@net.id).",
+        fieldPPPoEUsernameHint:
+            "3 to 64 lower-case letters, digits and _ . @ -, as typed on the customer's router. After an @ comes a domain with a dot (budi@net.id).",
         fieldPPPoEPassword: "PPPoE password",
-        fieldPPPoEPasswordHint: "4 to 64 characters without spaces or quotes. Stored readable (Cleartext-Password), because your router's PPPoE server uses CHAP or MS-CHAPv2, which RADIUS can only check against the password itself.",
-        fieldPPPoEPasswordKeepHint: "Leave empty to keep the current password. Stored readable (Cleartext-Password) for CHAP and MS-CHAPv2.",
+        fieldPPPoEPasswordHint:
+            "4 to 64 characters without spaces or quotes. Stored readable (Cleartext-Password), because your router's PPPoE server uses CHAP or MS-CHAPv2, which RADIUS can only check against the password itself.",
+        fieldPPPoEPasswordKeepHint:
+            "Leave empty to keep the current password. Stored readable (Cleartext-Password) for CHAP and MS-CHAPv2.",
         fieldPlan: "Plan",
         fieldBillingDay: "Billing day",
         fieldBillingDayHint: "Day of the month the invoice is made (1 to 31; 29 to 31 fall on a short month's last day).",
@@ -57,7 +63,8 @@ extension AdminSubscriberStrings {
         errorTooLong: "This is too long.",
         errorCharacters: "This contains characters that are not allowed here.",
         errorCustomerNumber: "Use 3 to 32 capital letters, digits and dashes, starting with a letter or digit.",
-        errorPPPoEUsername: "Use 3 to 64 lower-case letters, digits and _ . @ -, starting with a letter or digit, without two dots in a row; after an @ a domain with a dot (budi@net.id).",
+        errorPPPoEUsername:
+            "Use 3 to 64 lower-case letters, digits and _ . @ -, starting with a letter or digit, without two dots in a row; after an @ a domain with a dot (budi@net.id).",
         errorPPPoEPassword: "Use 4 to 64 characters without spaces, quotes or backslashes.",
         errorBillingDay: "Enter a day from 1 to 31.",
         errorDate: "Enter a date as YYYY-MM-DD.",
@@ -75,7 +82,8 @@ extension AdminSubscriberStrings {
         restore: "Restore",
         statusChanged: "The status is changed. A suspended or terminated subscriber's PPPoE log-in is refused from the next attempt.",
         portalPasswordTitle: "Portal password",
-        portalPasswordIntro: "The subscriber signs in to the customer portal with their customer number or PPPoE user name and this password.",
+        portalPasswordIntro:
+            "The subscriber signs in to the customer portal with their customer number or PPPoE user name and this password.",
         fieldPortalPassword: "New portal password",
         setPortalPassword: "Set password",
         errorPortalPassword: "A password has 10 to 200 characters.",

@@ -1,13 +1,15 @@
 extension AdminSubscriberStrings {
     static let indonesian = AdminSubscriberStrings(
         plansTitle: "Paket bulanan",
-        plansIntro: "Paket PPPoE bulanan Anda. Kecepatan paket menjadi batas kecepatan grup RADIUS-nya, berlaku saat pelanggan login berikutnya.",
+        plansIntro:
+            "Paket PPPoE bulanan Anda. Kecepatan paket menjadi batas kecepatan grup RADIUS-nya, berlaku saat pelanggan login berikutnya.",
         plansEmpty: "Belum ada paket. Tambahkan satu sebelum pelanggan pertama Anda.",
         newPlan: "Tambah paket",
         editPlan: "Ubah paket",
         createPlan: "Tambah paket",
         fieldPlanActive: "Ditawarkan ke pelanggan baru",
-        fieldPlanGroupHint: "Huruf, angka, titik, tanda hubung atau garis bawah; kosong: dibuat dari nama. Pelanggan masuk ke grup ini dengan nama Anda di depannya.",
+        fieldPlanGroupHint:
+            "Huruf, angka, titik, tanda hubung atau garis bawah; kosong: dibuat dari nama. Pelanggan masuk ke grup ini dengan nama Anda di depannya.",
         columnSubscribers: "Pelanggan",
         planActive: "Aktif",
         planInactive: "Nonaktif",
@@ -18,7 +20,8 @@ extension AdminSubscriberStrings {
         errorPlanGroupIsAPackages: "Salah satu paket hotspot Anda memakai grup RADIUS ini; pilih yang lain.",
         errorPackageGroupIsAPlans: "Salah satu paket bulanan Anda memakai grup RADIUS ini; pilih yang lain.",
         errorPlanGroupReserved: "Grup ini tempat pelanggan yang menunggak diisolir; pilih yang lain.",
-        planInUse: "Paket ini punya pelanggan atau tagihan, jadi tidak bisa dihapus. Nonaktifkan saja: tetap berlaku untuk mereka dan tidak ditawarkan lagi.",
+        planInUse:
+            "Paket ini punya pelanggan atau tagihan, jadi tidak bisa dihapus. Nonaktifkan saja: tetap berlaku untuk mereka dan tidak ditawarkan lagi.",
         subscribersTitle: "Pelanggan",
         searchSubscribersHint: "Nama, nomor pelanggan, nomor WhatsApp atau nama pengguna PPPoE.",
         noSubscribers: "Tidak ada pelanggan yang cocok.",
@@ -43,10 +46,13 @@ extension AdminSubscriberStrings {
         fieldEmail: "Email",
         fieldAddress: "Alamat",
         fieldPPPoEUsername: "Nama pengguna PPPoE",
-        fieldPPPoEUsernameHint: "3 sampai 64 huruf kecil, angka dan _ . @ -, seperti diketik di router pelanggan. Setelah @ ada domain bertitik (budi@net.id).",
+        fieldPPPoEUsernameHint:
+            "3 sampai 64 huruf kecil, angka dan _ . @ -, seperti diketik di router pelanggan. Setelah @ ada domain bertitik (budi@net.id).",
         fieldPPPoEPassword: "Kata sandi PPPoE",
-        fieldPPPoEPasswordHint: "4 sampai 64 karakter tanpa spasi atau tanda kutip. Disimpan terbaca (Cleartext-Password), karena server PPPoE router Anda memakai CHAP atau MS-CHAPv2, yang hanya bisa diperiksa RADIUS dengan kata sandi aslinya.",
-        fieldPPPoEPasswordKeepHint: "Kosongkan untuk tetap memakai kata sandi sekarang. Disimpan terbaca (Cleartext-Password) untuk CHAP dan MS-CHAPv2.",
+        fieldPPPoEPasswordHint:
+            "4 sampai 64 karakter tanpa spasi atau tanda kutip. Disimpan terbaca (Cleartext-Password), karena server PPPoE router Anda memakai CHAP atau MS-CHAPv2, yang hanya bisa diperiksa RADIUS dengan kata sandi aslinya.",
+        fieldPPPoEPasswordKeepHint:
+            "Kosongkan untuk tetap memakai kata sandi sekarang. Disimpan terbaca (Cleartext-Password) untuk CHAP dan MS-CHAPv2.",
         fieldPlan: "Paket",
         fieldBillingDay: "Tanggal tagihan",
         fieldBillingDayHint: "Tanggal tiap bulan tagihan dibuat (1 sampai 31; 29 sampai 31 jatuh di hari terakhir bulan pendek).",
@@ -57,7 +63,8 @@ extension AdminSubscriberStrings {
         errorTooLong: "Ini terlalu panjang.",
         errorCharacters: "Ini berisi karakter yang tidak diperbolehkan di sini.",
         errorCustomerNumber: "Pakai 3 sampai 32 huruf kapital, angka dan tanda hubung, diawali huruf atau angka.",
-        errorPPPoEUsername: "Pakai 3 sampai 64 huruf kecil, angka dan _ . @ -, diawali huruf atau angka, tanpa dua titik berurutan; setelah @ domain bertitik (budi@net.id).",
+        errorPPPoEUsername:
+            "Pakai 3 sampai 64 huruf kecil, angka dan _ . @ -, diawali huruf atau angka, tanpa dua titik berurutan; setelah @ domain bertitik (budi@net.id).",
         errorPPPoEPassword: "Pakai 4 sampai 64 karakter tanpa spasi, tanda kutip atau garis miring terbalik.",
         errorBillingDay: "Masukkan tanggal 1 sampai 31.",
         errorDate: "Masukkan tanggal sebagai TTTT-BB-HH.",

@@ -145,7 +145,8 @@ struct AdminSalesFormatter: Sendable {
     }
 
     func invoiceView(_ detail: InvoiceDetail, csrfToken: String) -> AdminInvoiceView {
-        let invoice = detail.invoice, subscriber = detail.subscriber
+        let invoice = detail.invoice
+        let subscriber = detail.subscriber
         var lines = [
             SummaryLine(label: strings.labelPeriod, value: portal.period(invoice.period)),
             SummaryLine(label: strings.labelAmount, value: Rupiah.format(invoice.amount)),
@@ -165,7 +166,8 @@ struct AdminSalesFormatter: Sendable {
             number: invoice.number, status: badge(invoice), invoice: lines, customer: customer,
             payments: detail.payments.map {
                 AdminInvoiceView.Payment(
-                    date: times.dayAndTime($0.createdAt), method: InvoiceSettlement.Method.name(of: $0.provider, in: settlement), reference: $0.reference ?? "",
+                    date: times.dayAndTime($0.createdAt), method: InvoiceSettlement.Method.name(of: $0.provider, in: settlement),
+                    reference: $0.reference ?? "",
                     amount: Rupiah.format($0.amount),
                     status: $0.status == "paid"
                         ? AdminSalesBadge(sales.paymentPaid, tone: .good) : AdminSalesBadge(sales.paymentRefunded, tone: .quiet))

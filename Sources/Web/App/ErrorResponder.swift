@@ -14,8 +14,10 @@ struct ErrorResponder: Sendable {
             return (.tooManyRequests, strings.tooManyRequestsTitle, strings.tooManyRequestsText, error.headers)
         case let error as LoginThrottled:
             let seconds = String(error.retryAfterSeconds)
-            return (.tooManyRequests, strings.tooManyRequestsTitle, strings.loginThrottled(error.retryAfterSeconds),
-                ["Retry-After": seconds])
+            return (
+                .tooManyRequests, strings.tooManyRequestsTitle, strings.loginThrottled(error.retryAfterSeconds),
+                ["Retry-After": seconds]
+            )
         case is TenantNotFound:
             return (.notFound, strings.notFoundTitle, strings.notFoundText, [:])
         case let error as PostgresError where error.isUnavailable:

@@ -103,7 +103,8 @@ extension GerbangCommand {
 
     /// `$RUNTIME_DIRECTORY` (systemd's `RuntimeDirectory=`) or the temporary directory, one folder per supervisor.
     private static func makeRuntimeDirectory(_ environment: [String: String]) throws -> String {
-        let parent = environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first.map(String.init)
+        let parent =
+            environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first.map(String.init)
             ?? NSTemporaryDirectory()
         var template = Array(((parent.hasSuffix("/") ? parent : parent + "/") + "gerbang-\(getpid())-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {

@@ -25,7 +25,6 @@ extension HTTPResponse {
     }
 }
 
-
 extension HTTPRequest {
     /// The address a language switch may link back to: the page itself with every query parameter but
     /// `lang` for a GET (an order's page needs its `t=` token), the home page after a POST (a form's

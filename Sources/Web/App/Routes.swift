@@ -98,8 +98,10 @@ struct Routes: Sendable {
         ).addRoutes(to: &tenant)
         AdminAuditController(services: admin, trail: AuditTrailQuery(database: database)).addRoutes(to: &tenant)
         AdminPasswordController(services: admin).addRoutes(to: &tenant)
-        AdminPaymentsController(services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets))
-            .addRoutes(to: &tenant)
+        AdminPaymentsController(
+            services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets)
+        )
+        .addRoutes(to: &tenant)
         AdminWhatsAppController(
             services: admin, editor: AdminWhatsAppEditor(database: database, secrets: services.secrets),
             hasCentralSender: services.config.whatsApp.hasPlatformSender

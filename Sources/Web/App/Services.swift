@@ -66,7 +66,8 @@ final class Services: Sendable {
             FonnteSender(token: token, baseURL: config.whatsApp.fonnteAPIURL, http: GatewayHTTPClient(timeout: config.gatewayTimeout))
         }
         whatsAppDelivery = WhatsAppDelivery(
-            database: database, secrets: secrets, central: config.whatsApp.senders, fonnte: fonnte, interval: config.whatsApp.pollInterval, sendTimeout: config.gatewayTimeout,
+            database: database, secrets: secrets, central: config.whatsApp.senders, fonnte: fonnte, interval: config.whatsApp.pollInterval,
+            sendTimeout: config.gatewayTimeout,
             metrics: metrics.notifications)
         reconciliation = PaymentReconciliation(
             database: database,

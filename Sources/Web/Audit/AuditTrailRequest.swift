@@ -40,7 +40,8 @@ struct AuditTrailRequest: Sendable, Hashable {
 
     /// The page's URL for `page`, keeping the filters.
     func url(path: String, page: Int) -> String {
-        let fields = [(Field.actor, actor), (Field.action, action), (Field.from, from), (Field.to, to)]
+        let fields =
+            [(Field.actor, actor), (Field.action, action), (Field.from, from), (Field.to, to)]
             .filter { !$0.1.isEmpty }.map { $0.0 + "=" + PathSegment.encode($0.1) }
             + (page > 1 ? [Field.page + "=\(page)"] : [])
         return fields.isEmpty ? path : path + "?" + fields.joined(separator: "&")

@@ -21,7 +21,8 @@ struct AdminVouchersController: Sendable {
             let query = try request.queryItems
             let words = context.language.adminVoucherStrings
             let generated = query["generated"].flatMap { Int($0) }.flatMap { VoucherBatchDraft.quantities.contains($0) ? $0 : nil }
-            let notice = generated.map(words.generated)
+            let notice =
+                generated.map(words.generated)
                 ?? (query["saved"] == "1" ? context.chrome.strings.adminSaved : nil)
             return try page(
                 admin, state: FormState(values: VoucherBatchDraft.defaultValues), notice: notice,

@@ -32,7 +32,8 @@ struct BillingCycle: Sendable, Hashable {
         let cycle = BillingCycle(containing: today, billingDay: billingDay)
         guard cycle.start < startedOn else { return Due(period: cycle.period, invoiceDay: cycle.start, amount: price) }
         guard prorate else { return Due(period: cycle.period, invoiceDay: startedOn, amount: price) }
-        let used = Int64(startedOn.days(until: cycle.end)), total = Int64(max(cycle.days, 1))
+        let used = Int64(startedOn.days(until: cycle.end))
+        let total = Int64(max(cycle.days, 1))
         let amount = max((price * used * 2 + total) / (total * 2), 1)
         return Due(period: cycle.period, invoiceDay: startedOn, amount: amount)
     }

@@ -123,13 +123,14 @@ final class BillingRun: Sendable {
         today: CalendarDay, on db: PostgresConnection
     ) throws {
         let year = due.invoiceDay.year
-        let sequence = try db.query(
-            """
-            insert into invoice_counters as c (tenant_id, year, last_number) values ($1, $2, 1)
-            on conflict (tenant_id, year) do update set last_number = c.last_number + 1
-            returning last_number
-            """, tenant.id, year
-        ).first?.decode("last_number", as: Int.self) ?? 1
+        let sequence =
+            try db.query(
+                """
+                insert into invoice_counters as c (tenant_id, year, last_number) values ($1, $2, 1)
+                on conflict (tenant_id, year) do update set last_number = c.last_number + 1
+                returning last_number
+                """, tenant.id, year
+            ).first?.decode("last_number", as: Int.self) ?? 1
         let number = String(format: "INV-%04d-%06d", year, sequence)
         let dueDate = due.invoiceDay.adding(days: tenant.dueDays)
         let token = RandomToken.hex()

@@ -1,4 +1,5 @@
 import Templates
+
 /// An uploaded logo the store can serve: PNG, JPEG or WebP recognised by its first bytes (never by the
 /// file name or the browser's content type), small, with pixel dimensions read from its header.
 /// Anything else (SVG, which can carry script; HTML renamed `.png`; a truncated header) is refused.
@@ -22,7 +23,7 @@ struct LogoImage: Sendable, Equatable {
         guard let (type, size) = Self.png(bytes) ?? Self.jpeg(bytes) ?? Self.webp(bytes) else { throw .unsupportedType }
         guard size.width > 0, size.height > 0 else { throw .unsupportedType }
         guard size.width <= Self.maxSide, size.height <= Self.maxSide else { throw .tooManyPixels }
-        
+
         self.bytes = bytes
         contentType = type
         (width, height) = size
@@ -46,7 +47,10 @@ struct LogoImage: Sendable, Equatable {
         while i + 9 < b.count {
             guard b[i] == 0xFF else { return nil }
             let marker = b[i + 1]
-            if marker == 0xFF { i += 1; continue }
+            if marker == 0xFF {
+                i += 1
+                continue
+            }
             let length = bigEndian(b, i + 2, 2)
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
                 return ("image/jpeg", (bigEndian(b, i + 7, 2), bigEndian(b, i + 5, 2)))

@@ -5,8 +5,10 @@ extension SiteChrome {
 
     /// The frame of a tenant's pages, in the visitor's language, with language links to this page.
     static func tenant(_ site: TenantSite, language: Language, path: String) -> SiteChrome {
-        let frame = site.chromes[language] ?? tenantFrame(
-            site.branding, logoURL: site.logoURL, themeURL: site.themeURL, language: language)
+        let frame =
+            site.chromes[language]
+            ?? tenantFrame(
+                site.branding, logoURL: site.logoURL, themeURL: site.themeURL, language: language)
         return frame.linkingLanguages(to: path, sendsWhatsApp: site.sendsWhatsApp)
     }
 

@@ -22,7 +22,8 @@ public struct TenantSite: Sendable {
         self.sendsWhatsApp = sendsWhatsApp
         self.themeCSS = Array(ThemeStylesheet.css(for: branding).utf8)
         // The version changes on every save; the colours make the tag honest even between versions.
-        self.themeETag = "\"t\(branding.version)-\(branding.primaryColor.description.dropFirst())\(branding.accentColor.description.dropFirst())\""
+        self.themeETag =
+            "\"t\(branding.version)-\(branding.primaryColor.description.dropFirst())\(branding.accentColor.description.dropFirst())\""
         self.logoETag = branding.logo.map { "\"\($0.sha256.isEmpty ? "v\(branding.version)" : String($0.sha256.prefix(32)))\"" }
         let chromes = Dictionary(
             uniqueKeysWithValues: Language.allCases.map {

@@ -2,7 +2,8 @@
 /// Only `BrandColor` values reach this text, and they can only print as `#rrggbb`.
 enum ThemeStylesheet {
     static func css(for branding: Branding) -> String {
-        let primary = branding.primaryColor, accent = branding.accentColor
+        let primary = branding.primaryColor
+        let accent = branding.accentColor
         return """
             :root {
               --brand: \(primary);

@@ -92,14 +92,16 @@ public struct AppConfig: Sendable {
         listenDatabaseURL = reader.string("LISTEN_DATABASE_URL", default: databaseURL)
         trustedProxies = reader.addressRanges("TRUSTED_PROXIES")
         // Unset: loopback. Set but empty: nobody.
-        metricsAllow = environment["METRICS_ALLOW"] == nil
+        metricsAllow =
+            environment["METRICS_ALLOW"] == nil
             ? ["127.0.0.0/8", "::1/128"].compactMap(IPAddressRange.init) : reader.addressRanges("METRICS_ALLOW")
         let cores = ProcessInfo.processInfo.activeProcessorCount
         workerProcesses = reader.integer("WORKER_PROCESSES", default: max(2, cores), in: 1...256)
         supervisorCountersFile = environment[WorkerEnvironment.countersFile]
         // Per process: with several workers the defaults share out what one process would have had, so the
         // threads and database connections of a machine stay the same whatever WORKER_PROCESSES says.
-        let share = workerProcesses, floor = workerProcesses > 1 ? 4 : 8
+        let share = workerProcesses
+        let floor = workerProcesses > 1 ? 4 : 8
         eventLoops = reader.integer("EVENT_LOOPS", default: max(1, cores / share), in: 1...256)
         workers = reader.integer("WORKERS", default: max(floor, cores * 4 / share), in: 1...1024)
         databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(floor, cores * 4 / share), in: 1...500)

@@ -49,7 +49,9 @@ extension WireGuardSettings {
         let mask = UInt32.max << UInt32(32 - length)
         let endpoint = reader.string("WIREGUARD_ENDPOINT", default: "")
         if endpoint.isEmpty || endpoint.utf8.count > 253
-            || !endpoint.utf8.allSatisfy({ $0 == 0x2E || $0 == 0x2D || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) })
+            || !endpoint.utf8.allSatisfy({
+                $0 == 0x2E || $0 == 0x2D || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0)
+            })
         {
             reader.problems.append(
                 "WIREGUARD_ENDPOINT must be the host name or IPv4 address routers reach the platform at (example: vpn.example.com)")

@@ -3,13 +3,19 @@
 enum HotspotReadme {
     static func text(for source: TenantExportSource, includesLogo: Bool) -> String {
         let directory = "hotspot-\(source.safeSlug)"
-        let logoNoteID = includesLogo ? "" : """
+        let logoNoteID =
+            includesLogo
+            ? ""
+            : """
 
             Catatan: logo tidak disertakan karena lebih besar dari \(HotspotExporter.logoBudget / 1024) KB
             (halaman login harus tetap di bawah 20 KB). Unggah logo yang lebih kecil untuk menampilkannya.
 
             """
-        let logoNoteEN = includesLogo ? "" : """
+        let logoNoteEN =
+            includesLogo
+            ? ""
+            : """
 
             Note: the logo is not included because it is larger than \(HotspotExporter.logoBudget / 1024) KB
             (the login page must stay under 20 KB). Upload a smaller logo to show it.

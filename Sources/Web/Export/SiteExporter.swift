@@ -58,7 +58,8 @@ public enum SiteExporter {
     {
         guard url.hasPrefix("/"), !url.hasPrefix("//") else { return url }
         let fragmentStart = url.firstIndex(of: "#") ?? url.endIndex
-        let path = String(url[..<fragmentStart]), fragment = String(url[fragmentStart...])
+        let path = String(url[..<fragmentStart])
+        let fragment = String(url[fragmentStart...])
         if path == "/" {
             return SnapshotPaths.relative(from: file, to: paths.home(language)) + fragment
         }

@@ -23,7 +23,8 @@ enum WalledGardenScript {
         var hosts = [source.store.host]
         switch source.gateway?.provider {
         case .midtrans:
-            hosts += source.gateway?.isSandbox == true
+            hosts +=
+                source.gateway?.isSandbox == true
                 ? ["app.sandbox.midtrans.com", "api.sandbox.midtrans.com"] : ["app.midtrans.com", "api.midtrans.com"]
             hosts.append("*.midtrans.com")
         case .xendit:

@@ -24,7 +24,8 @@ struct HeadOfficeFinanceController: Sendable {
             }
             let dates = DateText(timeZoneIdentifier: "Asia/Jakarta", language: context.language)
             let view = HeadOfficeFinanceView(
-                channels: FinanceLedger.channels, month: month.description, monthName: dates.month(month.month, of: month.year) ?? month.description,
+                channels: FinanceLedger.channels, month: month.description,
+                monthName: dates.month(month.month, of: month.year) ?? month.description,
                 previousPath: "\(Self.path)?month=\(month.previous)", nextPath: "\(Self.path)?month=\(month.next)",
                 tenants: tenants, csrfToken: headOffice.session.csrfSecret)
             var response = HTTPResponse.page(HeadOfficeFinancePage(chrome: context.chrome, view: view))

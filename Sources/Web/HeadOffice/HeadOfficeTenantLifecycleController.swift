@@ -60,6 +60,7 @@ struct HeadOfficeTenantLifecycleController: Sendable {
             name: tenant.name, slug: tenant.slug,
             storeURL: StoreAddress(request: request, baseDomain: services.baseDomain).url(slug: tenant.slug), state: state,
             csrfToken: headOffice.session.csrfSecret)
-        return AdminPagesController.noStore(.page(HeadOfficeDeleteTenantPage(chrome: headOffice.context.chrome, view: view), status: status))
+        return AdminPagesController.noStore(
+            .page(HeadOfficeDeleteTenantPage(chrome: headOffice.context.chrome, view: view), status: status))
     }
 }

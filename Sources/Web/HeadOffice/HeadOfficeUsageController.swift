@@ -20,7 +20,10 @@ struct HeadOfficeUsageController: Sendable {
         let pageViews: Int64
 
         enum CodingKeys: String, CodingKey {
-            case tenantID = "tenant_id", slug, name, orders, paidOrders = "paid_orders", paidAmount = "paid_amount"
+            case tenantID = "tenant_id"
+            case slug, name, orders
+            case paidOrders = "paid_orders"
+            case paidAmount = "paid_amount"
             case pageViews = "page_views"
         }
     }

@@ -81,9 +81,9 @@ struct AdminWhatsAppController: Sendable {
         let sales = admin.context.language.adminSalesStrings
         let stored = try editor.senders(for: admin.context.tenant)
         let inEffect =
-            if stored.contains(where: \.isActive) { sales.whatsAppInEffectOwn }
-            else if hasCentralSender { sales.whatsAppInEffectCentral }
-            else { sales.whatsAppInEffectNone }
+            if stored.contains(where: \.isActive) { sales.whatsAppInEffectOwn } else if hasCentralSender {
+                sales.whatsAppInEffectCentral
+            } else { sales.whatsAppInEffectNone }
         let senders = stored.map { sender in
             AdminWhatsAppView.Sender(
                 name: sender.name, maskedToken: sender.maskedToken, perMinute: sender.perMinute, isActive: sender.isActive,

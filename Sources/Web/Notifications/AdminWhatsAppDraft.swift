@@ -18,7 +18,8 @@ struct AdminWhatsAppDraft: Sendable {
     static let newSenderValues = [Field.perMinute: "20", Field.active: "on"]
 
     init(form: URLEncodedForm, hasStoredToken: Bool, language: Language) {
-        let sales = language.adminSalesStrings, words = language.adminWhatsAppStrings
+        let sales = language.adminSalesStrings
+        let words = language.adminWhatsAppStrings
         name = (form[Field.name] ?? "").trimmed
         let typed = (form[Field.token] ?? "").trimmed
         typedToken = typed.isEmpty ? nil : typed

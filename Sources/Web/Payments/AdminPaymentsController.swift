@@ -74,8 +74,10 @@ struct AdminPaymentsController: Sendable {
     }
 
     private func accountView(_ account: PaymentGatewayAccount, _ sales: AdminSalesStrings) -> AdminPaymentsView.Account {
-        let labels = [Field.secretKey: sales.fieldSecretKey, Field.clientKey: sales.fieldClientKey,
-                      Field.webhookToken: sales.fieldWebhookToken]
+        let labels = [
+            Field.secretKey: sales.fieldSecretKey, Field.clientKey: sales.fieldClientKey,
+            Field.webhookToken: sales.fieldWebhookToken,
+        ]
         let keys = account.settings.sorted { $0.key < $1.key }.map { key, value in
             let label = AdminPaymentsDraft.field(settingsKey: key, provider: account.provider).flatMap { labels[$0] } ?? key
             return SummaryLine(label: label, value: PaymentGatewayAccount.masked(value))

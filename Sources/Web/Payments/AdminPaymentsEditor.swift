@@ -55,7 +55,8 @@ extension AdminPaymentsEditor {
     /// The switch as stored (not as the cached tenant last saw it) and the tenant's own accounts.
     func current(for tenant: Tenant) throws -> (usesOwnGateway: Bool, accounts: [PaymentGatewayAccount]) {
         try database.scoped(to: tenant).transaction { db in
-            let usesOwn = try db.query("select use_custom_payment_gateway from tenants where id = $1", tenant.id)
+            let usesOwn =
+                try db.query("select use_custom_payment_gateway from tenants where id = $1", tenant.id)
                 .first?.decode("use_custom_payment_gateway", as: Bool.self) ?? false
             let accounts = try db.query(
                 """

@@ -73,8 +73,9 @@ struct PaymentCheckout: Sendable {
                 guard ContinuousClock.now < deadline else {
                     return .unavailable(.unavailable("another submit is still opening this checkout"))
                 }
-                Thread.sleep(forTimeInterval: Double(pollInterval.components.attoseconds) / 1e18
-                    + Double(pollInterval.components.seconds))
+                Thread.sleep(
+                    forTimeInterval: Double(pollInterval.components.attoseconds) / 1e18
+                        + Double(pollInterval.components.seconds))
             }
         }
     }

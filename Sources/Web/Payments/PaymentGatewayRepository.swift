@@ -43,7 +43,8 @@ public struct PaymentGatewayRepository: Sendable {
     /// whose account it is, hence the cross-tenant scope.
     public func account(id: UUID) throws -> PaymentGatewayAccount? {
         let rows = try database.unscoped.query(
-            "select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_sandbox, is_active from payment_gateways where id = $1", id, secrets.passphrase)
+            "select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_sandbox, is_active from payment_gateways where id = $1",
+            id, secrets.passphrase)
         return try rows.first.map(Self.account(from:))
     }
 

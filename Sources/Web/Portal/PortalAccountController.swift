@@ -85,7 +85,8 @@ struct PortalAccountController: Sendable {
     private func reset(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
         let form = try request.formFields()
         try CSRFToken.verify(request, form: form)
-        let strings = context.language.strings, words = context.language.portalAccountStrings
+        let strings = context.language.strings
+        let words = context.language.portalAccountStrings
         let login = (form[Field.login] ?? "").trimmed
         let code = (form[Field.code] ?? "").trimmed
         let new = form[Field.newPassword] ?? ""

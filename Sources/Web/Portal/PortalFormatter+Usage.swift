@@ -25,7 +25,8 @@ extension PortalFormatter {
 
     /// `1.5 GB`, `320.4 MB` (`1,5 GB` in Indonesian): binary units, as the plans' quotas are.
     func dataAmount(_ bytes: Int64) -> String {
-        let gigabyte = 1_073_741_824.0, megabyte = 1_048_576.0
+        let gigabyte = 1_073_741_824.0
+        let megabyte = 1_048_576.0
         let (value, unit) = Double(bytes) >= gigabyte ? (Double(bytes) / gigabyte, "GB") : (Double(max(bytes, 0)) / megabyte, "MB")
         let tenths = Int64((min(value, 1e15) * 10).rounded())
         let separator = language == .id ? "," : "."

@@ -30,10 +30,12 @@ struct RadiusDisconnector: Sendable {
         process.executableURL = URL(fileURLWithPath: radclient)
         // The secret goes through a file, not the command line, which any local user could read in ps.
         let secretFile = NSTemporaryDirectory() + "gerbang-coa-" + RandomToken.hex()
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         // Readable by this user only from the moment it exists.
-        guard FileManager.default.createFile(
-            atPath: secretFile, contents: Data(router.secret.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: secretFile, contents: Data(router.secret.utf8), attributes: [.posixPermissions: 0o600])
         else {
             Log.warning("could not write radclient's secret file in \(NSTemporaryDirectory())")
             return .noAnswer

@@ -29,7 +29,8 @@ struct VoucherUsage: Sendable, Hashable {
         if let until {
             let minutes = Int(until.timeIntervalSince(now) / 60)
             let left =
-                minutes >= 1_440 ? strings.validityDays(minutes / 1_440)
+                minutes >= 1_440
+                ? strings.validityDays(minutes / 1_440)
                 : minutes >= 60 ? strings.validityHours(minutes / 60) : strings.validityMinutes(max(minutes, 1))
             parts.append(words.codeTimeLeft(left))
         }

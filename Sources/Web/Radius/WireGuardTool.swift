@@ -31,7 +31,9 @@ enum WireGuardTool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: wg)
         process.arguments = arguments
-        let output = Pipe(), errors = Pipe(), standardInput = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        let standardInput = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = standardInput

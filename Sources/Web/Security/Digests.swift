@@ -23,8 +23,9 @@ public struct Digests: Sendable {
 
     /// Lower-case hex HMAC-SHA256 of raw bytes.
     public func hmacSHA256Hex(key: String, message: [UInt8]) throws -> String {
-        try single(database.query(
-            "select encode(hmac($1::bytea, convert_to($2, 'UTF8'), 'sha256'), 'hex') as digest", message, key))
+        try single(
+            database.query(
+                "select encode(hmac($1::bytea, convert_to($2, 'UTF8'), 'sha256'), 'hex') as digest", message, key))
     }
 
     private func single(_ rows: PostgresRows) throws -> String {
@@ -35,7 +36,8 @@ public struct Digests: Sendable {
 /// Comparison whose time does not depend on where two secrets first differ.
 public enum ConstantTime {
     public static func equals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
         for i in 0..<max(x.count, y.count) {
             difference |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0)

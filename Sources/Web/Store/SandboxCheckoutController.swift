@@ -65,18 +65,24 @@ struct SandboxCheckoutController: Sendable {
         switch PaymentSubject(reference: reference) {
         case .order:
             found = try orders.order(number: reference, for: context.tenant).map { order in
-                (order, [
-                    .init(label: strings.labelOrderNumber, value: order.number),
-                    .init(label: strings.labelPackage, value: "\(order.quantity) × \(order.profileName)"),
-                ])
+                (
+                    order,
+                    [
+                        .init(label: strings.labelOrderNumber, value: order.number),
+                        .init(label: strings.labelPackage, value: "\(order.quantity) × \(order.profileName)"),
+                    ]
+                )
             }
         case .invoice:
             let format = PortalFormatter(context: context)
             found = try invoices.invoice(paymentReference: reference, for: context.tenant).map { invoice in
-                (invoice, [
-                    .init(label: strings.labelInvoiceNumber, value: invoice.number),
-                    .init(label: strings.labelPeriod, value: format.period(invoice.period)),
-                ])
+                (
+                    invoice,
+                    [
+                        .init(label: strings.labelInvoiceNumber, value: invoice.number),
+                        .init(label: strings.labelPeriod, value: format.period(invoice.period)),
+                    ]
+                )
             }
         case nil:
             found = nil

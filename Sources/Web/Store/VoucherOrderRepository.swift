@@ -47,7 +47,8 @@ struct VoucherOrderRepository: Sendable {
                 return try order(idempotencyKey: submission.idempotencyKey, for: tenant).map {
                     Creation(order: $0, accessToken: nil)
                 }
-            } catch let error as PostgresError where error.isUniqueViolation && error.constraint != nil
+            } catch let error as PostgresError
+                where error.isUniqueViolation && error.constraint != nil
                 && error.constraint!.contains("order_number")
             {
                 continue  // two orders drew the same number: draw again

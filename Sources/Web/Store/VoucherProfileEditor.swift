@@ -132,7 +132,8 @@ struct VoucherProfileEditor: Sendable {
         guard order.indices.contains(index + offset) else { return true }
         var moved = order
         moved.swapAt(index, index + offset)
-        let before = order.map(\.uuidString), after = moved.map(\.uuidString)
+        let before = order.map(\.uuidString)
+        let after = moved.map(\.uuidString)
         try db.query(
             """
             with ordered as (

@@ -38,7 +38,8 @@ struct AdminSubscribersController: Sendable {
             let items = try request.queryItems
             let words = context.language.adminSubscriberStrings
             let notice =
-                items["saved"] == "1" ? context.language.strings.adminSaved
+                items["saved"] == "1"
+                ? context.language.strings.adminSaved
                 : items["status"] == "1" ? words.statusChanged : items["password"] == "1" ? words.portalPasswordSaved : nil
             return try page(
                 admin, detail: detail, state: FormState(values: SubscriberForm.values(of: detail)), notice: notice)

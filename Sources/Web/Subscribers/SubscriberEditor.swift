@@ -89,7 +89,8 @@ struct SubscriberEditor: Sendable {
         try mappingConflicts {
             try database.scoped(to: tenant).transaction { db in
                 guard let old = try locked(id, tenant: tenant, on: db) else { return .notFound }
-                let oldUsername = old.username, oldGroup = old.planGroup
+                let oldUsername = old.username
+                let oldGroup = old.planGroup
                 guard let group = try planGroup(planID, active: planID != old.planID, tenant: tenant, on: db) else {
                     return .planUnavailable
                 }

@@ -52,12 +52,14 @@ struct SubscriberListQuery: Sendable {
     /// The subscriber with its page's extras and invoices (newest first); nil for another tenant's or none.
     func detail(id: UUID, for tenant: Tenant) throws -> SubscriberDetail? {
         try database.scoped(to: tenant).transaction { db in
-            guard let row = try db.query(
-                """
-                select s.*, s.installation_date::text as installed_on from subscribers_with_plan s
-                where s.tenant_id = $1 and s.id = $2
-                """, tenant.id, id
-            ).first else { return nil }
+            guard
+                let row = try db.query(
+                    """
+                    select s.*, s.installation_date::text as installed_on from subscribers_with_plan s
+                    where s.tenant_id = $1 and s.id = $2
+                    """, tenant.id, id
+                ).first
+            else { return nil }
             let subscriber = try Subscriber(row: row)
             let invoices = try db.query(
                 """

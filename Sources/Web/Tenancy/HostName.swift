@@ -66,7 +66,9 @@ public struct HostName: Sendable, Hashable {
     /// Four dot-separated decimal numbers of 1–3 digits, each at most 255. One pass over the bytes: it
     /// runs on every request, and splitting the host into strings showed in the home page's profile.
     static func isIPv4Literal(_ name: String) -> Bool {
-        var dots = 0, digits = 0, value = 0
+        var dots = 0
+        var digits = 0
+        var value = 0
         for byte in name.utf8 {
             if byte == UInt8(ascii: ".") {
                 guard digits > 0, dots < 3 else { return false }

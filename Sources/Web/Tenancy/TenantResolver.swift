@@ -9,8 +9,10 @@ public final class TenantResolver: Sendable {
     /// Hosts that resolved to nothing. Small, so a flood of random hosts cannot grow memory.
     private let unknown: GenerationalCache<String, Bool>
 
-    public init(baseDomain: String, directory: TenantDirectory, timeToLive: Duration = .seconds(300),
-                maximumKnown: Int = 50_000, maximumUnknown: Int = 4_096) {
+    public init(
+        baseDomain: String, directory: TenantDirectory, timeToLive: Duration = .seconds(300),
+        maximumKnown: Int = 50_000, maximumUnknown: Int = 4_096
+    ) {
         self.baseDomain = baseDomain
         self.directory = directory
         self.known = GenerationalCache(timeToLive: timeToLive, maximumEntries: maximumKnown)

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @testable import Web
 
@@ -162,16 +162,30 @@ enum HostileRequests {
         let urlEncoded = "application/x-www-form-urlencoded"
         return [
             ("form invalid UTF-8", urlEncoded, form("%ff%fe%c3%28")),
-            ("form raw invalid UTF-8", urlEncoded, Array("_csrf=\(csrf)&name=".utf8) + [0xff, 0xfe] + Array("&markdown=".utf8) + [0xc0, 0xaf]),
+            (
+                "form raw invalid UTF-8", urlEncoded,
+                Array("_csrf=\(csrf)&name=".utf8) + [0xff, 0xfe] + Array("&markdown=".utf8) + [0xc0, 0xaf]
+            ),
             ("form NUL", urlEncoded, form("a%00b")),
             ("form raw NUL", urlEncoded, Array("_csrf=\(csrf)&name=a".utf8) + [0] + Array("b&markdown=".utf8) + [0]),
             ("form over-long", urlEncoded, form(String(repeating: "A", count: 60_000))),
-            ("form 5000 parameters", urlEncoded, Array((["_csrf=\(csrf)"] + (0..<5_000).map { "p\($0)=\($0)" }).joined(separator: "&").utf8)),
-            ("form CR/LF redirect", urlEncoded, Array("_csrf=\(csrf)&next=%2f%2fevil.test%0d%0aSet-Cookie:%20x=1&return_to=https://evil.test&lang=en%0d%0ax".utf8)),
+            (
+                "form 5000 parameters", urlEncoded,
+                Array((["_csrf=\(csrf)"] + (0..<5_000).map { "p\($0)=\($0)" }).joined(separator: "&").utf8)
+            ),
+            (
+                "form CR/LF redirect", urlEncoded,
+                Array("_csrf=\(csrf)&next=%2f%2fevil.test%0d%0aSet-Cookie:%20x=1&return_to=https://evil.test&lang=en%0d%0ax".utf8)
+            ),
             ("JSON body", "application/json", Array(#"{"_csrf":"\#(csrf)","name":"x"}"#.utf8)),
             ("text body", "text/plain", Array("hello".utf8)),
             ("multipart without boundary", "multipart/form-data", Array("--x\r\n\r\n".utf8)),
-            ("multipart broken", "multipart/form-data; boundary=zz", Array("--zz\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n--zz\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n".utf8) + [0xff, 0x00]),
+            (
+                "multipart broken", "multipart/form-data; boundary=zz",
+                Array(
+                    "--zz\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n--zz\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
+                        .utf8) + [0xff, 0x00]
+            ),
             ("no content type", nil, form("x")),
         ]
     }
