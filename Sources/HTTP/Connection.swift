@@ -136,9 +136,12 @@ final class Connection {
                 case .complete(var head, let consumed):
                     start += consumed
                     parser.reset()
-                    let limit = configuration.bodyLimit(head.method, head.path)
-                    if head.contentLength > limit {
-                        return refuse(.contentTooLarge, "the body may not exceed \(limit) bytes")
+                    // Asked only of a request with a body: finding a route's limit costs a route match.
+                    if head.contentLength > 0 {
+                        let limit = configuration.bodyLimit(head.method, head.path)
+                        if head.contentLength > limit {
+                            return refuse(.contentTooLarge, "the body may not exceed \(limit) bytes")
+                        }
                     }
                     if loop.isStopping { head.keepAlive = false }
                     if head.expectsContinue, head.contentLength > buffer.count - start {

@@ -2,13 +2,13 @@ extension Router {
     /// Finds the handler for a raw (still percent-encoded) path. `HEAD` is answered by `GET` routes.
     ///
     /// - Throws: `HTTPError(.badRequest)` when a path segment is malformed.
-    public func match(method: HTTPMethod, path: String) throws(HTTPError) -> RouteMatch<Context> {
+    public func match(method: HTTPMethod, path: String) throws(HTTPError) -> RouteMatch<Context, Rules> {
         guard path.utf8.first == UInt8(ascii: "/") else { return .notFound }
         let segments = try Self.decodedSegments(of: path)
         var captures: [(name: String, value: Substring)] = []
         var allowed: Set<HTTPMethod> = []
         if let (route, parameters) = search(root, segments[...], method, &captures, &allowed) {
-            return .found(route.handler, parameters, pattern: route.pattern)
+            return .found(route, parameters)
         }
         if allowed.isEmpty { return .notFound }
         if allowed.contains(.GET) { allowed.insert(.HEAD) }
@@ -19,8 +19,8 @@ extension Router {
     /// `HTTPError(.methodNotAllowed)` with an `Allow` header, for the one place that renders errors.
     public func respond(to request: HTTPRequest, context: Context) throws -> HTTPResponse {
         switch try match(method: request.method, path: request.path) {
-        case .found(let handler, let parameters, _):
-            return try handler(request, context, parameters)
+        case .found(let route, let parameters):
+            return try route.handler(request, context, parameters)
         case .methodNotAllowed(let allowed):
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             throw HTTPError(.methodNotAllowed, headers: ["Allow": allow])

@@ -7,12 +7,16 @@
 /// Request paths are split on `/` while still percent-encoded and each segment is decoded on its
 /// own, so `%2F` never creates a segment. A malformed segment (bad escape, invalid UTF-8, NUL) makes
 /// `match` throw `HTTPError(.badRequest)`; that is the only error it throws.
-public struct Router<Context: Sendable>: Sendable {
+///
+/// Each route carries `Rules` beside its handler: what the application must know of a route before its
+/// handler runs (a body limit, a rate-limit family…), declared with it and handed back by `match`.
+public struct Router<Context: Sendable, Rules: Sendable>: Sendable {
     public typealias Handler = @Sendable (HTTPRequest, Context, RouteParameters) throws -> HTTPResponse
 
-    struct Route: Sendable {
-        let handler: Handler
-        let pattern: RoutePattern
+    public struct Route: Sendable {
+        public let handler: Handler
+        public let pattern: RoutePattern
+        public let rules: Rules
     }
 
     struct Node: Sendable {
@@ -38,18 +42,19 @@ public struct Router<Context: Sendable>: Sendable {
 
     /// Registers a handler. A malformed pattern or a second handler for the same method and
     /// pattern is a programming error and stops the process at start-up.
-    public mutating func on(_ method: HTTPMethod, _ pattern: String, handler: @escaping Handler) {
+    public mutating func on(_ method: HTTPMethod, _ pattern: String, rules: Rules, handler: @escaping Handler) {
         let parsed: RoutePattern
         do {
             parsed = try RoutePattern(pattern)
         } catch {
             preconditionFailure("invalid route pattern: \(error)")
         }
-        add(method, parsed, handler: handler)
+        add(method, parsed, rules: rules, handler: handler)
     }
 
-    public mutating func add(_ method: HTTPMethod, _ pattern: RoutePattern, handler: @escaping Handler) {
-        Self.insert(Route(handler: handler, pattern: pattern), method: method, at: pattern.segments[...], into: &root)
+    public mutating func add(_ method: HTTPMethod, _ pattern: RoutePattern, rules: Rules, handler: @escaping Handler) {
+        let route = Route(handler: handler, pattern: pattern, rules: rules)
+        Self.insert(route, method: method, at: pattern.segments[...], into: &root)
     }
 
     /// Every registered method and pattern, for tests that must visit each route (read-only).
@@ -63,13 +68,6 @@ public struct Router<Context: Sendable>: Sendable {
         }
         visit(root)
         return found.sorted { ($0.pattern.description, $0.method.rawValue) < ($1.pattern.description, $1.method.rawValue) }
-    }
-
-    public mutating func get(_ pattern: String, handler: @escaping Handler) { on(.GET, pattern, handler: handler) }
-    public mutating func post(_ pattern: String, handler: @escaping Handler) { on(.POST, pattern, handler: handler) }
-    public mutating func put(_ pattern: String, handler: @escaping Handler) { on(.PUT, pattern, handler: handler) }
-    public mutating func delete(_ pattern: String, handler: @escaping Handler) {
-        on(.DELETE, pattern, handler: handler)
     }
 
     private static func insert(
@@ -105,9 +103,21 @@ public struct Router<Context: Sendable>: Sendable {
 }
 
 /// The outcome of matching one request against a `Router`.
-public enum RouteMatch<Context: Sendable>: Sendable {
-    case found(Router<Context>.Handler, RouteParameters, pattern: RoutePattern)
+public enum RouteMatch<Context: Sendable, Rules: Sendable>: Sendable {
+    case found(Router<Context, Rules>.Route, RouteParameters)
     /// The path exists, but not for this method; `allowed` is what an `Allow` header should list.
     case methodNotAllowed(allowed: [HTTPMethod])
     case notFound
+}
+
+/// A router whose routes carry no rules: the server's own tests and small tools.
+extension Router where Rules == Void {
+    public mutating func on(_ method: HTTPMethod, _ pattern: String, handler: @escaping Handler) {
+        on(method, pattern, rules: (), handler: handler)
+    }
+
+    public mutating func get(_ pattern: String, handler: @escaping Handler) { on(.GET, pattern, handler: handler) }
+    public mutating func post(_ pattern: String, handler: @escaping Handler) { on(.POST, pattern, handler: handler) }
+    public mutating func put(_ pattern: String, handler: @escaping Handler) { on(.PUT, pattern, handler: handler) }
+    public mutating func delete(_ pattern: String, handler: @escaping Handler) { on(.DELETE, pattern, handler: handler) }
 }

@@ -228,7 +228,7 @@ import Testing
     @Test func randomBytesNeverCrashTheOtherParsers() {
         var generator = SeededGenerator(state: 11)
         let alphabet = Array("/%2e.&=+;\"\\ aZ\u{0}\r\n".utf8) + [0xFF, 0xC3, 0x80]
-        var router = Router<Int>()
+        var router = Router<Int, Void>()
         router.get("/a/{x}/b", handler: { _, _, _ in HTTPResponse() })
         router.get("/assets/{path...}", handler: { _, _, _ in HTTPResponse() })
         for _ in 0..<3_000 {

@@ -8,7 +8,10 @@ import Testing
 /// the same parser-and-application path it drives, in process against the test database, and keeps
 /// its dictionary in step with the route tables.
 @Suite struct ApplicationFuzzTests {
-    static let path: Result<WholeRequestPath, any Error> = Result {
+    static let path: Result<WholeRequestPath, any Error> = application.map(WholeRequestPath.init(application:))
+
+    /// One application in process against the test database, with the limits off.
+    static let application: Result<Application, any Error> = Result {
         let root = GerbangProcess.repositoryRoot
         let config = try AppConfig(environment: [
             "DATABASE_URL": try TestEnvironment.require("DATABASE_URL"), "SECRETS_KEY": TestDatabase.secretsKey,
@@ -16,7 +19,7 @@ import Testing
             "ACCESS_LOG": "false", "LOG_LEVEL": "error", "CONTENT_DIR": root + "/content", "PUBLIC_DIR": root + "/Public",
             "MIGRATIONS_DIR": root + "/db/migrations", "GATEWAY_TIMEOUT_SECONDS": "1", "XENDIT_API_URL": "http://127.0.0.1:9",
         ])
-        return WholeRequestPath(application: try Application(config: config))
+        return try Application(config: config)
     }
 
     @Test func corpusHasItsSeeds() throws {

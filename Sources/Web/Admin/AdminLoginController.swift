@@ -10,7 +10,7 @@ struct AdminLoginController: Sendable {
 
     let services: AdminServices
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         let services = services
         LoginRoutes(
             login: services.login, kind: .tenantAdmin, loginPath: AuthenticatedTenantAdmin.loginPath,

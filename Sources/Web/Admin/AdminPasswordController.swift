@@ -9,13 +9,12 @@ struct AdminPasswordController: Sendable {
 
     let services: AdminServices
 
-    func addRoutes(to router: inout Router<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return page(admin, changed: try request.queryItems["changed"] == "1")
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/password") { request, admin, _ in
+            page(admin, changed: try request.queryItems["changed"] == "1")
         }
-        router.post(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/password") { request, admin, _ in
+            let context = admin.context
             let form = try request.formFields()
             try admin.verifyCSRF(form)
             var change = PasswordChange(form, strings: context.language.strings)
@@ -36,8 +35,6 @@ struct AdminPasswordController: Sendable {
     ) -> HTTPResponse {
         let page = AdminPasswordPage(
             chrome: admin.context.chrome, errors: errors, changed: changed, csrfToken: admin.session.csrfSecret)
-        var response = HTTPResponse.page(page, status: status)
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        return .page(page, status: status)
     }
 }

@@ -10,7 +10,7 @@ public final class Application: HTTPResponder {
     let services: Services
     let logWriter = LogWriter()
     private let errors = ErrorResponder()
-    private let routes: Routes
+    let routes: Routes
     private let appMiddleware: MiddlewareChain<GlobalContext>
     private let platformMiddleware: MiddlewareChain<PlatformContext>
     private let tenantMiddleware: MiddlewareChain<TenantContext>
@@ -46,7 +46,7 @@ public final class Application: HTTPResponder {
         server.workers = config.workers
         server.reusePort = config.reusePort
         server.trustedProxies = config.trustedProxies
-        server.bodyLimit = { _, path in RequestLimits.bodyBytes(forPath: path) }
+        server.bodyLimit = { [routes] method, path in routes.bodyLimit(method, path) }
         if config.accessLog {
             let writer = logWriter
             server.accessLog = { line in writer.write(line) }
@@ -75,58 +75,63 @@ public final class Application: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let started = ContinuousClock.now
-        let response = answer(request)
-        // Only tenant responses carry a log tag (the slug): it says which route table answered.
-        services.metrics.record(
-            request, response, route: routes.metricsLabel(for: request, onTenantSite: response.logTag != nil), since: started)
+        var label = Metrics.unmatchedRoute
+        let response = answer(request, label: &label)
+        services.metrics.record(request, response, route: label, since: started)
         return response
     }
 
     /// What a tenant's site can answer from memory, here on the event loop without a hand-off to a
-    /// worker (the two hand-offs were most of a cached page's cost): a route's cached answer (the home
-    /// page), and a remembered refusal for any route. The tenant, its site and every middleware's
+    /// worker (the two hand-offs were most of a cached page's cost): a route's answer from memory (the
+    /// home page), and a remembered refusal for any route. The tenant, its site and every middleware's
     /// decision must be in memory too, and the request is counted only once the answer is at hand;
     /// anything else (`AnswerNeedsWorker`) goes to a worker, which answers it from the start. The same
     /// pipeline runs either way, so the answer is the same.
     public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
-        guard case .notFound? = try? routes.global.match(method: request.method, path: request.path),
+        guard case .notFound = RouteLookup(routes.global, request),
             let tenant = services.resolver.cachedTenant(host: request.host),
             let site = services.sites.cachedSite(for: tenant)
         else { return nil }
         let started = ContinuousClock.now
+        let lookup = RouteLookup(routes.tenant, request)
         guard
             let response = try? appMiddleware.run(
-                request, context: GlobalContext(),
-                endpoint: { request, _ in try tenantResponse(request, tenant: tenant, site: site, onEventLoop: true) })
+                request, context: GlobalContext(route: .unrouted(request.method, malformed: false)),
+                endpoint: { request, _ in try tenantResponse(request, tenant: tenant, site: site, lookup: lookup, onEventLoop: true) })
         else { return nil }
-        services.metrics.record(request, response, route: routes.metricsLabel(for: request, onTenantSite: true), since: started)
+        services.metrics.record(request, response, route: lookup.rules(for: request.method).label, since: started)
         return response
     }
 
-    private func answer(_ request: HTTPRequest) -> HTTPResponse {
+    private func answer(_ request: HTTPRequest, label: inout String) -> HTTPResponse {
+        let global = RouteLookup(routes.global, request)
+        let context = GlobalContext(route: global.rules(for: request.method))
         do {
-            return try appMiddleware.run(request, context: GlobalContext()) { request, _ in route(request) }
+            return try appMiddleware.run(request, context: context) { request, _ in
+                if global.isFound || global.isMalformed {
+                    label = context.route.label
+                    return try global.respond(to: request, context: context)
+                }
+                return route(request, label: &label)
+            }
         } catch {
             return errors.page(for: error, request: request, chrome: .platform(language: .id, path: "/"))
         }
     }
 
-    private func route(_ request: HTTPRequest) -> HTTPResponse {
+    private func route(_ request: HTTPRequest, label: inout String) -> HTTPResponse {
         let fallback = LanguageChoice(request: request, default: .id)
         do {
-            switch try routes.global.match(method: request.method, path: request.path) {
-            case .found(let handler, let parameters, _):
-                return try handler(request, GlobalContext(), parameters)
-            case .methodNotAllowed(let allowed):
-                throw HTTPError(.methodNotAllowed, headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
-            case .notFound:
-                break
-            }
             switch try services.resolver.resolve(host: request.host) {
             case .platform:
-                return respondOnPlatform(request, language: fallback)
+                let lookup = RouteLookup(routes.platform, request)
+                label = lookup.rules(for: request.method).label
+                return respondOnPlatform(request, lookup: lookup, language: fallback)
             case .tenant(let tenant):
-                return try respondOnTenant(request, tenant: tenant)
+                let lookup = RouteLookup(routes.tenant, request)
+                label = lookup.rules(for: request.method).label
+                let site = try services.sites.site(for: tenant)
+                return try tenantResponse(request, tenant: tenant, site: site, lookup: lookup, onEventLoop: false)
             }
         } catch {
             // No site could be determined: answer in platform branding, revealing nothing about tenants.
@@ -134,14 +139,16 @@ public final class Application: HTTPResponder {
         }
     }
 
-    private func respondOnPlatform(_ request: HTTPRequest, language choice: LanguageChoice) -> HTTPResponse {
+    private func respondOnPlatform(
+        _ request: HTTPRequest, lookup: RouteLookup<PlatformContext>, language choice: LanguageChoice
+    ) -> HTTPResponse {
         let context = PlatformContext(
             language: choice.language, chrome: .platform(language: choice.language, path: request.pageAddress),
-            languageCookie: choice.cookie)
+            languageCookie: choice.cookie, route: lookup.rules(for: request.method))
         do {
             return try platformMiddleware.run(request, context: context) { request, context in
                 do {
-                    return try routes.platform.respond(to: request, context: context)
+                    return try lookup.respond(to: request, context: context)
                 } catch {
                     return errors.page(for: error, request: request, chrome: .platform(language: context.language, path: "/"))
                 }
@@ -151,15 +158,11 @@ public final class Application: HTTPResponder {
         }
     }
 
-    private func respondOnTenant(_ request: HTTPRequest, tenant: Tenant) throws -> HTTPResponse {
-        try tenantResponse(request, tenant: tenant, site: try services.sites.site(for: tenant), onEventLoop: false)
-    }
-
     /// The tenant's middleware and routes, their errors as the tenant's pages. On the event loop the
-    /// route's answer from memory stands in for the routes, and `AnswerNeedsWorker` passes through.
-    private func tenantResponse(_ request: HTTPRequest, tenant: Tenant, site: TenantSite, onEventLoop: Bool) throws
-        -> HTTPResponse
-    {
+    /// route's answer from memory stands in for its handler, and `AnswerNeedsWorker` passes through.
+    private func tenantResponse(
+        _ request: HTTPRequest, tenant: Tenant, site: TenantSite, lookup: RouteLookup<TenantContext>, onEventLoop: Bool
+    ) throws -> HTTPResponse {
         let choice = LanguageChoice(request: request, default: site.branding.defaultLanguage)
         var chrome = SiteChrome.tenant(site, language: choice.language, path: request.pageAddress)
         // The admin's pages say when something the store relies on is missing; the sign-in page is
@@ -167,13 +170,15 @@ public final class Application: HTTPResponder {
         if request.path.hasPrefix("/admin/"), request.path != AuthenticatedTenantAdmin.loginPath, !site.sendsWhatsApp {
             chrome.alerts.append(choice.language.adminSalesStrings.whatsAppNoSenderWarning)
         }
+        let rules = lookup.rules(for: request.method)
         var context = TenantContext(
-            tenant: tenant, site: site, language: choice.language, chrome: chrome, languageCookie: choice.cookie)
+            tenant: tenant, site: site, language: choice.language, chrome: chrome, languageCookie: choice.cookie, route: rules)
         if onEventLoop {
-            let (routes, routed) = (routes, context)
-            // A route without an answer in memory, or not among them at all, is the workers' to answer.
+            // A route without an answer in memory is the workers' to answer (unless a refusal is remembered).
+            let routed = context
             context.answering = .onEventLoop {
-                do { return try routes.tenantFromMemory.respond(to: request, context: routed) } catch { throw AnswerNeedsWorker() }
+                guard let fromMemory = rules.fromMemory else { throw AnswerNeedsWorker() }
+                do { return try fromMemory(request, routed) } catch { throw AnswerNeedsWorker() }
             }
         }
         var response: HTTPResponse
@@ -181,7 +186,7 @@ public final class Application: HTTPResponder {
             response = try tenantMiddleware.run(request, context: context) { request, context in
                 if context.answering.isOnEventLoop { return try context.answering.answer() }
                 do {
-                    return try routes.tenant.respond(to: request, context: context)
+                    return try lookup.respond(to: request, context: context)
                 } catch {
                     return errors.page(for: error, request: request, chrome: .tenant(site, language: context.language, path: "/"))
                 }

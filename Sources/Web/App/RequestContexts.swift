@@ -1,6 +1,11 @@
 import HTTP
 import Templates
 
+/// A context that knows the rules of the route its request was routed to.
+protocol RoutedContext: Sendable {
+    var route: RouteRules { get }
+}
+
 /// What every site's context carries: the visitor's language, and the cookie that remembers a
 /// language chosen with `?lang=` (nil when there is nothing new to remember).
 protocol SiteContext: Sendable {
@@ -11,12 +16,14 @@ protocol SiteContext: Sendable {
 
 /// What a handler on a tenant's site knows: the tenant, its branding, the visitor's language.
 /// Built after tenant resolution, so a tenant handler can never run without a tenant.
-public struct TenantContext: SiteContext {
+public struct TenantContext: SiteContext, RoutedContext {
     public let tenant: Tenant
     public let site: TenantSite
     public let language: Language
     public let chrome: SiteChrome
     let languageCookie: SetCookie?
+    /// The rules of the route the request was routed to.
+    let route: RouteRules
     /// Whether the request is answered by a worker, or from memory on the event loop.
     var answering = Answering.onWorker
 
@@ -52,11 +59,15 @@ enum Answering: Sendable {
 struct AnswerNeedsWorker: Error {}
 
 /// What a handler on the platform's own site knows.
-public struct PlatformContext: SiteContext {
+public struct PlatformContext: SiteContext, RoutedContext {
     public let language: Language
     public let chrome: SiteChrome
     let languageCookie: SetCookie?
+    let route: RouteRules
 }
 
 /// Routes answered on every host, before any tenant is resolved (health, assets, webhooks).
-public struct GlobalContext: Sendable {}
+public struct GlobalContext: RoutedContext {
+    /// The rules of the global route the request was routed to (`unrouted` when it goes on to a site).
+    let route: RouteRules
+}

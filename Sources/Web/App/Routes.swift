@@ -1,156 +1,196 @@
 import HTTP
 
 /// Every route of the application, in three tables: any host, the platform site, a tenant's site.
+/// Each route is declared once, in its feature's controller, with its rules (`RouteRules`): its body
+/// limit, its rate-limit family, its cache policy, its answer from memory. A controller's routes are
+/// added to the group of who may call them (anyone, a signed-in subscriber, the tenant's admin, head
+/// office), and a group's handlers receive the signed-in principal. This file says only which
+/// controllers serve which site, in which group.
 struct Routes: Sendable {
-    let global: Router<GlobalContext>
-    let platform: Router<PlatformContext>
-    let tenant: Router<TenantContext>
-    /// The tenant routes that can answer from memory on the event loop, each beside its full route:
-    /// a handler here returns what its caches hold or throws `AnswerNeedsWorker`.
-    let tenantFromMemory: Router<TenantContext>
+    let global: RouteTable<GlobalContext>
+    let platform: RouteTable<PlatformContext>
+    let tenant: RouteTable<TenantContext>
 
     init(services: Services) {
+        global = Self.anyHost(services)
+        platform = Self.platformSite(services)
+        tenant = Self.tenantSite(services)
+    }
+
+    /// The body limit of the route a request head names, before its body is read: the global route's,
+    /// else the larger of the platform's and the tenants' (the host is resolved only later).
+    func bodyLimit(_ method: HTTPMethod, _ path: String) -> Int {
+        let request = (method: method, path: path)
+        if let rules = Self.rules(in: global, request) { return rules.bodyLimit }
+        let site = [Self.rules(in: platform, request), Self.rules(in: tenant, request)].compactMap { $0?.bodyLimit }
+        return site.max() ?? RouteRules.defaultBodyBytes
+    }
+
+    private static func rules<Context>(
+        in table: RouteTable<Context>, _ request: (method: HTTPMethod, path: String)
+    ) -> RouteRules? {
+        guard case .found(let route, _)? = try? table.match(method: request.method, path: request.path) else { return nil }
+        return route.rules
+    }
+
+    /// Answered on every host, before any tenant is resolved.
+    private static func anyHost(_ services: Services) -> RouteTable<GlobalContext> {
         let database = services.database
         let assets = StaticFiles(root: services.config.publicDirectory, urlPrefix: "/assets/")
-
-        var global = Router<GlobalContext>()
-        HealthController(database: database, migrationsDirectory: services.config.migrationsDirectory).addRoutes(to: &global)
-        global.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
+        var anyone = RouteGroup<GlobalContext>()
+        HealthController(database: database, migrationsDirectory: services.config.migrationsDirectory).addRoutes(to: &anyone)
+        anyone.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
         WebhookController(
             processor: .central(
                 database: database, accounts: services.gatewayAccounts, gateways: services.gateways, usage: services.usage,
                 webhookLimit: services.rateLimits),
             accepts: { [accounts = services.gatewayAccounts] in accounts.offers($0) }
-        ).addRoutes(to: &global)
-        DomainCheckController(database: database).addRoutes(to: &global)
+        ).addRoutes(to: &anyone)
+        DomainCheckController(database: database).addRoutes(to: &anyone)
         MetricsController(
             allowed: services.config.metricsAllow, metrics: services.metrics, database: database, catalogue: services.catalogue,
             supervisorCountersFile: services.config.supervisorCountersFile
-        ).addRoutes(to: &global)
-        self.global = global
+        ).addRoutes(to: &anyone)
+        var table = RouteTable<GlobalContext>()
+        table.add(anyone)
+        return table
+    }
 
-        var platform = Router<PlatformContext>()
-        PlatformController().addRoutes(to: &platform)
-        HeadOfficeRoutes(services: services).addRoutes(to: &platform)
-        self.platform = platform
+    /// The platform's own site: its home page and head office.
+    private static func platformSite(_ services: Services) -> RouteTable<PlatformContext> {
+        var anyone = RouteGroup<PlatformContext>()
+        PlatformController().addRoutes(to: &anyone)
+        HeadOfficeRoutes(services: services).addRoutes(to: &anyone)
+        var table = RouteTable<PlatformContext>()
+        table.add(anyone)
+        return table
+    }
 
-        var tenant = Router<TenantContext>()
+    /// A tenant's site: the store, the customer portal and the back office.
+    private static func tenantSite(_ services: Services) -> RouteTable<TenantContext> {
+        let database = services.database
+        var anyone = RouteGroup<TenantContext>()
+        var subscriber = RouteGroup<AuthenticatedSubscriber>(cache: .noStore)
+        var admin = RouteGroup<AuthenticatedTenantAdmin>(cache: .noStore)
         let profiles = VoucherProfileRepository(database: database)
         let orders = VoucherOrderRepository(database: database)
         let portal = PortalServices(database: database)
         let checkout = PaymentCheckout(
             database: database, accounts: services.gatewayAccounts, gateways: services.gateways,
             gatewayTimeout: services.config.gatewayTimeout)
-        var tenantFromMemory = Router<TenantContext>()
-        let storefront = StorefrontController(catalogue: services.catalogue)
-        storefront.addRoutes(to: &tenant)
-        storefront.addRoutes(fromMemoryTo: &tenantFromMemory)
-        self.tenantFromMemory = tenantFromMemory
+        let invoicePayment = InvoiceCheckoutResponder(checkout: checkout)
+        let adminServices = AdminServices(database: database)
+
+        // The store and payments.
+        StorefrontController(catalogue: services.catalogue).addRoutes(to: &anyone)
         OrderController(profiles: profiles, orders: orders, checkout: checkout, orderExpiry: services.config.orderExpiry)
-            .addRoutes(to: &tenant)
-        PaymentReturnController(orders: orders, portal: portal).addRoutes(to: &tenant)
+            .addRoutes(to: &anyone)
+        PaymentReturnController(orders: orders, portal: portal).addRoutes(to: &anyone)
         if services.config.sandboxGateway {
             SandboxCheckoutController(
                 orders: orders, invoices: portal.invoices, accounts: services.gatewayAccounts, gateways: services.gateways
-            ).addRoutes(to: &tenant)
+            ).addRoutes(to: &anyone)
         }
-        BrandController().addRoutes(to: &tenant)
-        ContentController(library: services.content).addRoutes(to: &tenant)
-        let invoicePayment = InvoiceCheckoutResponder(checkout: checkout)
-        PortalLoginController(services: portal).addRoutes(to: &tenant)
-        PortalController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
+        BrandController().addRoutes(to: &anyone)
+        ContentController(library: services.content).addRoutes(to: &anyone)
+
+        // The customer portal.
+        PortalLoginController(services: portal).addRoutes(to: &anyone)
+        PortalController(services: portal, payment: invoicePayment).addRoutes(to: &subscriber)
         PortalAccountController(services: portal, passwords: SubscriberPasswords(database: database, secrets: services.secrets))
-            .addRoutes(to: &tenant)
-        PayLinkController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
-        IsolationPageController(services: portal, payment: invoicePayment).addRoutes(to: &tenant)
-        let admin = AdminServices(database: database)
-        AdminLoginController(services: admin).addRoutes(to: &tenant)
-        AdminDashboardController(services: admin, dashboard: DashboardQuery(database: database)).addRoutes(to: &tenant)
-        let brandingForm = AdminBrandingController(services: admin)
-        brandingForm.addRoutes(to: &tenant)
-        AdminBrandingPreviewController(services: admin, profiles: profiles, form: brandingForm).addRoutes(to: &tenant)
+            .addRoutes(to: &anyone)
+        PayLinkController(services: portal, payment: invoicePayment).addRoutes(to: &anyone)
+        IsolationPageController(services: portal, payment: invoicePayment).addRoutes(to: &anyone)
+
+        // The back office: sign-in, the dashboard, the store's settings and sales.
+        AdminLoginController(services: adminServices).addRoutes(to: &anyone)
+        AdminDashboardController(services: adminServices, dashboard: DashboardQuery(database: database)).addRoutes(to: &anyone)
+        let brandingForm = AdminBrandingController(services: adminServices)
+        brandingForm.addRoutes(to: &anyone)
+        AdminBrandingPreviewController(services: adminServices, profiles: profiles, form: brandingForm).addRoutes(to: &anyone)
         AdminDomainsController(
-            services: admin, domains: TenantDomainEditor(database: database), baseDomain: services.config.baseDomain
-        ).addRoutes(to: &tenant)
+            services: adminServices, domains: TenantDomainEditor(database: database), baseDomain: services.config.baseDomain
+        ).addRoutes(to: &anyone)
         let exports = ExportSourceLoader(
             database: database, secrets: services.secrets, defaults: services.content.defaults, baseDomain: services.config.baseDomain,
             siteStylesheetPath: services.config.publicDirectory + "/css/site.css",
             platformSendsWhatsApp: services.config.whatsApp.hasPlatformSender)
-        AdminHotspotController(services: admin, loader: exports).addRoutes(to: &tenant)
+        AdminHotspotController(services: adminServices, loader: exports).addRoutes(to: &anyone)
         AdminOrdersController(
-            services: admin, orders: OrderListQuery(database: database), resender: OrderMessageResender(database: database)
-        ).addRoutes(to: &tenant)
-        AdminInvoiceSettlementController(
-            services: admin, invoices: InvoiceListQuery(database: database),
-            settlement: InvoiceSettlement(database: database, invoices: portal.invoices)
-        ).addRoutes(to: &tenant)
-        SubscriberImportController(services: admin, importer: SubscriberImporter(database: database)).addRoutes(to: &tenant)
-        SubscriberExportController(services: admin, exports: SubscriberExportQuery(database: database)).addRoutes(to: &tenant)
-        let payLinks = AdminInvoicePayLinkController(
-            services: admin, invoices: InvoiceListQuery(database: database),
-            renewer: InvoiceLinkRenewer(database: database, baseDomain: services.config.baseDomain))
-        payLinks.addRoutes(to: &tenant)
-        AdminInvoicesController(services: admin, invoices: InvoiceListQuery(database: database), payLinks: payLinks)
-            .addRoutes(to: &tenant)
-        AdminBillingController(
-            services: admin, settings: BillingSettingsEditor(database: database),
-            messages: BillingMessagesEditor(database: database)
-        ).addRoutes(to: &tenant)
-        AdminAuditController(services: admin, trail: AuditTrailQuery(database: database)).addRoutes(to: &tenant)
-        AdminPasswordController(services: admin).addRoutes(to: &tenant)
+            services: adminServices, orders: OrderListQuery(database: database),
+            resender: OrderMessageResender(database: database)
+        ).addRoutes(to: &anyone)
+        AdminAuditController(services: adminServices, trail: AuditTrailQuery(database: database)).addRoutes(to: &anyone)
+        AdminPasswordController(services: adminServices).addRoutes(to: &admin)
         AdminPaymentsController(
-            services: admin, accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets)
-        )
-        .addRoutes(to: &tenant)
+            services: adminServices, accounts: services.gatewayAccounts,
+            editor: AdminPaymentsEditor(database: database, secrets: services.secrets)
+        ).addRoutes(to: &anyone)
         AdminWhatsAppController(
-            services: admin, editor: AdminWhatsAppEditor(database: database, secrets: services.secrets),
+            services: adminServices, editor: AdminWhatsAppEditor(database: database, secrets: services.secrets),
             hasCentralSender: services.config.whatsApp.hasPlatformSender
-        ).addRoutes(to: &tenant)
-        AdminPagesController(services: admin, library: services.content, editor: ContentPageEditor(database: database))
-            .addRoutes(to: &tenant)
+        ).addRoutes(to: &anyone)
+        AdminPagesController(services: adminServices, library: services.content, editor: ContentPageEditor(database: database))
+            .addRoutes(to: &anyone)
         AdminProfilesController(
-            services: admin, profiles: profiles, editor: VoucherProfileEditor(database: database), catalogue: services.catalogue
-        ).addRoutes(to: &tenant)
+            services: adminServices, profiles: profiles, editor: VoucherProfileEditor(database: database),
+            catalogue: services.catalogue
+        ).addRoutes(to: &anyone)
+
+        // The back office: subscribers and their billing, resellers, finance, routers.
+        AdminInvoiceSettlementController(
+            services: adminServices, invoices: InvoiceListQuery(database: database),
+            settlement: InvoiceSettlement(database: database, invoices: portal.invoices)
+        ).addRoutes(to: &anyone)
+        SubscriberImportController(services: adminServices, importer: SubscriberImporter(database: database))
+            .addRoutes(to: &anyone)
+        SubscriberExportController(services: adminServices, exports: SubscriberExportQuery(database: database))
+            .addRoutes(to: &anyone)
+        let payLinks = AdminInvoicePayLinkController(
+            services: adminServices, invoices: InvoiceListQuery(database: database),
+            renewer: InvoiceLinkRenewer(database: database, baseDomain: services.config.baseDomain))
+        payLinks.addRoutes(to: &anyone)
+        AdminInvoicesController(services: adminServices, invoices: InvoiceListQuery(database: database), payLinks: payLinks)
+            .addRoutes(to: &anyone)
+        AdminBillingController(
+            services: adminServices, settings: BillingSettingsEditor(database: database),
+            messages: BillingMessagesEditor(database: database)
+        ).addRoutes(to: &anyone)
         let plans = PlanRepository(database: database)
-        AdminPlansController(services: admin, plans: plans, editor: PlanEditor(database: database)).addRoutes(to: &tenant)
+        AdminPlansController(services: adminServices, plans: plans, editor: PlanEditor(database: database)).addRoutes(to: &anyone)
         AdminSubscribersController(
-            services: admin, subscribers: SubscriberListQuery(database: database), plans: plans,
+            services: adminServices, subscribers: SubscriberListQuery(database: database), plans: plans,
             editor: SubscriberEditor(database: database)
-        ).addRoutes(to: &tenant)
+        ).addRoutes(to: &anyone)
         let batches = VoucherBatchRepository(database: database)
         let resellers = ResellerRepository(database: database)
         AdminVouchersController(
-            services: admin, batches: batches, profiles: profiles, resellers: resellers,
+            services: adminServices, batches: batches, profiles: profiles, resellers: resellers,
             editor: VoucherBatchEditor(database: database)
-        ).addRoutes(to: &tenant)
+        ).addRoutes(to: &anyone)
         AdminResellersController(
-            services: admin, resellers: resellers, batches: batches, editor: ResellerEditor(database: database)
-        ).addRoutes(to: &tenant)
+            services: adminServices, resellers: resellers, batches: batches, editor: ResellerEditor(database: database)
+        ).addRoutes(to: &anyone)
         let routers = RadiusRouterRepository(database: database)
         AdminRoutersController(
-            services: admin, routers: routers, editor: RadiusRouterEditor(database: database),
+            services: adminServices, routers: routers, editor: RadiusRouterEditor(database: database),
             tunnels: RouterTunnelRepository(database: database),
             tunnelEditor: services.wireGuard.map { RouterTunnelEditor(database: database, server: $0) }
-        ).addRoutes(to: &tenant)
+        ).addRoutes(to: &anyone)
         AdminSessionsController(
-            services: admin, sessions: RadiusSessionRepository(database: database), routers: routers,
+            services: adminServices, sessions: RadiusSessionRepository(database: database), routers: routers,
             disconnector: RadiusDisconnector()
-        ).addRoutes(to: &tenant)
+        ).addRoutes(to: &anyone)
         AdminFinanceController(
-            services: admin, ledger: FinanceLedger(database: database), editor: ExpenseEditor(database: database)
-        ).addRoutes(to: &tenant)
-        self.tenant = tenant
-    }
-}
+            services: adminServices, ledger: FinanceLedger(database: database), editor: ExpenseEditor(database: database)
+        ).addRoutes(to: &anyone)
 
-/// How large a request body each route accepts; the server refuses more with 413 before reading it.
-enum RequestLimits {
-    static let defaultBodyBytes = 1 << 20
-
-    static func bodyBytes(forPath rawPath: String) -> Int {
-        let path = Router<Void>.routedPath(of: rawPath) ?? rawPath
-        if path.hasPrefix(AdminBrandingController.path) { return AdminBrandingController.bodyLimit }
-        if path == SubscriberImportController.path { return SubscriberImportController.bodyLimit }
-        return path.hasPrefix(WebhookController.pathPrefix) ? WebhookController.bodyLimit : defaultBodyBytes
+        var table = RouteTable<TenantContext>()
+        table.add(anyone)
+        table.add(subscriber) { request, context in try AuthenticatedSubscriber(request: request, context: context, services: portal) }
+        table.add(admin) { request, context in
+            try AuthenticatedTenantAdmin(request: request, context: context, services: adminServices)
+        }
+        return table
     }
 }

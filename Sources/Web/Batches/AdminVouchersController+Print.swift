@@ -8,7 +8,7 @@ extension AdminVouchersController {
     static let cardsPerPage = [8, 12, 24, 40]
     static let defaultCardsPerPage = 24
 
-    func addPrintRoutes(to router: inout Router<TenantContext>) {
+    func addPrintRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path + "/{id}/print") { request, context, parameters in
             _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let (batch, vouchers) = try load(parameters, context)

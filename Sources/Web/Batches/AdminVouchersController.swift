@@ -15,7 +15,7 @@ struct AdminVouchersController: Sendable {
     let resellers: ResellerRepository
     let editor: VoucherBatchEditor
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let query = try request.queryItems

@@ -13,7 +13,7 @@ struct AdminBillingController: Sendable {
     let settings: BillingSettingsEditor
     let messages: BillingMessagesEditor
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             return settingsPage(

@@ -11,7 +11,7 @@ struct AdminInvoicePayLinkController: Sendable {
     let invoices: InvoiceListQuery
     let renewer: InvoiceLinkRenewer
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.post(AdminInvoicesController.path + "/{number}/pay-link") { request, context, parameters in
             try renew(request, context, number: try parameters.require("number"), sending: false)
         }

@@ -18,7 +18,7 @@ struct AdminInvoiceSettlementController: Sendable {
     static let referenceLimit = 200
     static let reasonLimit = 500
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.post(AdminInvoicesController.path + "/{number}/payments") { request, context, parameters in
             try recordPayment(request, context, number: try parameters.require("number"))
         }

@@ -12,7 +12,7 @@ struct AdminInvoicesController: Sendable {
     let invoices: InvoiceListQuery
     let payLinks: AdminInvoicePayLinkController
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let list = try AdminListRequest(request: request, statuses: InvoiceListQuery.statuses)

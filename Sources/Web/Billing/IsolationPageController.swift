@@ -17,9 +17,9 @@ struct IsolationPageController: Sendable {
     let services: PortalServices
     let payment: InvoiceCheckoutResponder
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in try show(request, context) }
-        router.post(Self.path + "/invoices/{number}/pay") { request, context, parameters in
+        router.post(Self.path + "/invoices/{number}/pay", limit: .pay) { request, context, parameters in
             let form = try request.formFields()
             try CSRFToken.verify(request, form: form)
             guard

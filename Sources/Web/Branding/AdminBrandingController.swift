@@ -11,11 +11,11 @@ struct AdminBrandingController: Sendable {
 
     let services: AdminServices
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in try show(request, context) }
-        router.post(Self.path) { request, context, _ in try save(request, context) }
+        router.post(Self.path, bodyLimit: Self.bodyLimit) { request, context, _ in try save(request, context) }
         // "Back to the form" from a preview: the form again with the draft, the chosen logo kept.
-        router.post(Self.path + "/edit") { request, context, _ in
+        router.post(Self.path + "/edit", bodyLimit: Self.bodyLimit) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let (values, logo) = try Self.submittedFields(request)
             try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])

@@ -13,8 +13,8 @@ struct AdminBrandingPreviewController: Sendable {
     let profiles: VoucherProfileRepository
     let form: AdminBrandingController
 
-    func addRoutes(to router: inout Router<TenantContext>) {
-        router.post(Self.path) { request, context, _ in try preview(request, context) }
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
+        router.post(Self.path, bodyLimit: AdminBrandingController.bodyLimit) { request, context, _ in try preview(request, context) }
         router.get(Self.stylesheetPath) { request, context, _ in try stylesheet(request, context) }
     }
 

@@ -16,7 +16,7 @@ struct AdminPagesController: Sendable {
     let library: ContentLibrary
     let editor: ContentPageEditor
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             return try list(admin, reverted: try request.queryItems["reverted"] == "1")

@@ -5,7 +5,7 @@ import Templates
 struct ContentController: Sendable {
     let library: ContentLibrary
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get("/pages/{slug}") { request, context, parameters in
             let slug = try parameters.require("slug")
             guard

@@ -10,7 +10,7 @@ struct AdminDashboardController: Sendable {
     let services: AdminServices
     let dashboard: DashboardQuery
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let words = context.language.adminDashboardStrings

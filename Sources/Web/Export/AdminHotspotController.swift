@@ -12,7 +12,7 @@ struct AdminHotspotController: Sendable {
     let services: AdminServices
     let loader: ExportSourceLoader
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let files = try exportedFiles(request, context)

@@ -15,7 +15,7 @@ struct AdminFinanceController: Sendable {
     let ledger: FinanceLedger
     let editor: ExpenseEditor
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let month = try Self.month(request, context)

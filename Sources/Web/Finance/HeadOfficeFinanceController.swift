@@ -9,7 +9,7 @@ struct HeadOfficeFinanceController: Sendable {
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
             let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
             // Without a month, the current one where the platform works (Indonesia's western zone).

@@ -11,7 +11,7 @@ struct HeadOfficeAccountsController: Sendable {
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
             let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
             let changed = try request.queryItems["changed"] == "1"

@@ -8,7 +8,7 @@ struct HeadOfficeAuditController: Sendable {
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
             let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
             let filter = try AuditTrailRequest(request: request)

@@ -10,7 +10,7 @@ struct HeadOfficeDomainsController: Sendable {
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
             try page(
                 AuthenticatedHeadOffice(request: request, context: context, services: services),

@@ -11,7 +11,7 @@ struct HeadOfficeGatewaysController: Sendable {
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
             try page(
                 AuthenticatedHeadOffice(request: request, context: context, services: services),

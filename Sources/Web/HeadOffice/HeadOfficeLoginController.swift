@@ -11,12 +11,12 @@ struct HeadOfficeLoginController: Sendable {
     static let logoutPath = "/head-office/logout"
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         // Always the form, even with a live session: signing in again replaces that session.
         router.get(AuthenticatedHeadOffice.loginPath) { request, context, _ in
             form(request, context) { PortalLoginView(csrfToken: $0) }
         }
-        router.post(AuthenticatedHeadOffice.loginPath) { request, context, _ in try logIn(request, context) }
+        router.post(AuthenticatedHeadOffice.loginPath, limit: .login) { request, context, _ in try logIn(request, context) }
         router.post(Self.logoutPath) { request, context, _ in
             _ = try AuthenticatedHeadOffice.form(request, context, services: services)
             return try services.login.signOut(request, loginPath: AuthenticatedHeadOffice.loginPath)

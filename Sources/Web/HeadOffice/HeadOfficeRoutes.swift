@@ -10,7 +10,7 @@ struct HeadOfficeRoutes: Sendable {
             database: services.database, gatewayAccounts: services.gatewayAccounts, baseDomain: services.config.baseDomain)
     }
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         HeadOfficeLoginController(services: services).addRoutes(to: &router)
         HeadOfficeTenantsController(services: services).addRoutes(to: &router)
         HeadOfficeTenantLifecycleController(services: services).addRoutes(to: &router)

@@ -12,7 +12,7 @@ struct HeadOfficeTenantLifecycleController: Sendable {
 
     static func createdPath(_ slug: String) -> String { "/head-office/tenants/\(slug)/created" }
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         router.get("/head-office/tenants/{slug}/created") { request, context, parameters in
             let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
             guard let tenant = try services.tenants.summary(slug: try parameters.require("slug")), !tenant.isDeleted else {

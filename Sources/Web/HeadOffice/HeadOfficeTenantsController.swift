@@ -11,7 +11,7 @@ struct HeadOfficeTenantsController: Sendable {
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
             let done = TenantActionDone(rawValue: try request.queryItems["done"] ?? "")
             return try page(

@@ -34,7 +34,7 @@ struct HeadOfficeUsageController: Sendable {
         let tenants: [Line]
     }
 
-    func addRoutes(to router: inout Router<PlatformContext>) {
+    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
         router.get(Self.path) { request, context, _ in
             _ = try AuthenticatedHeadOffice(request: request, context: context, services: services)
             guard let period = try request.queryItems["period"].flatMap(UsageMonth.init(parsing:)) else {

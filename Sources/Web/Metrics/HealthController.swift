@@ -6,7 +6,7 @@ struct HealthController: Sendable {
     let database: PostgresPool
     let migrationsDirectory: String
 
-    func addRoutes(to router: inout Router<GlobalContext>) {
+    func addRoutes(to router: inout RouteGroup<GlobalContext>) {
         router.get("/healthz") { _, _, _ in .text("ok\n") }
         router.get("/readyz") { _, _, _ in readiness() }
     }

@@ -14,7 +14,7 @@ struct MetricsController: Sendable {
     /// A worker's view of its supervisor's counters (restarts, reloads); nil when there is no supervisor.
     let supervisorCountersFile: String?
 
-    func addRoutes(to router: inout Router<GlobalContext>) {
+    func addRoutes(to router: inout RouteGroup<GlobalContext>) {
         router.get(Self.path) { request, _, _ in
             // `clientAddress` is the forwarded one only when the peer is a trusted proxy.
             guard allowed.contains(where: { $0.contains(request.clientAddress) }) else { throw HTTPError(.notFound) }

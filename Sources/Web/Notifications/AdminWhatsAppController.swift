@@ -16,7 +16,7 @@ struct AdminWhatsAppController: Sendable {
     /// Whether the platform sends for tenants without their own number (`WHATSAPP_PROVIDER`).
     let hasCentralSender: Bool
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             return try page(

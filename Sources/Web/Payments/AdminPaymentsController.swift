@@ -13,7 +13,7 @@ struct AdminPaymentsController: Sendable {
     let accounts: GatewayAccountCache
     let editor: AdminPaymentsEditor
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let current = try editor.current(for: context.tenant)

@@ -30,7 +30,7 @@ struct PaymentReturnController: Sendable {
             secure: request.isSecure, sameSite: .lax)
     }
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in try respond(to: request, context) }
     }
 

@@ -13,8 +13,8 @@ struct WebhookController: Sendable {
     /// Whether this server takes a provider's webhooks at all (the sandbox's only where it is on).
     let accepts: @Sendable (PaymentProvider) -> Bool
 
-    func addRoutes(to router: inout Router<GlobalContext>) {
-        router.post(Self.pathPrefix + "{provider}") { request, _, parameters in
+    func addRoutes(to router: inout RouteGroup<GlobalContext>) {
+        router.post(Self.pathPrefix + "{provider}", bodyLimit: Self.bodyLimit, limit: .webhook) { request, _, parameters in
             respond(to: request, provider: try parameters.require("provider"))
         }
     }

@@ -9,11 +9,11 @@ struct PayLinkController: Sendable {
     let services: PortalServices
     let payment: InvoiceCheckoutResponder
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get("/pay/{token}") { request, context, parameters in
             try show(request, context, token: try parameters.require("token"))
         }
-        router.post("/pay/{token}") { request, context, parameters in
+        router.post("/pay/{token}", limit: .pay) { request, context, parameters in
             try pay(request, context, token: try parameters.require("token"))
         }
     }

@@ -16,19 +16,19 @@ struct PortalAccountController: Sendable {
     let services: PortalServices
     let passwords: SubscriberPasswords
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get("/portal/password") { request, context, _ in
             let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
             return passwordPage(user, changed: try request.queryItems["changed"] == "1")
         }
-        router.post("/portal/password") { request, context, _ in
+        router.post("/portal/password", limit: .login) { request, context, _ in
             let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
             return try changePassword(request, user)
         }
         router.get("/portal/forgot") { request, context, _ in
             .formPage(for: request) { PortalForgotPasswordPage(chrome: context.chrome, view: PortalResetView(csrfToken: $0)) }
         }
-        router.post("/portal/forgot") { request, context, _ in try sendCode(request, context) }
+        router.post("/portal/forgot", limit: .login) { request, context, _ in try sendCode(request, context) }
         router.get("/portal/reset") { request, context, _ in
             let login = String((try request.queryItems[Field.login] ?? "").trimmed.prefix(64))
             let sent = try request.queryItems["sent"] == "1"
@@ -38,7 +38,7 @@ struct PortalAccountController: Sendable {
                     view: PortalResetView(state: FormState(values: [Field.login: login]), csrfToken: $0, codeSent: sent))
             }
         }
-        router.post("/portal/reset") { request, context, _ in try reset(request, context) }
+        router.post("/portal/reset", limit: .login) { request, context, _ in try reset(request, context) }
     }
 
     private func changePassword(_ request: HTTPRequest, _ user: AuthenticatedSubscriber) throws -> HTTPResponse {

@@ -3,33 +3,24 @@ import HTTP
 import Templates
 
 /// The signed-in subscriber's pages: overview, invoices, one invoice, payments, receipts.
-/// Every handler starts from `AuthenticatedSubscriber`, and every lookup is by the subscriber, so an
+/// Its routes are in the signed-in subscriber's group, and every lookup is by the subscriber, so an
 /// invoice number of another subscriber (of this tenant or another) is a plain 404.
 struct PortalController: Sendable {
     let services: PortalServices
     let payment: InvoiceCheckoutResponder
 
-    func addRoutes(to router: inout Router<TenantContext>) {
-        router.get("/portal") { request, context, _ in
-            try overview(try AuthenticatedSubscriber(request: request, context: context, services: services))
+    func addRoutes(to router: inout RouteGroup<AuthenticatedSubscriber>) {
+        router.get("/portal") { _, user, _ in try overview(user) }
+        router.get("/portal/invoices") { _, user, _ in try invoices(user) }
+        router.get("/portal/invoices/{number}") { _, user, parameters in
+            try invoice(user, number: try parameters.require("number"))
         }
-        router.get("/portal/invoices") { request, context, _ in
-            try invoices(try AuthenticatedSubscriber(request: request, context: context, services: services))
+        router.post("/portal/invoices/{number}/pay", limit: .pay) { request, user, parameters in
+            try pay(request, user, number: try parameters.require("number"))
         }
-        router.get("/portal/invoices/{number}") { request, context, parameters in
-            let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
-            return try invoice(user, number: try parameters.require("number"))
-        }
-        router.post("/portal/invoices/{number}/pay") { request, context, parameters in
-            let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
-            return try pay(request, user, number: try parameters.require("number"))
-        }
-        router.get("/portal/payments") { request, context, _ in
-            try payments(try AuthenticatedSubscriber(request: request, context: context, services: services))
-        }
-        router.get("/portal/receipts/{number}") { request, context, parameters in
-            let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
-            return try receipt(user, number: try parameters.require("number"))
+        router.get("/portal/payments") { _, user, _ in try payments(user) }
+        router.get("/portal/receipts/{number}") { _, user, parameters in
+            try receipt(user, number: try parameters.require("number"))
         }
     }
 

@@ -81,13 +81,3 @@ struct PortalFormatter: Sendable {
             payURL: invoice.status == .unpaid ? payURL : nil, receiptURL: invoice.status == .paid ? receiptURL : nil)
     }
 }
-
-/// Invoice numbers are `[A-Z0-9-]` by schema, but links are built as if they could hold anything.
-enum PathSegment {
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
-    }
-
-    private static let unreserved = CharacterSet(
-        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-}

@@ -7,7 +7,7 @@ import Templates
 struct PortalLoginController: Sendable {
     let services: PortalServices
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         let services = services
         LoginRoutes(
             login: services.login, kind: .subscriber, loginPath: AuthenticatedSubscriber.loginPath,

@@ -8,7 +8,7 @@ import Templates
 extension AdminRoutersController {
     static func tunnelPath(_ id: Int) -> String { editPath(id) + "/tunnel" }
 
-    func addTunnelRoutes(to router: inout Router<TenantContext>) {
+    func addTunnelRoutes(to router: inout RouteGroup<TenantContext>) {
         addTunnelRoute("/tunnel", to: &router) { editor, id, tenant, actor in
             try editor.give(toRouter: id, for: tenant, by: actor)
         }
@@ -19,7 +19,7 @@ extension AdminRoutersController {
 
     /// A CSRF-checked POST on one router of the admin's tenant; a 404 where the platform has no tunnels.
     private func addTunnelRoute(
-        _ suffix: String, to router: inout Router<TenantContext>,
+        _ suffix: String, to router: inout RouteGroup<TenantContext>,
         change: @escaping @Sendable (RouterTunnelEditor, Int, Tenant, AuditActor) throws -> RouterTunnelEditor.Outcome
     ) {
         router.post(Self.path + "/{id}" + suffix) { request, context, parameters in

@@ -18,7 +18,7 @@ struct AdminRoutersController: Sendable {
     /// nil when the platform has no WireGuard network (`WIREGUARD_NETWORK`).
     let tunnelEditor: RouterTunnelEditor?
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             return try list(admin, saved: try request.queryItems["saved"] == "1")

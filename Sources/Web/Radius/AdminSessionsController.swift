@@ -13,7 +13,7 @@ struct AdminSessionsController: Sendable {
     let routers: RadiusRouterRepository
     let disconnector: RadiusDisconnector
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let outcome = try request.queryItems["result"].flatMap(RadiusDisconnector.Outcome.init(rawValue:))

@@ -11,7 +11,7 @@ struct TenantRateLimit: Middleware {
     func handle(
         _ request: HTTPRequest, context: TenantContext, next: (HTTPRequest, TenantContext) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        guard let client = Self.clientRules(request, tenant: context.tenant, settings: gate.settings) else {
+        guard let client = Self.clientRules(request, route: context.route, tenant: context.tenant, settings: gate.settings) else {
             return try next(request, context)
         }
         let tenant = [RateLimitRule.tenant(context.tenant, settings: gate.settings)]
@@ -32,25 +32,22 @@ struct TenantRateLimit: Middleware {
 
     /// The first stage: the client's share, and its family's limit for a sensitive route; nil when the
     /// request is not limited at all.
-    static func clientRules(_ request: HTTPRequest, tenant: Tenant, settings: RateLimitSettings) -> [RateLimitRule]? {
-        guard settings.isEnabled, !isExempt(request.path) else { return nil }
+    static func clientRules(
+        _ request: HTTPRequest, route: RouteRules, tenant: Tenant, settings: RateLimitSettings
+    ) -> [RateLimitRule]? {
+        guard settings.isEnabled, route.isCounted else { return nil }
         var client = [RateLimitRule.client(request.clientAddress, of: tenant, settings: settings)]
-        if let family = SensitiveRoute(method: request.method, path: request.path) {
+        if let family = route.family {
             client.append(.address(request.clientAddress, family: family, site: tenant.idString, settings: settings))
         }
         return client
-    }
-
-    /// Static brand files, cached and cheap; counting them would cost a write per image.
-    static func isExempt(_ path: String) -> Bool {
-        path.hasPrefix("/brand/") || path == "/favicon.ico" || path == "/robots.txt"
     }
 }
 
 /// Per-address limits outside tenant sites: the central webhook (on the application's outermost
 /// chain, which sees every request, so it matches nothing else) and head office's login.
 /// Any other request passes without touching the database.
-struct AddressRateLimit<Context: Sendable>: Middleware {
+struct AddressRateLimit<Context: RoutedContext>: Middleware {
     let gate: RateLimitGate
     /// The families this chain is responsible for (a tenant's `POST /orders` is the tenant chain's).
     let families: Set<SensitiveRoute>
@@ -60,8 +57,7 @@ struct AddressRateLimit<Context: Sendable>: Middleware {
     func handle(
         _ request: HTTPRequest, context: Context, next: (HTTPRequest, Context) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        guard gate.settings.isEnabled, let family = SensitiveRoute(method: request.method, path: request.path),
-            families.contains(family)
+        guard gate.settings.isEnabled, let family = context.route.family, families.contains(family)
         else { return try next(request, context) }
         let rule = RateLimitRule.address(request.clientAddress, family: family, site: site, settings: gate.settings)
         return try gate.pass(request, stages: [[rule]], tenantID: nil) { try next($0, context) }

@@ -14,7 +14,7 @@ struct AdminResellersController: Sendable {
     let batches: VoucherBatchRepository
     let editor: ResellerEditor
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             return try list(admin, saved: try request.queryItems["saved"] == "1")

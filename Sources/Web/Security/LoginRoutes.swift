@@ -23,10 +23,10 @@ struct LoginRoutes: Sendable {
     let requireSession: @Sendable (HTTPRequest, TenantContext) throws -> Session
     let page: @Sendable (SiteChrome, PortalLoginView) -> any HTML
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         // Always the form, even with a live session: signing in again replaces that session.
         router.get(loginPath) { request, context, _ in form(request, context) { PortalLoginView(csrfToken: $0) } }
-        router.post(loginPath) { request, context, _ in try logIn(request, context) }
+        router.post(loginPath, limit: .login) { request, context, _ in try logIn(request, context) }
         router.post(logoutPath) { request, context, _ in try logOut(request, context) }
     }
 

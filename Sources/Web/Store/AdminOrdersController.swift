@@ -13,7 +13,7 @@ struct AdminOrdersController: Sendable {
     let orders: OrderListQuery
     let resender: OrderMessageResender
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let list = try AdminListRequest(request: request, statuses: OrderListQuery.statuses)

@@ -18,7 +18,7 @@ struct AdminProfilesController: Sendable {
     /// store shows it on the very next request (the NOTIFY tells the other instances).
     let catalogue: CatalogueCache
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             return try list(admin, saved: try request.queryItems["saved"] == "1")

@@ -10,8 +10,8 @@ struct OrderController: Sendable {
     let checkout: PaymentCheckout
     let orderExpiry: Duration
 
-    func addRoutes(to router: inout Router<TenantContext>) {
-        router.post("/orders") { request, context, _ in try placeOrder(request, context) }
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
+        router.post("/orders", limit: .orders) { request, context, _ in try placeOrder(request, context) }
         router.get("/orders/{number}") { request, context, parameters in
             try showOrder(number: parameters["number"] ?? "", token: try request.queryItems["t"], request, context)
         }

@@ -12,7 +12,7 @@ struct SandboxCheckoutController: Sendable {
     let accounts: GatewayAccountCache
     let gateways: GatewayFactory
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get("/sandbox/checkout/{reference}") { request, context, parameters in
             let (subject, lines) = try awaitingPayment(parameters["reference"] ?? "", context)
             return HTTPResponse.formPage(for: request) { token in

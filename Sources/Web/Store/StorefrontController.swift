@@ -8,19 +8,8 @@ import Templates
 struct StorefrontController: Sendable {
     let catalogue: CatalogueCache
 
-    /// The home page as the cache holds it, for the event loop (see `Routes.tenantFromMemory`).
-    func addRoutes(fromMemoryTo router: inout Router<TenantContext>) {
-        router.get("/") { _, context, _ in
-            guard
-                let page = catalogue.cachedHomePage(
-                    for: context.tenant, language: context.language, brandingVersion: context.site.branding.version)
-            else { throw AnswerNeedsWorker() }
-            return page
-        }
-    }
-
-    func addRoutes(to router: inout Router<TenantContext>) {
-        router.get("/") { _, context, _ in
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
+        router.get("/", fromMemory: cachedHomePage) { _, context, _ in
             try catalogue.homePage(
                 for: context.tenant, language: context.language, brandingVersion: context.site.branding.version
             ) { profiles in
@@ -42,5 +31,14 @@ struct StorefrontController: Sendable {
             let (form, cookie) = OrderFormFactory.form(for: profile.id, request: request)
             return OrderFormFactory.voucherPage(profile, form: form, cookie: cookie, context: context)
         }
+    }
+
+    /// The home page as the cache holds it, answered on the event loop.
+    @Sendable func cachedHomePage(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+        guard
+            let page = catalogue.cachedHomePage(
+                for: context.tenant, language: context.language, brandingVersion: context.site.branding.version)
+        else { throw AnswerNeedsWorker() }
+        return page
     }
 }

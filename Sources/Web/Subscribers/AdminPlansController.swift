@@ -15,7 +15,7 @@ struct AdminPlansController: Sendable {
     let plans: PlanRepository
     let editor: PlanEditor
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let items = try request.queryItems

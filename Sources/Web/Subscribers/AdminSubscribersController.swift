@@ -15,7 +15,7 @@ struct AdminSubscribersController: Sendable {
     let plans: PlanRepository
     let editor: SubscriberEditor
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let list = try AdminListRequest(request: request, statuses: SubscriberListQuery.statuses)

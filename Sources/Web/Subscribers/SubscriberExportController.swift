@@ -11,7 +11,7 @@ struct SubscriberExportController: Sendable {
     let services: AdminServices
     let exports: SubscriberExportQuery
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.subscribersPath) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let body = try refusingHuge { try exports.subscribers(for: context.tenant, by: AuditActor(admin, request: request)) }

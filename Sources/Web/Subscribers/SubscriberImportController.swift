@@ -20,7 +20,7 @@ struct SubscriberImportController: Sendable {
     let services: AdminServices
     let importer: SubscriberImporter
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             let items = try request.queryItems
@@ -30,7 +30,7 @@ struct SubscriberImportController: Sendable {
             }
             return page(admin, notice: notice)
         }
-        router.post(Self.path) { request, context, _ in try upload(request, context) }
+        router.post(Self.path, bodyLimit: Self.bodyLimit) { request, context, _ in try upload(request, context) }
         router.post(Self.confirmPath) { request, context, _ in try confirm(request, context) }
     }
 

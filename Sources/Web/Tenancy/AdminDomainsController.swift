@@ -13,7 +13,7 @@ struct AdminDomainsController: Sendable {
     let domains: TenantDomainEditor
     let baseDomain: String
 
-    func addRoutes(to router: inout Router<TenantContext>) {
+    func addRoutes(to router: inout RouteGroup<TenantContext>) {
         router.get(Self.path) { request, context, _ in
             let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
             return try page(admin, saved: try request.queryItems["saved"] == "1")

@@ -11,7 +11,7 @@ struct DomainCheckController: Sendable {
 
     let database: PostgresPool
 
-    func addRoutes(to router: inout Router<GlobalContext>) {
+    func addRoutes(to router: inout RouteGroup<GlobalContext>) {
         router.get(Self.path) { request, _, _ in try check(request) }
     }
 

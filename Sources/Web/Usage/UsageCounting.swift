@@ -11,19 +11,19 @@ struct UsageCounting: Middleware {
     ) throws -> HTTPResponse {
         let arrival = meter.clock()
         let response = try next(request, context)
-        let counts = Self.counts(request, response)
+        let counts = Self.counts(request, response, route: context.route)
         meter.record(counts, tenantID: context.tenant.id, at: arrival)
         return response
     }
 
     /// A page view is a successful HTML page fetched with `GET`; an order is a `POST /orders` that
     /// ends in the redirect to the gateway's checkout (a form sent back with errors is not one).
-    static func counts(_ request: HTTPRequest, _ response: HTTPResponse) -> UsageCounts {
+    static func counts(_ request: HTTPRequest, _ response: HTTPResponse, route: RouteRules) -> UsageCounts {
         var counts = UsageCounts()
         switch request.method {
         case .GET where (200..<300).contains(response.status.code) && isHTML(response):
             counts.pageViews = 1
-        case .POST where request.path == "/orders" && response.status.code == 303:
+        case .POST where route.family == .orders && response.status.code == 303:
             counts.orders = 1
         default:
             break
