@@ -88,7 +88,18 @@ public final class Application: HTTPResponder {
     /// anything else (`AnswerNeedsWorker`) goes to a worker, which answers it from the start. The same
     /// pipeline runs either way, so the answer is the same.
     public func respondWithoutBlocking(to request: HTTPRequest) -> HTTPResponse? {
-        guard case .notFound = RouteLookup(routes.global, request),
+        let global = RouteLookup(routes.global, request)
+        let globalRules = global.rules(for: request.method)
+        if global.isFound {
+            // A route of every host (the static assets) whose handler never blocks.
+            guard globalRules.neverBlocks else { return nil }
+            let started = ContinuousClock.now
+            let context = GlobalContext(route: globalRules)
+            guard let response = try? appMiddleware.run(request, context: context, endpoint: global.respond) else { return nil }
+            services.metrics.record(request, response, route: globalRules.label, since: started)
+            return response
+        }
+        guard case .notFound = global,
             let tenant = services.resolver.cachedTenant(host: request.host),
             let site = services.sites.cachedSite(for: tenant)
         else { return nil }
@@ -177,6 +188,7 @@ public final class Application: HTTPResponder {
             // A route without an answer in memory is the workers' to answer (unless a refusal is remembered).
             let routed = context
             context.answering = .onEventLoop {
+                if rules.neverBlocks { return try lookup.respond(to: request, context: routed) }
                 guard let fromMemory = rules.fromMemory else { throw AnswerNeedsWorker() }
                 do { return try fromMemory(request, routed) } catch { throw AnswerNeedsWorker() }
             }

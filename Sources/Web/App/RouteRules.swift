@@ -16,8 +16,11 @@ struct RouteRules: Sendable {
     var cache = CachePolicy.asAnswered
     /// The metrics label: the declared pattern, so a scanner's paths cannot make new series.
     var label = ""
+    /// The handler itself never blocks (it answers from what the context and memory hold), so it runs on
+    /// the event loop whenever the site is in memory too.
+    var neverBlocks = false
     /// The route's answer from memory, given on the event loop; it throws `AnswerNeedsWorker` when its
-    /// caches do not hold the answer. Nil: every request of the route is a worker's.
+    /// caches do not hold the answer. Nil, and the handler may block: every request is a worker's.
     var fromMemory: (@Sendable (HTTPRequest, TenantContext) throws -> HTTPResponse)?
 
     static let defaultBodyBytes = 1 << 20
@@ -69,10 +72,11 @@ struct RouteGroup<Context: Sendable>: Sendable {
     }
 
     mutating func get(
-        _ pattern: String, isCounted: Bool = true,
+        _ pattern: String, isCounted: Bool = true, neverBlocks: Bool = false,
         fromMemory: (@Sendable (HTTPRequest, TenantContext) throws -> HTTPResponse)? = nil, handler: @escaping Handler
     ) {
         var rules = RouteRules(isCounted: isCounted, cache: cache)
+        rules.neverBlocks = neverBlocks
         rules.fromMemory = fromMemory
         on(.GET, pattern, rules: rules, handler: handler)
     }

@@ -39,7 +39,7 @@ struct Routes: Sendable {
         let assets = StaticFiles(root: services.config.publicDirectory, urlPrefix: "/assets/")
         var anyone = RouteGroup<GlobalContext>()
         HealthController(database: database, migrationsDirectory: services.config.migrationsDirectory).addRoutes(to: &anyone)
-        anyone.get("/assets/{path...}") { request, _, _ in assets.respond(to: request) }
+        anyone.get("/assets/{path...}", neverBlocks: true) { request, _, _ in assets.respond(to: request) }
         WebhookController(
             processor: .central(
                 database: database, accounts: services.gatewayAccounts, gateways: services.gateways, usage: services.usage,

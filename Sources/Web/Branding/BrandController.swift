@@ -17,17 +17,17 @@ struct BrandController: Sendable {
         """
 
     func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get("/robots.txt", isCounted: false) { _, _, _ in .text(Self.robots) }
-        router.get("/favicon.ico", isCounted: false) { _, context, _ in
+        router.get("/robots.txt", isCounted: false, neverBlocks: true) { _, _, _ in .text(Self.robots) }
+        router.get("/favicon.ico", isCounted: false, neverBlocks: true) { _, context, _ in
             guard context.branding.logo != nil else { throw HTTPError(.notFound) }
             return .redirect(to: "/brand/logo", status: .found)
         }
-        router.get("/brand/theme.css", isCounted: false) { request, context, _ in
+        router.get("/brand/theme.css", isCounted: false, neverBlocks: true) { request, context, _ in
             .cacheable(
                 context.site.themeCSS, contentType: "text/css; charset=utf-8", etag: context.site.themeETag,
                 request: request, cacheControl: "public, max-age=300")
         }
-        router.get("/brand/logo", isCounted: false) { request, context, _ in
+        router.get("/brand/logo", isCounted: false, neverBlocks: true) { request, context, _ in
             guard let logo = context.branding.logo, let etag = context.site.logoETag else {
                 throw HTTPError(.notFound)
             }

@@ -1,0 +1,53 @@
+import Foundation
+import HTTP
+import Testing
+
+@testable import Web
+
+/// Which requests the application answers on the event loop (`respondWithoutBlocking`) and which it
+/// leaves to a worker, and that an answer from the loop is the one a worker gives.
+@Suite struct AnswersOnTheLoopTests {
+    static func application() throws -> Application { try ApplicationFuzzTests.application.get() }
+
+    static func request(_ target: String, method: HTTPMethod = .GET, host: String) -> HTTPRequest {
+        HTTPRequest(method: method, target: target, headers: HTTPHeaders([("Host", host)]), clientAddress: "10.9.8.7")
+    }
+
+    @Test func staticAssetsAreAnsweredOnTheLoopAsAWorkerAnswersThem() throws {
+        let application = try Self.application()
+        let request = Self.request("/assets/css/site.css", host: "anything.example")
+        let onLoop = try #require(application.respondWithoutBlocking(to: request))
+        let byWorker = application.respond(to: request)
+        #expect(onLoop.status == .ok)
+        #expect(onLoop.body == byWorker.body)
+        #expect(onLoop.headers["ETag"] == byWorker.headers["ETag"])
+    }
+
+    @Test func aTenantsBrandFilesAndHomePageAreAnsweredOnTheLoopOnceItsSiteIsInMemory() throws {
+        let application = try Self.application()
+        let tenant = try PortalFixtures.tenant()
+        // Nothing of the tenant is in memory yet: a worker's.
+        #expect(application.respondWithoutBlocking(to: Self.request("/brand/theme.css", host: tenant.host)) == nil)
+        #expect(application.respond(to: Self.request("/", host: tenant.host)).status == .ok)
+        for path in ["/brand/theme.css", "/robots.txt", "/"] {
+            let onLoop = try #require(application.respondWithoutBlocking(to: Self.request(path, host: tenant.host)), "\(path)")
+            let byWorker = application.respond(to: Self.request(path, host: tenant.host))
+            #expect(onLoop.status == byWorker.status, "\(path)")
+            #expect(onLoop.body == byWorker.body, "\(path)")
+        }
+        // No logo: the 404 comes from the loop too, in the tenant's branding.
+        let missingLogo = try #require(application.respondWithoutBlocking(to: Self.request("/brand/logo", host: tenant.host)))
+        #expect(missingLogo.status == .notFound)
+    }
+
+    @Test func whatNeedsTheDatabaseIsLeftToAWorker() throws {
+        let application = try Self.application()
+        let tenant = try PortalFixtures.tenant()
+        #expect(application.respond(to: Self.request("/", host: tenant.host)).status == .ok)
+        for (method, path) in [
+            (HTTPMethod.POST, "/orders"), (.GET, "/admin/orders"), (.GET, "/portal"), (.GET, "/healthz"), (.GET, "/no-such-page"),
+        ] {
+            #expect(application.respondWithoutBlocking(to: Self.request(path, method: method, host: tenant.host)) == nil, "\(path)")
+        }
+    }
+}
