@@ -50,4 +50,35 @@ import Testing
             #expect(application.respondWithoutBlocking(to: Self.request(path, method: method, host: tenant.host)) == nil, "\(path)")
         }
     }
+
+    @Test func aPackagePageIsRenderedOnceAndEachVisitorGetsItsOwnFormValues() throws {
+        let application = try Self.application()
+        let shop = try Shop.open()
+        let id = try shop.addProfile(name: "Paket <Harian> & Malam")
+        let path = "/vouchers/" + id.uuidString.lowercased()
+        let first = application.respond(to: Self.request(path, host: shop.host))
+        #expect(first.status == .ok)
+        var withCookie = Self.request(path, host: shop.host)
+        let token = String(repeating: "ab", count: 32)
+        withCookie.headers.add("Cookie", "csrf=" + token)
+        let onLoop = try #require(application.respondWithoutBlocking(to: withCookie))
+        let again = try #require(application.respondWithoutBlocking(to: withCookie))
+        let html = String(decoding: onLoop.body, as: UTF8.self)
+        #expect(html.contains("Paket &lt;Harian&gt; &amp; Malam"))
+        // The visitor's own CSRF token, no new cookie, and a new idempotency key on every rendering.
+        #expect(Browser.hiddenValue("_csrf", in: html) == token)
+        #expect(onLoop.headers["Set-Cookie"] == nil)
+        let key = try #require(Browser.hiddenValue("idempotency_key", in: html))
+        #expect(key != Browser.hiddenValue("idempotency_key", in: String(decoding: again.body, as: UTF8.self)))
+        #expect(onLoop.headers["Cache-Control"] == "no-store")
+        // A visitor without the cookie gets one, with the token its form carries.
+        let fresh = try #require(application.respondWithoutBlocking(to: Self.request(path, host: shop.host)))
+        let cookie = try #require(fresh.headers["Set-Cookie"])
+        let freshToken = try #require(Browser.hiddenValue("_csrf", in: String(decoding: fresh.body, as: UTF8.self)))
+        #expect(cookie.hasPrefix("csrf=" + freshToken + ";"))
+        #expect(freshToken != token)
+        // Another spelling of the address, or a query, is rendered by a worker.
+        #expect(application.respondWithoutBlocking(to: Self.request(path + "?lang=en", host: shop.host)) == nil)
+        #expect(application.respondWithoutBlocking(to: Self.request(path.uppercased(), host: shop.host)) == nil)
+    }
 }

@@ -17,8 +17,17 @@ final class CatalogueCache: Sendable {
         let brandingVersion: Int
     }
 
+    /// A package page differs between visitors only in its form's token and key (`VoucherPageTemplate`).
+    struct VoucherKey: Hashable, Sendable {
+        let tenant: UUID
+        let profile: UUID
+        let language: Language
+        let brandingVersion: Int
+    }
+
     private let profiles = GenerationalCache<UUID, [VoucherProfile]>(timeToLive: .seconds(300), maximumEntries: 10_000)
     private let homePages = GenerationalCache<HomeKey, HTTPResponse>(timeToLive: .seconds(300), maximumEntries: 20_000)
+    private let voucherPages = GenerationalCache<VoucherKey, VoucherPageTemplate>(timeToLive: .seconds(300), maximumEntries: 20_000)
     private let repository: VoucherProfileRepository
 
     init(repository: VoucherProfileRepository) {
@@ -48,20 +57,39 @@ final class CatalogueCache: Sendable {
         homePages.cachedValue(for: HomeKey(tenant: tenant.id, language: language, brandingVersion: brandingVersion))
     }
 
+    /// A package page's template, rendered by `render` from the package on its first visit after a
+    /// change; nil for a package not on sale.
+    func voucherPage(
+        _ key: VoucherKey, for tenant: Tenant, render: (VoucherProfile) -> VoucherPageTemplate?
+    ) throws -> VoucherPageTemplate? {
+        if let template = voucherPages.value(for: key) { return template }
+        let generation = voucherPages.generation
+        guard let profile = try onSaleProfile(id: key.profile, for: tenant), let template = render(profile) else { return nil }
+        voucherPages.store(template, for: key, generation: generation)
+        return template
+    }
+
+    /// A package page's template if it is rendered and current, without asking the database.
+    func cachedVoucherPage(_ key: VoucherKey) -> VoucherPageTemplate? {
+        voucherPages.cachedValue(for: key)
+    }
+
     // The catalogue first: a page rendered after the page cache's invalidation then reads a fresh
     // catalogue, and one rendered before it is dropped by the page cache's generation check.
     func invalidate(_ tenantID: UUID) {
         profiles.invalidate(tenantID)
         // A tenant has a page per language and version; re-rendering everyone's once is cheap.
         homePages.invalidateAll()
+        voucherPages.invalidateAll()
     }
 
     func invalidateAll() {
         profiles.invalidateAll()
         homePages.invalidateAll()
+        voucherPages.invalidateAll()
     }
 
     var statistics: [(name: String, statistics: (hits: UInt64, misses: UInt64, invalidations: UInt64))] {
-        [("catalogue", profiles.statistics), ("home_page", homePages.statistics)]
+        [("catalogue", profiles.statistics), ("home_page", homePages.statistics), ("voucher_page", voucherPages.statistics)]
     }
 }

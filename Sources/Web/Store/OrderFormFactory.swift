@@ -10,11 +10,19 @@ struct OrderFormFactory: Sendable {
         -> (form: OrderFormView, cookie: SetCookie?)
     {
         let (token, cookie) = CSRFToken.issue(for: request)
-        let form = OrderFormView(
-            profileID: profileID.uuidString.lowercased(), csrfToken: token, idempotencyKey: RandomToken.hex(bytes: 16),
-            maximumQuantity: OrderSubmission.maximumQuantity, state: state)
-        return (form, cookie)
+        return (form(for: profileID, csrfToken: token, idempotencyKey: newIdempotencyKey(), state: state), cookie)
     }
+
+    static func form(for profileID: UUID, csrfToken: String, idempotencyKey: String, state: FormState = FormState())
+        -> OrderFormView
+    {
+        OrderFormView(
+            profileID: profileID.uuidString.lowercased(), csrfToken: csrfToken, idempotencyKey: idempotencyKey,
+            maximumQuantity: OrderSubmission.maximumQuantity, state: state)
+    }
+
+    /// A new order's key: a second submission of the same rendered form is the same order.
+    static func newIdempotencyKey() -> String { RandomToken.hex(bytes: 16) }
 
     /// The package page with its order form.
     static func voucherPage(
