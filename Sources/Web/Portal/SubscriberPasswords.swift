@@ -139,8 +139,7 @@ struct SubscriberPasswords: Sendable {
     {
         try db.query(
             """
-            insert into audit_log (tenant_id, actor, action, target, ip)
-            select $1, 'subscriber:' || customer_number, $3, 'subscribers/' || customer_number, $4
+            select audit($1, 'subscriber:' || customer_number, $4, $3, 'subscribers/' || customer_number)
             from subscribers where tenant_id = $1 and id = $2
             """, tenantID, subscriberID, action, address)
     }

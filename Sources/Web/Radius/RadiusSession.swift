@@ -93,9 +93,8 @@ struct RadiusSessionRepository: Sendable {
     ) throws {
         try db.query(
             """
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            values ($1, $2, 'session.disconnect', $3, jsonb_build_object('user', $4::text, 'router', $5::text),
-                jsonb_build_object('result', $6::text), $7)
+            select audit($1, $2, $7, 'session.disconnect', $3, jsonb_build_object('user', $4::text, 'router', $5::text),
+                jsonb_build_object('result', $6::text))
             """, tenantID, actor.email, String(session.id), session.username, session.routerName, result,
             actor.clientAddress)
     }

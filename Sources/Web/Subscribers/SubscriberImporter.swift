@@ -84,9 +84,8 @@ struct SubscriberImporter: Sendable {
             try insert(review.accepted, tenant: tenant, on: db)
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'subscriber.import', $3, null,
-                    jsonb_build_object('file', $3::text, 'created', $4::integer, 'skipped', $5::integer), $6)
+                select audit($1, $2, $6, 'subscriber.import', $3, null,
+                    jsonb_build_object('file', $3::text, 'created', $4::integer, 'skipped', $5::integer))
                 """, tenant.id, actor.email, fileName, review.accepted.count, review.rejected.count, actor.clientAddress)
             return .imported(count: review.accepted.count, skipped: review.rejected.count)
         }
