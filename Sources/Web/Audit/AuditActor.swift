@@ -1,7 +1,7 @@
 import HTTP
 
 /// Who made an audited change: the `actor` and `client_address` arguments of `audit(…)`, the SQL
-/// function that writes every audit-log entry (db/migrations/0032_audit_writer.sql).
+/// function that writes every audit-log entry (db/migrations/0032_shared_sql_rules.sql).
 struct AuditActor: Sendable {
     let email: String
     let clientAddress: String

@@ -130,7 +130,7 @@ struct SubscriberPasswords: Sendable {
             """
             delete from sessions
             where tenant_id = $1 and kind = 'subscriber' and principal_id = $2
-                and ($3::text is null or id <> encode(sha256(convert_to($3::text, 'UTF8')), 'hex'))
+                and ($3::text is null or id <> token_hash($3::text))
             """, tenantID, subscriberID, token)
     }
 

@@ -37,12 +37,9 @@ struct RadiusSessionRepository: Sendable {
     func open(for tenant: Tenant, limit: Int = 500) throws -> [RadiusSession] {
         try database.scoped(to: tenant).query(
             """
-            select a.radacctid, a.username, a.acctsessionid, a.nas_id, n.shortname as router_name, a.acctstarttime,
-                coalesce(a.acctupdatetime, a.acctstarttime) as last_update, host(a.framedipaddress) as address,
-                a.acctinputoctets, a.acctoutputoctets
-            from radacct a left join nas n on n.id = a.nas_id and n.tenant_id = a.tenant_id
-            where a.tenant_id = $1 and a.acctstoptime is null
-            order by n.shortname nulls last, a.acctstarttime desc limit $2
+            select * from open_radius_sessions
+            where tenant_id = $1
+            order by router_name nulls last, acctstarttime desc limit $2
             """, tenant.id, limit
         ).map(RadiusSession.init(row:))
     }
@@ -50,11 +47,7 @@ struct RadiusSessionRepository: Sendable {
     func openSession(id: Int64, for tenant: Tenant) throws -> RadiusSession? {
         try database.scoped(to: tenant).query(
             """
-            select a.radacctid, a.username, a.acctsessionid, a.nas_id, n.shortname as router_name, a.acctstarttime,
-                coalesce(a.acctupdatetime, a.acctstarttime) as last_update, host(a.framedipaddress) as address,
-                a.acctinputoctets, a.acctoutputoctets
-            from radacct a left join nas n on n.id = a.nas_id and n.tenant_id = a.tenant_id
-            where a.tenant_id = $1 and a.radacctid = $2 and a.acctstoptime is null
+            select * from open_radius_sessions where tenant_id = $1 and radacctid = $2
             """, tenant.id, id
         ).first.map(RadiusSession.init(row:))
     }
