@@ -34,11 +34,8 @@ struct VoucherBatchEditor: Sendable {
                         'reseller_id', b.reseller_id, 'reseller_card_price', b.reseller_card_price,
                         'code_length', b.code_length, 'prefix', b.prefix,
                         'separate_password', b.separate_password) as doc
-                ), audited as (
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $12, 'voucher_batch.create', id::text, null, doc, $13 from created
                 )
-                select id from created
+                select id, audit($1, $12, $13, 'voucher_batch.create', id::text, null, doc) from created
                 """, tenant.id, package.id, package.name, package.price, package.validityMinutes, package.dataQuotaMB,
                 draft.reseller?.id, draft.quantity, draft.codeLength, draft.prefix, draft.separatePassword, actor.email,
                 actor.clientAddress, draft.reseller?.cardPrice(forCardsOf: package.price)
@@ -115,8 +112,7 @@ struct VoucherBatchEditor: Sendable {
                     where tenant_id = $1 and id = $2
                     returning id
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $4, $5, id::text, null, null, $6 from changed
+                select audit($1, $4, $6, $5, id::text) from changed
                 """, tenant.id, id, disabled, actor.email,
                 disabled ? "voucher_batch.disable" : "voucher_batch.enable", actor.clientAddress)
             return true
@@ -154,8 +150,7 @@ struct VoucherBatchEditor: Sendable {
                     returning jsonb_build_object('package', b.profile_name, 'quantity', b.quantity,
                         'reseller_id', b.reseller_id) as doc
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $3, 'voucher_batch.delete', $2::text, doc, null, $4 from gone
+                select audit($1, $3, $4, 'voucher_batch.delete', $2::text, doc) from gone
                 """, tenant.id, id, actor.email, actor.clientAddress)
             return .deleted
         }

@@ -69,8 +69,7 @@ struct BillingMessagesEditor: Sendable {
             let after = String(decoding: try JSONSerialization.data(withJSONObject: changed, options: [.sortedKeys]), as: UTF8.self)
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'billing.messages_update', 'billing_message_texts', null, $4::jsonb, $3)
+                select audit($1, $2, $3, 'billing.messages_update', 'billing_message_texts', null, $4::jsonb)
                 """, tenant.id, actor.email, actor.clientAddress, after)
         }
     }

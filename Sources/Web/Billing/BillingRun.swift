@@ -138,7 +138,7 @@ final class BillingRun: Sendable {
             """
             insert into invoices (tenant_id, invoice_number, subscriber_id, plan_id, period, amount, due_date,
                 payment_token_hash, payment_reference)
-            values ($1, $2, $3, $4, $5, $6, $7::date, encode(sha256(convert_to($8, 'UTF8')), 'hex'), $9)
+            values ($1, $2, $3, $4, $5, $6, $7::date, token_hash($8), $9)
             returning id
             """, tenant.id, number, subscriber, plan, due.period, due.amount, dueDate.description, token,
             "IV" + RandomToken.code(length: 12)

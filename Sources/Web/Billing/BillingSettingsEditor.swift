@@ -50,8 +50,7 @@ struct BillingSettingsEditor: Sendable {
             guard after != before else { return }
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'billing.update', 'tenant_billing_settings', $4::jsonb, $5::jsonb, $3)
+                select audit($1, $2, $3, 'billing.update', 'tenant_billing_settings', $4::jsonb, $5::jsonb)
                 """, tenant.id, actor.email, actor.clientAddress, before, after)
         }
     }

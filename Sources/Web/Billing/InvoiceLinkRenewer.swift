@@ -43,8 +43,7 @@ struct InvoiceLinkRenewer: Sendable {
             }
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, $3, $4, null, jsonb_build_object('recipient', $5::text), $6)
+                select audit($1, $2, $6, $3, $4, null, jsonb_build_object('recipient', $5::text))
                 """, tenant.id, actor.email, sending ? "invoice.resend_link" : "invoice.reissue_link", invoice.number,
                 sending ? invoice.phone : nil, actor.clientAddress)
             return .renewed(token: token, sentTo: sending ? invoice.phone : nil)

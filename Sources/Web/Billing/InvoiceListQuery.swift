@@ -21,27 +21,20 @@ struct InvoiceListQuery: Sendable {
             let totalCount = try db.query(
                 """
                 select count(*) as n
-                from invoices i
-                    join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
-                    join tenant_branding b on b.tenant_id = i.tenant_id
+                from invoices_with_overdue i join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
                 where i.tenant_id = $1
                     and ($2::text is null or i.invoice_number = $2 or s.customer_number = $2 or s.phone = $3)
-                    and ($4::text is null or i.status = $4
-                        or ($4 = 'overdue' and invoice_is_overdue(i.status, i.due_date, b.time_zone)))
+                    and ($4::text is null or i.status = $4 or ($4 = 'overdue' and i.is_overdue))
                 """, tenant.id, request.number, request.phone, request.statusFilter
             ).first!.decode("n", as: Int.self)
             let window = request.pageWindow(totalCount: totalCount)
             let rows = try db.query(
                 """
-                select i.*, s.name as customer_name, s.customer_number,
-                    invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
-                from invoices i
-                    join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
-                    join tenant_branding b on b.tenant_id = i.tenant_id
+                select i.*, s.name as customer_name, s.customer_number
+                from invoices_with_overdue i join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
                 where i.tenant_id = $1
                     and ($2::text is null or i.invoice_number = $2 or s.customer_number = $2 or s.phone = $3)
-                    and ($4::text is null or i.status = $4
-                        or ($4 = 'overdue' and invoice_is_overdue(i.status, i.due_date, b.time_zone)))
+                    and ($4::text is null or i.status = $4 or ($4 = 'overdue' and i.is_overdue))
                 order by i.created_at desc, i.invoice_number desc
                 limit $5 offset $6
                 """, tenant.id, request.number, request.phone, request.statusFilter, AdminListRequest.pageSize,
@@ -61,8 +54,7 @@ struct InvoiceListQuery: Sendable {
             guard
                 let invoice = try db.query(
                     """
-                    select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
-                    from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+                    select i.* from invoices_with_overdue i
                     where i.tenant_id = $1 and i.invoice_number = $2
                     """, tenant.id, number
                 ).first.map(Invoice.init(row:)),

@@ -15,7 +15,7 @@ enum InvoicePayLink {
         let token = RandomToken.hex()
         let changed = try db.query(
             """
-            update invoices set payment_token_hash = encode(sha256(convert_to($3, 'UTF8')), 'hex')
+            update invoices set payment_token_hash = token_hash($3)
             where tenant_id = $1 and id = $2 and status = 'unpaid'
             """, tenantID, invoiceID, token
         ).affectedRows

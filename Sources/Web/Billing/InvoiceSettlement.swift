@@ -89,10 +89,9 @@ struct InvoiceSettlement: Sendable {
             let left = remaining - payment.amount
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'invoice.payment', $3, jsonb_build_object('paid', $4::bigint),
+                select audit($1, $2, $9, 'invoice.payment', $3, jsonb_build_object('paid', $4::bigint),
                     jsonb_build_object('amount', $5::bigint, 'method', $6::text, 'reference', $7::text,
-                        'remaining', $8::bigint), $9)
+                        'remaining', $8::bigint))
                 """, tenant.id, actor.email, invoice.number, paid, payment.amount, payment.method.rawValue,
                 payment.reference, left, actor.clientAddress)
             guard left == 0 else { return (.recorded(remaining: left), .none) }
@@ -118,9 +117,8 @@ struct InvoiceSettlement: Sendable {
                 """, tenant.id, invoice.id, reason)
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'invoice.void', $3, jsonb_build_object('status', 'unpaid'),
-                    jsonb_build_object('status', 'void', 'reason', $4::text), $5)
+                select audit($1, $2, $5, 'invoice.void', $3, jsonb_build_object('status', 'unpaid'),
+                    jsonb_build_object('status', 'void', 'reason', $4::text))
                 """, tenant.id, actor.email, invoice.number, reason, actor.clientAddress)
             return .voided
         }

@@ -122,9 +122,8 @@ final class IsolationSweep: Sendable {
                 planGroup: try row.decode("plan_radius_group", as: String.self), tenantID: tenantID, on: db)
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'subscriber.isolate', $3, jsonb_build_object('status', 'active'),
-                    jsonb_build_object('status', 'isolated', 'reason', $4::text, 'invoice', $5::text), $6)
+                select audit($1, $2, $6, 'subscriber.isolate', $3, jsonb_build_object('status', 'active'),
+                    jsonb_build_object('status', 'isolated', 'reason', $4::text, 'invoice', $5::text))
                 """, tenantID, AuditActor.system.email, customerNumber, reason, invoiceNumber,
                 AuditActor.system.clientAddress)
             sessions = sessions + (try SessionsToEnd.openSessions(of: username, tenantID: tenantID, on: db))

@@ -16,7 +16,7 @@ struct BrandingEditor: Sendable {
         try database.scoped(to: tenant).query(
             """
             with old as (
-                select to_jsonb(b) - 'logo' - 'updated_at' as doc from tenant_branding b where tenant_id = $1
+                select audit_document(b) as doc from tenant_branding b where tenant_id = $1
             ), changed as (
                 update tenant_branding t set display_name = $4, tagline = $5, primary_color = $6, accent_color = $7,
                     contact_whatsapp = $8, contact_email = $9, address = $10, footer_text = $11, default_locale = $12,
@@ -26,10 +26,9 @@ struct BrandingEditor: Sendable {
                     logo_sha256 = case when $14::bytea is null then t.logo_sha256 else encode(sha256($14::bytea), 'hex') end,
                     version = t.version + 1, updated_at = now()
                 where t.tenant_id = $1
-                returning to_jsonb(t) - 'logo' - 'updated_at' as doc
+                returning audit_document(t) as doc
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            select $1, $2, 'branding.update', 'tenant_branding', old.doc, changed.doc, $3 from old, changed
+            select audit($1, $2, $3, 'branding.update', 'tenant_branding', old.doc, changed.doc) from old, changed
             """,
             tenant.id, actor.email, actor.clientAddress, v[Field.displayName], v[Field.tagline], v[Field.primaryColor],
             v[Field.accentColor], v[Field.contactWhatsApp], v[Field.contactEmail], v[Field.address], v[Field.footerText],

@@ -33,7 +33,7 @@ struct ContentPageEditor: Sendable {
             try db.query(
                 """
                 with old as (
-                    select to_jsonb(p) - 'updated_at' as doc from content_pages p
+                    select audit_document(p) as doc from content_pages p
                     where tenant_id = $1 and slug = $2 and locale = $3
                 ), saved as (
                     insert into content_pages as p (tenant_id, slug, locale, title, markdown, version)
@@ -41,10 +41,10 @@ struct ContentPageEditor: Sendable {
                     on conflict (tenant_id, slug, locale) do update
                         set title = excluded.title, markdown = excluded.markdown, version = excluded.version,
                             updated_at = now()
-                    returning to_jsonb(p) - 'updated_at' as doc
+                    returning audit_document(p) as doc
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $7, 'content_page.save', $2 || '/' || $3, (select doc from old), saved.doc, $8 from saved
+                select audit($1, $7, $8, 'content_page.save', $2 || '/' || $3, (select doc from old), saved.doc)
+                from saved
                 """, tenant.id, draft.slug, draft.language.rawValue, draft.title, draft.markdown, version, actor.email,
                 actor.clientAddress)
             return version
@@ -57,10 +57,9 @@ struct ContentPageEditor: Sendable {
             """
             with removed as (
                 delete from content_pages p where tenant_id = $1 and slug = $2 and locale = $3
-                returning to_jsonb(p) - 'updated_at' as doc
+                returning audit_document(p) as doc
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            select $1, $4, 'content_page.revert', $2 || '/' || $3, doc, null, $5 from removed
+            select audit($1, $4, $5, 'content_page.revert', $2 || '/' || $3, doc) from removed
             """, tenant.id, slug, language.rawValue, actor.email, actor.clientAddress)
     }
 }

@@ -26,11 +26,9 @@ struct ExpenseEditor: Sendable {
             with created as (
                 insert into expenses as e (tenant_id, spent_on, category, amount, note)
                 values ($1, $2::date, $3, $4, $5)
-                returning e.id, jsonb_build_object('date', e.spent_on, 'category', e.category, 'amount', e.amount,
-                    'note', e.note) as doc
+                returning e.id, audit_document(e) as doc
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            select $1, $6, 'expense.create', id::text, null, doc, $7 from created
+            select audit($1, $6, $7, 'expense.create', id::text, null, doc) from created
             """, tenant.id, draft.date, draft.category, draft.amount, draft.note, actor.email, actor.clientAddress)
     }
 
@@ -40,22 +38,18 @@ struct ExpenseEditor: Sendable {
         let changed = try database.scoped(to: tenant).query(
             """
             with old as (
-                select jsonb_build_object('date', spent_on, 'category', category, 'amount', amount, 'note', note) as doc
-                from expenses where tenant_id = $1 and id = $2
+                select audit_document(e) as doc from expenses e where tenant_id = $1 and id = $2
             ), changed as (
                 update expenses e set spent_on = $3::date, category = $4, amount = $5, note = $6, updated_at = now()
                 where tenant_id = $1 and id = $2
-                returning jsonb_build_object('date', e.spent_on, 'category', e.category, 'amount', e.amount,
-                    'note', e.note) as doc
-            ), audited as (
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $7, 'expense.update', $2::text, old.doc, changed.doc, $8 from old, changed
-                where old.doc is distinct from changed.doc
+                returning audit_document(e) as doc
             )
-            select count(*) as changed from changed
+            select case when old.doc is distinct from changed.doc
+                then audit($1, $7, $8, 'expense.update', $2::text, old.doc, changed.doc) end
+            from old, changed
             """, tenant.id, id, draft.date, draft.category, draft.amount, draft.note, actor.email,
             actor.clientAddress)
-        return try changed.first?.decode("changed", as: Int.self) == 1
+        return !changed.isEmpty
     }
 
     /// - Returns: false for another tenant's or an unknown expense.
@@ -64,14 +58,10 @@ struct ExpenseEditor: Sendable {
             """
             with gone as (
                 delete from expenses e where tenant_id = $1 and id = $2
-                returning jsonb_build_object('date', e.spent_on, 'category', e.category, 'amount', e.amount,
-                    'note', e.note) as doc
-            ), audited as (
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $3, 'expense.delete', $2::text, doc, null, $4 from gone
+                returning audit_document(e) as doc
             )
-            select count(*) as deleted from gone
+            select audit($1, $3, $4, 'expense.delete', $2::text, doc) from gone
             """, tenant.id, id, actor.email, actor.clientAddress)
-        return try deleted.first?.decode("deleted", as: Int.self) == 1
+        return !deleted.isEmpty
     }
 }

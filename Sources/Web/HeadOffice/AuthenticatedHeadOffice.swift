@@ -34,11 +34,3 @@ struct AuthenticatedHeadOffice: Sendable {
         return (headOffice, form)
     }
 }
-
-extension AuditActor {
-    /// Head office as the author of an audited change (its rows carry the tenant concerned, if any).
-    init(_ headOffice: AuthenticatedHeadOffice, request: HTTPRequest) {
-        email = headOffice.admin.email
-        clientAddress = request.clientAddress
-    }
-}

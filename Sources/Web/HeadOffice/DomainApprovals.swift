@@ -41,9 +41,7 @@ struct DomainApprovals: Sendable {
                     and exists (select 1 from tenants t where t.id = d.tenant_id and t.deleted_at is null)
                 returning d.tenant_id, to_jsonb(d) as doc
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            select tenant_id, $2, 'domain.approve', $1, doc - 'verified_at', doc, $3 from approved
-            returning tenant_id
+            select audit(tenant_id, $2, $3, 'domain.approve', $1, doc - 'verified_at', doc) from approved
             """, domain, actor.email, actor.clientAddress)
         return !rows.isEmpty
     }
@@ -58,9 +56,7 @@ struct DomainApprovals: Sendable {
                     and exists (select 1 from tenants t where t.id = d.tenant_id and t.deleted_at is null)
                 returning d.tenant_id, to_jsonb(d) as doc
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            select tenant_id, $2, 'domain.reject', $1, doc, null, $3 from rejected
-            returning tenant_id
+            select audit(tenant_id, $2, $3, 'domain.reject', $1, doc) from rejected
             """, domain, actor.email, actor.clientAddress)
         return !rows.isEmpty
     }

@@ -75,14 +75,6 @@ enum HeadOfficeAdminCommand {
     }
 }
 
-extension AuditActor {
-    /// An author that is not a signed-in admin (a command run on the server).
-    init(email: String, clientAddress: String) {
-        self.email = email
-        self.clientAddress = clientAddress
-    }
-}
-
 /// A refused `gerbang admin` command: the message says what to do instead.
 struct AdminCommandError: Error, CustomStringConvertible {
     let description: String

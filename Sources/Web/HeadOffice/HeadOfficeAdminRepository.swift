@@ -41,18 +41,16 @@ extension HeadOfficeAdminRepository {
         try database.unscoped.transaction { db in
             let created = try db.query(
                 """
-                insert into admins (tenant_id, email, password_hash, role)
-                values (null, lower($1), crypt($2, gen_salt('bf', $3)), 'head_admin')
-                on conflict do nothing
-                returning email
-                """, email, password, PasswordHash.cost)
-            guard !created.isEmpty else { return false }
-            try db.query(
-                """
-                insert into audit_log (tenant_id, actor, action, target, after, ip)
-                values (null, $1, 'head_admin.create', lower($2), jsonb_build_object('email', lower($2)), $3)
-                """, actor.email, email, actor.clientAddress)
-            return true
+                with created as (
+                    insert into admins (tenant_id, email, password_hash, role)
+                    values (null, lower($1), crypt($2, gen_salt('bf', $3)), 'head_admin')
+                    on conflict do nothing
+                    returning email
+                )
+                select audit(null, $4, $5, 'head_admin.create', email, after => jsonb_build_object('email', email))
+                from created
+                """, email, password, PasswordHash.cost, actor.email, actor.clientAddress)
+            return !created.isEmpty
         }
     }
 
@@ -84,8 +82,7 @@ extension HeadOfficeAdminRepository {
             try db.query("delete from admins where id = $1", target.id)
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, ip)
-                values (null, $1, 'head_admin.remove', $2, jsonb_build_object('email', $2::text), $3)
+                select audit(null, $1, $3, 'head_admin.remove', $2, jsonb_build_object('email', $2::text))
                 """, actor.email, target.email, actor.clientAddress)
             return .removed
         }

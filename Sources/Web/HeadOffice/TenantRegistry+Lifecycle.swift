@@ -48,10 +48,9 @@ extension TenantRegistry {
                 where slug = $1 and deleted_at is not null
                 returning t.id
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            select id, $2, 'tenant.restore', $1, jsonb_build_object('deleted', true), jsonb_build_object('deleted', false), $3
+            select audit(id, $2, $3, 'tenant.restore', $1, jsonb_build_object('deleted', true),
+                jsonb_build_object('deleted', false))
             from restored
-            returning tenant_id
             """, slug, actor.email, actor.clientAddress)
         return !rows.isEmpty
     }

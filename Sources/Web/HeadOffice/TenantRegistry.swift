@@ -68,8 +68,7 @@ struct TenantRegistry: Sendable {
                 try admin.insert(for: id, on: db)
                 try db.query(
                     """
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    values ($1, $2, 'tenant.create', $3, null, $4::text::jsonb, $5)
+                    select audit($1, $2, $5, 'tenant.create', $3, null, $4::text::jsonb)
                     """, id, actor.email, slug.value, try created.first!.decode("doc", as: String.self),
                     actor.clientAddress)
             }
@@ -90,13 +89,11 @@ struct TenantRegistry: Sendable {
                 update tenants t set is_active = $2::boolean, updated_at = now() from found
                 where t.id = found.id and found.is_active <> $2::boolean
                 returning t.id
-            ), audited as (
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select id, $3, case when $2 then 'tenant.activate' else 'tenant.deactivate' end, $1,
-                    jsonb_build_object('is_active', not $2), jsonb_build_object('is_active', $2), $4
-                from changed
             )
-            select id from found
+            select found.id, case when changed.id is not null
+                then audit(changed.id, $3, $4, case when $2 then 'tenant.activate' else 'tenant.deactivate' end, $1,
+                    jsonb_build_object('is_active', not $2), jsonb_build_object('is_active', $2)) end
+            from found left join changed on changed.id = found.id
             """, slug, isActive, actor.email, actor.clientAddress)
         return !rows.isEmpty
     }
@@ -111,9 +108,7 @@ struct TenantRegistry: Sendable {
                 where slug = $1 and deleted_at is null
                 returning t.id, to_jsonb(t) as doc
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            select id, $2, 'tenant.delete', $1, doc - 'deleted_at' - 'updated_at', doc, $3 from deleted
-            returning tenant_id
+            select audit(id, $2, $3, 'tenant.delete', $1, doc - 'deleted_at' - 'updated_at', doc) from deleted
             """, slug, actor.email, actor.clientAddress)
         return !rows.isEmpty
     }

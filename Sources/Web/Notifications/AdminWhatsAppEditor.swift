@@ -124,13 +124,11 @@ struct AdminWhatsAppEditor: Sendable {
     ) throws {
         try db.query(
             """
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            values ($1, $2, $3, $4,
+            select audit($1, $2, $5, $3, $4,
                 case when $6::text is null then null else jsonb_build_object('provider', 'fonnte', 'name', $6::text,
                     'token', $7::text, 'per_minute', $8::integer, 'is_active', $9::boolean) end,
                 case when $10::text is null then null else jsonb_build_object('provider', 'fonnte', 'name', $10::text,
-                    'token', $11::text, 'per_minute', $12::integer, 'is_active', $13::boolean) end,
-                $5)
+                    'token', $11::text, 'per_minute', $12::integer, 'is_active', $13::boolean) end)
             """, tenant.id, actor.email, action, "tenant_whatsapp_senders/" + id.uuidString.lowercased(),
             actor.clientAddress, before?.name, before?.token, before?.perMinute, before?.isActive, after?.name,
             after?.token, after?.perMinute, after?.isActive)

@@ -41,8 +41,7 @@ struct AdminPaymentsEditor: Sendable {
                     select jsonb_build_object('use_custom_payment_gateway', $4::boolean, 'account', $5::text::jsonb) as before,
                         jsonb_build_object('use_custom_payment_gateway', $6::boolean, 'account', $7::text::jsonb) as after
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $2, 'payments.update', 'payment_gateways', before, after, $3 from doc
+                select audit($1, $2, $3, 'payments.update', 'payment_gateways', before, after) from doc
                 where before is distinct from after
                 """, tenant.id, actor.email, actor.clientAddress, wasOn,
                 activeBefore.map(PaymentGatewayRepository.maskedJSON), draft.useOwnGateway,

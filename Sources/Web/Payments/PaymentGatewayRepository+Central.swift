@@ -50,8 +50,7 @@ extension PaymentGatewayRepository {
                 secrets: secrets, on: db)
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values (null, $1, 'gateway.central.save', $2, $3::text::jsonb, $4::text::jsonb, $5)
+                select audit(null, $1, $5, 'gateway.central.save', $2, $3::text::jsonb, $4::text::jsonb)
                 """, actor.email, provider.rawValue, before.map(Self.maskedJSON), Self.maskedJSON(saved),
                 actor.clientAddress)
             return saved

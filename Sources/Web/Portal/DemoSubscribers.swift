@@ -122,7 +122,7 @@ enum DemoSubscribers {
                 payment_token_hash, payment_reference, paid_at)
             values ($1, $2, $3, $10, to_char(date_trunc('month', now()) - make_interval(months => $4), 'YYYY-MM'), $5,
                 case when $6 then 'paid' else 'unpaid' end, current_date + $7::integer,
-                encode(sha256(convert_to($8, 'UTF8')), 'hex'), $9,
+                token_hash($8), $9,
                 case when $6 then (current_date + $7::integer - 3) + time '10:15' end)
             returning id
             """, tenant, number, subscriber, monthsAgo, amount, paid, dueInDays, token,

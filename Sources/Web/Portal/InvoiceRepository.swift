@@ -13,8 +13,7 @@ struct InvoiceRepository: Sendable {
     func invoices(of subscriber: Subscriber) throws -> [Invoice] {
         let rows = try database.scoped(toTenantID: subscriber.tenantID).query(
             """
-            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
-            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            select i.* from invoices_with_overdue i
             where i.tenant_id = $1 and i.subscriber_id = $2
             order by i.status = 'unpaid' desc,
                 case when i.status = 'unpaid' then i.due_date end asc,
@@ -32,8 +31,7 @@ struct InvoiceRepository: Sendable {
     func invoice(number: String, of subscriber: Subscriber) throws -> Invoice? {
         let rows = try database.scoped(toTenantID: subscriber.tenantID).query(
             """
-            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
-            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            select i.* from invoices_with_overdue i
             where i.tenant_id = $1 and i.subscriber_id = $2 and i.invoice_number = $3
             """, subscriber.tenantID, subscriber.id, number)
         return try rows.first.map(Invoice.init(row:))
@@ -45,10 +43,9 @@ struct InvoiceRepository: Sendable {
         guard SessionStore.isWellFormed(paymentToken) else { return nil }
         let rows = try database.scoped(to: tenant).query(
             """
-            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
-            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            select i.* from invoices_with_overdue i
             where i.tenant_id = $1 and i.status <> 'void'
-                and i.payment_token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')
+                and i.payment_token_hash = token_hash($2)
             """, tenant.id, paymentToken)
         return try rows.first.map(Invoice.init(row:))
     }
@@ -82,8 +79,7 @@ struct InvoiceRepository: Sendable {
         guard PaymentSubject(reference: paymentReference) == .invoice else { return nil }
         let rows = try database.scopedOrUnscoped(tenantID: tenantID).query(
             """
-            select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
-            from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+            select i.* from invoices_with_overdue i
             where i.payment_reference = $1 and ($2::uuid is null or i.tenant_id = $2)
             """, paymentReference, tenantID)
         return try rows.first.map(Invoice.init(row:))

@@ -130,7 +130,7 @@ struct SubscriberPasswords: Sendable {
             """
             delete from sessions
             where tenant_id = $1 and kind = 'subscriber' and principal_id = $2
-                and ($3::text is null or id <> encode(sha256(convert_to($3::text, 'UTF8')), 'hex'))
+                and ($3::text is null or id <> token_hash($3::text))
             """, tenantID, subscriberID, token)
     }
 
@@ -139,8 +139,7 @@ struct SubscriberPasswords: Sendable {
     {
         try db.query(
             """
-            insert into audit_log (tenant_id, actor, action, target, ip)
-            select $1, 'subscriber:' || customer_number, $3, 'subscribers/' || customer_number, $4
+            select audit($1, 'subscriber:' || customer_number, $4, $3, 'subscribers/' || customer_number)
             from subscribers where tenant_id = $1 and id = $2
             """, tenantID, subscriberID, action, address)
     }

@@ -24,13 +24,9 @@ struct RadiusRouterEditor: Sendable {
                     with created as (
                         insert into nas as n (tenant_id, shortname, identifier, nasname, secret, kind, coa_port, type)
                         values ($1, $2, $3, $4, $5, $6, $7::integer, 'other')
-                        returning n.id, jsonb_build_object('name', n.shortname, 'identifier', n.identifier,
-                            'address', n.nasname, 'secret', $8::text, 'kind', n.kind, 'coa_port', n.coa_port) as doc
-                    ), audited as (
-                        insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                        select $1, $9, 'router.create', id::text, null, doc, $10 from created
+                        returning n.id, audit_document(n) || jsonb_build_object('secret', $8::text) as doc
                     )
-                    select id from created
+                    select id, audit($1, $9, $10, 'router.create', id::text, null, doc) from created
                     """, tenant.id, draft.name, draft.identifier, draft.address, draft.secret ?? "", draft.kind.rawValue,
                     draft.coaPort, PaymentGatewayAccount.masked(draft.secret ?? ""), actor.email, actor.clientAddress
                 ).first!.decode("id", as: Int.self)
@@ -50,20 +46,17 @@ struct RadiusRouterEditor: Sendable {
                 try db.query(
                     """
                     with old as (
-                        select jsonb_build_object('name', shortname, 'identifier', identifier, 'address', nasname,
-                            'secret', $10::text, 'kind', kind, 'coa_port', coa_port) as doc
-                        from nas where tenant_id = $1 and id = $2
+                        select audit_document(n) || jsonb_build_object('secret', $10::text) as doc
+                        from nas n where tenant_id = $1 and id = $2
                     ), changed as (
                         update nas n set shortname = $3, identifier = $4, secret = $6, kind = $7,
                             nasname = case when exists (select from router_tunnels t where t.nas_id = n.id)
                                 then n.nasname else $5 end,
                             coa_port = $8::integer, updated_at = now()
                         where tenant_id = $1 and id = $2
-                        returning jsonb_build_object('name', n.shortname, 'identifier', n.identifier,
-                            'address', n.nasname, 'secret', $9::text, 'kind', n.kind, 'coa_port', n.coa_port) as doc
+                        returning audit_document(n) || jsonb_build_object('secret', $9::text) as doc
                     )
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $11, 'router.update', $2::text, old.doc, changed.doc, $12 from old, changed
+                    select audit($1, $11, $12, 'router.update', $2::text, old.doc, changed.doc) from old, changed
                     where old.doc is distinct from changed.doc
                     """, tenant.id, id, draft.name, draft.identifier, draft.address, secret, draft.kind.rawValue,
                     draft.coaPort, PaymentGatewayAccount.masked(secret), PaymentGatewayAccount.masked(stored),
@@ -84,15 +77,11 @@ struct RadiusRouterEditor: Sendable {
                 """
                 with gone as (
                     delete from nas n where tenant_id = $1 and id = $2
-                    returning jsonb_build_object('name', n.shortname, 'identifier', n.identifier, 'address', n.nasname,
-                        'kind', n.kind, 'coa_port', n.coa_port) as doc
-                ), audited as (
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $3, 'router.delete', $2::text, doc, null, $4 from gone
+                    returning audit_document(n) as doc
                 )
-                select count(*) as deleted from gone
+                select audit($1, $3, $4, 'router.delete', $2::text, doc) from gone
                 """, tenant.id, id, actor.email, actor.clientAddress)
-            return try deleted.first?.decode("deleted", as: Int.self) == 1
+            return !deleted.isEmpty
         }
     }
 

@@ -37,12 +37,9 @@ struct RadiusSessionRepository: Sendable {
     func open(for tenant: Tenant, limit: Int = 500) throws -> [RadiusSession] {
         try database.scoped(to: tenant).query(
             """
-            select a.radacctid, a.username, a.acctsessionid, a.nas_id, n.shortname as router_name, a.acctstarttime,
-                coalesce(a.acctupdatetime, a.acctstarttime) as last_update, host(a.framedipaddress) as address,
-                a.acctinputoctets, a.acctoutputoctets
-            from radacct a left join nas n on n.id = a.nas_id and n.tenant_id = a.tenant_id
-            where a.tenant_id = $1 and a.acctstoptime is null
-            order by n.shortname nulls last, a.acctstarttime desc limit $2
+            select * from open_radius_sessions
+            where tenant_id = $1
+            order by router_name nulls last, acctstarttime desc limit $2
             """, tenant.id, limit
         ).map(RadiusSession.init(row:))
     }
@@ -50,11 +47,7 @@ struct RadiusSessionRepository: Sendable {
     func openSession(id: Int64, for tenant: Tenant) throws -> RadiusSession? {
         try database.scoped(to: tenant).query(
             """
-            select a.radacctid, a.username, a.acctsessionid, a.nas_id, n.shortname as router_name, a.acctstarttime,
-                coalesce(a.acctupdatetime, a.acctstarttime) as last_update, host(a.framedipaddress) as address,
-                a.acctinputoctets, a.acctoutputoctets
-            from radacct a left join nas n on n.id = a.nas_id and n.tenant_id = a.tenant_id
-            where a.tenant_id = $1 and a.radacctid = $2 and a.acctstoptime is null
+            select * from open_radius_sessions where tenant_id = $1 and radacctid = $2
             """, tenant.id, id
         ).first.map(RadiusSession.init(row:))
     }
@@ -93,9 +86,8 @@ struct RadiusSessionRepository: Sendable {
     ) throws {
         try db.query(
             """
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            values ($1, $2, 'session.disconnect', $3, jsonb_build_object('user', $4::text, 'router', $5::text),
-                jsonb_build_object('result', $6::text), $7)
+            select audit($1, $2, $7, 'session.disconnect', $3, jsonb_build_object('user', $4::text, 'router', $5::text),
+                jsonb_build_object('result', $6::text))
             """, tenantID, actor.email, String(session.id), session.username, session.routerName, result,
             actor.clientAddress)
     }

@@ -47,14 +47,11 @@ struct RouterTunnelEditor: Sendable {
                     ), moved as (
                         update nas n set nasname = tunnel.address, updated_at = now() from tunnel
                         where n.tenant_id = $1 and n.id = tunnel.nas_id
-                    ), audited as (
-                        insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                        select $1, $5, 'router.tunnel.create', $2::text,
-                            jsonb_build_object('address', own_address),
-                            jsonb_build_object('address', address, 'public_key', public_key), $6
-                        from tunnel
                     )
-                    select * from tunnel
+                    select tunnel.*, audit($1, $5, $6, 'router.tunnel.create', $2::text,
+                        jsonb_build_object('address', own_address),
+                        jsonb_build_object('address', address, 'public_key', public_key))
+                    from tunnel
                     """, tenant.id, id, address, keys.publicKey, actor.email, actor.clientAddress)
                 guard let row = given.first else { return .notFound }
                 return .given(try RouterTunnel(row: row), privateKey: keys.privateKey)
@@ -76,16 +73,13 @@ struct RouterTunnelEditor: Sendable {
                     ), moved as (
                         update nas n set nasname = gone.own_address, updated_at = now() from gone
                         where n.tenant_id = $1 and n.id = gone.nas_id
-                    ), audited as (
-                        insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                        select $1, $3, 'router.tunnel.delete', $2::text,
-                            jsonb_build_object('address', address, 'public_key', public_key),
-                            jsonb_build_object('address', own_address), $4
-                        from gone
                     )
-                    select count(*) as removed from gone
+                    select audit($1, $3, $4, 'router.tunnel.delete', $2::text,
+                        jsonb_build_object('address', address, 'public_key', public_key),
+                        jsonb_build_object('address', own_address))
+                    from gone
                     """, tenant.id, id, actor.email, actor.clientAddress)
-                return try removed.first?.decode("removed", as: Int.self) == 1 ? .removed : .notFound
+                return removed.isEmpty ? .notFound : .removed
             }
         }
         if outcome == .removed { rewritePeersFile() }

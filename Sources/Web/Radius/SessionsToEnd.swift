@@ -24,13 +24,10 @@ struct SessionsToEnd: Sendable {
     static func openSessions(of username: String, tenantID: UUID, on db: PostgresConnection) throws -> SessionsToEnd {
         let rows = try db.query(
             """
-            select a.radacctid, a.username, a.acctsessionid, a.nas_id, n.shortname as router_name, a.acctstarttime,
-                coalesce(a.acctupdatetime, a.acctstarttime) as last_update, host(a.framedipaddress) as address,
-                a.acctinputoctets, a.acctoutputoctets,
-                n.id, n.shortname, n.identifier, n.nasname, n.secret, n.kind, n.coa_port
-            from radacct a join nas n on n.id = a.nas_id and n.tenant_id = a.tenant_id
-            where a.tenant_id = $1 and a.username = $2 and a.acctstoptime is null
-            order by a.radacctid
+            select s.*, n.id, n.shortname, n.identifier, n.nasname, n.secret, n.kind, n.coa_port
+            from open_radius_sessions s join nas n on n.id = s.nas_id and n.tenant_id = s.tenant_id
+            where s.tenant_id = $1 and s.username = $2
+            order by s.radacctid
             """, tenantID, username)
         return SessionsToEnd(
             targets: try rows.map {

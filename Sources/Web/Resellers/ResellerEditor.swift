@@ -23,14 +23,9 @@ struct ResellerEditor: Sendable {
                     with created as (
                         insert into resellers as r (tenant_id, name, whatsapp, terms, commission_percent, card_price, is_active)
                         values ($1, $2, $3, $4, $5::integer, $6::bigint, $7)
-                        returning r.id, jsonb_build_object('name', r.name, 'whatsapp', r.whatsapp, 'terms', r.terms,
-                            'commission_percent', r.commission_percent, 'card_price', r.card_price,
-                            'active', r.is_active) as doc
-                    ), audited as (
-                        insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                        select $1, $8, 'reseller.create', id::text, null, doc, $9 from created
+                        returning r.id, audit_document(r) as doc
                     )
-                    select id from created
+                    select id, audit($1, $8, $9, 'reseller.create', id::text, null, doc) from created
                     """, tenant.id, draft.name, draft.whatsApp, terms, percent, price, draft.isActive, actor.email,
                     actor.clientAddress
                 ).first?.decode("id", as: UUID.self)
@@ -48,25 +43,19 @@ struct ResellerEditor: Sendable {
                 let rows = try db.query(
                     """
                     with old as (
-                        select jsonb_build_object('name', name, 'whatsapp', whatsapp, 'terms', terms,
-                            'commission_percent', commission_percent, 'card_price', card_price, 'active', is_active) as doc
-                        from resellers where tenant_id = $1 and id = $2
+                        select audit_document(r) as doc from resellers r where tenant_id = $1 and id = $2
                     ), changed as (
                         update resellers r set name = $3, whatsapp = $4, terms = $5, commission_percent = $6::integer,
                             card_price = $7::bigint, is_active = $8, updated_at = now()
                         where tenant_id = $1 and id = $2
-                        returning jsonb_build_object('name', r.name, 'whatsapp', r.whatsapp, 'terms', r.terms,
-                            'commission_percent', r.commission_percent, 'card_price', r.card_price,
-                            'active', r.is_active) as doc
-                    ), audited as (
-                        insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                        select $1, $9, 'reseller.update', $2::text, old.doc, changed.doc, $10 from old, changed
-                        where old.doc is distinct from changed.doc
+                        returning audit_document(r) as doc
                     )
-                    select count(*)::integer as found from changed
+                    select case when old.doc is distinct from changed.doc
+                        then audit($1, $9, $10, 'reseller.update', $2::text, old.doc, changed.doc) end
+                    from old, changed
                     """, tenant.id, id, draft.name, draft.whatsApp, terms, percent, price, draft.isActive, actor.email,
                     actor.clientAddress)
-                return try rows.first?.decode("found", as: Int.self) == 1 ? .saved(id) : .notFound
+                return rows.isEmpty ? .notFound : .saved(id)
             }
         }
     }
@@ -89,14 +78,11 @@ struct ResellerEditor: Sendable {
                     from resellers r where r.tenant_id = $1 and r.id = $2
                     returning p.id, jsonb_build_object('amount', p.amount, 'method', p.method, 'note', p.note,
                         'day', $7::text) as doc
-                ), audited as (
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $5, 'reseller.settlement', $2::text, null, doc, $10 from settled
                 )
-                select count(*)::integer as recorded from settled
+                select audit($1, $5, $10, 'reseller.settlement', $2::text, null, doc) from settled
                 """, tenant.id, id, draft.amount, draft.method, actor.email, draft.note, draft.day, today, timeZone,
                 actor.clientAddress)
-            return try rows.first?.decode("recorded", as: Int.self) == 1
+            return !rows.isEmpty
         }
     }
 

@@ -36,17 +36,14 @@ struct PasswordChange: Sendable {
         let changed = try database.scopedOrUnscoped(tenantID: tenantID).transaction { db in
             let updated = try db.query(
                 """
-                update admins set password_hash = crypt($4, gen_salt('bf', $5))
-                where id = $1 and tenant_id is not distinct from $2::uuid and crypt($3, password_hash) = password_hash
-                returning id
-                """, adminID, tenantID, current, new, PasswordHash.cost)
-            guard !updated.isEmpty else { return false }
-            try db.query(
-                """
-                insert into audit_log (tenant_id, actor, action, target, ip)
-                values ($1, $2, 'admin.password', $2, $3)
-                """, tenantID, actor.email, actor.clientAddress)
-            return true
+                with updated as (
+                    update admins set password_hash = crypt($4, gen_salt('bf', $5))
+                    where id = $1 and tenant_id is not distinct from $2::uuid and crypt($3, password_hash) = password_hash
+                    returning id
+                )
+                select audit($2, $6, $7, 'admin.password', $6) from updated
+                """, adminID, tenantID, current, new, PasswordHash.cost, actor.email, actor.clientAddress)
+            return !updated.isEmpty
         }
         if !changed { errors[Field.currentPassword] = strings.errorCurrentPasswordWrong }
         return changed

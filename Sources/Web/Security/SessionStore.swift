@@ -30,7 +30,7 @@ struct SessionStore: Sendable {
             return try db.query(
                 """
                 insert into sessions (id, tenant_id, kind, principal_id, csrf_secret, expires_at)
-                values (encode(sha256(convert_to($1, 'UTF8')), 'hex'), $2, $3, $4, $5,
+                values (token_hash($1), $2, $3, $4, $5,
                     now() + make_interval(secs => $6))
                 returning expires_at
                 """, token, tenantID, kind.rawValue, principalID, csrfSecret, seconds(absoluteLifetime))
@@ -49,7 +49,7 @@ struct SessionStore: Sendable {
             """
             with found as (
                 select id, principal_id, csrf_secret, expires_at, last_seen_at from sessions
-                where id = encode(sha256(convert_to($1, 'UTF8')), 'hex') and kind = $2
+                where id = token_hash($1) and kind = $2
                     and tenant_id is not distinct from $3::uuid
                     and expires_at > now() and last_seen_at > now() - make_interval(secs => $4)
             ), touched as (
@@ -70,7 +70,7 @@ struct SessionStore: Sendable {
     /// across tenants, because the unguessable token is the whole key.
     func delete(token: String) throws {
         guard Self.isWellFormed(token) else { return }
-        try database.unscoped.query("delete from sessions where id = encode(sha256(convert_to($1, 'UTF8')), 'hex')", token)
+        try database.unscoped.query("delete from sessions where id = token_hash($1)", token)
     }
 
     /// Drops every session past its end, of every tenant; for a periodic sweep.

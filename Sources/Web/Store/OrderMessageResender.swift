@@ -13,20 +13,18 @@ struct OrderMessageResender: Sendable {
         try database.scoped(to: tenant).transaction { db in
             let queued = try db.query(
                 """
-                insert into notifications (tenant_id, channel, recipient, body, subject_ref)
-                select tenant_id, channel, $3, body, subject_ref from notifications
-                where tenant_id = $1 and subject_ref = $2 and channel = 'whatsapp'
-                order by created_at desc, id desc
-                limit 1
-                returning id
-                """, tenant.id, orderNumber, phone)
-            guard !queued.isEmpty else { return false }
-            try db.query(
-                """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'order.resend_whatsapp', $3, null, jsonb_build_object('recipient', $4::text), $5)
-                """, tenant.id, actor.email, orderNumber, phone, actor.clientAddress)
-            return true
+                with queued as (
+                    insert into notifications (tenant_id, channel, recipient, body, subject_ref)
+                    select tenant_id, channel, $3, body, subject_ref from notifications
+                    where tenant_id = $1 and subject_ref = $2 and channel = 'whatsapp'
+                    order by created_at desc, id desc
+                    limit 1
+                    returning id
+                )
+                select audit($1, $4, $5, 'order.resend_whatsapp', $2, after => jsonb_build_object('recipient', $3::text))
+                from queued
+                """, tenant.id, orderNumber, phone, actor.email, actor.clientAddress)
+            return !queued.isEmpty
         }
     }
 }

@@ -41,12 +41,9 @@ struct VoucherProfileEditor: Sendable {
                     select $1, $2, $3, $4::bigint, $5::integer, $6::bigint, $7::integer, $8::integer, $9::integer,
                         $10, $11::integer, coalesce(max(sort) + 1, 0), $14
                     from voucher_profiles where tenant_id = $1
-                    returning p.id, to_jsonb(p) - 'updated_at' as doc
-                ), audited as (
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $12, 'profile.create', id::text, null, doc, $13 from created
+                    returning p.id, audit_document(p) as doc
                 )
-                select id from created
+                select id, audit($1, $12, $13, 'profile.create', id::text, null, doc) from created
                 """, tenant.id, draft.name, draft.description, draft.price, draft.validityMinutes, draft.dataQuotaMB,
                 draft.downloadKbps, draft.uploadKbps, draft.sharedUsers, draft.radiusGroup, draft.codeLength,
                 actor.email, actor.clientAddress, draft.validityFrom
@@ -67,16 +64,15 @@ struct VoucherProfileEditor: Sendable {
             try db.query(
                 """
                 with old as (
-                    select to_jsonb(p) - 'updated_at' as doc from voucher_profiles p where tenant_id = $1 and id = $2
+                    select audit_document(p) as doc from voucher_profiles p where tenant_id = $1 and id = $2
                 ), changed as (
                     update voucher_profiles p set name = $3, description = $4, price = $5, validity_minutes = $6,
                         data_quota_mb = $7, download_kbps = $8, upload_kbps = $9, shared_users = $10, radius_group = $11,
                         code_length = $12, validity_from = $15, updated_at = now()
                     where tenant_id = $1 and id = $2
-                    returning to_jsonb(p) - 'updated_at' as doc
+                    returning audit_document(p) as doc
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $13, 'profile.update', $2::text, old.doc, changed.doc, $14 from old, changed
+                select audit($1, $13, $14, 'profile.update', $2::text, old.doc, changed.doc) from old, changed
                 """, tenant.id, id, draft.name, draft.description, draft.price, draft.validityMinutes, draft.dataQuotaMB,
                 draft.downloadKbps, draft.uploadKbps, draft.sharedUsers, draft.radiusGroup, draft.codeLength,
                 actor.email, actor.clientAddress, draft.validityFrom)
@@ -98,7 +94,7 @@ struct VoucherProfileEditor: Sendable {
                 try db.query(
                     """
                     with old as (
-                        select to_jsonb(p) - 'updated_at' as doc from voucher_profiles p where tenant_id = $1 and id = $2
+                        select audit_document(p) as doc from voucher_profiles p where tenant_id = $1 and id = $2
                     ), changed as (
                         update voucher_profiles p set
                             evoucher_access = case $3::text when 'hide' then false when 'show' then true
@@ -112,10 +108,9 @@ struct VoucherProfileEditor: Sendable {
                             when 'delete' then p.deleted_at is null
                             when 'restore' then p.deleted_at is not null
                             else false end
-                        returning to_jsonb(p) - 'updated_at' as doc
+                        returning audit_document(p) as doc
                     )
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $4, 'profile.' || $3::text, $2::text, old.doc, changed.doc, $5 from old, changed
+                    select audit($1, $4, $5, 'profile.' || $3::text, $2::text, old.doc, changed.doc) from old, changed
                     """, tenant.id, id, action.rawValue, actor.email, actor.clientAddress)
                 return true
             }
@@ -143,9 +138,8 @@ struct VoucherProfileEditor: Sendable {
                 update voucher_profiles p set sort = ordered.position, updated_at = now() from ordered
                 where p.tenant_id = $1 and p.id = ordered.id and p.sort <> ordered.position
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            values ($1, $4, 'profile.move', $5::text, jsonb_build_object('order', $3::text[]),
-                jsonb_build_object('order', $2::text[]), $6)
+            select audit($1, $4, $6, 'profile.move', $5::text, jsonb_build_object('order', $3::text[]),
+                jsonb_build_object('order', $2::text[]))
             """, tenant.id, after, before, actor.email, id.uuidString, actor.clientAddress)
         return true
     }

@@ -16,9 +16,7 @@ struct VoucherProfileRepository: Sendable {
     func onSaleProfiles(for tenant: Tenant) throws -> [VoucherProfile] {
         let rows = try database.scoped(to: tenant).query(
             """
-            select id, name, description, price, validity_minutes, validity_from, data_quota_mb, download_kbps, upload_kbps,
-                   shared_users, radius_group, code_length, evoucher_access, sort
-            from voucher_profiles
+            select * from voucher_profiles
             where tenant_id = $1 and evoucher_access and deleted_at is null
             order by sort, price, name
             """, tenant.id)
@@ -29,9 +27,7 @@ struct VoucherProfileRepository: Sendable {
     func onSaleProfile(id: UUID, for tenant: Tenant) throws -> VoucherProfile? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select id, name, description, price, validity_minutes, validity_from, data_quota_mb, download_kbps, upload_kbps,
-                   shared_users, radius_group, code_length, evoucher_access, sort
-            from voucher_profiles
+            select * from voucher_profiles
             where tenant_id = $1 and id = $2 and evoucher_access and deleted_at is null
             """, tenant.id, id)
         return try rows.first.map(Self.profile(from:))
@@ -42,9 +38,7 @@ struct VoucherProfileRepository: Sendable {
     func allProfiles(for tenant: Tenant) throws -> [Managed] {
         let rows = try database.scoped(to: tenant).query(
             """
-            select id, name, description, price, validity_minutes, validity_from, data_quota_mb, download_kbps, upload_kbps,
-                   shared_users, radius_group, code_length, evoucher_access, sort, deleted_at is not null as deleted
-            from voucher_profiles
+            select *, deleted_at is not null as deleted from voucher_profiles
             where tenant_id = $1
             order by sort, price, name, id
             """, tenant.id)
@@ -55,9 +49,7 @@ struct VoucherProfileRepository: Sendable {
     func profile(id: UUID, for tenant: Tenant) throws -> Managed? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select id, name, description, price, validity_minutes, validity_from, data_quota_mb, download_kbps, upload_kbps,
-                   shared_users, radius_group, code_length, evoucher_access, sort, deleted_at is not null as deleted
-            from voucher_profiles
+            select *, deleted_at is not null as deleted from voucher_profiles
             where tenant_id = $1 and id = $2
             """, tenant.id, id)
         return try rows.first.map(Self.managed(from:))

@@ -39,12 +39,9 @@ struct PlanEditor: Sendable {
                     with created as (
                         insert into plans as p (tenant_id, name, price, download_kbps, upload_kbps, radius_group, is_active)
                         values ($1, $2, $3, $4::integer, $5::integer, $6, $7)
-                        returning p.id, to_jsonb(p) - 'updated_at' as doc
-                    ), audited as (
-                        insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                        select $1, $8, 'plan.create', id::text, null, doc, $9 from created
+                        returning p.id, audit_document(p) as doc
                     )
-                    select id from created
+                    select id, audit($1, $8, $9, 'plan.create', id::text, null, doc) from created
                     """, tenant.id, draft.name, draft.price, draft.downloadKbps, draft.uploadKbps, draft.radiusGroup,
                     draft.isActive, actor.email, actor.clientAddress
                 ).single().decode("id", as: UUID.self)
@@ -67,15 +64,14 @@ struct PlanEditor: Sendable {
                 try db.query(
                     """
                     with old as (
-                        select to_jsonb(p) - 'updated_at' as doc from plans p where tenant_id = $1 and id = $2
+                        select audit_document(p) as doc from plans p where tenant_id = $1 and id = $2
                     ), changed as (
                         update plans p set name = $3, price = $4, download_kbps = $5::integer, upload_kbps = $6::integer,
                             radius_group = $7, is_active = $8, updated_at = now()
                         where tenant_id = $1 and id = $2
-                        returning to_jsonb(p) - 'updated_at' as doc
+                        returning audit_document(p) as doc
                     )
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $9, 'plan.update', $2::text, old.doc, changed.doc, $10 from old, changed
+                    select audit($1, $9, $10, 'plan.update', $2::text, old.doc, changed.doc) from old, changed
                     where old.doc is distinct from changed.doc
                     """, tenant.id, id, draft.name, draft.price, draft.downloadKbps, draft.uploadKbps, draft.radiusGroup,
                     draft.isActive, actor.email, actor.clientAddress)
@@ -110,18 +106,16 @@ struct PlanEditor: Sendable {
             let rows = try db.query(
                 """
                 with old as (
-                    select to_jsonb(p) - 'updated_at' as doc from plans p where tenant_id = $1 and id = $2 for update
+                    select audit_document(p) as doc from plans p where tenant_id = $1 and id = $2 for update
                 ), changed as (
                     update plans p set is_active = $3, updated_at = now()
                     where tenant_id = $1 and id = $2 and is_active <> $3
-                    returning to_jsonb(p) - 'updated_at' as doc
-                ), audited as (
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $4, case when $3 then 'plan.activate' else 'plan.deactivate' end, $2::text,
-                        old.doc, changed.doc, $5
-                    from old, changed
+                    returning audit_document(p) as doc
                 )
-                select 1 from old
+                select case when changed.doc is not null
+                    then audit($1, $4, $5, case when $3 then 'plan.activate' else 'plan.deactivate' end, $2::text,
+                        old.doc, changed.doc) end
+                from old left join changed on true
                 """, tenant.id, id, isActive, actor.email, actor.clientAddress)
             return !rows.isEmpty
         }
@@ -142,10 +136,9 @@ struct PlanEditor: Sendable {
             try db.query(
                 """
                 with gone as (
-                    delete from plans p where tenant_id = $1 and id = $2 returning to_jsonb(p) - 'updated_at' as doc
+                    delete from plans p where tenant_id = $1 and id = $2 returning audit_document(p) as doc
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $3, 'plan.delete', $2::text, doc, null, $4 from gone
+                select audit($1, $3, $4, 'plan.delete', $2::text, doc) from gone
                 """, tenant.id, id, actor.email, actor.clientAddress)
             try db.query(
                 "delete from radgroupreply where tenant_id = $1 and groupname = $2 and attribute = 'Mikrotik-Rate-Limit'",

@@ -63,12 +63,9 @@ struct SubscriberEditor: Sendable {
                             address, password_hash, plan_id, billing_day, installation_date, notes)
                         values ($1, $2, $3, $4, $5, $6, $7, crypt($8, gen_salt('bf', $9::integer)), $10, $11::integer,
                             $12::date, $13)
-                        returning s.id, to_jsonb(s) - 'password_hash' - 'updated_at' as doc
-                    ), audited as (
-                        insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                        select $1, $14, 'subscriber.create', id::text, null, doc, $15 from created
+                        returning s.id, audit_document(s) as doc
                     )
-                    select id from created
+                    select id, audit($1, $14, $15, 'subscriber.create', id::text, null, doc) from created
                     """, tenant.id, number, input.pppoeUsername, input.name, input.phone, input.email, input.address,
                     portalPassword ?? RandomToken.hex(), PasswordHash.cost, planID, input.billingDay,
                     input.installationDate, input.notes, actor.email, actor.clientAddress
@@ -97,18 +94,17 @@ struct SubscriberEditor: Sendable {
                 try db.query(
                     """
                     with old as (
-                        select to_jsonb(s) - 'password_hash' - 'updated_at' as doc from subscribers s
+                        select audit_document(s) as doc from subscribers s
                         where tenant_id = $1 and id = $2
                     ), changed as (
                         update subscribers s set customer_number = coalesce($3, s.customer_number), pppoe_username = $4,
                             name = $5, phone = $6, email = $7, address = $8, plan_id = $9, billing_day = $10::integer,
                             installation_date = $11::date, notes = $12, updated_at = now()
                         where tenant_id = $1 and id = $2
-                        returning to_jsonb(s) - 'password_hash' - 'updated_at' as doc
+                        returning audit_document(s) as doc
                     )
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $13, 'subscriber.update', $2::text, old.doc,
-                        changed.doc || case when $15 then '{"pppoe_password": "changed"}'::jsonb else '{}' end, $14
+                    select audit($1, $13, $14, 'subscriber.update', $2::text, old.doc,
+                        changed.doc || case when $15 then '{"pppoe_password": "changed"}'::jsonb else '{}' end)
                     from old, changed
                     where old.doc is distinct from changed.doc or $15
                     """, tenant.id, id, input.customerNumber, input.pppoeUsername, input.name, input.phone, input.email,
@@ -135,15 +131,14 @@ struct SubscriberEditor: Sendable {
             try db.query(
                 """
                 with old as (
-                    select to_jsonb(s) - 'password_hash' - 'updated_at' as doc from subscribers s
+                    select audit_document(s) as doc from subscribers s
                     where tenant_id = $1 and id = $2
                 ), changed as (
                     update subscribers s set status = $3, status_changed_at = now(), status_reason = $4, updated_at = now()
                     where tenant_id = $1 and id = $2
-                    returning to_jsonb(s) - 'password_hash' - 'updated_at' as doc
+                    returning audit_document(s) as doc
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $5, 'subscriber.' || $7::text, $2::text, old.doc, changed.doc, $6 from old, changed
+                select audit($1, $5, $6, 'subscriber.' || $7::text, $2::text, old.doc, changed.doc) from old, changed
                 """, tenant.id, id, change.status.rawValue, reason, actor.email, actor.clientAddress, change.rawValue)
             switch change {
             case .suspend, .terminate:
@@ -167,11 +162,8 @@ struct SubscriberEditor: Sendable {
                 with changed as (
                     update subscribers set password_hash = crypt($3, gen_salt('bf', $4::integer)), updated_at = now()
                     where tenant_id = $1 and id = $2 returning id
-                ), audited as (
-                    insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                    select $1, $5, 'subscriber.portal_password', id::text, null, null, $6 from changed
                 )
-                select id from changed
+                select audit($1, $5, $6, 'subscriber.portal_password', id::text) from changed
                 """, tenant.id, id, password, PasswordHash.cost, actor.email, actor.clientAddress)
             guard !updated.isEmpty else { return false }
             try db.query(

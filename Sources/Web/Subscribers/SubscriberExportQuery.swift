@@ -57,8 +57,7 @@ struct SubscriberExportQuery: Sendable {
             }
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'subscriber.export', 'subscribers.csv', null, jsonb_build_object('rows', $3::integer), $4)
+                select audit($1, $2, $4, 'subscriber.export', 'subscribers.csv', null, jsonb_build_object('rows', $3::integer))
                 """, tenant.id, actor.email, total, actor.clientAddress)
             return body
         }

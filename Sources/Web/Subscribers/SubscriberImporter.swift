@@ -43,7 +43,7 @@ struct SubscriberImporter: Sendable {
             try db.query(
                 """
                 insert into subscriber_import_files (tenant_id, token_hash, file_name, content, staged_by, expires_at)
-                values ($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'), $3, $4, $5, now() + make_interval(secs => $6))
+                values ($1, token_hash($2), $3, $4, $5, now() + make_interval(secs => $6))
                 """, tenant.id, token, fileName, bytes, actor.email, Self.expiry)
             return Staged(token: token, fileName: fileName, layout: file.layout, review: try review(file, tenant: tenant, on: db))
         }
@@ -84,9 +84,8 @@ struct SubscriberImporter: Sendable {
             try insert(review.accepted, tenant: tenant, on: db)
             try db.query(
                 """
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                values ($1, $2, 'subscriber.import', $3, null,
-                    jsonb_build_object('file', $3::text, 'created', $4::integer, 'skipped', $5::integer), $6)
+                select audit($1, $2, $6, 'subscriber.import', $3, null,
+                    jsonb_build_object('file', $3::text, 'created', $4::integer, 'skipped', $5::integer))
                 """, tenant.id, actor.email, fileName, review.accepted.count, review.rejected.count, actor.clientAddress)
             return .imported(count: review.accepted.count, skipped: review.rejected.count)
         }
@@ -97,7 +96,7 @@ struct SubscriberImporter: Sendable {
         let rows = try db.query(
             """
             delete from subscriber_import_files
-            where tenant_id = $1 and token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex') and expires_at > now()
+            where tenant_id = $1 and token_hash = token_hash($2) and expires_at > now()
             returning file_name, content
             """, tenant.id, token)
         guard let row = rows.first else { return nil }

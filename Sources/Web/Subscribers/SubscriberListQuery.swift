@@ -63,8 +63,7 @@ struct SubscriberListQuery: Sendable {
             let subscriber = try Subscriber(row: row)
             let invoices = try db.query(
                 """
-                select i.*, invoice_is_overdue(i.status, i.due_date, b.time_zone) as is_overdue
-                from invoices i join tenant_branding b on b.tenant_id = i.tenant_id
+                select i.* from invoices_with_overdue i
                 where i.tenant_id = $1 and i.subscriber_id = $2
                 order by i.created_at desc, i.invoice_number desc
                 """, tenant.id, id

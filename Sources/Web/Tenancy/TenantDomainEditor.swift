@@ -29,8 +29,7 @@ struct TenantDomainEditor: Sendable {
                 with added as (
                     insert into tenant_domains as d (domain, tenant_id) values ($2, $1) returning to_jsonb(d) as doc
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $3, 'domain.add', $2, null, doc, $4 from added
+                select audit($1, $3, $4, 'domain.add', $2, null, doc) from added
                 """, tenant.id, domain.name, actor.email, actor.clientAddress)
             return true
         } catch let error where error.isUniqueViolation {
@@ -45,8 +44,7 @@ struct TenantDomainEditor: Sendable {
             with removed as (
                 delete from tenant_domains d where tenant_id = $1 and domain = $2 returning to_jsonb(d) as doc
             )
-            insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-            select $1, $3, 'domain.remove', $2, doc, null, $4 from removed
+            select audit($1, $3, $4, 'domain.remove', $2, doc) from removed
             """, tenant.id, name, actor.email, actor.clientAddress)
     }
 
@@ -70,9 +68,8 @@ struct TenantDomainEditor: Sendable {
                     update tenant_domains set is_primary = true where tenant_id = $1 and domain = $2 and not is_primary
                     returning domain
                 )
-                insert into audit_log (tenant_id, actor, action, target, before, after, ip)
-                select $1, $3, 'domain.primary', $2, jsonb_build_object('primary', $5::text),
-                    jsonb_build_object('primary', domain), $4
+                select audit($1, $3, $4, 'domain.primary', $2, jsonb_build_object('primary', $5::text),
+                    jsonb_build_object('primary', domain))
                 from chosen
                 """, tenant.id, name, actor.email, actor.clientAddress, previous)
         }
