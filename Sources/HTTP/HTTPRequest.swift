@@ -45,3 +45,31 @@ public struct HTTPRequest: Sendable {
         self.host = host ?? headers["Host"]
     }
 }
+
+extension HTTPRequest {
+    /// The request's cookies by name (first value wins); malformed pairs are ignored.
+    public var cookies: [String: String] {
+        Cookie.parse(headers.values("Cookie"))
+    }
+
+    /// One cookie's value (the first sent), as read for the session cookie.
+    public func cookie(_ name: String) -> String? {
+        cookies[name]
+    }
+}
+
+extension HTTPRequest {
+    /// Whether the client's `If-None-Match` already holds `entityTag`, so a 304 will do.
+    /// Weak comparison (RFC 9110 §13.1.2): `W/` is ignored on either side; `*` matches any.
+    public func ifNoneMatch(_ entityTag: String) -> Bool {
+        guard let condition = headers["If-None-Match"] else { return false }
+        let opaque = entityTag.hasPrefix("W/") ? entityTag.dropFirst(2) : entityTag[...]
+        for candidate in condition.split(separator: ",") {
+            let trimmed = candidate.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+            let text = String(trimmed)
+            if text == "*" { return true }
+            if (text.hasPrefix("W/") ? text.dropFirst(2) : text[...]) == opaque { return true }
+        }
+        return false
+    }
+}

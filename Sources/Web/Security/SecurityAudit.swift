@@ -29,3 +29,20 @@ struct SecurityAudit: Sendable {
         }
     }
 }
+
+/// Kinds of security event worth a row in `security_events` (one value per `kind` the table allows).
+enum SecurityEvent: String, Sendable, Hashable, CaseIterable {
+    /// A wrong password or unknown account, in any area (portal, tenant admin, head office).
+    case loginFailed = "login_failed"
+    /// A login refused because the account or address is throttled.
+    case loginLocked = "login_locked"
+    /// A webhook delivery not believed: bad signature, unknown reference, inconsistent amount …
+    case webhookRejected = "webhook_rejected"
+    /// The first refusal of a rate-limit episode (not one row per refused request).
+    case rateLimited = "rate_limited"
+}
+
+extension LoginThrottle.Attempt {
+    /// How a login event reads in `security_events.detail`: the area and the account typed (never the password).
+    var summary: String { "\(kind.rawValue) \(account)" }
+}
