@@ -23,6 +23,21 @@ public enum Paths {
     // MARK: Payments
     public static let paymentReturn = "/payments/return"
 
+    /// Where a gateway sends the buyer of an order back: the order and the buyer's proof of it.
+    public static func paymentReturn(order number: String, token: String) -> String {
+        paymentReturn + "?order=" + PathSegment.encode(number) + "&t=" + PathSegment.encode(token)
+    }
+
+    /// Where a gateway sends the payer of an invoice back: no secret, only the payment's reference.
+    public static func paymentReturn(invoice reference: String) -> String {
+        paymentReturn + "?invoice=" + PathSegment.encode(reference)
+    }
+
+    /// The built-in sandbox gateway's checkout page for one order or invoice.
+    public static func sandboxCheckout(_ reference: String) -> String { "/sandbox/checkout/" + PathSegment.encode(reference) }
+    /// The sandbox's notice after paying for an order this browser cannot see.
+    public static let sandboxSent = "/sandbox/sent"
+
     // MARK: Portal
     public enum Portal {
         public static let home = "/portal"
@@ -31,8 +46,13 @@ public enum Paths {
         public static let invoices = "/portal/invoices"
         public static let payments = "/portal/payments"
         public static let password = "/portal/password"
+        /// The password page with its notice that the password was changed.
+        public static let passwordChanged = password + "?changed=1"
         public static let forgot = "/portal/forgot"
         public static let reset = "/portal/reset"
+
+        /// The reset form for `login`, saying a code was sent.
+        public static func reset(login: String) -> String { reset + "?login=" + PathSegment.encode(login) + "&sent=1" }
 
         public static func invoice(_ number: String) -> String { invoices + "/" + PathSegment.encode(number) }
         public static func payInvoice(_ number: String) -> String { invoice(number) + "/pay" }
@@ -64,6 +84,50 @@ public enum Paths {
 // voucher batches, finance, routers and sessions
 
 // MARK: Head office
+
+extension Paths.HeadOffice {
+    /// Every tenant, with this month's figures.
+    public static let home = "/head-office"
+    public static let login = "/head-office/login"
+    public static let logout = "/head-office/logout"
+
+    /// The tenant list with the notice of what was just done (`TenantActionDone`).
+    public static func home(done: TenantActionDone) -> String { home + "?done=" + done.rawValue }
+
+    /// `POST`: a new tenant.
+    public static let tenants = "/head-office/tenants"
+    public static let activateTenant = "/head-office/tenants/activate"
+    public static let deactivateTenant = "/head-office/tenants/deactivate"
+    public static let deleteTenant = "/head-office/tenants/delete"
+    public static let restoreTenant = "/head-office/tenants/restore"
+
+    /// What to pass on to the ISP after creating its tenant.
+    public static func tenantCreated(_ slug: String) -> String { "/head-office/tenants/" + PathSegment.encode(slug) + "/created" }
+    /// The confirmation before deleting a tenant.
+    public static func confirmDelete(_ slug: String) -> String { "/head-office/tenants/" + PathSegment.encode(slug) + "/delete" }
+
+    public static let domains = "/head-office/domains"
+    public static let domainsSaved = domains + "?saved=1"
+    public static let approveDomain = "/head-office/domains/approve"
+    public static let rejectDomain = "/head-office/domains/reject"
+
+    public static let gateways = "/head-office/gateways"
+    public static let gatewaysSaved = gateways + "?saved=1"
+    public static func gateway(_ provider: String) -> String { "/head-office/gateways/" + PathSegment.encode(provider) }
+
+    /// Every tenant's figures for one month (`YYYY-MM`), as JSON.
+    public static func usage(period: String) -> String { "/head-office/usage.json?period=" + PathSegment.encode(period) }
+
+    public static let finance = "/head-office/finance"
+    public static func finance(month: String) -> String { finance + "?month=" + PathSegment.encode(month) }
+
+    public static let accounts = "/head-office/accounts"
+    public static let accountsPasswordChanged = accounts + "?changed=1"
+    public static let removeAccount = "/head-office/accounts/remove"
+    public static let accountPassword = "/head-office/accounts/password"
+
+    public static let audit = "/head-office/audit"
+}
 
 /// A value as one path segment or query value: everything but the unreserved characters is
 /// percent-encoded, so no value can add a segment, a query or a fragment.

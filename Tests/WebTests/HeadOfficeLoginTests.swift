@@ -29,6 +29,18 @@ import Testing
         }
     }
 
+    @Test func everyHeadOfficePageIsKeptByNoCache() throws {
+        let (browser, _) = try HeadOfficeFixtures.signedIn()
+        for path in [
+            "/head-office", "/head-office/domains", "/head-office/gateways", "/head-office/finance", "/head-office/accounts",
+            "/head-office/audit", "/head-office/usage.json?period=2026-11",
+        ] {
+            let response = try browser.get(path)
+            #expect(response.status == 200, "\(path)")
+            #expect(response.headers["Cache-Control"] == "no-store", "\(path)")
+        }
+    }
+
     @Test func wrongPasswordAndUnknownEmailGetTheSameFailureAndNoSession() throws {
         let admin = try HeadOfficeFixtures.headAdmin()
         let wrong = HeadOfficeFixtures.browser()

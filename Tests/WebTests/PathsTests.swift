@@ -33,6 +33,9 @@ import Testing
         Link(.GET, Paths.Portal.receipt("INV/2026/1")), Link(.GET, Paths.payLink("t0k?en")),
         Link(.POST, Paths.payLink("t0k?en")), Link(.GET, Paths.Isolated.home),
         Link(.POST, Paths.Isolated.payInvoice("INV/2026/1")), Link(.GET, Paths.Admin.login), Link(.POST, Paths.Admin.login),
+        Link(.GET, Paths.paymentReturn(order: "EV2026 1&x", token: "a b")), Link(.GET, Paths.paymentReturn(invoice: "IV1&x")),
+        Link(.GET, Paths.sandboxCheckout("EV/1?x")), Link(.POST, Paths.sandboxCheckout("EV/1?x")), Link(.GET, Paths.sandboxSent),
+        Link(.GET, Paths.Portal.passwordChanged), Link(.GET, Paths.Portal.reset(login: "a&b c")),
     ]
 
     /// The back office's shell, the store's settings and sales.
@@ -41,7 +44,22 @@ import Testing
     /// Subscribers and billing, resellers, voucher batches, finance, routers and sessions.
     static let adminSubscriberLinks: [Link] = []
 
-    static let platformLinks: [Link] = []
+    static let platformLinks: [Link] = [
+        Link(.GET, Paths.HeadOffice.home), Link(.GET, Paths.HeadOffice.home(done: .deleted)),
+        Link(.GET, Paths.HeadOffice.login), Link(.POST, Paths.HeadOffice.login), Link(.POST, Paths.HeadOffice.logout),
+        Link(.POST, Paths.HeadOffice.tenants), Link(.POST, Paths.HeadOffice.activateTenant),
+        Link(.POST, Paths.HeadOffice.deactivateTenant), Link(.POST, Paths.HeadOffice.deleteTenant),
+        Link(.POST, Paths.HeadOffice.restoreTenant), Link(.GET, Paths.HeadOffice.tenantCreated("isp/a b")),
+        Link(.GET, Paths.HeadOffice.confirmDelete("isp/a b")), Link(.GET, Paths.HeadOffice.domains),
+        Link(.GET, Paths.HeadOffice.domainsSaved), Link(.POST, Paths.HeadOffice.approveDomain),
+        Link(.POST, Paths.HeadOffice.rejectDomain), Link(.GET, Paths.HeadOffice.gateways),
+        Link(.GET, Paths.HeadOffice.gatewaysSaved), Link(.POST, Paths.HeadOffice.gateway("x/y")),
+        Link(.GET, Paths.HeadOffice.usage(period: "2026-12")), Link(.GET, Paths.HeadOffice.finance),
+        Link(.GET, Paths.HeadOffice.finance(month: "2026-12")), Link(.GET, Paths.HeadOffice.accounts),
+        Link(.GET, Paths.HeadOffice.accountsPasswordChanged), Link(.POST, Paths.HeadOffice.accounts),
+        Link(.POST, Paths.HeadOffice.removeAccount), Link(.POST, Paths.HeadOffice.accountPassword),
+        Link(.GET, Paths.HeadOffice.audit),
+    ]
 
     static func routes() throws -> Routes { try ApplicationFuzzTests.application.get().routes }
 

@@ -57,7 +57,7 @@ public struct SiteChrome: Sendable {
         themeURL: String? = nil, stylesheetURL: String, whatsAppURL: String? = nil, whatsAppLabel: String = "",
         email: String = "", address: String = "", footerText: String = "", navigation: [Link] = [], pages: [Link] = [],
         languages: [LanguageLink] = [], showsPoweredBy: Bool = true, homeURL: String = "/",
-        portalURL: String = "/portal"
+        portalURL: String = Paths.Portal.home
     ) {
         self.language = language
         self.siteName = siteName

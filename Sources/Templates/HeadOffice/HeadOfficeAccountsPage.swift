@@ -33,7 +33,9 @@ public struct HeadOfficeAccountsPage: HTMLComponent {
                                 Element.th(.scope(.row)) { account.isYou ? "\(account.email) \(strings.you)" : account.email }
                                 Element.td(.data("label", strings.columnActions)) {
                                     if !account.isYou {
-                                        Element.form(.class("inline-actions"), .method(.post), .action("/head-office/accounts/remove")) {
+                                        Element.form(
+                                            .class("inline-actions"), .method(.post), .action(SafeURL(Paths.HeadOffice.removeAccount))
+                                        ) {
                                             HiddenInput(name: Field.csrf, value: view.csrfToken)
                                             HiddenInput(name: Field.email, value: account.email)
                                             Element.button(.class("button secondary"), .type(.submit)) { strings.remove }
@@ -47,7 +49,7 @@ public struct HeadOfficeAccountsPage: HTMLComponent {
             }
             Element.section(.class("panel"), .ariaLabelledBy("add-account-heading")) {
                 Element.h2(.id("add-account-heading")) { strings.addAccountHeading }
-                Element.form(.class("admin-form"), .method(.post), .action("/head-office/accounts"), .novalidate) {
+                Element.form(.class("admin-form"), .method(.post), .action(SafeURL(Paths.HeadOffice.accounts)), .novalidate) {
                     FormErrorSummary(state: view.addState, message: chrome.strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(
@@ -61,7 +63,7 @@ public struct HeadOfficeAccountsPage: HTMLComponent {
                 }
             }
             PasswordChangeForm(
-                action: "/head-office/accounts/password", errors: view.passwordState, csrfToken: view.csrfToken,
+                action: Paths.HeadOffice.accountPassword, errors: view.passwordState, csrfToken: view.csrfToken,
                 strings: chrome.strings)
         }.body
     }

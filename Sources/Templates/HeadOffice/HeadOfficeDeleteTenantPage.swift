@@ -18,7 +18,7 @@ public struct HeadOfficeDeleteTenantPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("delete-heading")) {
                 Element.h1(.id("delete-heading")) { words.deleteTitle(view.name) }
                 Element.p(.class("form-alert"), .role("note")) { words.deleteWarning(view.storeURL) }
-                Element.form(.class("admin-form"), .method(.post), .action("/head-office/tenants/delete"), .novalidate) {
+                Element.form(.class("admin-form"), .method(.post), .action(SafeURL(Paths.HeadOffice.deleteTenant)), .novalidate) {
                     FormErrorSummary(state: view.state, message: chrome.strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     HiddenInput(name: Field.slug, value: view.slug)
@@ -27,7 +27,7 @@ public struct HeadOfficeDeleteTenantPage: HTMLComponent {
                         autocomplete: "off")
                     Element.button(.class("button danger"), .type(.submit)) { words.deleteButton }
                     " "
-                    Element.a(.class("button secondary"), .href("/head-office")) { words.cancel }
+                    Element.a(.class("button secondary"), .href(SafeURL(Paths.HeadOffice.home))) { words.cancel }
                 }
             }
         }.body

@@ -36,12 +36,15 @@ public struct HeadOfficeDomainsPage: HTMLComponent {
                                     Element.td(.data("label", strings.columnTenant)) { "\(pending.tenantName) (\(pending.tenantSlug))" }
                                     Element.td(.data("label", strings.columnRequested)) { pending.requested }
                                     Element.td(.data("label", strings.columnActions)) {
-                                        Element.form(.class("inline-actions"), .method(.post), .action("/head-office/domains/approve")) {
+                                        Element.form(
+                                            .class("inline-actions"), .method(.post), .action(SafeURL(Paths.HeadOffice.approveDomain))
+                                        ) {
                                             HiddenInput(name: Field.csrf, value: view.csrfToken)
                                             HiddenInput(name: Field.domain, value: pending.domain)
                                             Element.button(.class("button"), .type(.submit)) { strings.approve }
                                             Element.button(
-                                                .class("button secondary"), .type(.submit), .formaction("/head-office/domains/reject")
+                                                .class("button secondary"), .type(.submit),
+                                                .formaction(SafeURL(Paths.HeadOffice.rejectDomain))
                                             ) { strings.reject }
                                         }
                                     }

@@ -38,7 +38,7 @@ public struct HeadOfficeGatewaysPage: HTMLComponent {
                 }
             }
             Element.form(
-                .class("admin-form"), .method(.post), .action(SafeURL("/head-office/gateways/\(gateway.provider)")), .novalidate
+                .class("admin-form"), .method(.post), .action(SafeURL(Paths.HeadOffice.gateway(gateway.provider))), .novalidate
             ) {
                 FormErrorSummary(state: gateway.state, message: chrome.strings.formHasErrors)
                 HiddenInput(name: Field.csrf, value: view.csrfToken)

@@ -11,7 +11,7 @@ public struct HeadOfficeLoginPage: HTMLComponent {
     public var body: HTMLFragment {
         let strings = chrome.language.headOfficeStrings
         let wording = PortalLoginPage.Wording(
-            title: strings.loginTitle, intro: strings.loginIntro, action: "/head-office/login",
+            title: strings.loginTitle, intro: strings.loginIntro, action: SafeURL(Paths.HeadOffice.login),
             loginLabel: chrome.strings.email, loginHint: nil, loginType: .email, loginMaxLength: 254)
         return PortalLoginPage(chrome: chrome, view: view, wording: wording).body
     }

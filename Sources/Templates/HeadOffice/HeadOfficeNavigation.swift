@@ -6,18 +6,18 @@ struct HeadOfficeNavigation: HTMLComponent {
 
     var body: HTMLFragment {
         Element.nav(.class("admin-nav head-office-nav"), .ariaLabel(strings.navigationLabel)) {
-            Element.a(.href("/head-office")) { strings.tenantsTitle }
+            Element.a(.href(SafeURL(Paths.HeadOffice.home))) { strings.tenantsTitle }
             " · "
-            Element.a(.href("/head-office/domains")) { strings.domainsTitle }
+            Element.a(.href(SafeURL(Paths.HeadOffice.domains))) { strings.domainsTitle }
             " · "
-            Element.a(.href("/head-office/gateways")) { strings.gatewaysTitle }
+            Element.a(.href(SafeURL(Paths.HeadOffice.gateways))) { strings.gatewaysTitle }
             " · "
-            Element.a(.href("/head-office/finance")) { strings.financeTitle }
+            Element.a(.href(SafeURL(Paths.HeadOffice.finance))) { strings.financeTitle }
             " · "
-            Element.a(.href("/head-office/accounts")) { strings.accountsTitle }
+            Element.a(.href(SafeURL(Paths.HeadOffice.accounts))) { strings.accountsTitle }
             " · "
-            Element.a(.href("/head-office/audit")) { strings.auditTitle }
-            Element.form(.method(.post), .action("/head-office/logout")) {
+            Element.a(.href(SafeURL(Paths.HeadOffice.audit))) { strings.auditTitle }
+            Element.form(.method(.post), .action(SafeURL(Paths.HeadOffice.logout))) {
                 HiddenInput(name: "_csrf", value: csrfToken)
                 Element.button(.class("button secondary"), .type(.submit)) { signOut }
             }

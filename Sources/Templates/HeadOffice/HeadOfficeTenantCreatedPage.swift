@@ -34,7 +34,7 @@ public struct HeadOfficeTenantCreatedPage: HTMLComponent {
                 ) {
                     words.message(view.name, view.storeURL, view.adminURL, view.adminEmail)
                 }
-                Element.p { Element.a(.class("button secondary"), .href("/head-office")) { words.backToTenants } }
+                Element.p { Element.a(.class("button secondary"), .href(SafeURL(Paths.HeadOffice.home))) { words.backToTenants } }
             }
         }.body
     }

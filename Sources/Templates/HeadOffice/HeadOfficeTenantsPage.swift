@@ -73,7 +73,7 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
             Element.td(.class("number"), .data("label", chrome.language.adminRadiusStrings.routersTitle)) { String(tenant.routers) }
             Element.td(.class("number"), .data("label", chrome.language.adminRadiusStrings.columnOnline)) { String(tenant.online) }
             Element.td(.data("label", strings.columnActions)) {
-                let action: SafeURL = tenant.isActive ? "/head-office/tenants/deactivate" : "/head-office/tenants/activate"
+                let action = SafeURL(tenant.isActive ? Paths.HeadOffice.deactivateTenant : Paths.HeadOffice.activateTenant)
                 Element.form(.class("inline-actions"), .method(.post), .action(action)) {
                     HiddenInput(name: HeadOfficeTenantsView.Field.csrf, value: view.csrfToken)
                     HiddenInput(name: HeadOfficeTenantsView.Field.slug, value: tenant.slug)
@@ -81,7 +81,7 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
                         tenant.isActive ? strings.deactivate : strings.activate
                     }
                     // Deleting asks first, on a page of its own.
-                    Element.a(.class("button danger"), .href(SafeURL("/head-office/tenants/\(tenant.slug)/delete"))) { strings.delete }
+                    Element.a(.class("button danger"), .href(SafeURL(Paths.HeadOffice.confirmDelete(tenant.slug)))) { strings.delete }
                 }
             }
         }
@@ -91,7 +91,7 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
         typealias Field = HeadOfficeTenantsView.Field
         return Element.section(.class("panel"), .ariaLabelledBy("create-heading")) {
             Element.h2(.id("create-heading")) { strings.createTitle }
-            Element.form(.class("admin-form"), .method(.post), .action("/head-office/tenants"), .novalidate) {
+            Element.form(.class("admin-form"), .method(.post), .action(SafeURL(Paths.HeadOffice.tenants)), .novalidate) {
                 FormErrorSummary(state: view.state, message: chrome.strings.formHasErrors)
                 HiddenInput(name: Field.csrf, value: view.csrfToken)
                 TextField(
@@ -122,7 +122,7 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
             Element.ul(.class("deleted-tenants")) {
                 for tenant in view.deleted {
                     Element.li {
-                        Element.form(.class("inline-actions"), .method(.post), .action("/head-office/tenants/restore")) {
+                        Element.form(.class("inline-actions"), .method(.post), .action(SafeURL(Paths.HeadOffice.restoreTenant))) {
                             HiddenInput(name: HeadOfficeTenantsView.Field.csrf, value: view.csrfToken)
                             HiddenInput(name: HeadOfficeTenantsView.Field.slug, value: tenant.slug)
                             Element.span { "\(tenant.name) (\(tenant.slug))" }

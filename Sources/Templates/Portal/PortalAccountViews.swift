@@ -45,7 +45,7 @@ public struct PortalForgotPasswordPage: HTMLComponent {
             Element.section(.class("panel narrow"), .ariaLabelledBy("forgot-heading")) {
                 Element.h1(.id("forgot-heading")) { words.forgotTitle }
                 Element.p { words.forgotIntro }
-                Element.form(.class("login-form"), .method(.post), .action("/portal/forgot"), .novalidate) {
+                Element.form(.class("login-form"), .method(.post), .action(SafeURL(Paths.Portal.forgot)), .novalidate) {
                     FormErrorSummary(state: view.state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(
@@ -53,7 +53,7 @@ public struct PortalForgotPasswordPage: HTMLComponent {
                         required: true, autocomplete: "username")
                     Element.button(.class("button wide"), .type(.submit)) { words.sendCode }
                 }
-                Element.p { Element.a(.href("/portal/login")) { strings.signIn } }
+                Element.p { Element.a(.href(SafeURL(Paths.Portal.login))) { strings.signIn } }
             }
         }.body
     }
@@ -83,7 +83,7 @@ public struct PortalResetPasswordPage: HTMLComponent {
                 if let failure = view.failure {
                     Element.p(.class("form-alert"), .role("alert")) { failure }
                 }
-                Element.form(.class("login-form"), .method(.post), .action("/portal/reset"), .novalidate) {
+                Element.form(.class("login-form"), .method(.post), .action(SafeURL(Paths.Portal.reset)), .novalidate) {
                     FormErrorSummary(state: view.state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(
@@ -100,7 +100,7 @@ public struct PortalResetPasswordPage: HTMLComponent {
                         type: .password, required: true, autocomplete: "new-password")
                     Element.button(.class("button wide"), .type(.submit)) { words.setNewPassword }
                 }
-                Element.p { Element.a(.href("/portal/forgot")) { words.askAgain } }
+                Element.p { Element.a(.href(SafeURL(Paths.Portal.forgot))) { words.askAgain } }
             }
         }.body
     }
@@ -128,7 +128,7 @@ public struct PortalPasswordPage: HTMLComponent {
                 FormNotice(words.passwordChangedOthersSignedOut)
             }
             Element.p { words.passwordIntro }
-            PasswordChangeForm(action: "/portal/password", errors: errors, csrfToken: frame.csrfToken, strings: strings)
+            PasswordChangeForm(action: Paths.Portal.password, errors: errors, csrfToken: frame.csrfToken, strings: strings)
         }.body
     }
 }

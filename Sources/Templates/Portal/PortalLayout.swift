@@ -16,10 +16,10 @@ public struct PortalLayout: HTMLComponent {
     public var body: HTMLFragment {
         let strings = chrome.strings
         let links: [(PortalFrame.Section, String, String)] = [
-            (.overview, strings.portalOverview, "/portal"),
-            (.invoices, strings.invoicesHeading, "/portal/invoices"),
-            (.payments, strings.paymentsHeading, "/portal/payments"),
-            (.password, chrome.language.portalAccountStrings.passwordNav, "/portal/password"),
+            (.overview, strings.portalOverview, Paths.Portal.home),
+            (.invoices, strings.invoicesHeading, Paths.Portal.invoices),
+            (.payments, strings.paymentsHeading, Paths.Portal.payments),
+            (.password, chrome.language.portalAccountStrings.passwordNav, Paths.Portal.password),
         ]
         return SiteLayout(chrome: chrome, title: title) {
             Element.nav(.class("portal-nav"), .ariaLabel(strings.customerPortal)) {
@@ -30,7 +30,7 @@ public struct PortalLayout: HTMLComponent {
                         }
                     }
                 }
-                Element.form(.class("sign-out"), .method(.post), .action("/portal/logout")) {
+                Element.form(.class("sign-out"), .method(.post), .action(SafeURL(Paths.Portal.logout))) {
                     HiddenInput(name: PortalLoginView.Field.csrf, value: frame.csrfToken)
                     Element.button(.class("button secondary"), .type(.submit)) { strings.signOut }
                 }

@@ -32,9 +32,9 @@ public struct PortalLoginPage: HTMLComponent {
         self.view = view
         let strings = chrome.strings
         var portal = Wording(
-            title: strings.portalLoginTitle, intro: strings.portalLoginIntro, action: "/portal/login",
+            title: strings.portalLoginTitle, intro: strings.portalLoginIntro, action: SafeURL(Paths.Portal.login),
             loginLabel: strings.fieldLogin, loginHint: strings.fieldLoginHint, loginType: .text, loginMaxLength: 64)
-        portal.forgotPasswordURL = "/portal/forgot"
+        portal.forgotPasswordURL = SafeURL(Paths.Portal.forgot)
         self.wording = wording ?? portal
     }
 

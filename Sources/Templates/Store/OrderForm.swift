@@ -17,7 +17,7 @@ public struct OrderForm: HTMLComponent {
         let state = form.state
         let quantities = (1...max(1, form.maximumQuantity)).map { SelectField.Option(value: String($0), label: String($0)) }
         return HTMLFragment {
-            Element.form(.class("order-form"), .method(.post), .action("/orders"), .novalidate) {
+            Element.form(.class("order-form"), .method(.post), .action(SafeURL(Paths.orders)), .novalidate) {
                 FormErrorSummary(state: state, message: strings.formHasErrors)
                 HiddenInput(name: Field.csrf, value: form.csrfToken)
                 HiddenInput(name: Field.idempotencyKey, value: form.idempotencyKey)
@@ -33,7 +33,7 @@ public struct OrderForm: HTMLComponent {
                 SelectField(name: Field.quantity, label: strings.fieldQuantity, options: quantities, state: state)
                 CheckboxField(name: Field.terms, state: state, required: true) {
                     strings.termsAgreementBefore
-                    Element.a(.href("/pages/terms")) { strings.pageTerms.lowercasedFirstLetter }
+                    Element.a(.href(SafeURL(Paths.page("terms")))) { strings.pageTerms.lowercasedFirstLetter }
                     strings.termsAgreementAfter
                 }
                 Element.button(.class("button accent wide"), .type(.submit)) { strings.submitOrder }

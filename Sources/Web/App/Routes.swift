@@ -59,10 +59,15 @@ struct Routes: Sendable {
     /// The platform's own site: its home page and head office.
     private static func platformSite(_ services: Services) -> RouteTable<PlatformContext> {
         var anyone = RouteGroup<PlatformContext>()
+        var headOffice = RouteGroup<AuthenticatedHeadOffice>(cache: .noStore)
         PlatformController().addRoutes(to: &anyone)
-        HeadOfficeRoutes(services: services).addRoutes(to: &anyone)
+        let headOfficeRoutes = HeadOfficeRoutes(services: services)
+        headOfficeRoutes.addRoutes(to: &anyone, signedIn: &headOffice)
         var table = RouteTable<PlatformContext>()
         table.add(anyone)
+        table.add(headOffice) { [services = headOfficeRoutes.services] request, context in
+            try AuthenticatedHeadOffice(request: request, context: context, services: services)
+        }
         return table
     }
 
@@ -98,7 +103,7 @@ struct Routes: Sendable {
         PortalLoginController(services: portal).addRoutes(to: &anyone)
         PortalController(services: portal, payment: invoicePayment).addRoutes(to: &subscriber)
         PortalAccountController(services: portal, passwords: SubscriberPasswords(database: database, secrets: services.secrets))
-            .addRoutes(to: &anyone)
+            .addRoutes(to: &anyone, signedIn: &subscriber)
         PayLinkController(services: portal, payment: invoicePayment).addRoutes(to: &anyone)
         IsolationPageController(services: portal, payment: invoicePayment).addRoutes(to: &anyone)
 

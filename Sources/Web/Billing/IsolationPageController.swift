@@ -12,14 +12,12 @@ import Templates
 /// Recognising by address is what a captive page can do: the address is assigned by the ISP's router
 /// to one PPPoE session at a time. The page shows invoice facts and a name, nothing to change.
 struct IsolationPageController: Sendable {
-    static let path = "/isolated"
-
     let services: PortalServices
     let payment: InvoiceCheckoutResponder
 
     func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in try show(request, context) }
-        router.post(Self.path + "/invoices/{number}/pay", limit: .pay) { request, context, parameters in
+        router.get("/isolated") { request, context, _ in try show(request, context) }
+        router.post("/isolated/invoices/{number}/pay", limit: .pay) { request, context, parameters in
             let form = try request.formFields()
             try CSRFToken.verify(request, form: form)
             guard
@@ -28,19 +26,17 @@ struct IsolationPageController: Sendable {
                 let invoice = try services.invoices.invoice(number: try parameters.require("number"), of: subscriber)
             else { throw HTTPError(.notFound) }
             return try payment.respond(
-                invoice, payer: subscriber, form: form, action: Self.payPath(invoice.number), paidPath: Self.path,
+                invoice, payer: subscriber, form: form, action: Paths.Isolated.payInvoice(invoice.number), paidPath: Paths.Isolated.home,
                 request, context)
         }
     }
-
-    static func payPath(_ number: String) -> String { "\(path)/invoices/\(PathSegment.encode(number))/pay" }
 
     private func show(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
         guard
             let subscriber = try services.subscribers.isolatedSubscriber(
                 connectedFrom: request.clientAddress, for: context.tenant)
         else {
-            let view = IsolationView(content: .unknown(portalLoginURL: AuthenticatedSubscriber.loginPath))
+            let view = IsolationView(content: .unknown(portalLoginURL: Paths.Portal.login))
             return PortalController.private(IsolationPage(chrome: context.chrome, view: view))
         }
         let format = PortalFormatter(context: context)
@@ -58,6 +54,6 @@ struct IsolationPageController: Sendable {
 extension PortalFormatter {
     /// An open invoice on the isolation page: no portal links, its pay button posts to that page.
     func isolationSummary(_ invoice: Invoice) -> PortalInvoiceSummary {
-        summary(invoice, detailURL: nil, payURL: IsolationPageController.payPath(invoice.number), receiptURL: nil)
+        summary(invoice, detailURL: nil, payURL: Paths.Isolated.payInvoice(invoice.number), receiptURL: nil)
     }
 }

@@ -1,3 +1,5 @@
+import Templates
+
 /// `isolation.rsc` (`gerbang export isolation`): the router's side of isolating subscribers who have
 /// not paid. RADIUS puts an isolated subscriber's address in the address list `isolir` (the isolation
 /// group's `Mikrotik-Address-List` reply); these rules send that list's web traffic (HTTP) to the
@@ -33,7 +35,7 @@ enum IsolationScript {
             lines.append("add dst-host=\(host) action=allow comment=\"\(comment)\"")
         }
         lines += [
-            "add action=deny redirect-to=\"\(store)\(IsolationPageController.path)\" comment=\"\(comment)\"",
+            "add action=deny redirect-to=\"\(store)\(Paths.Isolated.home)\" comment=\"\(comment)\"",
             "/ip firewall address-list",
             "remove [find comment=\"\(comment)\"]",
         ]

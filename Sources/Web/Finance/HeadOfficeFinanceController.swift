@@ -5,13 +5,11 @@ import Templates
 /// `GET /head-office/finance?month=YYYY-MM`: every tenant's income, expenses and balance for the month (each
 /// counted in its own time zone, from the same ledger the tenant's report reads), and the platform total.
 struct HeadOfficeFinanceController: Sendable {
-    static let path = "/head-office/finance"
-
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
-        router.get(Self.path) { request, context, _ in
-            let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedHeadOffice>) {
+        router.get("/head-office/finance") { request, headOffice, _ in
+            let context = headOffice.context
             // Without a month, the current one where the platform works (Indonesia's western zone).
             let zone = TimeZone(identifier: "Asia/Jakarta") ?? .current
             guard let month = UsageMonth.financeMonth(query: try request.queryItems["month"], timeZone: zone) else {
@@ -26,11 +24,10 @@ struct HeadOfficeFinanceController: Sendable {
             let view = HeadOfficeFinanceView(
                 channels: FinanceLedger.channels, month: month.description,
                 monthName: dates.month(month.month, of: month.year) ?? month.description,
-                previousPath: "\(Self.path)?month=\(month.previous)", nextPath: "\(Self.path)?month=\(month.next)",
+                previousPath: Paths.HeadOffice.finance(month: month.previous.description),
+                nextPath: Paths.HeadOffice.finance(month: month.next.description),
                 tenants: tenants, csrfToken: headOffice.session.csrfSecret)
-            var response = HTTPResponse.page(HeadOfficeFinancePage(chrome: context.chrome, view: view))
-            response.headers.set("Cache-Control", "no-store")
-            return response
+            return .page(HeadOfficeFinancePage(chrome: context.chrome, view: view))
         }
     }
 }

@@ -6,24 +6,23 @@ import Templates
 /// (never yourself, never the last one) and `POST /head-office/accounts/password` (your own, the current one
 /// required). Every change writes an `audit_log` row; no password is ever shown again.
 struct HeadOfficeAccountsController: Sendable {
-    static let path = "/head-office/accounts"
     typealias Field = HeadOfficeAccountsView.Field
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
-        router.get(Self.path) { request, context, _ in
-            let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedHeadOffice>) {
+        router.get("/head-office/accounts") { request, headOffice, _ in
             let changed = try request.queryItems["changed"] == "1"
-            return try page(headOffice, notice: changed ? context.language.strings.passwordChanged : nil)
+            return try page(headOffice, notice: changed ? headOffice.context.language.strings.passwordChanged : nil)
         }
-        router.post(Self.path) { request, context, _ in try add(request, context) }
-        router.post(Self.path + "/remove") { request, context, _ in try remove(request, context) }
-        router.post(Self.path + "/password") { request, context, _ in try changePassword(request, context) }
+        router.post("/head-office/accounts") { request, headOffice, _ in try add(request, headOffice) }
+        router.post("/head-office/accounts/remove") { request, headOffice, _ in try remove(request, headOffice) }
+        router.post("/head-office/accounts/password") { request, headOffice, _ in try changePassword(request, headOffice) }
     }
 
-    private func add(_ request: HTTPRequest, _ context: PlatformContext) throws -> HTTPResponse {
-        let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
+    private func add(_ request: HTTPRequest, _ headOffice: AuthenticatedHeadOffice) throws -> HTTPResponse {
+        let form = try headOffice.verifiedForm(request)
+        let context = headOffice.context
         let strings = context.language.headOfficeStrings
         let email = (form[Field.email] ?? "").trimmed
         let password = form[Field.password] ?? ""
@@ -34,7 +33,7 @@ struct HeadOfficeAccountsController: Sendable {
         }
         if errors.isEmpty {
             if try services.admins.create(email: email, password: password, by: AuditActor(headOffice, request: request)) {
-                return .redirect(to: Self.path)
+                return .redirect(to: Paths.HeadOffice.accounts)
             }
             errors[Field.email] = strings.errorEmailTaken
         }
@@ -42,28 +41,29 @@ struct HeadOfficeAccountsController: Sendable {
             headOffice, addState: FormState(values: [Field.email: email], errors: errors), status: .unprocessableContent)
     }
 
-    private func remove(_ request: HTTPRequest, _ context: PlatformContext) throws -> HTTPResponse {
-        let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
-        let strings = context.language.headOfficeStrings
+    private func remove(_ request: HTTPRequest, _ headOffice: AuthenticatedHeadOffice) throws -> HTTPResponse {
+        let form = try headOffice.verifiedForm(request)
+        let strings = headOffice.context.language.headOfficeStrings
         switch try services.admins.remove(
             email: form[Field.email] ?? "", by: headOffice.admin, actor: AuditActor(headOffice, request: request))
         {
-        case .removed: return .redirect(to: Self.path)
+        case .removed: return .redirect(to: Paths.HeadOffice.accounts)
         case .notFound: throw HTTPError(.notFound)
         case .yourself: return try page(headOffice, notice: strings.errorCannotRemoveYourself, status: .conflict)
         case .last: return try page(headOffice, notice: strings.errorCannotRemoveLast, status: .conflict)
         }
     }
 
-    private func changePassword(_ request: HTTPRequest, _ context: PlatformContext) throws -> HTTPResponse {
-        let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
+    private func changePassword(_ request: HTTPRequest, _ headOffice: AuthenticatedHeadOffice) throws -> HTTPResponse {
+        let form = try headOffice.verifiedForm(request)
+        let context = headOffice.context
         var change = PasswordChange(form, strings: context.language.strings)
         if change.errors.isEmpty,
             try change.apply(
                 toAdmin: headOffice.admin.id, tenantID: nil, database: services.admins.database,
                 actor: AuditActor(headOffice, request: request), strings: context.language.strings)
         {
-            return .redirect(to: Self.path + "?changed=1")
+            return .redirect(to: Paths.HeadOffice.accountsPasswordChanged)
         }
         return try page(headOffice, passwordState: FormState(errors: change.errors), status: .unprocessableContent)
     }
@@ -78,8 +78,6 @@ struct HeadOfficeAccountsController: Sendable {
         let view = HeadOfficeAccountsView(
             accounts: accounts, addState: addState, passwordState: passwordState, notice: notice,
             csrfToken: headOffice.session.csrfSecret)
-        var response = HTTPResponse.page(HeadOfficeAccountsPage(chrome: headOffice.context.chrome, view: view), status: status)
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        return .page(HeadOfficeAccountsPage(chrome: headOffice.context.chrome, view: view), status: status)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Templates
 
 #if canImport(Glibc)
     import Glibc
@@ -33,7 +34,7 @@ enum HeadOfficeAdminCommand {
             guard try admins.create(email: email, password: password, by: actor) else {
                 throw AdminCommandError("a head-office admin \(email.lowercased()) exists already")
             }
-            return "gerbang: head-office admin \(email.lowercased()) created; sign in at /head-office/login on the base domain"
+            return "gerbang: head-office admin \(email.lowercased()) created; sign in at \(Paths.HeadOffice.login) on the base domain"
         default:
             throw AdminCommandError(usage)
         }

@@ -4,21 +4,17 @@ import Templates
 
 /// `GET /head-office/audit`: every tenant's audit trail and head office's own, filtered and paged.
 struct HeadOfficeAuditController: Sendable {
-    static let path = "/head-office/audit"
-
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
-        router.get(Self.path) { request, context, _ in
-            let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedHeadOffice>) {
+        router.get("/head-office/audit") { request, headOffice, _ in
+            let context = headOffice.context
             let filter = try AuditTrailRequest(request: request)
-            let page = try services.auditTrail.unscopedPage(filter, path: Self.path)
+            let page = try services.auditTrail.unscopedPage(filter, path: Paths.HeadOffice.audit)
             let view = filter.view(
-                path: Self.path, page: page, language: context.language, isHeadOffice: true,
+                path: Paths.HeadOffice.audit, page: page, language: context.language, isHeadOffice: true,
                 csrfToken: headOffice.session.csrfSecret)
-            var response = HTTPResponse.page(AuditTrailPage(chrome: context.chrome, view: view))
-            response.headers.set("Cache-Control", "no-store")
-            return response
+            return .page(AuditTrailPage(chrome: context.chrome, view: view))
         }
     }
 }

@@ -6,24 +6,24 @@ import Templates
 /// A key field left blank keeps the stored key; keys reach pages and audit rows only masked, and
 /// are never logged. An account can be made active only with every key its adapter needs.
 struct HeadOfficeGatewaysController: Sendable {
-    static let path = "/head-office/gateways"
     typealias Field = HeadOfficeGatewaysView.Field
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
-        router.get(Self.path) { request, context, _ in
-            try page(
-                AuthenticatedHeadOffice(request: request, context: context, services: services),
-                saved: try request.queryItems["saved"] == "1")
+    func addRoutes(to router: inout RouteGroup<AuthenticatedHeadOffice>) {
+        router.get("/head-office/gateways") { request, headOffice, _ in
+            try page(headOffice, saved: try request.queryItems["saved"] == "1")
         }
-        router.post(Self.path + "/{provider}") { request, context, parameters in
-            try save(request, context, provider: parameters.require("provider"))
+        router.post("/head-office/gateways/{provider}") { request, headOffice, parameters in
+            try save(request, headOffice, provider: parameters.require("provider"))
         }
     }
 
-    private func save(_ request: HTTPRequest, _ context: PlatformContext, provider name: String) throws -> HTTPResponse {
-        let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
+    private func save(_ request: HTTPRequest, _ headOffice: AuthenticatedHeadOffice, provider name: String) throws
+        -> HTTPResponse
+    {
+        let form = try headOffice.verifiedForm(request)
+        let context = headOffice.context
         guard let provider = PaymentProvider(rawValue: name) else { throw HTTPError(.notFound) }
         guard services.gatewayAccounts.offers(provider) else {
             throw HTTPError(.unprocessableContent, context.language.headOfficeStrings.errorProviderNotOffered)
@@ -51,7 +51,7 @@ struct HeadOfficeGatewaysController: Sendable {
             provider: provider, typed: typed, isSandbox: isSandbox, isActive: isActive,
             by: AuditActor(headOffice, request: request))
         services.gatewayAccounts.invalidateAll()
-        return .redirect(to: Self.path + "?saved=1")
+        return .redirect(to: Paths.HeadOffice.gatewaysSaved)
     }
 
     private func page(
@@ -73,8 +73,6 @@ struct HeadOfficeGatewaysController: Sendable {
                 state: refused?.provider == provider ? refused!.state : stored)
         }
         let view = HeadOfficeGatewaysView(gateways: gateways, csrfToken: headOffice.session.csrfSecret, saved: saved)
-        var response = HTTPResponse.page(HeadOfficeGatewaysPage(chrome: headOffice.context.chrome, view: view), status: status)
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        return .page(HeadOfficeGatewaysPage(chrome: headOffice.context.chrome, view: view), status: status)
     }
 }

@@ -8,18 +8,17 @@ import Templates
 ///
 /// The login form has no session yet, so it is protected by the double-submit cookie (`CSRFToken`).
 struct HeadOfficeLoginController: Sendable {
-    static let logoutPath = "/head-office/logout"
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
+    func addRoutes(to anyone: inout RouteGroup<PlatformContext>, signedIn: inout RouteGroup<AuthenticatedHeadOffice>) {
         // Always the form, even with a live session: signing in again replaces that session.
-        router.get(AuthenticatedHeadOffice.loginPath) { request, context, _ in
+        anyone.get("/head-office/login") { request, context, _ in
             form(request, context) { PortalLoginView(csrfToken: $0) }
         }
-        router.post(AuthenticatedHeadOffice.loginPath, limit: .login) { request, context, _ in try logIn(request, context) }
-        router.post(Self.logoutPath) { request, context, _ in
-            _ = try AuthenticatedHeadOffice.form(request, context, services: services)
-            return try services.login.signOut(request, loginPath: AuthenticatedHeadOffice.loginPath)
+        anyone.post("/head-office/login", limit: .login) { request, context, _ in try logIn(request, context) }
+        signedIn.post("/head-office/logout") { request, headOffice, _ in
+            _ = try headOffice.verifiedForm(request)
+            return try services.login.signOut(request, loginPath: Paths.HeadOffice.login)
         }
     }
 
@@ -33,7 +32,7 @@ struct HeadOfficeLoginController: Sendable {
         }
         let signedIn = try services.login.signIn(
             request, kind: .headAdmin, tenantID: nil, account: submission.account,
-            landing: HeadOfficeTenantsController.path
+            landing: Paths.HeadOffice.home
         ) { try services.admins.authenticate(email: submission.account, password: submission.password)?.id }
         return signedIn
             ?? form(request, context, status: .unprocessableContent) {

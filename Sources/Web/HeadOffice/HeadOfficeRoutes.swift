@@ -1,7 +1,8 @@
 import HTTP
 
 /// Every head-office route (`/head-office/...`), on the platform host only: the tenant router has none of
-/// them, so `/head-office` on a tenant's host is that tenant's 404.
+/// them, so `/head-office` on a tenant's host is that tenant's 404. Only the sign-in form is open to
+/// anyone; every other route is in the signed-in head-office group.
 struct HeadOfficeRoutes: Sendable {
     let services: HeadOfficeServices
 
@@ -10,15 +11,15 @@ struct HeadOfficeRoutes: Sendable {
             database: services.database, gatewayAccounts: services.gatewayAccounts, baseDomain: services.config.baseDomain)
     }
 
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
-        HeadOfficeLoginController(services: services).addRoutes(to: &router)
-        HeadOfficeTenantsController(services: services).addRoutes(to: &router)
-        HeadOfficeTenantLifecycleController(services: services).addRoutes(to: &router)
-        HeadOfficeDomainsController(services: services).addRoutes(to: &router)
-        HeadOfficeGatewaysController(services: services).addRoutes(to: &router)
-        HeadOfficeUsageController(services: services).addRoutes(to: &router)
-        HeadOfficeFinanceController(services: services).addRoutes(to: &router)
-        HeadOfficeAccountsController(services: services).addRoutes(to: &router)
-        HeadOfficeAuditController(services: services).addRoutes(to: &router)
+    func addRoutes(to anyone: inout RouteGroup<PlatformContext>, signedIn: inout RouteGroup<AuthenticatedHeadOffice>) {
+        HeadOfficeLoginController(services: services).addRoutes(to: &anyone, signedIn: &signedIn)
+        HeadOfficeTenantsController(services: services).addRoutes(to: &signedIn)
+        HeadOfficeTenantLifecycleController(services: services).addRoutes(to: &signedIn)
+        HeadOfficeDomainsController(services: services).addRoutes(to: &signedIn)
+        HeadOfficeGatewaysController(services: services).addRoutes(to: &signedIn)
+        HeadOfficeUsageController(services: services).addRoutes(to: &signedIn)
+        HeadOfficeFinanceController(services: services).addRoutes(to: &signedIn)
+        HeadOfficeAccountsController(services: services).addRoutes(to: &signedIn)
+        HeadOfficeAuditController(services: services).addRoutes(to: &signedIn)
     }
 }

@@ -10,11 +10,8 @@ struct HeadOfficeTenantLifecycleController: Sendable {
 
     let services: HeadOfficeServices
 
-    static func createdPath(_ slug: String) -> String { "/head-office/tenants/\(slug)/created" }
-
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
-        router.get("/head-office/tenants/{slug}/created") { request, context, parameters in
-            let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedHeadOffice>) {
+        router.get("/head-office/tenants/{slug}/created") { request, headOffice, parameters in
             guard let tenant = try services.tenants.summary(slug: try parameters.require("slug")), !tenant.isDeleted else {
                 throw HTTPError(.notFound)
             }
@@ -22,29 +19,28 @@ struct HeadOfficeTenantLifecycleController: Sendable {
             let view = HeadOfficeTenantCreatedView(
                 name: tenant.name, storeURL: store, adminURL: store + "admin", adminEmail: tenant.firstAdminEmail ?? "",
                 csrfToken: headOffice.session.csrfSecret)
-            return AdminPagesController.noStore(.page(HeadOfficeTenantCreatedPage(chrome: context.chrome, view: view)))
+            return .page(HeadOfficeTenantCreatedPage(chrome: headOffice.context.chrome, view: view))
         }
-        router.get("/head-office/tenants/{slug}/delete") { request, context, parameters in
-            let headOffice = try AuthenticatedHeadOffice(request: request, context: context, services: services)
-            return try confirmation(headOffice, request: request, slug: try parameters.require("slug"))
+        router.get("/head-office/tenants/{slug}/delete") { request, headOffice, parameters in
+            try confirmation(headOffice, request: request, slug: try parameters.require("slug"))
         }
-        router.post("/head-office/tenants/delete") { request, context, _ in
-            let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
+        router.post("/head-office/tenants/delete") { request, headOffice, _ in
+            let form = try headOffice.verifiedForm(request)
             let slug = form[Field.slug] ?? ""
             let typed = form[Field.confirm] ?? ""
             guard typed.trimmingCharacters(in: .whitespaces) == slug else {
                 let state = FormState(
                     values: [Field.confirm: typed],
-                    errors: [Field.confirm: context.language.tenantLifecycleStrings.errorConfirm])
+                    errors: [Field.confirm: headOffice.context.language.tenantLifecycleStrings.errorConfirm])
                 return try confirmation(headOffice, request: request, slug: slug, state: state, status: .unprocessableContent)
             }
             guard try services.tenants.delete(slug: slug, by: AuditActor(headOffice, request: request)) else {
                 throw HTTPError(.notFound)
             }
-            return .redirect(to: HeadOfficeTenantsController.path + "?done=" + TenantActionDone.deleted.rawValue)
+            return .redirect(to: Paths.HeadOffice.home(done: .deleted))
         }
-        router.post("/head-office/tenants/restore") { request, context, _ in
-            try HeadOfficeTenantsController.change(request, context, services: services, done: .restored) {
+        router.post("/head-office/tenants/restore") { request, headOffice, _ in
+            try HeadOfficeTenantsController.change(request, headOffice, done: .restored) {
                 try services.tenants.restore(slug: $0, by: $1)
             }
         }
@@ -60,7 +56,6 @@ struct HeadOfficeTenantLifecycleController: Sendable {
             name: tenant.name, slug: tenant.slug,
             storeURL: StoreAddress(request: request, baseDomain: services.baseDomain).url(slug: tenant.slug), state: state,
             csrfToken: headOffice.session.csrfSecret)
-        return AdminPagesController.noStore(
-            .page(HeadOfficeDeleteTenantPage(chrome: headOffice.context.chrome, view: view), status: status))
+        return .page(HeadOfficeDeleteTenantPage(chrome: headOffice.context.chrome, view: view), status: status)
     }
 }

@@ -6,28 +6,27 @@ import Templates
 /// `POST /head-office/tenants/activate|deactivate` (the tenant named by the form's `slug`). Deleting,
 /// restoring and the page after creating are in `HeadOfficeTenantLifecycleController`.
 struct HeadOfficeTenantsController: Sendable {
-    static let path = "/head-office"
     typealias Field = HeadOfficeTenantsView.Field
 
     let services: HeadOfficeServices
 
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
-        router.get(Self.path) { request, context, _ in
+    func addRoutes(to router: inout RouteGroup<AuthenticatedHeadOffice>) {
+        router.get("/head-office") { request, headOffice, _ in
             let done = TenantActionDone(rawValue: try request.queryItems["done"] ?? "")
-            return try page(
-                AuthenticatedHeadOffice(request: request, context: context, services: services), request: request, done: done)
+            return try page(headOffice, request: request, done: done)
         }
-        router.post(Self.path + "/tenants") { request, context, _ in try create(request, context) }
-        router.post(Self.path + "/tenants/activate") { request, context, _ in
-            try change(request, context, done: .activated) { try services.tenants.setActive(true, slug: $0, by: $1) }
+        router.post("/head-office/tenants") { request, headOffice, _ in try create(request, headOffice) }
+        router.post("/head-office/tenants/activate") { request, headOffice, _ in
+            try Self.change(request, headOffice, done: .activated) { try services.tenants.setActive(true, slug: $0, by: $1) }
         }
-        router.post(Self.path + "/tenants/deactivate") { request, context, _ in
-            try change(request, context, done: .deactivated) { try services.tenants.setActive(false, slug: $0, by: $1) }
+        router.post("/head-office/tenants/deactivate") { request, headOffice, _ in
+            try Self.change(request, headOffice, done: .deactivated) { try services.tenants.setActive(false, slug: $0, by: $1) }
         }
     }
 
-    private func create(_ request: HTTPRequest, _ context: PlatformContext) throws -> HTTPResponse {
-        let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
+    private func create(_ request: HTTPRequest, _ headOffice: AuthenticatedHeadOffice) throws -> HTTPResponse {
+        let form = try headOffice.verifiedForm(request)
+        let context = headOffice.context
         let strings = context.language.headOfficeStrings
         let typed = [
             Field.slug: form[Field.slug] ?? "", Field.name: form[Field.name] ?? "", Field.tier: form[Field.tier] ?? "",
@@ -53,7 +52,7 @@ struct HeadOfficeTenantsController: Sendable {
         if let slug, let tier, errors.isEmpty {
             let actor = AuditActor(headOffice, request: request)
             if try services.tenants.create(slug: slug, name: name, tier: tier, admin: admin, by: actor) {
-                return .redirect(to: HeadOfficeTenantLifecycleController.createdPath(slug.value))
+                return .redirect(to: Paths.HeadOffice.tenantCreated(slug.value))
             }
             errors[Field.slug] = strings.errorSlugTaken
         }
@@ -64,21 +63,14 @@ struct HeadOfficeTenantsController: Sendable {
     /// Applies a change to the tenant the form names, then back to the list with the change's notice;
     /// 404 when there is no such tenant.
     static func change(
-        _ request: HTTPRequest, _ context: PlatformContext, services: HeadOfficeServices, done: TenantActionDone,
+        _ request: HTTPRequest, _ headOffice: AuthenticatedHeadOffice, done: TenantActionDone,
         _ apply: (_ slug: String, AuditActor) throws -> Bool
     ) throws -> HTTPResponse {
-        let (headOffice, form) = try AuthenticatedHeadOffice.form(request, context, services: services)
+        let form = try headOffice.verifiedForm(request)
         guard try apply(form[Field.slug] ?? "", AuditActor(headOffice, request: request)) else {
             throw HTTPError(.notFound)
         }
-        return .redirect(to: Self.path + "?done=" + done.rawValue)
-    }
-
-    private func change(
-        _ request: HTTPRequest, _ context: PlatformContext, done: TenantActionDone,
-        _ apply: (_ slug: String, AuditActor) throws -> Bool
-    ) throws -> HTTPResponse {
-        try Self.change(request, context, services: services, done: done, apply)
+        return .redirect(to: Paths.HeadOffice.home(done: done))
     }
 
     private func page(
@@ -102,9 +94,7 @@ struct HeadOfficeTenantsController: Sendable {
             period: month.description, tenants: tenants, tiers: Tenant.Tier.allCases.map(\.rawValue),
             baseDomain: services.baseDomain, state: state, csrfToken: headOffice.session.csrfSecret,
             deleted: try services.tenants.deletedTenants().map { ($0.slug, $0.name) }, done: done)
-        var response = HTTPResponse.page(HeadOfficeTenantsPage(chrome: headOffice.context.chrome, view: view), status: status)
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        return .page(HeadOfficeTenantsPage(chrome: headOffice.context.chrome, view: view), status: status)
     }
 
     static func figures(_ usage: TenantUsage) -> HeadOfficeTenantsView.Figures {

@@ -5,8 +5,6 @@ import HTTP
 /// billing scripts. Needs a head-office session (a `303` to the login without one); a missing or
 /// malformed period is a 400.
 struct HeadOfficeUsageController: Sendable {
-    static let path = "/head-office/usage.json"
-
     let services: HeadOfficeServices
 
     /// One tenant's line; the field names are the public format of this file.
@@ -34,9 +32,8 @@ struct HeadOfficeUsageController: Sendable {
         let tenants: [Line]
     }
 
-    func addRoutes(to router: inout RouteGroup<PlatformContext>) {
-        router.get(Self.path) { request, context, _ in
-            _ = try AuthenticatedHeadOffice(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedHeadOffice>) {
+        router.get("/head-office/usage.json") { request, _, _ in
             guard let period = try request.queryItems["period"].flatMap(UsageMonth.init(parsing:)) else {
                 throw HTTPError(.badRequest, "period must be a month written YYYY-MM")
             }
@@ -50,7 +47,6 @@ struct HeadOfficeUsageController: Sendable {
             let body = try encoder.encode(Document(period: period.description, tenants: lines))
             var headers = HTTPHeaders()
             headers.set("Content-Type", "application/json; charset=utf-8")
-            headers.set("Cache-Control", "no-store")
             return HTTPResponse(status: .ok, headers: headers, body: [UInt8](body))
         }
     }

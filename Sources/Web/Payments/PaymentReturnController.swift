@@ -12,12 +12,6 @@ struct PaymentReturnController: Sendable {
     let orders: VoucherOrderRepository
     let portal: PortalServices
 
-    static let path = "/payments/return"
-
-    static func invoicePath(_ paymentReference: String) -> String {
-        path + "?invoice=" + paymentReference
-    }
-
     /// `paylink_IV…`, only sent back to the return path.
     static func payLinkCookieName(_ paymentReference: String) -> String {
         "paylink_" + paymentReference
@@ -25,13 +19,13 @@ struct PaymentReturnController: Sendable {
 
     static func payLinkCookie(_ invoice: Invoice, token: String, _ request: HTTPRequest) -> SetCookie? {
         try? SetCookie(
-            name: payLinkCookieName(invoice.paymentReference), value: token, path: path,
+            name: payLinkCookieName(invoice.paymentReference), value: token, path: Paths.paymentReturn,
             maxAge: Int(PaymentCheckout.invoiceCheckoutLifetime.components.seconds), httpOnly: true,
             secure: request.isSecure, sameSite: .lax)
     }
 
     func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in try respond(to: request, context) }
+        router.get("/payments/return") { request, context, _ in try respond(to: request, context) }
     }
 
     private func respond(to request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
@@ -39,7 +33,7 @@ struct PaymentReturnController: Sendable {
         if let number = query["order"], let token = query["t"], OrderController.isPlausible(number: number, token: token),
             try orders.order(number: number, accessToken: token, for: context.tenant) != nil
         {
-            return .redirect(to: OrderController.statusPath(number, token: token))
+            return .redirect(to: Paths.order(number, token: token))
         }
         if let reference = query["invoice"],
             let invoice = try portal.invoices.invoice(paymentReference: reference, for: context.tenant),
@@ -56,10 +50,10 @@ struct PaymentReturnController: Sendable {
         if let token = request.cookie(Self.payLinkCookieName(invoice.paymentReference)),
             try portal.invoices.invoice(paymentToken: token, for: context.tenant)?.id == invoice.id
         {
-            return .redirect(to: "/pay/\(token)")
+            return .redirect(to: Paths.payLink(token))
         }
         if let user = try signedIn(request, context), user.subscriber.id == invoice.subscriberID {
-            return .redirect(to: "/portal/invoices/\(PathSegment.encode(invoice.number))")
+            return .redirect(to: Paths.Portal.invoice(invoice.number))
         }
         let strings = context.chrome.strings
         let view = OrderNoticeView(title: strings.paymentSentTitle, message: strings.invoicePaymentReturnText, orderNumber: nil)

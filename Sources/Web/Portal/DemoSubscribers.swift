@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Templates
 
 /// Three monthly subscribers for a demo tenant, with paid, unpaid and overdue invoices, one of them
 /// isolated for non-payment, and their PPPoE accounts in RADIUS. Loaded by `DemoData`.
@@ -90,7 +91,7 @@ enum DemoSubscribers {
                 try insertInvoice(
                     db, tenant: tenant, subscriber: subscriber, plan: plan, number: number, token: token, amount: person.plan.price,
                     monthsAgo: invoice.monthsAgo, state: invoice.state)
-                if case .unpaid = invoice.state { links.append("\(person.customerNumber) \(number): /pay/\(token)") }
+                if case .unpaid = invoice.state { links.append("\(person.customerNumber) \(number): " + Paths.payLink(token)) }
             }
             try provision(person, tenant: tenant, slug: slug, on: db)
         }

@@ -18,7 +18,7 @@ struct InvoiceCheckoutResponder: Sendable {
     ) throws -> HTTPResponse {
         let origin = try OrderController.origin(of: request)
         let outcome = try checkout.open(
-            invoice, payer: payer, returnURL: origin + PaymentReturnController.invoicePath(invoice.paymentReference),
+            invoice, payer: payer, returnURL: origin + Paths.paymentReturn(invoice: invoice.paymentReference),
             for: context.tenant)
         var response: HTTPResponse
         switch outcome {

@@ -40,7 +40,7 @@ struct PayLinkController: Sendable {
         let form = try request.formFields()
         try CSRFToken.verify(request, form: form)
         let (invoice, subscriber) = try find(token, context)
-        let path = "/pay/\(token)"
+        let path = Paths.payLink(token)
         var response = try payment.respond(
             invoice, payer: subscriber, form: form, action: path, paidPath: path, request, context)
         // The token exists only in the link: kept briefly so the gateway's return can lead back to it.

@@ -16,20 +16,16 @@ struct PortalAccountController: Sendable {
     let services: PortalServices
     let passwords: SubscriberPasswords
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get("/portal/password") { request, context, _ in
-            let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
-            return passwordPage(user, changed: try request.queryItems["changed"] == "1")
+    func addRoutes(to anyone: inout RouteGroup<TenantContext>, signedIn: inout RouteGroup<AuthenticatedSubscriber>) {
+        signedIn.get("/portal/password") { request, user, _ in
+            passwordPage(user, changed: try request.queryItems["changed"] == "1")
         }
-        router.post("/portal/password", limit: .login) { request, context, _ in
-            let user = try AuthenticatedSubscriber(request: request, context: context, services: services)
-            return try changePassword(request, user)
-        }
-        router.get("/portal/forgot") { request, context, _ in
+        signedIn.post("/portal/password", limit: .login) { request, user, _ in try changePassword(request, user) }
+        anyone.get("/portal/forgot") { request, context, _ in
             .formPage(for: request) { PortalForgotPasswordPage(chrome: context.chrome, view: PortalResetView(csrfToken: $0)) }
         }
-        router.post("/portal/forgot", limit: .login) { request, context, _ in try sendCode(request, context) }
-        router.get("/portal/reset") { request, context, _ in
+        anyone.post("/portal/forgot", limit: .login) { request, context, _ in try sendCode(request, context) }
+        anyone.get("/portal/reset") { request, context, _ in
             let login = String((try request.queryItems[Field.login] ?? "").trimmed.prefix(64))
             let sent = try request.queryItems["sent"] == "1"
             return .formPage(for: request) {
@@ -38,7 +34,7 @@ struct PortalAccountController: Sendable {
                     view: PortalResetView(state: FormState(values: [Field.login: login]), csrfToken: $0, codeSent: sent))
             }
         }
-        router.post("/portal/reset", limit: .login) { request, context, _ in try reset(request, context) }
+        anyone.post("/portal/reset", limit: .login) { request, context, _ in try reset(request, context) }
     }
 
     private func changePassword(_ request: HTTPRequest, _ user: AuthenticatedSubscriber) throws -> HTTPResponse {
@@ -60,7 +56,7 @@ struct PortalAccountController: Sendable {
             return passwordPage(user, errors: FormState(errors: change.errors), status: .unprocessableContent)
         }
         try services.throttle.succeeded(attempt)
-        return .redirect(to: "/portal/password?changed=1")
+        return .redirect(to: Paths.Portal.passwordChanged)
     }
 
     private func sendCode(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
@@ -79,7 +75,7 @@ struct PortalAccountController: Sendable {
         }
         try passwords.sendCode(
             login: login, tenant: context.tenant, seller: context.branding.displayName, language: context.language)
-        return .redirect(to: "/portal/reset?\(Field.login)=\(PathSegment.encode(login))&sent=1")
+        return .redirect(to: Paths.Portal.reset(login: login))
     }
 
     private func reset(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
@@ -114,7 +110,7 @@ struct PortalAccountController: Sendable {
         try services.throttle.succeeded(attempt)
         // The code proved the WhatsApp number: signed in at once, with a fresh session.
         let session = try services.sessions.create(kind: .subscriber, principalID: subscriberID, tenantID: context.tenant.id)
-        var response = HTTPResponse.redirect(to: "/portal/password?changed=1")
+        var response = HTTPResponse.redirect(to: Paths.Portal.passwordChanged)
         response.setCookie(services.sessions.cookie(for: session, request: request))
         response.headers.set("Cache-Control", "no-store")
         return response

@@ -66,10 +66,9 @@ struct PortalController: Sendable {
         else {
             throw HTTPError(.notFound)
         }
-        let number = PathSegment.encode(invoice.number)
         return try payment.respond(
-            invoice, payer: user.subscriber, form: form, action: "/portal/invoices/\(number)/pay",
-            paidPath: "/portal/receipts/\(number)", request, user.context)
+            invoice, payer: user.subscriber, form: form, action: Paths.Portal.payInvoice(invoice.number),
+            paidPath: Paths.Portal.receipt(invoice.number), request, user.context)
     }
 
     private func payments(_ user: AuthenticatedSubscriber) throws -> HTTPResponse {

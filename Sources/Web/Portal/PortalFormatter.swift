@@ -38,15 +38,14 @@ struct PortalFormatter: Sendable {
 
     /// An invoice inside the portal: its detail page, pay button and receipt under `/portal`.
     func portalSummary(_ invoice: Invoice, linkToDetail: Bool = true) -> PortalInvoiceSummary {
-        let number = PathSegment.encode(invoice.number)
-        return summary(
-            invoice, detailURL: linkToDetail ? "/portal/invoices/\(number)" : nil,
-            payURL: "/portal/invoices/\(number)/pay", receiptURL: "/portal/receipts/\(number)")
+        summary(
+            invoice, detailURL: linkToDetail ? Paths.Portal.invoice(invoice.number) : nil,
+            payURL: Paths.Portal.payInvoice(invoice.number), receiptURL: Paths.Portal.receipt(invoice.number))
     }
 
     /// An invoice opened by its pay link: no portal links, the button posts back to the link.
     func payLinkSummary(_ invoice: Invoice, token: String) -> PortalInvoiceSummary {
-        summary(invoice, detailURL: nil, payURL: "/pay/\(token)", receiptURL: nil)
+        summary(invoice, detailURL: nil, payURL: Paths.payLink(token), receiptURL: nil)
     }
 
     func receipt(_ invoice: Invoice, subscriber: Subscriber, branding: Branding) -> PortalReceiptView {
@@ -64,7 +63,7 @@ struct PortalFormatter: Sendable {
             date: times.dayAndTime(payment.createdAt), invoiceNumber: payment.invoiceNumber,
             period: period(payment.period), amount: Rupiah.format(payment.amount),
             method: InvoiceSettlement.Method.name(of: payment.gatewayProvider, in: settlement),
-            receiptURL: payment.status == "paid" ? "/portal/receipts/\(PathSegment.encode(payment.invoiceNumber))" : nil)
+            receiptURL: payment.status == "paid" ? Paths.Portal.receipt(payment.invoiceNumber) : nil)
     }
 
     func summary(_ invoice: Invoice, detailURL: String?, payURL: String, receiptURL: String?) -> PortalInvoiceSummary {

@@ -10,8 +10,8 @@ struct PortalLoginController: Sendable {
     func addRoutes(to router: inout RouteGroup<TenantContext>) {
         let services = services
         LoginRoutes(
-            login: services.login, kind: .subscriber, loginPath: AuthenticatedSubscriber.loginPath,
-            logoutPath: "/portal/logout", landing: "/portal",
+            login: services.login, kind: .subscriber, loginPath: Paths.Portal.login,
+            logoutPath: Paths.Portal.logout, landing: Paths.Portal.home,
             missingLogin: \.errorLoginMissing, failure: \.loginFailed,
             authenticate: { try services.subscribers.authenticate(login: $0, password: $1, for: $2)?.id },
             requireSession: { try AuthenticatedSubscriber(request: $0, context: $1, services: services).session },

@@ -3,10 +3,6 @@ import HTTP
 import Templates
 
 extension OrderController {
-    static func statusPath(_ number: String, token: String) -> String {
-        "/orders/\(number)?t=\(token)"
-    }
-
     /// `order_EV…`: remembers the access token in this browser, so a second submit of the same form
     /// can still lead to the status page.
     static func cookieName(_ number: String) -> String {
@@ -75,7 +71,7 @@ extension OrderController {
         }
         var view = OrderStatusView(
             number: order.number, packageName: order.profileName, summary: summary, state: state,
-            refreshURL: Self.statusPath(order.number, token: token))
+            refreshURL: Paths.order(order.number, token: token))
         if case .paid(let codes, _) = state {
             view.codeStates = try VoucherUsageQuery(database: orders.database).summaries(
                 of: codes, order: order, context: context)

@@ -36,7 +36,7 @@ struct OrderController: Sendable {
         let origin = try Self.origin(of: request)
         let (outcome, token) = try checkout.open(
             order, accessToken: knownToken,
-            returnURL: { "\(origin)/payments/return?order=\(order.number)&t=\($0)" }, for: context.tenant)
+            returnURL: { origin + Paths.paymentReturn(order: order.number, token: $0) }, for: context.tenant)
 
         var response: HTTPResponse
         switch outcome {
@@ -44,7 +44,7 @@ struct OrderController: Sendable {
             response = .redirect(to: url)
         case .settled(let settled):
             if let token {
-                response = .redirect(to: Self.statusPath(settled.number, token: token))
+                response = .redirect(to: Paths.order(settled.number, token: token))
             } else if settled.effectiveStatus() == .paid {
                 let strings = context.chrome.strings
                 let notice = OrderNoticeView(
@@ -54,7 +54,7 @@ struct OrderController: Sendable {
                 response = .page(OrderNoticePage(chrome: context.chrome, view: notice))
             } else {
                 // Expired or failed, and this browser cannot see it: a fresh form makes a new order.
-                response = .redirect(to: "/vouchers/\(settled.profileID.uuidString.lowercased())")
+                response = .redirect(to: Paths.voucher(settled.profileID))
             }
         case .unavailable(let error):
             response = retryPage(order, form: form, error: error, context)
@@ -88,7 +88,7 @@ struct OrderController: Sendable {
         -> HTTPResponse
     {
         let view = PaymentRetryView(
-            message: context.chrome.strings.gatewayDownText(order.number), action: "/orders",
+            message: context.chrome.strings.gatewayDownText(order.number), action: Paths.orders,
             fields: HTTPResponse.retryFields(of: form))
         return .paymentRetry(view, after: error, chrome: context.chrome)
     }

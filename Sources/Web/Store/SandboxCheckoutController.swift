@@ -18,7 +18,7 @@ struct SandboxCheckoutController: Sendable {
             return HTTPResponse.formPage(for: request) { token in
                 let view = SandboxCheckoutView(
                     merchantName: context.branding.displayName, lines: lines, amount: Rupiah.format(subject.amountDue),
-                    action: "/sandbox/checkout/\(subject.paymentReference)", csrfToken: token)
+                    action: Paths.sandboxCheckout(subject.paymentReference), csrfToken: token)
                 return SandboxCheckoutPage(chrome: context.chrome, view: view)
             }
         }
@@ -95,14 +95,14 @@ struct SandboxCheckoutController: Sendable {
     /// Where a real gateway would send the customer back. An order's return link carries its access
     /// token, which only this browser's cookie knows; an invoice's return needs no secret in the URL.
     private func returnPath(after subject: any Payable, _ request: HTTPRequest, _ context: TenantContext) throws -> String {
-        if let invoice = subject as? Invoice { return PaymentReturnController.invoicePath(invoice.paymentReference) }
+        if let invoice = subject as? Invoice { return Paths.paymentReturn(invoice: invoice.paymentReference) }
         let number = subject.paymentReference
         if let token = request.cookie(OrderController.cookieName(number)),
             OrderController.isPlausible(number: number, token: token),
             try orders.order(number: number, accessToken: token, for: context.tenant) != nil
         {
-            return OrderController.statusPath(number, token: token)
+            return Paths.order(number, token: token)
         }
-        return "/sandbox/sent"
+        return Paths.sandboxSent
     }
 }

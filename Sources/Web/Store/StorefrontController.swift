@@ -17,7 +17,7 @@ struct StorefrontController: Sendable {
                 let packages = profiles.map { profile in
                     HomeView.Package(
                         name: profile.name, price: Rupiah.format(profile.price), details: profile.details(strings),
-                        href: "/vouchers/\(profile.id.uuidString.lowercased())")
+                        href: Paths.voucher(profile.id))
                 }
                 return .page(HomePage(chrome: context.chrome, view: HomeView(packages: packages)))
             }
