@@ -80,6 +80,73 @@ public enum Paths {
 // MARK: Admin: the shell, the store's settings and sales (dashboard, branding, pages, packages, orders, payments,
 // WhatsApp, domains, hotspot export, audit trail, password)
 
+extension Paths.Admin {
+    /// The dashboard, where signing in lands.
+    public static let dashboard = "/admin"
+    public static let logout = "/admin/logout"
+    public static let password = "/admin/password"
+
+    public static let branding = "/admin/branding"
+    /// The branding form again, with a previewed draft.
+    public static let brandingEdit = "/admin/branding/edit"
+    public static let brandingPreview = "/admin/branding/preview"
+
+    /// The theme of a branding preview, for two `rrggbb` colours.
+    public static func brandingPreviewStylesheet(primary: String, accent: String) -> String {
+        "/admin/branding/preview.css?primary=" + PathSegment.encode(primary) + "&accent=" + PathSegment.encode(accent)
+    }
+
+    public static let domains = "/admin/domains"
+    public static let removeDomain = "/admin/domains/remove"
+    public static let makeDomainPrimary = "/admin/domains/primary"
+
+    public static let hotspot = "/admin/hotspot"
+    public static func hotspotFile(_ name: String) -> String { hotspot + "/" + PathSegment.encode(name) }
+
+    public static let pages = "/admin/pages"
+    /// A content page's editor, in one language.
+    public static func page(_ slug: String, _ language: Language) -> String {
+        pages + "/" + PathSegment.encode(slug) + "/" + language.rawValue
+    }
+    public static func pagePreview(_ slug: String, _ language: Language) -> String { page(slug, language) + "/preview" }
+    public static func pageRevert(_ slug: String, _ language: Language) -> String { page(slug, language) + "/revert" }
+
+    public static let profiles = "/admin/profiles"
+    public static let newProfile = "/admin/profiles/new"
+    public static func profile(_ id: UUID) -> String { profiles + "/" + id.uuidString.lowercased() }
+    /// One of a profile's buttons (`up`, `down`, `hide`, `show`, `delete`, `restore`).
+    public static func profileAction(_ id: UUID, _ action: String) -> String {
+        profile(id) + "/" + PathSegment.encode(action)
+    }
+
+    public static let orders = "/admin/orders"
+    public static func order(_ number: String) -> String { orders + "/" + PathSegment.encode(number) }
+    /// Sends an order's codes again.
+    public static func orderMessages(_ number: String) -> String { order(number) + "/messages" }
+
+    public static let payments = "/admin/payments"
+
+    public static let whatsApp = "/admin/whatsapp"
+    public static let whatsAppSenders = "/admin/whatsapp/senders"
+    public static func whatsAppSender(_ id: UUID) -> String { whatsAppSenders + "/" + id.uuidString.lowercased() }
+    public static func deleteWhatsAppSender(_ id: UUID) -> String { whatsAppSender(id) + "/delete" }
+
+    public static let audit = "/admin/audit"
+
+    // The menu's entries for the subscriber, billing, reseller, finance and router pages (their lists).
+    public static let subscribers = "/admin/subscribers"
+    public static let plans = "/admin/plans"
+    public static let invoices = "/admin/invoices"
+    /// The invoice list showing one status (`unpaid`, `paid`, …).
+    public static func invoices(status: String) -> String { invoices + "?status=" + PathSegment.encode(status) }
+    public static let billing = "/admin/billing"
+    public static let resellers = "/admin/resellers"
+    public static let vouchers = "/admin/vouchers"
+    public static let finance = "/admin/finance"
+    public static let routers = "/admin/routers"
+    public static let sessions = "/admin/sessions"
+}
+
 // MARK: Admin: subscribers and billing (plans, subscribers, import/export, invoices, billing settings), resellers,
 // voucher batches, finance, routers and sessions
 

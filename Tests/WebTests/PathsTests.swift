@@ -39,7 +39,29 @@ import Testing
     ]
 
     /// The back office's shell, the store's settings and sales.
-    static let adminStoreLinks: [Link] = []
+    static let adminStoreLinks: [Link] = [
+        Link(.GET, Paths.Admin.dashboard), Link(.POST, Paths.Admin.logout), Link(.GET, Paths.Admin.password),
+        Link(.POST, Paths.Admin.password), Link(.GET, Paths.Admin.branding), Link(.POST, Paths.Admin.branding),
+        Link(.POST, Paths.Admin.brandingEdit), Link(.POST, Paths.Admin.brandingPreview),
+        Link(.GET, Paths.Admin.brandingPreviewStylesheet(primary: "0a0b0c", accent: "ffeedd")),
+        Link(.GET, Paths.Admin.domains), Link(.POST, Paths.Admin.domains), Link(.POST, Paths.Admin.removeDomain),
+        Link(.POST, Paths.Admin.makeDomainPrimary), Link(.GET, Paths.Admin.hotspot),
+        Link(.GET, Paths.Admin.hotspotFile("login page.html")), Link(.GET, Paths.Admin.pages),
+        Link(.GET, Paths.Admin.page("how-to-buy", .id)), Link(.POST, Paths.Admin.page("how-to-buy", .en)),
+        Link(.POST, Paths.Admin.pagePreview("how-to-buy", .en)),
+        Link(.POST, Paths.Admin.pageRevert("how-to-buy", .en)), Link(.GET, Paths.Admin.profiles),
+        Link(.GET, Paths.Admin.newProfile), Link(.POST, Paths.Admin.newProfile), Link(.GET, Paths.Admin.profile(id)),
+        Link(.POST, Paths.Admin.profile(id)), Link(.POST, Paths.Admin.profileAction(id, "up")),
+        Link(.GET, Paths.Admin.orders), Link(.GET, Paths.Admin.order("GRB-2026 12/1")),
+        Link(.POST, Paths.Admin.orderMessages("GRB-2026 12/1")), Link(.GET, Paths.Admin.payments),
+        Link(.POST, Paths.Admin.payments), Link(.GET, Paths.Admin.whatsApp), Link(.POST, Paths.Admin.whatsAppSenders),
+        Link(.GET, Paths.Admin.whatsAppSender(id)), Link(.POST, Paths.Admin.whatsAppSender(id)),
+        Link(.POST, Paths.Admin.deleteWhatsAppSender(id)), Link(.GET, Paths.Admin.audit),
+        Link(.GET, Paths.Admin.subscribers), Link(.GET, Paths.Admin.plans), Link(.GET, Paths.Admin.invoices),
+        Link(.GET, Paths.Admin.invoices(status: "unpaid")), Link(.GET, Paths.Admin.billing),
+        Link(.GET, Paths.Admin.resellers), Link(.GET, Paths.Admin.vouchers), Link(.GET, Paths.Admin.finance),
+        Link(.GET, Paths.Admin.routers), Link(.GET, Paths.Admin.sessions),
+    ]
 
     /// Subscribers and billing, resellers, voucher batches, finance, routers and sessions.
     static let adminSubscriberLinks: [Link] = []

@@ -11,7 +11,7 @@ public struct AdminLoginPage: HTMLComponent {
     public var body: HTMLFragment {
         let strings = chrome.strings
         let wording = PortalLoginPage.Wording(
-            title: strings.adminLoginTitle, intro: strings.adminLoginIntro, action: "/admin/login",
+            title: strings.adminLoginTitle, intro: strings.adminLoginIntro, action: SafeURL(Paths.Admin.login),
             loginLabel: strings.email, loginHint: nil, loginType: .email, loginMaxLength: 254)
         return PortalLoginPage(chrome: chrome, view: view, wording: wording).body
     }

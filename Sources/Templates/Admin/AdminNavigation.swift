@@ -7,37 +7,37 @@ struct AdminNavigation: HTMLComponent {
         let strings = language.strings
         let content = language.adminContentStrings
         Element.nav(.class("admin-nav")) {
-            Element.a(.href("/admin")) { language.adminDashboardStrings.title }
+            Element.a(.href(SafeURL(Paths.Admin.dashboard))) { language.adminDashboardStrings.title }
             " · "
-            Element.a(.href("/admin/branding")) { strings.adminBrandingTitle }
+            Element.a(.href(SafeURL(Paths.Admin.branding))) { strings.adminBrandingTitle }
             " · "
-            Element.a(.href("/admin/domains")) { strings.adminDomainsTitle }
+            Element.a(.href(SafeURL(Paths.Admin.domains))) { strings.adminDomainsTitle }
             " · "
-            Element.a(.href("/admin/hotspot")) { strings.adminHotspotTitle }
+            Element.a(.href(SafeURL(Paths.Admin.hotspot))) { strings.adminHotspotTitle }
             " · "
-            Element.a(.href("/admin/pages")) { content.pagesTitle }
+            Element.a(.href(SafeURL(Paths.Admin.pages))) { content.pagesTitle }
             " · "
-            Element.a(.href("/admin/profiles")) { content.profilesTitle }
+            Element.a(.href(SafeURL(Paths.Admin.profiles))) { content.profilesTitle }
             " · "
-            Element.a(.href("/admin/vouchers")) { language.adminVoucherStrings.title }
+            Element.a(.href(SafeURL(Paths.Admin.vouchers))) { language.adminVoucherStrings.title }
             " · "
-            Element.a(.href("/admin/subscribers")) { language.adminSubscriberStrings.subscribersTitle }
+            Element.a(.href(SafeURL(Paths.Admin.subscribers))) { language.adminSubscriberStrings.subscribersTitle }
             " · "
-            Element.a(.href("/admin/plans")) { language.adminSubscriberStrings.plansTitle }
+            Element.a(.href(SafeURL(Paths.Admin.plans))) { language.adminSubscriberStrings.plansTitle }
             " · "
-            Element.a(.href("/admin/resellers")) { language.adminResellerStrings.title }
+            Element.a(.href(SafeURL(Paths.Admin.resellers))) { language.adminResellerStrings.title }
             " · "
-            Element.a(.href("/admin/routers")) { language.adminRadiusStrings.routersTitle }
+            Element.a(.href(SafeURL(Paths.Admin.routers))) { language.adminRadiusStrings.routersTitle }
             " · "
-            Element.a(.href("/admin/sessions")) { language.adminRadiusStrings.sessionsTitle }
+            Element.a(.href(SafeURL(Paths.Admin.sessions))) { language.adminRadiusStrings.sessionsTitle }
             " · "
-            Element.a(.href("/admin/billing")) { language.billingStrings.title }
+            Element.a(.href(SafeURL(Paths.Admin.billing))) { language.billingStrings.title }
             AdminSalesLinks(strings: language.adminSalesStrings)
             " · "
-            Element.a(.href("/admin/finance")) { language.financeStrings.title }
+            Element.a(.href(SafeURL(Paths.Admin.finance))) { language.financeStrings.title }
             " · "
-            Element.a(.href("/admin/password")) { strings.changePassword }
-            Element.form(.method(.post), .action("/admin/logout")) {
+            Element.a(.href(SafeURL(Paths.Admin.password))) { strings.changePassword }
+            Element.form(.method(.post), .action(SafeURL(Paths.Admin.logout))) {
                 HiddenInput(name: "_csrf", value: csrfToken)
                 Element.button(.class("button secondary"), .type(.submit)) { strings.adminSignOut }
             }

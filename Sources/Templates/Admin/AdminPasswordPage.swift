@@ -19,7 +19,7 @@ public struct AdminPasswordPage: HTMLComponent {
             if changed {
                 Element.p(.class("form-notice"), .role("status")) { strings.passwordChanged }
             }
-            PasswordChangeForm(action: "/admin/password", errors: errors, csrfToken: csrfToken, strings: strings)
+            PasswordChangeForm(action: Paths.Admin.password, errors: errors, csrfToken: csrfToken, strings: strings)
         }.body
     }
 }

@@ -4,14 +4,14 @@ struct AdminSalesLinks: HTMLComponent {
 
     var body: HTMLFragment {
         " · "
-        Element.a(.href("/admin/orders")) { strings.ordersTitle }
+        Element.a(.href(SafeURL(Paths.Admin.orders))) { strings.ordersTitle }
         " · "
-        Element.a(.href("/admin/invoices")) { strings.invoicesTitle }
+        Element.a(.href(SafeURL(Paths.Admin.invoices))) { strings.invoicesTitle }
         " · "
-        Element.a(.href("/admin/payments")) { strings.paymentsTitle }
+        Element.a(.href(SafeURL(Paths.Admin.payments))) { strings.paymentsTitle }
         " · "
-        Element.a(.href("/admin/whatsapp")) { strings.whatsAppTitle }
+        Element.a(.href(SafeURL(Paths.Admin.whatsApp))) { strings.whatsAppTitle }
         " · "
-        Element.a(.href("/admin/audit")) { strings.auditTitle }
+        Element.a(.href(SafeURL(Paths.Admin.audit))) { strings.auditTitle }
     }
 }

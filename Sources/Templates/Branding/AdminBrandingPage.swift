@@ -20,7 +20,7 @@ public struct AdminBrandingPage: HTMLComponent {
                     FormNotice(strings.adminSaved)
                 }
                 Element.form(
-                    .class("admin-form"), .method(.post), .action("/admin/branding"), .enctype(.multipart), .novalidate
+                    .class("admin-form"), .method(.post), .action(SafeURL(Paths.Admin.branding)), .enctype(.multipart), .novalidate
                 ) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
@@ -67,7 +67,7 @@ public struct AdminBrandingPage: HTMLComponent {
                     Element.button(.class("button"), .type(.submit)) { strings.adminSave }
                     // Same form, other target: the store with these values, nothing saved.
                     Element.button(
-                        .class("button secondary"), .type(.submit), .formaction("/admin/branding/preview")
+                        .class("button secondary"), .type(.submit), .formaction(SafeURL(Paths.Admin.brandingPreview))
                     ) { strings.adminPreview }
                 }
             }

@@ -17,13 +17,13 @@ public struct AdminBrandingPreviewBar: HTMLComponent {
     public var body: HTMLFragment {
         Element.div(.class("preview-bar no-print"), .role("region"), .ariaLabel(strings.adminPreview)) {
             Element.p { Element.strong { strings.previewBanner } }
-            Element.form(.method(.post), .action("/admin/branding"), .enctype(.multipart)) {
+            Element.form(.method(.post), .action(SafeURL(Paths.Admin.branding)), .enctype(.multipart)) {
                 HiddenInput(name: AdminBrandingView.Field.csrf, value: csrfToken)
                 for name in values.keys.sorted() { HiddenInput(name: name, value: values[name] ?? "") }
                 if let keptLogo { HiddenInput(name: AdminBrandingView.Field.logoDraft, value: keptLogo.base64) }
                 Element.button(.class("button"), .type(.submit)) { strings.previewSave }
                 " "
-                Element.button(.class("button secondary"), .type(.submit), .formaction("/admin/branding/edit")) {
+                Element.button(.class("button secondary"), .type(.submit), .formaction(SafeURL(Paths.Admin.brandingEdit))) {
                     strings.previewBackToForm
                 }
             }

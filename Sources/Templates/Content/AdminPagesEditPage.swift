@@ -25,9 +25,11 @@ public struct AdminPagesEditPage: HTMLComponent {
                 Element.p {
                     view.version.map(words.pageIsEdited) ?? words.pageIsDefault
                     " · "
-                    Element.a(.href(SafeURL(view.publicPath))) { words.openPublicPage }
+                    Element.a(.href(SafeURL(Paths.page(view.slug) + "?lang=" + view.language.rawValue))) { words.openPublicPage }
                 }
-                Element.form(.class("admin-form"), .method(.post), .action(SafeURL(view.formPath)), .novalidate) {
+                Element.form(
+                    .class("admin-form"), .method(.post), .action(SafeURL(Paths.Admin.page(view.slug, view.language))), .novalidate
+                ) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(name: Field.title, label: words.fieldTitle, state: state, required: true)
@@ -36,12 +38,15 @@ public struct AdminPagesEditPage: HTMLComponent {
                         language: view.language)
                     Element.button(.class("button"), .type(.submit)) { strings.adminSave }
                     // Same form, other target: the draft rendered, nothing saved.
-                    Element.button(.class("button secondary"), .type(.submit), .formaction(SafeURL(view.formPath + "/preview"))) {
+                    Element.button(
+                        .class("button secondary"), .type(.submit), .formaction(SafeURL(Paths.Admin.pagePreview(view.slug, view.language)))
+                    ) {
                         strings.adminPreview
                     }
                 }
                 if view.version != nil {
-                    Element.form(.class("revert-form"), .method(.post), .action(SafeURL(view.formPath + "/revert"))) {
+                    Element.form(.class("revert-form"), .method(.post), .action(SafeURL(Paths.Admin.pageRevert(view.slug, view.language))))
+                    {
                         HiddenInput(name: Field.csrf, value: view.csrfToken)
                         Element.p(.class("hint")) { words.revertHint }
                         Element.button(.class("button secondary"), .type(.submit)) { words.revert }

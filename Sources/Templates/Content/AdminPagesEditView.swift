@@ -25,9 +25,8 @@ public struct AdminPagesEditView: Sendable {
     /// The language of the page being edited (not necessarily the admin's).
     public let language: Language
     public let state: FormState
-    /// Where the form posts: save here, preview at `formPath + "/preview"`, revert at `formPath + "/revert"`.
-    public let formPath: String
-    public let publicPath: String
+    /// Which page: the form posts to `Paths.Admin.page(slug, language)`, its preview and revert beside it.
+    public let slug: String
     /// The override's version, or nil while the page shows the default text.
     public let version: Int?
     /// The draft rendered as the public page would show it; nil unless the admin asked for a preview.
@@ -37,14 +36,13 @@ public struct AdminPagesEditView: Sendable {
     public let saved: Bool
 
     public init(
-        name: String, language: Language, state: FormState, formPath: String, publicPath: String, version: Int?,
+        slug: String, name: String, language: Language, state: FormState, version: Int?,
         preview: ContentView? = nil, history: [SavedVersion], csrfToken: String, saved: Bool = false
     ) {
         self.name = name
         self.language = language
         self.state = state
-        self.formPath = formPath
-        self.publicPath = publicPath
+        self.slug = slug
         self.version = version
         self.preview = preview
         self.history = history

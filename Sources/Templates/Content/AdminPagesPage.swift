@@ -42,7 +42,7 @@ public struct AdminPagesPage: HTMLComponent {
                                         }
                                     }
                                     Element.td(.data("label", "")) {
-                                        Element.a(.href(SafeURL(entry.editPath))) { words.edit }
+                                        Element.a(.href(SafeURL(Paths.Admin.page(entry.slug, entry.language)))) { words.edit }
                                     }
                                 }
                             }

@@ -6,13 +6,14 @@ public struct AdminPagesView: Sendable, Hashable {
         public let language: Language
         /// The override's version, or nil while the page shows the default text.
         public let version: Int?
-        public let editPath: String
+        /// Which page: its editor is `Paths.Admin.page(slug, language)`.
+        public let slug: String
 
-        public init(name: String, language: Language, version: Int?, editPath: String) {
+        public init(slug: String, name: String, language: Language, version: Int?) {
+            self.slug = slug
             self.name = name
             self.language = language
             self.version = version
-            self.editPath = editPath
         }
     }
 

@@ -23,7 +23,7 @@ public struct AdminHotspotPage: HTMLComponent {
                             " · "
                             strings.adminHotspotFileSize(file.byteCount)
                             " · "
-                            Element.a(.href(SafeURL(view.downloadPath + "/" + file.name))) { strings.adminHotspotDownload }
+                            Element.a(.href(SafeURL(Paths.Admin.hotspotFile(file.name)))) { strings.adminHotspotDownload }
                         }
                     }
                 }

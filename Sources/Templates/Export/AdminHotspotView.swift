@@ -11,13 +11,10 @@ public struct AdminHotspotView: Sendable, Hashable {
     }
 
     public let files: [File]
-    /// Where each file downloads from: `<downloadPath>/<name>`.
-    public let downloadPath: String
     public let csrfToken: String
 
-    public init(files: [File], downloadPath: String, csrfToken: String) {
+    public init(files: [File], csrfToken: String) {
         self.files = files
-        self.downloadPath = downloadPath
         self.csrfToken = csrfToken
     }
 }

@@ -37,7 +37,7 @@ public struct AdminWhatsAppPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("whatsapp-add-heading")) {
                 Element.h2(.id("whatsapp-add-heading")) { words.addSender }
                 WhatsAppSenderForm(
-                    action: "/admin/whatsapp/senders", state: view.state, storedToken: nil, csrfToken: view.csrfToken,
+                    action: Paths.Admin.whatsAppSenders, state: view.state, storedToken: nil, csrfToken: view.csrfToken,
                     language: chrome.language, submit: words.addSender)
             }
         }.body

@@ -69,7 +69,7 @@ public struct AdminPaymentsPage: HTMLComponent {
             (Field.webhookToken, sales.fieldWebhookToken, sales.fieldWebhookTokenHint),
         ]
         return HTMLFragment {
-            Element.form(.class("admin-form"), .method(.post), .action("/admin/payments"), .novalidate) {
+            Element.form(.class("admin-form"), .method(.post), .action(SafeURL(Paths.Admin.payments)), .novalidate) {
                 FormErrorSummary(state: state, message: strings.formHasErrors)
                 HiddenInput(name: Field.csrf, value: view.csrfToken)
                 CheckboxField(name: Field.useOwnGateway, state: state) { sales.fieldUseOwnGateway }

@@ -14,7 +14,7 @@ public struct AdminOrderPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: sales.orderTitle(view.number)) {
             AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
             Element.section(.class("panel admin-detail"), .ariaLabelledBy("order-heading")) {
-                Element.p { Element.a(.href("/admin/orders")) { sales.backToOrders } }
+                Element.p { Element.a(.href(SafeURL(Paths.Admin.orders))) { sales.backToOrders } }
                 Element.h1(.id("order-heading")) { sales.orderTitle(view.number) }
                 Element.p { view.status }
                 Element.h2 { sales.buyerHeading }
@@ -62,7 +62,7 @@ public struct AdminOrderPage: HTMLComponent {
                 }
                 if !view.messages.isEmpty {
                     Element.form(
-                        .class("admin-form"), .method(.post), .action("/admin/orders/\(view.number)/messages"), .novalidate
+                        .class("admin-form"), .method(.post), .action(SafeURL(Paths.Admin.orderMessages(view.number))), .novalidate
                     ) {
                         FormErrorSummary(state: view.resendState, message: strings.formHasErrors)
                         HiddenInput(name: AdminOrderView.Field.csrf, value: view.csrfToken)

@@ -20,7 +20,7 @@ public struct AdminProfilesPage: HTMLComponent {
                     FormNotice(strings.adminSaved)
                 }
                 Element.p { words.profilesIntro }
-                Element.p { Element.a(.class("button"), .href(SafeURL(view.newPath))) { words.newProfile } }
+                Element.p { Element.a(.class("button"), .href(SafeURL(Paths.Admin.newProfile))) { words.newProfile } }
                 if view.entries.isEmpty {
                     Element.p(.class("muted")) { words.profilesEmpty }
                 } else {
@@ -48,7 +48,7 @@ public struct AdminProfilesPage: HTMLComponent {
 
     private func row(_ entry: AdminProfilesView.Entry, words: AdminContentStrings) -> Element {
         Element.tr(.class(entry.status == .deleted ? "profile-deleted" : "")) {
-            Element.td(.data("label", words.columnName)) { Element.a(.href(SafeURL(entry.editPath))) { entry.name } }
+            Element.td(.data("label", words.columnName)) { Element.a(.href(SafeURL(Paths.Admin.profile(entry.id)))) { entry.name } }
             Element.td(.data("label", words.columnPrice)) { entry.price }
             Element.td(.data("label", words.columnValidity)) { entry.validity }
             Element.td(.data("label", words.fieldRadiusGroup)) { Element.code { entry.radiusGroup } }
@@ -60,7 +60,7 @@ public struct AdminProfilesPage: HTMLComponent {
                 }
             }
             Element.td(.data("label", "")) {
-                Element.form(.class("profile-actions"), .method(.post), .action(SafeURL(entry.actionPath + "/up"))) {
+                Element.form(.class("profile-actions"), .method(.post), .action(SafeURL(Paths.Admin.profileAction(entry.id, "up")))) {
                     HiddenInput(name: AdminProfileFormView.Field.csrf, value: view.csrfToken)
                     Element.button(.class("button secondary"), .type(.submit), .ariaLabel(words.moveUp + ": " + entry.name)) {
                         "↑"
@@ -84,7 +84,7 @@ public struct AdminProfilesPage: HTMLComponent {
     /// Another button of the row's form, posting to its own action.
     private func actionButton(_ entry: AdminProfilesView.Entry, _ action: String, _ text: String, label: String? = nil) -> Element {
         Element.button(
-            .class("button secondary"), .type(.submit), .formaction(SafeURL(entry.actionPath + "/" + action)),
+            .class("button secondary"), .type(.submit), .formaction(SafeURL(Paths.Admin.profileAction(entry.id, action))),
             label.map { .ariaLabel($0 + ": " + entry.name) } ?? .none
         ) { text }
     }

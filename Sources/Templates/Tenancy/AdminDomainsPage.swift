@@ -30,20 +30,20 @@ public struct AdminDomainsPage: HTMLComponent {
                                 " · "
                                 strings.domainPrimary
                             }
-                            Element.form(.method(.post), .action("/admin/domains/remove")) {
+                            Element.form(.method(.post), .action(SafeURL(Paths.Admin.removeDomain))) {
                                 HiddenInput(name: Field.csrf, value: view.csrfToken)
                                 HiddenInput(name: Field.domain, value: domain.name)
                                 Element.button(.class("button secondary"), .type(.submit)) { strings.domainRemove }
                                 if !domain.isPrimary {
                                     Element.button(
-                                        .class("button secondary"), .type(.submit), .formaction("/admin/domains/primary")
+                                        .class("button secondary"), .type(.submit), .formaction(SafeURL(Paths.Admin.makeDomainPrimary))
                                     ) { strings.domainMakePrimary }
                                 }
                             }
                         }
                     }
                 }
-                Element.form(.class("admin-form"), .method(.post), .action("/admin/domains"), .novalidate) {
+                Element.form(.class("admin-form"), .method(.post), .action(SafeURL(Paths.Admin.domains)), .novalidate) {
                     FormErrorSummary(state: view.state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(

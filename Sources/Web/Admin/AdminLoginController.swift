@@ -6,15 +6,13 @@ import Templates
 /// a session kind of its own, so a subscriber's session opens no admin page, and an admin of one tenant
 /// is nobody on another tenant's host. Signing in lands on the dashboard (`GET /admin`).
 struct AdminLoginController: Sendable {
-    static let landingPath = AdminDashboardController.path
-
     let services: AdminServices
 
     func addRoutes(to router: inout RouteGroup<TenantContext>) {
         let services = services
         LoginRoutes(
-            login: services.login, kind: .tenantAdmin, loginPath: AuthenticatedTenantAdmin.loginPath,
-            logoutPath: "/admin/logout", landing: Self.landingPath,
+            login: services.login, kind: .tenantAdmin, loginPath: "/admin/login",
+            logoutPath: "/admin/logout", landing: Paths.Admin.dashboard,
             missingLogin: \.errorEmailMissing, failure: \.adminLoginFailed,
             authenticate: { try services.admins.authenticate(email: $0, password: $1, for: $2)?.id },
             requireSession: { try AuthenticatedTenantAdmin(request: $0, context: $1, services: services).session },

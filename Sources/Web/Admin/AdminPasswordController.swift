@@ -5,8 +5,6 @@ import Templates
 /// `GET/POST /admin/password`: the signed-in tenant admin changes its own password, the current one
 /// required (`PasswordChange`), audited without either password.
 struct AdminPasswordController: Sendable {
-    static let path = "/admin/password"
-
     let services: AdminServices
 
     func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
@@ -23,7 +21,7 @@ struct AdminPasswordController: Sendable {
                     toAdmin: admin.admin.id, tenantID: context.tenant.id, database: services.admins.database,
                     actor: AuditActor(admin, request: request), strings: context.language.strings)
             {
-                return .redirect(to: Self.path + "?changed=1")
+                return .redirect(to: Paths.Admin.password + "?changed=1")
             }
             return page(admin, errors: FormState(errors: change.errors), status: .unprocessableContent)
         }

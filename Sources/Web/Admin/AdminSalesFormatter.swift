@@ -21,14 +21,13 @@ struct AdminSalesFormatter: Sendable {
         settlement = context.language.settlementStrings
     }
 
-    static func orderURL(_ number: String) -> String { AdminOrdersController.path + "/" + PathSegment.encode(number) }
-    static func invoiceURL(_ number: String) -> String { AdminInvoicesController.path + "/" + PathSegment.encode(number) }
+    static func invoiceURL(_ number: String) -> String { Paths.Admin.invoices + "/" + PathSegment.encode(number) }
 
     // MARK: Orders
 
     func orderRow(_ order: VoucherOrder) -> AdminOrderRow {
         AdminOrderRow(
-            number: order.number, detailURL: Self.orderURL(order.number), createdAt: times.dayAndTime(order.createdAt),
+            number: order.number, detailURL: Paths.Admin.order(order.number), createdAt: times.dayAndTime(order.createdAt),
             buyerPhone: order.buyerPhone, package: "\(order.quantity) × \(order.profileName)",
             amount: Rupiah.format(order.amount), status: badge(order.effectiveStatus()))
     }

@@ -1,11 +1,12 @@
 import Foundation
 import HTTP
+import Templates
 
 /// A request on a tenant's site made by a signed-in admin of that tenant.
 typealias AuthenticatedTenantAdmin = SignedIn<TenantAdmin>
 
 extension SignedIn<TenantAdmin> {
-    static var loginPath: String { "/admin/login" }
+    static var loginPath: String { Paths.Admin.login }
 
     var admin: TenantAdmin { principal }
 

@@ -109,38 +109,32 @@ struct Routes: Sendable {
 
         // The back office: sign-in, the dashboard, the store's settings and sales.
         AdminLoginController(services: adminServices).addRoutes(to: &anyone)
-        AdminDashboardController(services: adminServices, dashboard: DashboardQuery(database: database)).addRoutes(to: &anyone)
+        AdminDashboardController(dashboard: DashboardQuery(database: database)).addRoutes(to: &admin)
         let brandingForm = AdminBrandingController(services: adminServices)
-        brandingForm.addRoutes(to: &anyone)
-        AdminBrandingPreviewController(services: adminServices, profiles: profiles, form: brandingForm).addRoutes(to: &anyone)
-        AdminDomainsController(
-            services: adminServices, domains: TenantDomainEditor(database: database), baseDomain: services.config.baseDomain
-        ).addRoutes(to: &anyone)
+        brandingForm.addRoutes(to: &admin)
+        AdminBrandingPreviewController(services: adminServices, profiles: profiles, form: brandingForm).addRoutes(to: &admin)
+        AdminDomainsController(domains: TenantDomainEditor(database: database), baseDomain: services.config.baseDomain)
+            .addRoutes(to: &admin)
         let exports = ExportSourceLoader(
             database: database, secrets: services.secrets, defaults: services.content.defaults, baseDomain: services.config.baseDomain,
             siteStylesheetPath: services.config.publicDirectory + "/css/site.css",
             platformSendsWhatsApp: services.config.whatsApp.hasPlatformSender)
-        AdminHotspotController(services: adminServices, loader: exports).addRoutes(to: &anyone)
-        AdminOrdersController(
-            services: adminServices, orders: OrderListQuery(database: database),
-            resender: OrderMessageResender(database: database)
-        ).addRoutes(to: &anyone)
-        AdminAuditController(services: adminServices, trail: AuditTrailQuery(database: database)).addRoutes(to: &anyone)
+        AdminHotspotController(loader: exports).addRoutes(to: &admin)
+        AdminOrdersController(orders: OrderListQuery(database: database), resender: OrderMessageResender(database: database))
+            .addRoutes(to: &admin)
+        AdminAuditController(trail: AuditTrailQuery(database: database)).addRoutes(to: &admin)
         AdminPasswordController(services: adminServices).addRoutes(to: &admin)
         AdminPaymentsController(
-            services: adminServices, accounts: services.gatewayAccounts,
-            editor: AdminPaymentsEditor(database: database, secrets: services.secrets)
-        ).addRoutes(to: &anyone)
+            accounts: services.gatewayAccounts, editor: AdminPaymentsEditor(database: database, secrets: services.secrets)
+        ).addRoutes(to: &admin)
         AdminWhatsAppController(
-            services: adminServices, editor: AdminWhatsAppEditor(database: database, secrets: services.secrets),
+            editor: AdminWhatsAppEditor(database: database, secrets: services.secrets),
             hasCentralSender: services.config.whatsApp.hasPlatformSender
-        ).addRoutes(to: &anyone)
-        AdminPagesController(services: adminServices, library: services.content, editor: ContentPageEditor(database: database))
-            .addRoutes(to: &anyone)
+        ).addRoutes(to: &admin)
+        AdminPagesController(library: services.content, editor: ContentPageEditor(database: database)).addRoutes(to: &admin)
         AdminProfilesController(
-            services: adminServices, profiles: profiles, editor: VoucherProfileEditor(database: database),
-            catalogue: services.catalogue
-        ).addRoutes(to: &anyone)
+            profiles: profiles, editor: VoucherProfileEditor(database: database), catalogue: services.catalogue
+        ).addRoutes(to: &admin)
 
         // The back office: subscribers and their billing, resellers, finance, routers.
         AdminInvoiceSettlementController(

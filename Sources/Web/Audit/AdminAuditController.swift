@@ -5,20 +5,17 @@ import Templates
 /// `GET /admin/audit`: the signed-in admin's own tenant's audit trail (changes and security events),
 /// filtered and paged; another tenant's rows are never in it.
 struct AdminAuditController: Sendable {
-    static let path = "/admin/audit"
-
-    let services: AdminServices
     let trail: AuditTrailQuery
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/audit") { request, admin, _ in
+            let context = admin.context
             let filter = try AuditTrailRequest(request: request)
-            let page = try trail.page(filter, path: Self.path, for: context.tenant)
+            let page = try trail.page(filter, path: Paths.Admin.audit, for: context.tenant)
             let view = filter.view(
-                path: Self.path, page: page, language: context.language, isHeadOffice: false,
+                path: Paths.Admin.audit, page: page, language: context.language, isHeadOffice: false,
                 csrfToken: admin.session.csrfSecret)
-            return .adminSalesPage(AuditTrailPage(chrome: context.chrome, view: view))
+            return .page(AuditTrailPage(chrome: context.chrome, view: view))
         }
     }
 }

@@ -5,35 +5,33 @@ import Templates
 /// `GET/POST /admin/branding`: a tenant admin edits the store's look. The form is always shown from
 /// the database (not the per-instance cache), and a save is a `303` back to it.
 struct AdminBrandingController: Sendable {
-    static let path = "/admin/branding"
     /// A logo of 512 KiB plus the text fields, with room for the multipart framing.
     static let bodyLimit = 2 * 1024 * 1024
 
     let services: AdminServices
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in try show(request, context) }
-        router.post(Self.path, bodyLimit: Self.bodyLimit) { request, context, _ in try save(request, context) }
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/branding") { request, admin, _ in try show(request, admin) }
+        router.post("/admin/branding", bodyLimit: Self.bodyLimit) { request, admin, _ in try save(request, admin) }
         // "Back to the form" from a preview: the form again with the draft, the chosen logo kept.
-        router.post(Self.path + "/edit", bodyLimit: Self.bodyLimit) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/branding/edit", bodyLimit: Self.bodyLimit) { request, admin, _ in
             let (values, logo) = try Self.submittedFields(request)
             try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
-            let draft = BrandingDraft(values: values, logoUpload: logo, language: context.language)
+            let draft = BrandingDraft(values: values, logoUpload: logo, language: admin.context.language)
             return page(admin, state: FormState(values: draft.values, errors: draft.errors), keptLogo: draft.logo?.kept)
         }
     }
 
-    private func show(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func show(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> HTTPResponse {
+        let context = admin.context
         let values = BrandingDraft.values(
             of: try services.brandings.branding(for: context.tenant),
             frameAncestors: try FrameAncestorsRepository.stored(for: context.tenant, in: services.branding.database))
         return page(admin, state: FormState(values: values), saved: try request.queryItems["saved"] == "1")
     }
 
-    private func save(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func save(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> HTTPResponse {
+        let context = admin.context
         let (values, logo) = try Self.submittedFields(request)
         try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
         let draft = BrandingDraft(values: values, logoUpload: logo, language: context.language)
@@ -43,7 +41,7 @@ struct AdminBrandingController: Sendable {
                 keptLogo: draft.logo?.kept)
         }
         try services.branding.save(draft, for: context.tenant, by: AuditActor(admin, request: request))
-        return .redirect(to: Self.path + "?saved=1")
+        return .redirect(to: Paths.Admin.branding + "?saved=1")
     }
 
     /// The text fields and the logo's bytes, from a `multipart/form-data` body (what the page sends)
@@ -78,8 +76,6 @@ struct AdminBrandingController: Sendable {
         let view = AdminBrandingView(
             state: state, csrfToken: admin.session.csrfSecret, contrasts: BrandingDraft.contrasts(state.values),
             saved: saved, keptLogo: keptLogo)
-        var response = HTTPResponse.page(AdminBrandingPage(chrome: admin.context.chrome, view: view), status: status)
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        return .page(AdminBrandingPage(chrome: admin.context.chrome, view: view), status: status)
     }
 }

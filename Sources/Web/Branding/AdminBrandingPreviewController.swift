@@ -6,20 +6,19 @@ import Templates
 /// The page may not carry inline styles (CSP), so its theme is `GET /admin/branding/preview.css`
 /// with the draft colours in the query; both are for the signed-in admin only.
 struct AdminBrandingPreviewController: Sendable {
-    static let path = "/admin/branding/preview"
-    static let stylesheetPath = "/admin/branding/preview.css"
-
     let services: AdminServices
     let profiles: VoucherProfileRepository
     let form: AdminBrandingController
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.post(Self.path, bodyLimit: AdminBrandingController.bodyLimit) { request, context, _ in try preview(request, context) }
-        router.get(Self.stylesheetPath) { request, context, _ in try stylesheet(request, context) }
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.post("/admin/branding/preview", bodyLimit: AdminBrandingController.bodyLimit) { request, admin, _ in
+            try preview(request, admin)
+        }
+        router.get("/admin/branding/preview.css") { request, admin, _ in try stylesheet(request, admin.context) }
     }
 
-    private func preview(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func preview(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> HTTPResponse {
+        let context = admin.context
         let (values, logo) = try AdminBrandingController.submittedFields(request)
         try admin.session.verifyCSRF(field: values[AdminBrandingView.Field.csrf])
         let draft = BrandingDraft(values: values, logoUpload: logo, language: context.language)
@@ -30,26 +29,23 @@ struct AdminBrandingPreviewController: Sendable {
         }
         let branding = draft.applied(to: try services.brandings.branding(for: context.tenant))
         var chrome = SiteChrome.tenant(TenantSite(branding: branding), language: context.language, path: "/")
-        chrome.themeURL = Self.stylesheetPath + "?primary=\(hex(branding.primaryColor))&accent=\(hex(branding.accentColor))"
+        chrome.themeURL = Paths.Admin.brandingPreviewStylesheet(
+            primary: hex(branding.primaryColor), accent: hex(branding.accentColor))
         let kept = draft.logo?.kept
         if let kept { chrome.inlineLogo = kept.image }
         let strings = chrome.strings
         let packages = try profiles.onSaleProfiles(for: context.tenant).map { profile in
             HomeView.Package(
                 name: profile.name, price: Rupiah.format(profile.price), details: profile.details(strings),
-                href: "/vouchers/\(profile.id.uuidString.lowercased())")
+                href: Paths.voucher(profile.id))
         }
         let bar = AdminBrandingPreviewBar(
             strings: chrome.strings, values: draft.values, keptLogo: kept, csrfToken: admin.session.csrfSecret)
-        var response = HTTPResponse.page(
-            HomePage(chrome: chrome, view: HomeView(packages: packages), banner: HTMLFragment { bar }))
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        return .page(HomePage(chrome: chrome, view: HomeView(packages: packages), banner: HTMLFragment { bar }))
     }
 
     /// The theme for two `rrggbb` colours (no `#`, so the query needs no escaping); 400 for anything else.
     private func stylesheet(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
         let query = try request.queryItems
         guard let primary = query["primary"].flatMap({ BrandColor("#" + $0) }),
             let accent = query["accent"].flatMap({ BrandColor("#" + $0) })
@@ -58,7 +54,6 @@ struct AdminBrandingPreviewController: Sendable {
         (branding.primaryColor, branding.accentColor) = (primary, accent)
         var response = HTTPResponse(status: .ok, body: Array(ThemeStylesheet.css(for: branding).utf8))
         response.headers.set("Content-Type", "text/css; charset=utf-8")
-        response.headers.set("Cache-Control", "no-store")
         return response
     }
 

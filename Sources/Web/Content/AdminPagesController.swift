@@ -6,60 +6,55 @@ import Templates
 /// tenant admin edits the text of the site's content pages, one language at a time. Only the pages
 /// every site has can be edited, and only the signed-in admin's own tenant's.
 struct AdminPagesController: Sendable {
-    static let path = "/admin/pages"
     typealias Field = AdminPagesEditView.Field
     /// Room for a body well over what a draft accepts, so a page that is too long gets its message
     /// next to the field rather than a bare 413.
     static let formLimits = FormLimits(maxFields: 20, maxValueBytes: 512 * 1024)
 
-    let services: AdminServices
     let library: ContentLibrary
     let editor: ContentPageEditor
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return try list(admin, reverted: try request.queryItems["reverted"] == "1")
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/pages") { request, admin, _ in
+            try list(admin, reverted: try request.queryItems["reverted"] == "1")
         }
-        router.get(Self.path + "/{slug}/{lang}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.get("/admin/pages/{slug}/{lang}") { request, admin, parameters in
             let (slug, language) = try Self.page(parameters)
-            let current = try library.current(slug, in: language, for: context.tenant)
+            let current = try library.current(slug, in: language, for: admin.context.tenant)
             let values = [Field.title: current?.title ?? "", Field.markdown: current?.markdown ?? ""]
             return try editPage(
                 admin, slug: slug, language: language, state: FormState(values: values),
                 saved: try request.queryItems["saved"] == "1")
         }
-        router.post(Self.path + "/{slug}/{lang}") { request, context, parameters in
-            let (admin, draft) = try submittedDraft(request, context, parameters)
+        router.post("/admin/pages/{slug}/{lang}") { request, admin, parameters in
+            let draft = try submittedDraft(request, admin, parameters)
             guard draft.errors.isEmpty else {
                 return try editPage(
                     admin, slug: draft.slug, language: draft.language,
                     state: FormState(values: draft.values, errors: draft.errors), status: .unprocessableContent)
             }
-            try editor.save(draft, for: context.tenant, by: AuditActor(admin, request: request))
+            try editor.save(draft, for: admin.context.tenant, by: AuditActor(admin, request: request))
             // This instance shows the change on its very next request; the NOTIFY tells the others.
             library.invalidateAll()
-            return .redirect(to: Self.editPath(draft.slug, draft.language) + "?saved=1")
+            return .redirect(to: Paths.Admin.page(draft.slug, draft.language) + "?saved=1")
         }
-        router.post(Self.path + "/{slug}/{lang}/preview") { request, context, parameters in
-            let (admin, draft) = try submittedDraft(request, context, parameters)
+        router.post("/admin/pages/{slug}/{lang}/preview") { request, admin, parameters in
+            let draft = try submittedDraft(request, admin, parameters)
             let state = FormState(values: draft.values, errors: draft.errors)
             guard draft.errors.isEmpty else {
                 return try editPage(admin, slug: draft.slug, language: draft.language, state: state, status: .unprocessableContent)
             }
             let preview = library.render(
-                title: draft.title, markdown: draft.markdown, language: draft.language, site: context.site,
+                title: draft.title, markdown: draft.markdown, language: draft.language, site: admin.context.site,
                 storeURL: request.siteOrigin)
             return try editPage(admin, slug: draft.slug, language: draft.language, state: state, preview: preview)
         }
-        router.post(Self.path + "/{slug}/{lang}/revert") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/pages/{slug}/{lang}/revert") { request, admin, parameters in
             let (slug, language) = try Self.page(parameters)
             try admin.verifyCSRF(try request.formFields())
-            try editor.revert(slug, in: language, for: context.tenant, by: AuditActor(admin, request: request))
+            try editor.revert(slug, in: language, for: admin.context.tenant, by: AuditActor(admin, request: request))
             library.invalidateAll()
-            return .redirect(to: Self.path + "?reverted=1")
+            return .redirect(to: Paths.Admin.pages + "?reverted=1")
         }
     }
 
@@ -72,20 +67,17 @@ struct AdminPagesController: Sendable {
         return (slug, language)
     }
 
-    static func editPath(_ slug: String, _ language: Language) -> String { "\(path)/\(slug)/\(language.rawValue)" }
-
-    /// The admin and the checked draft, once the form's CSRF token matched the session's.
+    /// The checked draft, once the form's CSRF token matched the session's.
     private func submittedDraft(
-        _ request: HTTPRequest, _ context: TenantContext, _ parameters: RouteParameters
-    ) throws -> (AuthenticatedTenantAdmin, ContentPageEditor.Draft) {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        _ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, _ parameters: RouteParameters
+    ) throws -> ContentPageEditor.Draft {
         let (slug, language) = try Self.page(parameters)
         let form = try request.formFields(limits: Self.formLimits)
         try admin.verifyCSRF(form)
         let draft = ContentPageEditor.Draft(
             slug: slug, language: language, title: form[Field.title] ?? "", markdown: form[Field.markdown] ?? "",
-            strings: context.language.adminContentStrings)
-        return (admin, draft)
+            strings: admin.context.language.adminContentStrings)
+        return draft
     }
 
     private func list(_ admin: AuthenticatedTenantAdmin, reverted: Bool) throws -> HTTPResponse {
@@ -95,13 +87,12 @@ struct AdminPagesController: Sendable {
         let entries = DefaultContent.slugs.flatMap { slug in
             Language.allCases.map { language in
                 AdminPagesView.Entry(
-                    name: strings.pageTitle(slug: slug), language: language,
-                    version: versions[ContentPageRepository.PageKey(slug: slug, language: language)],
-                    editPath: Self.editPath(slug, language))
+                    slug: slug, name: strings.pageTitle(slug: slug), language: language,
+                    version: versions[ContentPageRepository.PageKey(slug: slug, language: language)])
             }
         }
         let view = AdminPagesView(entries: entries, csrfToken: admin.session.csrfSecret, reverted: reverted)
-        return Self.noStore(.page(AdminPagesPage(chrome: context.chrome, view: view)))
+        return .page(AdminPagesPage(chrome: context.chrome, view: view))
     }
 
     private func editPage(
@@ -115,11 +106,10 @@ struct AdminPagesController: Sendable {
             AdminPagesEditView.SavedVersion(version: $0.version, savedBy: $0.savedBy, savedAt: dates.dayAndTime($0.savedAt))
         }
         let view = AdminPagesEditView(
-            name: context.language.strings.pageTitle(slug: slug), language: language, state: state,
-            formPath: Self.editPath(slug, language), publicPath: "/pages/\(slug)?lang=\(language.rawValue)",
+            slug: slug, name: context.language.strings.pageTitle(slug: slug), language: language, state: state,
             version: try library.overrides.override(slug, in: language, for: tenant)?.version, preview: preview,
             history: history, csrfToken: admin.session.csrfSecret, saved: saved)
-        return Self.noStore(.page(AdminPagesEditPage(chrome: context.chrome, view: view), status: status))
+        return .page(AdminPagesEditPage(chrome: context.chrome, view: view), status: status)
     }
 
     static func noStore(_ response: HTTPResponse) -> HTTPResponse {

@@ -5,14 +5,11 @@ import Templates
 /// `GET /admin`: the tenant admin's first page after signing in. Every figure comes from the tenant's
 /// own rows, in its scope, and days begin at midnight in its time zone.
 struct AdminDashboardController: Sendable {
-    static let path = "/admin"
-
-    let services: AdminServices
     let dashboard: DashboardQuery
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin") { _, admin, _ in
+            let context = admin.context
             let words = context.language.adminDashboardStrings
             let dates = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
             let figures = try dashboard.figures(for: context.tenant, timeZone: dates.timeZone.identifier)
@@ -25,12 +22,12 @@ struct AdminDashboardController: Sendable {
                     detail: words.payments(figures.paymentsThisMonth), path: nil),
                 AdminDashboardView.Tile(
                     label: words.unpaidInvoices, value: Rupiah.format(figures.unpaidAmount),
-                    detail: words.invoices(figures.unpaidInvoices), path: "/admin/invoices?status=unpaid"),
+                    detail: words.invoices(figures.unpaidInvoices), path: Paths.Admin.invoices(status: "unpaid")),
                 AdminDashboardView.Tile(
                     label: words.isolatedSubscribers, value: String(figures.isolatedSubscribers), detail: nil, path: nil),
                 AdminDashboardView.Tile(
                     label: words.onlineSessions, value: String(figures.onlineSessions), detail: nil,
-                    path: "/admin/sessions"),
+                    path: Paths.Admin.sessions),
             ]
             let payments = try dashboard.lastPayments(for: context.tenant).map { payment in
                 let (subject, path) = Self.subject(payment.subject, words: words)
@@ -45,14 +42,14 @@ struct AdminDashboardController: Sendable {
                     method: method)
             }
             let view = AdminDashboardView(tiles: tiles, payments: payments, csrfToken: admin.session.csrfSecret)
-            return AdminPagesController.noStore(.page(AdminDashboardPage(chrome: context.chrome, view: view)))
+            return .page(AdminDashboardPage(chrome: context.chrome, view: view))
         }
     }
 
     private static func subject(_ subject: DashboardPayment.Subject?, words: AdminDashboardStrings) -> (String, String?) {
         switch subject {
-        case .order(let number): (words.order(number), AdminOrdersController.path + "/" + number)
-        case .invoice(let number): (words.invoice(number), AdminInvoicesController.path + "/" + number)
+        case .order(let number): (words.order(number), Paths.Admin.order(number))
+        case .invoice(let number): (words.invoice(number), AdminSalesFormatter.invoiceURL(number))
         case .reseller(let id, let name): (words.settlement(name), AdminResellersController.resellerPath(id))
         case nil: ("", nil)
         }

@@ -7,26 +7,18 @@ import Templates
 /// `gerbang export hotspot`, for the signed-in admin's own tenant, one file at a time. Only names the
 /// exporter produced are served, so the path parameter never reaches the file system.
 struct AdminHotspotController: Sendable {
-    static let path = "/admin/hotspot"
-
-    let services: AdminServices
     let loader: ExportSourceLoader
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            let files = try exportedFiles(request, context)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/hotspot") { request, admin, _ in
+            let files = try exportedFiles(request, admin.context)
             let view = AdminHotspotView(
-                files: files.map { .init(name: $0.name, byteCount: $0.bytes.count) }, downloadPath: Self.path,
-                csrfToken: admin.session.csrfSecret)
-            var response = HTTPResponse.page(AdminHotspotPage(chrome: context.chrome, view: view))
-            response.headers.set("Cache-Control", "no-store")
-            return response
+                files: files.map { .init(name: $0.name, byteCount: $0.bytes.count) }, csrfToken: admin.session.csrfSecret)
+            return .page(AdminHotspotPage(chrome: admin.context.chrome, view: view))
         }
-        router.get(Self.path + "/{file}") { request, context, parameters in
-            _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.get("/admin/hotspot/{file}") { request, admin, parameters in
             let name = try parameters.require("file")
-            guard let file = try exportedFiles(request, context).first(where: { $0.name == name }) else {
+            guard let file = try exportedFiles(request, admin.context).first(where: { $0.name == name }) else {
                 throw HTTPError(.notFound)
             }
             return Self.download(file)
@@ -50,7 +42,6 @@ struct AdminHotspotController: Sendable {
         var headers = HTTPHeaders()
         headers.set("Content-Type", contentType(of: file.name))
         headers.set("Content-Disposition", "attachment; filename=\"\(file.name)\"")
-        headers.set("Cache-Control", "no-store")
         return HTTPResponse(headers: headers, body: file.bytes)
     }
 

@@ -7,42 +7,36 @@ import Templates
 /// senders (its Fonnte devices). Tokens are shown back masked only, never echoed into a form, and never
 /// logged; every change writes one audit row with the token masked. Another tenant's sender id is a 404.
 struct AdminWhatsAppController: Sendable {
-    static let path = "/admin/whatsapp"
-    static let sendersPath = path + "/senders"
     typealias Field = AdminWhatsAppView.Field
 
-    let services: AdminServices
     let editor: AdminWhatsAppEditor
     /// Whether the platform sends for tenants without their own number (`WHATSAPP_PROVIDER`).
     let hasCentralSender: Bool
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return try page(
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/whatsapp") { request, admin, _ in
+            try page(
                 admin, state: FormState(values: AdminWhatsAppDraft.newSenderValues),
                 saved: try request.queryItems["saved"] == "1")
         }
-        router.post(Self.sendersPath) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/whatsapp/senders") { request, admin, _ in
             let form = try request.formFields()
             try admin.verifyCSRF(form)
-            let draft = AdminWhatsAppDraft(form: form, hasStoredToken: false, language: context.language)
+            let draft = AdminWhatsAppDraft(form: form, hasStoredToken: false, language: admin.context.language)
             guard !draft.state.hasErrors else { return try page(admin, state: draft.state, status: .unprocessableContent) }
-            try editor.create(draft, for: context.tenant, by: AuditActor(admin, request: request))
-            return .redirect(to: Self.path + "?saved=1")
+            try editor.create(draft, for: admin.context.tenant, by: AuditActor(admin, request: request))
+            return .redirect(to: Paths.Admin.whatsApp + "?saved=1")
         }
-        router.get(Self.sendersPath + "/{id}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            guard let stored = try editor.sender(try Self.id(parameters), for: context.tenant) else {
+        router.get("/admin/whatsapp/senders/{id}") { _, admin, parameters in
+            guard let stored = try editor.sender(try Self.id(parameters), for: admin.context.tenant) else {
                 throw HTTPError(.notFound)
             }
             var values = [Field.name: stored.name, Field.perMinute: String(stored.perMinute)]
             if stored.isActive { values[Field.active] = "on" }
             return senderForm(admin, stored: stored, state: FormState(values: values))
         }
-        router.post(Self.sendersPath + "/{id}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/whatsapp/senders/{id}") { request, admin, parameters in
+            let context = admin.context
             let form = try request.formFields()
             try admin.verifyCSRF(form)
             guard let stored = try editor.sender(try Self.id(parameters), for: context.tenant) else {
@@ -54,14 +48,15 @@ struct AdminWhatsAppController: Sendable {
             }
             guard try editor.update(stored.id, with: draft, for: context.tenant, by: AuditActor(admin, request: request))
             else { throw HTTPError(.notFound) }
-            return .redirect(to: Self.path + "?saved=1")
+            return .redirect(to: Paths.Admin.whatsApp + "?saved=1")
         }
-        router.post(Self.sendersPath + "/{id}/delete") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/whatsapp/senders/{id}/delete") { request, admin, parameters in
             try admin.verifyCSRF(try request.formFields())
-            guard try editor.delete(try Self.id(parameters), for: context.tenant, by: AuditActor(admin, request: request))
-            else { throw HTTPError(.notFound) }
-            return .redirect(to: Self.path + "?saved=1")
+            let actor = AuditActor(admin, request: request)
+            guard try editor.delete(try Self.id(parameters), for: admin.context.tenant, by: actor) else {
+                throw HTTPError(.notFound)
+            }
+            return .redirect(to: Paths.Admin.whatsApp + "?saved=1")
         }
     }
 
@@ -72,8 +67,6 @@ struct AdminWhatsAppController: Sendable {
         }
         return id
     }
-
-    static func senderPath(_ id: UUID) -> String { sendersPath + "/" + id.uuidString.lowercased() }
 
     private func page(
         _ admin: AuthenticatedTenantAdmin, state: FormState, status: HTTPStatus = .ok, saved: Bool = false
@@ -87,19 +80,19 @@ struct AdminWhatsAppController: Sendable {
         let senders = stored.map { sender in
             AdminWhatsAppView.Sender(
                 name: sender.name, maskedToken: sender.maskedToken, perMinute: sender.perMinute, isActive: sender.isActive,
-                editPath: Self.senderPath(sender.id), deletePath: Self.senderPath(sender.id) + "/delete")
+                editPath: Paths.Admin.whatsAppSender(sender.id), deletePath: Paths.Admin.deleteWhatsAppSender(sender.id))
         }
         let view = AdminWhatsAppView(
             inEffect: inEffect, senders: senders, state: state, saved: saved, csrfToken: admin.session.csrfSecret)
-        return .adminSalesPage(AdminWhatsAppPage(chrome: admin.context.chrome, view: view), status: status)
+        return .page(AdminWhatsAppPage(chrome: admin.context.chrome, view: view), status: status)
     }
 
     private func senderForm(
         _ admin: AuthenticatedTenantAdmin, stored: AdminWhatsAppEditor.Stored, state: FormState, status: HTTPStatus = .ok
     ) -> HTTPResponse {
         let view = AdminWhatsAppSenderView(
-            state: state, storedToken: stored.maskedToken, formPath: Self.senderPath(stored.id),
+            state: state, storedToken: stored.maskedToken, formPath: Paths.Admin.whatsAppSender(stored.id),
             csrfToken: admin.session.csrfSecret)
-        return .adminSalesPage(AdminWhatsAppSenderPage(chrome: admin.context.chrome, view: view), status: status)
+        return .page(AdminWhatsAppSenderPage(chrome: admin.context.chrome, view: view), status: status)
     }
 }

@@ -6,17 +6,14 @@ import Templates
 /// the tenant's own account and enter its keys. Keys are shown back masked only, never echoed into
 /// the form, and never logged; every change writes one audit row with masked keys.
 struct AdminPaymentsController: Sendable {
-    static let path = "/admin/payments"
     typealias Field = AdminPaymentsView.Field
 
-    let services: AdminServices
     let accounts: GatewayAccountCache
     let editor: AdminPaymentsEditor
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            let current = try editor.current(for: context.tenant)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/payments") { request, admin, _ in
+            let current = try editor.current(for: admin.context.tenant)
             let shown = current.accounts.first
             var values = [
                 Field.provider: (shown?.provider ?? .midtrans).rawValue,
@@ -27,8 +24,8 @@ struct AdminPaymentsController: Sendable {
                 admin, stored: current.accounts, state: FormState(values: values),
                 saved: try request.queryItems["saved"] == "1")
         }
-        router.post(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/payments") { request, admin, _ in
+            let context = admin.context
             let form = try request.formFields()
             try admin.verifyCSRF(form)
             let stored = try editor.current(for: context.tenant).accounts
@@ -39,7 +36,7 @@ struct AdminPaymentsController: Sendable {
             }
             try editor.save(draft, for: context.tenant, by: AuditActor(admin, request: request))
             accounts.invalidate(context.tenant.id)
-            return .redirect(to: Self.path + "?saved=1")
+            return .redirect(to: Paths.Admin.payments + "?saved=1")
         }
     }
 
@@ -70,7 +67,7 @@ struct AdminPaymentsController: Sendable {
             accounts: stored.map { accountView($0, sales) },
             providers: accounts.offeredProviders.map { .init(value: $0.rawValue, label: Self.name(of: $0)) },
             state: state, storedKeys: storedKeys ?? [:], saved: saved, csrfToken: admin.session.csrfSecret)
-        return .adminSalesPage(AdminPaymentsPage(chrome: context.chrome, view: view), status: status)
+        return .page(AdminPaymentsPage(chrome: context.chrome, view: view), status: status)
     }
 
     private func accountView(_ account: PaymentGatewayAccount, _ sales: AdminSalesStrings) -> AdminPaymentsView.Account {

@@ -7,25 +7,22 @@ import Templates
 /// Every lookup is scoped by the admin's tenant, so another tenant's order number is a plain 404
 /// here and matches nothing in the search.
 struct AdminOrdersController: Sendable {
-    static let path = "/admin/orders"
-
-    let services: AdminServices
     let orders: OrderListQuery
     let resender: OrderMessageResender
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/orders") { request, admin, _ in
+            let context = admin.context
             let list = try AdminListRequest(request: request, statuses: OrderListQuery.statuses)
             let page = try orders.page(list, for: context.tenant)
             let format = AdminSalesFormatter(context: context)
             let view = AdminOrdersView(
-                rows: page.rows.map(format.orderRow), search: list.search(path: Self.path, statuses: format.orderStatuses),
-                pager: page.pager(path: Self.path, request: list), csrfToken: admin.session.csrfSecret)
-            return .adminSalesPage(AdminOrdersPage(chrome: context.chrome, view: view))
+                rows: page.rows.map(format.orderRow), search: list.search(path: Paths.Admin.orders, statuses: format.orderStatuses),
+                pager: page.pager(path: Paths.Admin.orders, request: list), csrfToken: admin.session.csrfSecret)
+            return .page(AdminOrdersPage(chrome: context.chrome, view: view))
         }
-        router.get(Self.path + "/{number}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.get("/admin/orders/{number}") { request, admin, parameters in
+            let context = admin.context
             guard let detail = try orders.detail(number: try parameters.require("number"), for: context.tenant) else {
                 throw HTTPError(.notFound)
             }
@@ -33,10 +30,10 @@ struct AdminOrdersController: Sendable {
                 detail, resent: try request.queryItems["resent"] == "1", csrfToken: admin.session.csrfSecret)
             view.voucherStates = try VoucherUsageQuery(database: orders.database).summaries(
                 of: detail.voucherCodes, order: detail.order, context: context)
-            return .adminSalesPage(AdminOrderPage(chrome: context.chrome, view: view))
+            return .page(AdminOrderPage(chrome: context.chrome, view: view))
         }
-        router.post(Self.path + "/{number}/messages") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/orders/{number}/messages") { request, admin, parameters in
+            let context = admin.context
             let form = try request.formFields()
             try admin.verifyCSRF(form)
             let number: String = try parameters.require("number")
@@ -51,13 +48,13 @@ struct AdminOrdersController: Sendable {
                     errors: [AdminOrderView.Field.phone: OrderSubmission.Problem.phone(error).message(context.language.strings)])
                 let view = AdminSalesFormatter(context: context).orderView(
                     detail, resendState: state, csrfToken: admin.session.csrfSecret)
-                return .adminSalesPage(AdminOrderPage(chrome: context.chrome, view: view), status: .unprocessableContent)
+                return .page(AdminOrderPage(chrome: context.chrome, view: view), status: .unprocessableContent)
             }
             let actor = AuditActor(admin, request: request)
             guard try resender.resend(orderNumber: detail.order.number, to: phone, for: context.tenant, by: actor) else {
                 throw HTTPError(.conflict, "this order has no message to send again: it has issued no codes")
             }
-            return .redirect(to: Self.path + "/" + detail.order.number + "?resent=1")
+            return .redirect(to: Paths.Admin.order(detail.order.number) + "?resent=1")
         }
     }
 }

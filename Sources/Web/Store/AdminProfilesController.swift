@@ -7,39 +7,34 @@ import Templates
 /// the signed-in admin's tenant, so another tenant's profile id is a 404 and a `tenant_id` in a form
 /// is never read.
 struct AdminProfilesController: Sendable {
-    static let path = "/admin/profiles"
     typealias Field = AdminProfileFormView.Field
     typealias Draft = VoucherProfileEditor.Draft
 
-    let services: AdminServices
     let profiles: VoucherProfileRepository
     let editor: VoucherProfileEditor
     /// The store's in-memory catalogue: dropped for this tenant after each change, so this instance's
     /// store shows it on the very next request (the NOTIFY tells the other instances).
     let catalogue: CatalogueCache
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return try list(admin, saved: try request.queryItems["saved"] == "1")
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/profiles") { request, admin, _ in
+            try list(admin, saved: try request.queryItems["saved"] == "1")
         }
-        router.get(Self.path + "/new") { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return form(admin, id: nil, state: FormState(values: Draft.newProfileValues))
+        router.get("/admin/profiles/new") { _, admin, _ in
+            form(admin, id: nil, state: FormState(values: Draft.newProfileValues))
         }
-        router.post(Self.path + "/new") { request, context, _ in try save(request, context, id: nil) }
-        router.get(Self.path + "/{id}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            guard let managed = try profiles.profile(id: try Self.id(parameters), for: context.tenant) else {
+        router.post("/admin/profiles/new") { request, admin, _ in try save(request, admin, id: nil) }
+        router.get("/admin/profiles/{id}") { _, admin, parameters in
+            guard let managed = try profiles.profile(id: try Self.id(parameters), for: admin.context.tenant) else {
                 throw HTTPError(.notFound)
             }
             return form(admin, id: managed.profile.id, state: FormState(values: Draft.values(of: managed.profile)))
         }
-        router.post(Self.path + "/{id}") { request, context, parameters in
-            try save(request, context, id: try Self.id(parameters))
+        router.post("/admin/profiles/{id}") { request, admin, parameters in
+            try save(request, admin, id: try Self.id(parameters))
         }
-        router.post(Self.path + "/{id}/{action}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/profiles/{id}/{action}") { request, admin, parameters in
+            let context = admin.context
             let id = try Self.id(parameters)
             guard let action = VoucherProfileEditor.Action(rawValue: try parameters.require("action")) else {
                 throw HTTPError(.notFound)
@@ -49,7 +44,7 @@ struct AdminProfilesController: Sendable {
                 throw HTTPError(.notFound)
             }
             catalogue.invalidate(context.tenant.id)
-            return .redirect(to: Self.path + "?saved=1")
+            return .redirect(to: Paths.Admin.profiles + "?saved=1")
         }
     }
 
@@ -60,11 +55,9 @@ struct AdminProfilesController: Sendable {
         return id
     }
 
-    static func editPath(_ id: UUID) -> String { "\(path)/\(id.uuidString.lowercased())" }
-
     /// Creates (`id` nil) or updates a profile from the submitted form; a bad field is a 422 with the input kept.
-    private func save(_ request: HTTPRequest, _ context: TenantContext, id: UUID?) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func save(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, id: UUID?) throws -> HTTPResponse {
+        let context = admin.context
         let submitted = try request.formFields()
         try admin.verifyCSRF(submitted)
         var typed: [String: String] = [:]
@@ -81,7 +74,7 @@ struct AdminProfilesController: Sendable {
             switch outcome {
             case .saved:
                 catalogue.invalidate(context.tenant.id)
-                return .redirect(to: Self.path + "?saved=1")
+                return .redirect(to: Paths.Admin.profiles + "?saved=1")
             case .notFound: throw HTTPError(.notFound)
             case .groupHasSoldVouchers: errors[Field.radiusGroup] = words.errorRadiusGroupHasSoldVouchers
             case .groupTakenByAnotherTenant: errors[Field.radiusGroup] = words.errorRadiusGroupTaken
@@ -106,23 +99,22 @@ struct AdminProfilesController: Sendable {
         let entries = try profiles.allProfiles(for: context.tenant).map { managed in
             let profile = managed.profile
             return AdminProfilesView.Entry(
-                name: profile.name, price: Rupiah.format(profile.price),
+                id: profile.id, name: profile.name, price: Rupiah.format(profile.price),
                 validity: VoucherProfile.validity(minutes: profile.validityMinutes, strings: strings),
                 radiusGroup: profile.radiusGroup,
-                status: managed.isDeleted ? .deleted : profile.isOnSale ? .onSale : .hidden,
-                editPath: Self.editPath(profile.id), actionPath: Self.editPath(profile.id))
+                status: managed.isDeleted ? .deleted : profile.isOnSale ? .onSale : .hidden)
         }
         let view = AdminProfilesView(
-            entries: entries, newPath: Self.path + "/new", csrfToken: admin.session.csrfSecret, saved: saved)
-        return AdminPagesController.noStore(.page(AdminProfilesPage(chrome: context.chrome, view: view)))
+            entries: entries, csrfToken: admin.session.csrfSecret, saved: saved)
+        return .page(AdminProfilesPage(chrome: context.chrome, view: view))
     }
 
     private func form(
         _ admin: AuthenticatedTenantAdmin, id: UUID?, state: FormState, status: HTTPStatus = .ok
     ) -> HTTPResponse {
         let view = AdminProfileFormView(
-            isNew: id == nil, state: state, formPath: id.map(Self.editPath) ?? Self.path + "/new",
+            isNew: id == nil, state: state, formPath: id.map(Paths.Admin.profile) ?? Paths.Admin.newProfile,
             csrfToken: admin.session.csrfSecret)
-        return AdminPagesController.noStore(.page(AdminProfileFormPage(chrome: admin.context.chrome, view: view), status: status))
+        return .page(AdminProfileFormPage(chrome: admin.context.chrome, view: view), status: status)
     }
 }

@@ -6,29 +6,27 @@ import Templates
 /// admin's custom domains. Every lookup is scoped by the signed-in admin's tenant, so a domain of
 /// another tenant can be neither removed nor made primary here, and adding it says only "in use".
 struct AdminDomainsController: Sendable {
-    static let path = "/admin/domains"
     typealias Field = AdminDomainsView.Field
 
-    let services: AdminServices
     let domains: TenantDomainEditor
     let baseDomain: String
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return try page(admin, saved: try request.queryItems["saved"] == "1")
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/domains") { request, admin, _ in
+            try page(admin, saved: try request.queryItems["saved"] == "1")
         }
-        router.post(Self.path) { request, context, _ in try add(request, context) }
-        router.post(Self.path + "/remove") { request, context, _ in
-            try change(request, context) { try domains.remove($0, for: context.tenant, by: $1) }
+        router.post("/admin/domains") { request, admin, _ in try add(request, admin) }
+        router.post("/admin/domains/remove") { request, admin, _ in
+            try change(request, admin) { try domains.remove($0, for: admin.context.tenant, by: $1) }
         }
-        router.post(Self.path + "/primary") { request, context, _ in
-            try change(request, context) { try domains.makePrimary($0, for: context.tenant, by: $1) }
+        router.post("/admin/domains/primary") { request, admin, _ in
+            try change(request, admin) { try domains.makePrimary($0, for: admin.context.tenant, by: $1) }
         }
     }
 
-    private func add(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let (admin, form) = try signedInForm(request, context)
+    private func add(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> HTTPResponse {
+        let context = admin.context
+        let form = try checkedForm(request, admin)
         let typed = form[Field.domain] ?? ""
         let strings = context.language.strings
         let problem: String?
@@ -41,26 +39,25 @@ struct AdminDomainsController: Sendable {
         case .failure(.underPlatformDomain): problem = strings.errorDomainPlatform
         case .failure(.reserved): problem = strings.errorDomainReserved
         }
-        guard let problem else { return .redirect(to: Self.path + "?saved=1") }
+        guard let problem else { return .redirect(to: Paths.Admin.domains + "?saved=1") }
         return try page(
             admin, state: FormState(values: [Field.domain: typed], errors: [Field.domain: problem]),
             status: .unprocessableContent)
     }
 
     private func change(
-        _ request: HTTPRequest, _ context: TenantContext, _ apply: (String, AuditActor) throws -> Void
+        _ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, _ apply: (String, AuditActor) throws -> Void
     ) throws -> HTTPResponse {
-        let (admin, form) = try signedInForm(request, context)
+        let form = try checkedForm(request, admin)
         try apply((form[Field.domain] ?? "").lowercased(), AuditActor(admin, request: request))
-        return .redirect(to: Self.path + "?saved=1")
+        return .redirect(to: Paths.Admin.domains + "?saved=1")
     }
 
-    /// The admin and the form, once the form's CSRF token matched the session's.
-    private func signedInForm(_ request: HTTPRequest, _ context: TenantContext) throws -> (AuthenticatedTenantAdmin, URLEncodedForm) {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    /// The form, once its CSRF token matched the session's.
+    private func checkedForm(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> URLEncodedForm {
         let form = try request.formFields()
         try admin.verifyCSRF(form)
-        return (admin, form)
+        return form
     }
 
     private func page(
@@ -69,8 +66,6 @@ struct AdminDomainsController: Sendable {
         let view = AdminDomainsView(
             domains: try domains.domains(for: admin.context.tenant), state: state, csrfToken: admin.session.csrfSecret,
             saved: saved)
-        var response = HTTPResponse.page(AdminDomainsPage(chrome: admin.context.chrome, view: view), status: status)
-        response.headers.set("Cache-Control", "no-store")
-        return response
+        return .page(AdminDomainsPage(chrome: admin.context.chrome, view: view), status: status)
     }
 }
