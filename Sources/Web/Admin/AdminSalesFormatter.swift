@@ -22,7 +22,7 @@ struct AdminSalesFormatter: Sendable {
     }
 
     static func orderURL(_ number: String) -> String { AdminOrdersController.path + "/" + PathSegment.encode(number) }
-    static func invoiceURL(_ number: String) -> String { AdminInvoicesController.path + "/" + PathSegment.encode(number) }
+    static func invoiceURL(_ number: String) -> String { Paths.Admin.invoice(number) }
 
     // MARK: Orders
 
