@@ -34,11 +34,14 @@ enum CachePolicy: Sendable {
     /// As the handler set it (public pages set their own validators and lifetimes).
     case asAnswered
     /// Never stored: pages with a signed-in person's data, forms with their CSRF token. Set on every
-    /// answer of the route that has no `Cache-Control` of its own.
+    /// answer of the route that has no `Cache-Control` of its own, or only the `no-cache` every rendered
+    /// page carries (which lets a cache keep the page).
     case noStore
 
     func apply(to response: inout HTTPResponse) {
-        guard case .noStore = self, response.headers.values("Cache-Control").isEmpty else { return }
+        guard case .noStore = self else { return }
+        let own = response.headers.values("Cache-Control")
+        guard own.isEmpty || own == ["no-cache"] else { return }
         response.headers.set("Cache-Control", "no-store")
     }
 }
