@@ -150,6 +150,73 @@ extension Paths.Admin {
 // MARK: Admin: subscribers and billing (plans, subscribers, import/export, invoices, billing settings), resellers,
 // voucher batches, finance, routers and sessions
 
+extension Paths.Admin {
+    public static let newSubscriber = "/admin/subscribers/new"
+    public static let subscriberImport = "/admin/subscribers/import"
+    public static let subscriberImportConfirm = "/admin/subscribers/import/confirm"
+    public static let subscribersExport = "/admin/subscribers/export.csv"
+
+    public static func subscriber(_ id: UUID) -> String { "/admin/subscribers/" + id.uuidString.lowercased() }
+
+    /// A status change (`suspend`, `terminate`, `restore`) or `portal-password`.
+    public static func subscriber(_ id: UUID, action: String) -> String { subscriber(id) + "/" + PathSegment.encode(action) }
+
+    public static let newPlan = "/admin/plans/new"
+
+    public static func plan(_ id: UUID) -> String { "/admin/plans/" + id.uuidString.lowercased() }
+
+    /// `activate`, `deactivate` or `delete`.
+    public static func plan(_ id: UUID, action: String) -> String { plan(id) + "/" + PathSegment.encode(action) }
+
+    public static let invoicesExport = "/admin/invoices/export.csv"
+
+    public static func invoice(_ number: String) -> String { "/admin/invoices/" + PathSegment.encode(number) }
+    public static func invoicePayments(_ number: String) -> String { invoice(number) + "/payments" }
+    public static func voidInvoice(_ number: String) -> String { invoice(number) + "/void" }
+    public static func invoicePayLink(_ number: String) -> String { invoice(number) + "/pay-link" }
+    public static func sendInvoicePayLink(_ number: String) -> String { invoicePayLink(number) + "/send" }
+
+    public static let billingMessages = "/admin/billing/messages"
+
+    public static let newReseller = "/admin/resellers/new"
+
+    public static func reseller(_ id: UUID) -> String { "/admin/resellers/" + id.uuidString.lowercased() }
+    public static func editReseller(_ id: UUID) -> String { reseller(id) + "/edit" }
+    public static func resellerSettlements(_ id: UUID) -> String { reseller(id) + "/settlements" }
+
+    /// A batch's cards; `perPage` cards on each A4 sheet, else the default.
+    public static func printVoucherBatch(_ id: UUID, perPage: Int? = nil) -> String {
+        let path = voucherBatch(id) + "/print"
+        guard let perPage else { return path }
+        return path + "?per_page=" + String(perPage)
+    }
+
+    public static func exportVoucherBatch(_ id: UUID) -> String { voucherBatch(id) + "/export.csv" }
+
+    /// `disable`, `enable` or `delete`.
+    public static func voucherBatch(_ id: UUID, action: String) -> String { voucherBatch(id) + "/" + PathSegment.encode(action) }
+
+    private static func voucherBatch(_ id: UUID) -> String { "/admin/vouchers/" + id.uuidString.lowercased() }
+
+    /// The finance report of one month, `YYYY-MM`.
+    public static func finance(month: String) -> String { "/admin/finance?month=" + PathSegment.encode(month) }
+    public static func exportFinance(month: String) -> String { "/admin/finance/export.csv?month=" + PathSegment.encode(month) }
+
+    public static let newExpense = "/admin/finance/expenses/new"
+
+    public static func expense(_ id: UUID) -> String { "/admin/finance/expenses/" + id.uuidString.lowercased() }
+    public static func deleteExpense(_ id: UUID) -> String { expense(id) + "/delete" }
+
+    public static let newRouter = "/admin/routers/new"
+
+    public static func router(_ id: Int) -> String { "/admin/routers/" + String(id) }
+    public static func deleteRouter(_ id: Int) -> String { router(id) + "/delete" }
+    public static func routerTunnel(_ id: Int) -> String { router(id) + "/tunnel" }
+    public static func deleteRouterTunnel(_ id: Int) -> String { routerTunnel(id) + "/delete" }
+
+    public static func disconnectSession(_ id: Int64) -> String { "/admin/sessions/" + String(id) + "/disconnect" }
+}
+
 // MARK: Head office
 
 extension Paths.HeadOffice {

@@ -64,7 +64,34 @@ import Testing
     ]
 
     /// Subscribers and billing, resellers, voucher batches, finance, routers and sessions.
-    static let adminSubscriberLinks: [Link] = []
+    static let adminSubscriberLinks: [Link] = [
+        Link(.GET, Paths.Admin.subscribers), Link(.GET, Paths.Admin.newSubscriber), Link(.POST, Paths.Admin.newSubscriber),
+        Link(.GET, Paths.Admin.subscriber(id)), Link(.POST, Paths.Admin.subscriber(id)),
+        Link(.POST, Paths.Admin.subscriber(id, action: "suspend")),
+        Link(.POST, Paths.Admin.subscriber(id, action: "portal-password")), Link(.GET, Paths.Admin.subscriberImport),
+        Link(.POST, Paths.Admin.subscriberImport), Link(.POST, Paths.Admin.subscriberImportConfirm),
+        Link(.GET, Paths.Admin.subscribersExport), Link(.GET, Paths.Admin.plans), Link(.GET, Paths.Admin.newPlan),
+        Link(.POST, Paths.Admin.newPlan), Link(.GET, Paths.Admin.plan(id)), Link(.POST, Paths.Admin.plan(id)),
+        Link(.POST, Paths.Admin.plan(id, action: "deactivate")), Link(.GET, Paths.Admin.invoices),
+        Link(.GET, Paths.Admin.invoicesExport), Link(.GET, Paths.Admin.invoice("INV/2026/1")),
+        Link(.POST, Paths.Admin.invoicePayments("INV/2026/1")), Link(.POST, Paths.Admin.voidInvoice("INV/2026/1")),
+        Link(.POST, Paths.Admin.invoicePayLink("INV/2026/1")), Link(.POST, Paths.Admin.sendInvoicePayLink("INV/2026/1")),
+        Link(.GET, Paths.Admin.billing), Link(.POST, Paths.Admin.billing), Link(.GET, Paths.Admin.billingMessages),
+        Link(.POST, Paths.Admin.billingMessages), Link(.GET, Paths.Admin.resellers), Link(.GET, Paths.Admin.newReseller),
+        Link(.POST, Paths.Admin.newReseller), Link(.GET, Paths.Admin.reseller(id)), Link(.GET, Paths.Admin.editReseller(id)),
+        Link(.POST, Paths.Admin.editReseller(id)), Link(.POST, Paths.Admin.resellerSettlements(id)),
+        Link(.GET, Paths.Admin.vouchers), Link(.POST, Paths.Admin.vouchers), Link(.GET, Paths.Admin.printVoucherBatch(id)),
+        Link(.GET, Paths.Admin.printVoucherBatch(id, perPage: 12)), Link(.GET, Paths.Admin.exportVoucherBatch(id)),
+        Link(.POST, Paths.Admin.voucherBatch(id, action: "disable")), Link(.POST, Paths.Admin.voucherBatch(id, action: "delete")),
+        Link(.GET, Paths.Admin.finance), Link(.GET, Paths.Admin.finance(month: "2026-12")),
+        Link(.GET, Paths.Admin.exportFinance(month: "2026-12")), Link(.GET, Paths.Admin.newExpense),
+        Link(.POST, Paths.Admin.newExpense), Link(.GET, Paths.Admin.expense(id)), Link(.POST, Paths.Admin.expense(id)),
+        Link(.POST, Paths.Admin.deleteExpense(id)), Link(.GET, Paths.Admin.routers), Link(.GET, Paths.Admin.newRouter),
+        Link(.POST, Paths.Admin.newRouter), Link(.GET, Paths.Admin.router(7)), Link(.POST, Paths.Admin.router(7)),
+        Link(.POST, Paths.Admin.deleteRouter(7)), Link(.POST, Paths.Admin.routerTunnel(7)),
+        Link(.POST, Paths.Admin.deleteRouterTunnel(7)), Link(.GET, Paths.Admin.sessions),
+        Link(.POST, Paths.Admin.disconnectSession(42)),
+    ]
 
     static let platformLinks: [Link] = [
         Link(.GET, Paths.HeadOffice.home), Link(.GET, Paths.HeadOffice.home(done: .deleted)),

@@ -20,8 +20,8 @@ public struct AdminBillingPage: HTMLComponent {
                 Element.h1(.id("billing-heading")) { words.title }
                 Element.p { words.intro }
                 if view.saved { FormNotice(strings.adminSaved) }
-                Element.p { Element.a(.href("/admin/billing/messages")) { words.messagesTitle } }
-                Element.form(.class("admin-form"), .method(.post), .action("/admin/billing"), .novalidate) {
+                Element.p { Element.a(.href(SafeURL(Paths.Admin.billingMessages))) { words.messagesTitle } }
+                Element.form(.class("admin-form"), .method(.post), .action(SafeURL(Paths.Admin.billing)), .novalidate) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     SelectField(
@@ -63,11 +63,11 @@ public struct AdminBillingMessagesPage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: words.messagesTitle) {
             AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
             Element.section(.class("panel"), .ariaLabelledBy("messages-heading")) {
-                Element.p { Element.a(.href("/admin/billing")) { words.title } }
+                Element.p { Element.a(.href(SafeURL(Paths.Admin.billing))) { words.title } }
                 Element.h1(.id("messages-heading")) { words.messagesTitle }
                 Element.p { words.messagesIntro }
                 if view.saved { FormNotice(strings.adminSaved) }
-                Element.form(.class("admin-form"), .method(.post), .action("/admin/billing/messages"), .novalidate) {
+                Element.form(.class("admin-form"), .method(.post), .action(SafeURL(Paths.Admin.billingMessages)), .novalidate) {
                     FormErrorSummary(state: state, message: strings.formHasErrors)
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     for kind in BillingMessageKind.allCases {

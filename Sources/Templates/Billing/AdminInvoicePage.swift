@@ -14,7 +14,7 @@ public struct AdminInvoicePage: HTMLComponent {
         return SiteLayout(chrome: chrome, title: sales.invoiceTitle(view.number)) {
             AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
             Element.section(.class("panel admin-detail"), .ariaLabelledBy("invoice-heading")) {
-                Element.p { Element.a(.href("/admin/invoices")) { sales.backToInvoices } }
+                Element.p { Element.a(.href(SafeURL(Paths.Admin.invoices))) { sales.backToInvoices } }
                 Element.h1(.id("invoice-heading")) { sales.invoiceTitle(view.number) }
                 Element.p { view.status }
                 AdminSalesSummary(lines: view.invoice)

@@ -19,7 +19,7 @@ public struct AdminPlansPage: HTMLComponent {
                 if view.saved { FormNotice(chrome.strings.adminSaved) }
                 if let refusal = view.refusal { Element.p(.class("form-alert"), .role("alert")) { refusal } }
                 Element.p { words.plansIntro }
-                Element.p { Element.a(.class("button"), .href(SafeURL(view.newPath))) { words.newPlan } }
+                Element.p { Element.a(.class("button"), .href(SafeURL(Paths.Admin.newPlan))) { words.newPlan } }
                 AdminSalesTable(
                     headers: [
                         content.columnName, content.columnPrice, content.fieldDownloadKbps + " / " + content.fieldUploadKbps,
@@ -49,7 +49,7 @@ public struct AdminPlansPage: HTMLComponent {
         HTMLFragment {
             Element.form(
                 .class("profile-actions"), .method(.post),
-                .action(SafeURL(entry.actionPath + (entry.isActive ? "/deactivate" : "/activate")))
+                .action(SafeURL(entry.togglePath))
             ) {
                 HiddenInput(name: AdminPlanFormView.Field.csrf, value: view.csrfToken)
                 Element.button(
@@ -58,7 +58,7 @@ public struct AdminPlansPage: HTMLComponent {
                         (entry.isActive ? words.deactivate : words.activate) + ": " + entry.name)
                 ) { entry.isActive ? words.deactivate : words.activate }
                 Element.button(
-                    .class("button secondary"), .type(.submit), .formaction(SafeURL(entry.actionPath + "/delete")),
+                    .class("button secondary"), .type(.submit), .formaction(SafeURL(entry.deletePath)),
                     .ariaLabel(content.delete + ": " + entry.name)
                 ) { content.delete }
             }

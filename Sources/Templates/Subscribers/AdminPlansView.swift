@@ -35,12 +35,13 @@ public struct AdminPlansView: Sendable, Hashable {
         public let isActive: Bool
         public let subscriberCount: Int
         public let editPath: String
-        /// Each button posts to `actionPath + "/" + action` (`activate`, `deactivate`, `delete`).
-        public let actionPath: String
+        /// Where its activate or deactivate button posts, whichever applies.
+        public let togglePath: String
+        public let deletePath: String
 
         public init(
             name: String, price: String, speed: String, radiusGroup: String, isActive: Bool, subscriberCount: Int,
-            editPath: String, actionPath: String
+            editPath: String, togglePath: String, deletePath: String
         ) {
             self.name = name
             self.price = price
@@ -49,20 +50,19 @@ public struct AdminPlansView: Sendable, Hashable {
             self.isActive = isActive
             self.subscriberCount = subscriberCount
             self.editPath = editPath
-            self.actionPath = actionPath
+            self.togglePath = togglePath
+            self.deletePath = deletePath
         }
     }
 
     public let entries: [Entry]
-    public let newPath: String
     public let csrfToken: String
     public let saved: Bool
     /// Set when a delete was refused because the plan is in use.
     public let refusal: String?
 
-    public init(entries: [Entry], newPath: String, csrfToken: String, saved: Bool = false, refusal: String? = nil) {
+    public init(entries: [Entry], csrfToken: String, saved: Bool = false, refusal: String? = nil) {
         self.entries = entries
-        self.newPath = newPath
         self.csrfToken = csrfToken
         self.saved = saved
         self.refusal = refusal

@@ -84,16 +84,15 @@ public struct AdminSubscriberPage: HTMLComponent {
             if !existing.statusReason.isEmpty { Element.p(.class("muted")) { existing.statusReason } }
             if let first = existing.actions.first {
                 Element.form(
-                    .class("admin-form"), .method(.post), .action(SafeURL(existing.actionPath + "/" + first)), .novalidate
+                    .class("admin-form"), .method(.post), .action(SafeURL(first.path)), .novalidate
                 ) {
                     HiddenInput(name: Field.csrf, value: view.csrfToken)
                     TextField(name: Field.reason, label: words.fieldReason, state: existing.statusState, hint: words.fieldReasonHint)
                     Element.div(.class("profile-actions")) {
-                        for action in existing.actions {
-                            Element.button(
-                                .class("button secondary"), .type(.submit),
-                                .formaction(SafeURL(existing.actionPath + "/" + action))
-                            ) { label(action, words: words) }
+                        for change in existing.actions {
+                            Element.button(.class("button secondary"), .type(.submit), .formaction(SafeURL(change.path))) {
+                                label(change.action, words: words)
+                            }
                         }
                     }
                 }
@@ -115,7 +114,7 @@ public struct AdminSubscriberPage: HTMLComponent {
             Element.h2(.id("subscriber-portal")) { words.portalPasswordTitle }
             Element.p { words.portalPasswordIntro }
             Element.form(
-                .class("admin-form"), .method(.post), .action(SafeURL(existing.actionPath + "/portal-password")), .novalidate
+                .class("admin-form"), .method(.post), .action(SafeURL(existing.portalPasswordPath)), .novalidate
             ) {
                 HiddenInput(name: Field.csrf, value: view.csrfToken)
                 TextField(

@@ -2,12 +2,10 @@
 public struct AdminSubscribersPage: HTMLComponent {
     let chrome: SiteChrome
     let view: AdminSubscribersView
-    let newPath: String
 
-    public init(chrome: SiteChrome, view: AdminSubscribersView, newPath: String) {
+    public init(chrome: SiteChrome, view: AdminSubscribersView) {
         self.chrome = chrome
         self.view = view
-        self.newPath = newPath
     }
 
     public var body: HTMLFragment {
@@ -18,10 +16,10 @@ public struct AdminSubscribersPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("subscribers-heading")) {
                 Element.h1(.id("subscribers-heading")) { words.subscribersTitle }
                 Element.p {
-                    Element.a(.class("button"), .href(SafeURL(newPath))) { words.newSubscriber }
+                    Element.a(.class("button"), .href(SafeURL(Paths.Admin.newSubscriber))) { words.newSubscriber }
                     " "
                     // Import and export have their own page; an ISP moving in starts there.
-                    Element.a(.class("button secondary"), .href("/admin/subscribers/import")) {
+                    Element.a(.class("button secondary"), .href(SafeURL(Paths.Admin.subscriberImport))) {
                         chrome.language.subscriberImportStrings.title
                     }
                 }

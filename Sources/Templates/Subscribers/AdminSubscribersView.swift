@@ -47,15 +47,23 @@ public struct AdminSubscriberView: Sendable, Hashable {
 
     /// What an existing subscriber's page shows beyond the form.
     public struct Existing: Sendable, Hashable {
+        /// A status change that applies now (`suspend`, `terminate`, `restore`) and where its button posts.
+        public struct StatusChange: Sendable, Hashable {
+            public let action: String
+            public let path: String
+
+            public init(action: String, path: String) {
+                self.action = action
+                self.path = path
+            }
+        }
+
         public let status: AdminSalesBadge
         /// `Suspended since 5 Dec 2026, 10:15`
         public let statusLine: String
         public let statusReason: String
-        /// Each status button posts to `actionPath + "/" + action` (`suspend`, `terminate`, `restore`),
-        /// the portal password to `actionPath + "/portal-password"`.
-        public let actionPath: String
-        /// The status changes that apply now.
-        public let actions: [String]
+        public let actions: [StatusChange]
+        public let portalPasswordPath: String
         public var statusState: FormState
         public var portalState: FormState
         public let invoices: [AdminInvoiceRow]
@@ -63,14 +71,14 @@ public struct AdminSubscriberView: Sendable, Hashable {
         public let notice: String?
 
         public init(
-            status: AdminSalesBadge, statusLine: String, statusReason: String, actionPath: String, actions: [String],
-            statusState: FormState, portalState: FormState, invoices: [AdminInvoiceRow], notice: String?
+            status: AdminSalesBadge, statusLine: String, statusReason: String, actions: [StatusChange],
+            portalPasswordPath: String, statusState: FormState, portalState: FormState, invoices: [AdminInvoiceRow], notice: String?
         ) {
             self.status = status
             self.statusLine = statusLine
             self.statusReason = statusReason
-            self.actionPath = actionPath
             self.actions = actions
+            self.portalPasswordPath = portalPasswordPath
             self.statusState = statusState
             self.portalState = portalState
             self.invoices = invoices

@@ -21,7 +21,7 @@ struct AdminSalesFormatter: Sendable {
         settlement = context.language.settlementStrings
     }
 
-    static func invoiceURL(_ number: String) -> String { Paths.Admin.invoices + "/" + PathSegment.encode(number) }
+    static func invoiceURL(_ number: String) -> String { Paths.Admin.invoice(number) }
 
     // MARK: Orders
 

@@ -138,51 +138,41 @@ struct Routes: Sendable {
 
         // The back office: subscribers and their billing, resellers, finance, routers.
         AdminInvoiceSettlementController(
-            services: adminServices, invoices: InvoiceListQuery(database: database),
+            invoices: InvoiceListQuery(database: database),
             settlement: InvoiceSettlement(database: database, invoices: portal.invoices)
-        ).addRoutes(to: &anyone)
-        SubscriberImportController(services: adminServices, importer: SubscriberImporter(database: database))
-            .addRoutes(to: &anyone)
-        SubscriberExportController(services: adminServices, exports: SubscriberExportQuery(database: database))
-            .addRoutes(to: &anyone)
+        ).addRoutes(to: &admin)
+        SubscriberImportController(importer: SubscriberImporter(database: database)).addRoutes(to: &admin)
+        SubscriberExportController(exports: SubscriberExportQuery(database: database)).addRoutes(to: &admin)
         let payLinks = AdminInvoicePayLinkController(
-            services: adminServices, invoices: InvoiceListQuery(database: database),
+            invoices: InvoiceListQuery(database: database),
             renewer: InvoiceLinkRenewer(database: database, baseDomain: services.config.baseDomain))
-        payLinks.addRoutes(to: &anyone)
-        AdminInvoicesController(services: adminServices, invoices: InvoiceListQuery(database: database), payLinks: payLinks)
-            .addRoutes(to: &anyone)
+        payLinks.addRoutes(to: &admin)
+        AdminInvoicesController(invoices: InvoiceListQuery(database: database), payLinks: payLinks).addRoutes(to: &admin)
         AdminBillingController(
-            services: adminServices, settings: BillingSettingsEditor(database: database),
-            messages: BillingMessagesEditor(database: database)
-        ).addRoutes(to: &anyone)
+            settings: BillingSettingsEditor(database: database), messages: BillingMessagesEditor(database: database)
+        ).addRoutes(to: &admin)
         let plans = PlanRepository(database: database)
-        AdminPlansController(services: adminServices, plans: plans, editor: PlanEditor(database: database)).addRoutes(to: &anyone)
+        AdminPlansController(plans: plans, editor: PlanEditor(database: database)).addRoutes(to: &admin)
         AdminSubscribersController(
-            services: adminServices, subscribers: SubscriberListQuery(database: database), plans: plans,
-            editor: SubscriberEditor(database: database)
-        ).addRoutes(to: &anyone)
+            subscribers: SubscriberListQuery(database: database), plans: plans, editor: SubscriberEditor(database: database)
+        ).addRoutes(to: &admin)
         let batches = VoucherBatchRepository(database: database)
         let resellers = ResellerRepository(database: database)
         AdminVouchersController(
-            services: adminServices, batches: batches, profiles: profiles, resellers: resellers,
-            editor: VoucherBatchEditor(database: database)
-        ).addRoutes(to: &anyone)
-        AdminResellersController(
-            services: adminServices, resellers: resellers, batches: batches, editor: ResellerEditor(database: database)
-        ).addRoutes(to: &anyone)
+            batches: batches, profiles: profiles, resellers: resellers, editor: VoucherBatchEditor(database: database)
+        ).addRoutes(to: &admin)
+        AdminResellersController(resellers: resellers, batches: batches, editor: ResellerEditor(database: database))
+            .addRoutes(to: &admin)
         let routers = RadiusRouterRepository(database: database)
         AdminRoutersController(
-            services: adminServices, routers: routers, editor: RadiusRouterEditor(database: database),
-            tunnels: RouterTunnelRepository(database: database),
+            routers: routers, editor: RadiusRouterEditor(database: database), tunnels: RouterTunnelRepository(database: database),
             tunnelEditor: services.wireGuard.map { RouterTunnelEditor(database: database, server: $0) }
-        ).addRoutes(to: &anyone)
+        ).addRoutes(to: &admin)
         AdminSessionsController(
-            services: adminServices, sessions: RadiusSessionRepository(database: database), routers: routers,
-            disconnector: RadiusDisconnector()
-        ).addRoutes(to: &anyone)
-        AdminFinanceController(
-            services: adminServices, ledger: FinanceLedger(database: database), editor: ExpenseEditor(database: database)
-        ).addRoutes(to: &anyone)
+            sessions: RadiusSessionRepository(database: database), routers: routers, disconnector: RadiusDisconnector()
+        ).addRoutes(to: &admin)
+        AdminFinanceController(ledger: FinanceLedger(database: database), editor: ExpenseEditor(database: database))
+            .addRoutes(to: &admin)
 
         var table = RouteTable<TenantContext>()
         table.add(anyone)

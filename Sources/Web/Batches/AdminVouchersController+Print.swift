@@ -8,25 +8,24 @@ extension AdminVouchersController {
     static let cardsPerPage = [8, 12, 24, 40]
     static let defaultCardsPerPage = 24
 
-    func addPrintRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path + "/{id}/print") { request, context, parameters in
-            _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addPrintRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/vouchers/{id}/print") { request, admin, parameters in
+            let context = admin.context
             let (batch, vouchers) = try load(parameters, context)
             let asked = try request.queryItems["per_page"].flatMap { Int($0) }
             let perPage = asked.flatMap { Self.cardsPerPage.contains($0) ? $0 : nil } ?? Self.defaultCardsPerPage
-            let path = Self.batchPath(batch.id) + "/print"
             let view = VoucherCardsView(
                 tenantName: context.branding.displayName, packageName: batch.profileName, price: Rupiah.format(batch.price),
                 validity: VoucherProfile.validity(minutes: batch.validityMinutes, strings: context.chrome.strings),
                 loginURL: context.branding.hotspotLoginURL,
                 cards: vouchers.map { VoucherCardsView.Card(code: $0.code, password: $0.password) }, perPage: perPage,
                 perPageLinks: Self.cardsPerPage.map {
-                    .init(count: $0, href: path + "?per_page=\($0)", isCurrent: $0 == perPage)
-                }, backPath: Self.path)
-            return AdminPagesController.noStore(.page(VoucherCardsPage(chrome: context.chrome, view: view)))
+                    .init(count: $0, href: Paths.Admin.printVoucherBatch(batch.id, perPage: $0), isCurrent: $0 == perPage)
+                }, backPath: Paths.Admin.vouchers)
+            return .page(VoucherCardsPage(chrome: context.chrome, view: view))
         }
-        router.get(Self.path + "/{id}/export.csv") { request, context, parameters in
-            _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.get("/admin/vouchers/{id}/export.csv") { _, admin, parameters in
+            let context = admin.context
             let (batch, vouchers) = try load(parameters, context)
             let words = context.language.adminVoucherStrings
             let validity = VoucherProfile.validity(minutes: batch.validityMinutes, strings: context.chrome.strings)
@@ -43,7 +42,6 @@ extension AdminVouchersController {
             headers.set("Content-Type", "text/csv; charset=utf-8")
             headers.set(
                 "Content-Disposition", "attachment; filename=\"vouchers-\(batch.id.uuidString.lowercased().prefix(8)).csv\"")
-            headers.set("Cache-Control", "no-store")
             return HTTPResponse(headers: headers, body: Array(CSVText.document(rows).utf8))
         }
     }

@@ -6,18 +6,16 @@ import Templates
 /// `/enable` and `/delete`, and each batch's print page and CSV export (`AdminVouchersController+Print`).
 /// Every lookup is scoped by the signed-in admin's tenant, so another tenant's batch id is a 404.
 struct AdminVouchersController: Sendable {
-    static let path = "/admin/vouchers"
     typealias Field = AdminVouchersView.Field
 
-    let services: AdminServices
     let batches: VoucherBatchRepository
     let profiles: VoucherProfileRepository
     let resellers: ResellerRepository
     let editor: VoucherBatchEditor
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/vouchers") { request, admin, _ in
+            let context = admin.context
             let query = try request.queryItems
             let words = context.language.adminVoucherStrings
             let generated = query["generated"].flatMap { Int($0) }.flatMap { VoucherBatchDraft.quantities.contains($0) ? $0 : nil }
@@ -28,24 +26,18 @@ struct AdminVouchersController: Sendable {
                 admin, state: FormState(values: VoucherBatchDraft.defaultValues), notice: notice,
                 alert: query["refused"] == "1" ? words.deleteRefusedInUse : nil)
         }
-        router.post(Self.path) { request, context, _ in try generate(request, context) }
-        for (action, disabled) in [("disable", true), ("enable", false)] {
-            router.post(Self.path + "/{id}/" + action) { request, context, parameters in
-                let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-                try admin.verifyCSRF(try request.formFields())
-                guard
-                    try editor.setDisabled(
-                        disabled, batch: try Self.id(parameters), for: context.tenant, by: AuditActor(admin, request: request))
-                else { throw HTTPError(.notFound) }
-                return .redirect(to: Self.path + "?saved=1")
-            }
+        router.post("/admin/vouchers") { request, admin, _ in try generate(request, admin) }
+        router.post("/admin/vouchers/{id}/disable") { request, admin, parameters in
+            try setDisabled(true, request, admin, parameters)
         }
-        router.post(Self.path + "/{id}/delete") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/vouchers/{id}/enable") { request, admin, parameters in
+            try setDisabled(false, request, admin, parameters)
+        }
+        router.post("/admin/vouchers/{id}/delete") { request, admin, parameters in
             try admin.verifyCSRF(try request.formFields())
-            switch try editor.delete(try Self.id(parameters), for: context.tenant, by: AuditActor(admin, request: request)) {
-            case .deleted: return .redirect(to: Self.path + "?saved=1")
-            case .inUse: return .redirect(to: Self.path + "?refused=1")
+            switch try editor.delete(try Self.id(parameters), for: admin.context.tenant, by: AuditActor(admin, request: request)) {
+            case .deleted: return .redirect(to: Paths.Admin.vouchers + "?saved=1")
+            case .inUse: return .redirect(to: Paths.Admin.vouchers + "?refused=1")
             case .notFound: throw HTTPError(.notFound)
             }
         }
@@ -58,11 +50,20 @@ struct AdminVouchersController: Sendable {
         return id
     }
 
-    static func batchPath(_ id: UUID) -> String { "\(path)/\(id.uuidString.lowercased())" }
+    private func setDisabled(
+        _ disabled: Bool, _ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, _ parameters: RouteParameters
+    ) throws -> HTTPResponse {
+        try admin.verifyCSRF(try request.formFields())
+        guard
+            try editor.setDisabled(
+                disabled, batch: try Self.id(parameters), for: admin.context.tenant, by: AuditActor(admin, request: request))
+        else { throw HTTPError(.notFound) }
+        return .redirect(to: Paths.Admin.vouchers + "?saved=1")
+    }
 
     /// Generates a batch from the submitted form; a bad field is a 422 with the input kept and nothing written.
-    private func generate(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func generate(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> HTTPResponse {
+        let context = admin.context
         let submitted = try request.formFields()
         try admin.verifyCSRF(submitted)
         var typed: [String: String] = [:]
@@ -77,7 +78,7 @@ struct AdminVouchersController: Sendable {
         if errors.isEmpty {
             do {
                 if try editor.generate(draft, for: context.tenant, by: AuditActor(admin, request: request)) != nil {
-                    return .redirect(to: Self.path + "?generated=\(draft.quantity)")
+                    return .redirect(to: Paths.Admin.vouchers + "?generated=\(draft.quantity)")
                 }
                 errors[Field.package] = words.errorPackage
             } catch is VoucherIssuerError {
@@ -101,13 +102,13 @@ struct AdminVouchersController: Sendable {
         let context = admin.context
         let dates = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
         let entries = try batches.all(for: context.tenant).map { batch in
-            let path = Self.batchPath(batch.id)
-            return AdminVouchersView.Entry(
+            AdminVouchersView.Entry(
                 created: dates.dayAndTime(batch.createdAt), packageName: batch.profileName, reseller: batch.reseller,
-                resellerPath: batch.resellerID.map(AdminResellersController.resellerPath),
-                quantity: batch.quantity, used: batch.used, isDisabled: batch.isDisabled, printPath: path + "/print",
-                csvPath: path + "/export.csv", togglePath: path + (batch.isDisabled ? "/enable" : "/disable"),
-                deletePath: path + "/delete")
+                resellerPath: batch.resellerID.map(Paths.Admin.reseller),
+                quantity: batch.quantity, used: batch.used, isDisabled: batch.isDisabled,
+                printPath: Paths.Admin.printVoucherBatch(batch.id), csvPath: Paths.Admin.exportVoucherBatch(batch.id),
+                togglePath: Paths.Admin.voucherBatch(batch.id, action: batch.isDisabled ? "enable" : "disable"),
+                deletePath: Paths.Admin.voucherBatch(batch.id, action: "delete"))
         }
         let options = try packages(of: context.tenant).map {
             SelectField.Option(value: $0.id.uuidString.lowercased(), label: $0.name + " · " + Rupiah.format($0.price))
@@ -116,8 +117,8 @@ struct AdminVouchersController: Sendable {
             SelectField.Option(value: $0.id.uuidString.lowercased(), label: $0.name)
         }
         let view = AdminVouchersView(
-            entries: entries, packages: options, resellers: resellerOptions, state: state, formPath: Self.path,
+            entries: entries, packages: options, resellers: resellerOptions, state: state, formPath: Paths.Admin.vouchers,
             csrfToken: admin.session.csrfSecret, notice: notice, alert: alert)
-        return AdminPagesController.noStore(.page(AdminVouchersPage(chrome: context.chrome, view: view), status: status))
+        return .page(AdminVouchersPage(chrome: context.chrome, view: view), status: status)
     }
 }

@@ -7,16 +7,15 @@ import Templates
 /// section of the invoice's page. Either way the old link stops working: only the newest token's hash
 /// is stored. Each is audited; only unpaid invoices have a link to renew (others: 409).
 struct AdminInvoicePayLinkController: Sendable {
-    let services: AdminServices
     let invoices: InvoiceListQuery
     let renewer: InvoiceLinkRenewer
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.post(AdminInvoicesController.path + "/{number}/pay-link") { request, context, parameters in
-            try renew(request, context, number: try parameters.require("number"), sending: false)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.post("/admin/invoices/{number}/pay-link") { request, admin, parameters in
+            try renew(request, admin, number: try parameters.require("number"), sending: false)
         }
-        router.post(AdminInvoicesController.path + "/{number}/pay-link/send") { request, context, parameters in
-            try renew(request, context, number: try parameters.require("number"), sending: true)
+        router.post("/admin/invoices/{number}/pay-link/send") { request, admin, parameters in
+            try renew(request, admin, number: try parameters.require("number"), sending: true)
         }
     }
 
@@ -30,16 +29,16 @@ struct AdminInvoicePayLinkController: Sendable {
         let sent = try renewer.sentMessages(invoiceID: invoice.id, for: context.tenant).map {
             SummaryLine(label: words.messageKindName($0.kind), value: times.dayAndTime($0.queuedAt))
         }
-        let path = AdminInvoicesController.path + "/" + PathSegment.encode(invoice.number) + "/pay-link"
         return AdminInvoicePayLinkView(
-            isOpen: invoice.status == .unpaid, hasWhatsApp: !subscriber.phone.isEmpty, reissuePath: path,
-            resendPath: path + "/send", newLink: newLink, notice: notice, sent: sent, csrfToken: csrfToken)
+            isOpen: invoice.status == .unpaid, hasWhatsApp: !subscriber.phone.isEmpty,
+            reissuePath: Paths.Admin.invoicePayLink(invoice.number), resendPath: Paths.Admin.sendInvoicePayLink(invoice.number),
+            newLink: newLink, notice: notice, sent: sent, csrfToken: csrfToken)
     }
 
-    private func renew(_ request: HTTPRequest, _ context: TenantContext, number: String, sending: Bool) throws
+    private func renew(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, number: String, sending: Bool) throws
         -> HTTPResponse
     {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        let context = admin.context
         try admin.verifyCSRF(try request.formFields())
         let outcome = try renewer.renew(
             number: number, sending: sending, for: context.tenant, by: AuditActor(admin, request: request))
@@ -50,8 +49,8 @@ struct AdminInvoicePayLinkController: Sendable {
         var view = AdminSalesFormatter(context: context).invoiceView(detail, csrfToken: admin.session.csrfSecret)
         view.payLink = try section(
             for: detail.invoice, subscriber: detail.subscriber, context: context, csrfToken: admin.session.csrfSecret,
-            newLink: sentTo == nil ? request.siteOrigin + "/pay/" + token : nil,
+            newLink: sentTo == nil ? request.siteOrigin + Paths.payLink(token) : nil,
             notice: sentTo.map(context.language.billingStrings.resendQueued))
-        return .adminSalesPage(AdminInvoicePage(chrome: context.chrome, view: view))
+        return .page(AdminInvoicePage(chrome: context.chrome, view: view))
     }
 }

@@ -10,7 +10,6 @@ import Templates
 struct AdminInvoiceSettlementController: Sendable {
     typealias Field = InvoiceSettlementView.Field
 
-    let services: AdminServices
     let invoices: InvoiceListQuery
     let settlement: InvoiceSettlement
 
@@ -18,30 +17,28 @@ struct AdminInvoiceSettlementController: Sendable {
     static let referenceLimit = 200
     static let reasonLimit = 500
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.post(AdminInvoicesController.path + "/{number}/payments") { request, context, parameters in
-            try recordPayment(request, context, number: try parameters.require("number"))
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.post("/admin/invoices/{number}/payments") { request, admin, parameters in
+            try recordPayment(request, admin, number: try parameters.require("number"))
         }
-        router.post(AdminInvoicesController.path + "/{number}/void") { request, context, parameters in
-            try void(request, context, number: try parameters.require("number"))
+        router.post("/admin/invoices/{number}/void") { request, admin, parameters in
+            try void(request, admin, number: try parameters.require("number"))
         }
     }
 
-    static func detailPath(_ number: String) -> String { AdminSalesFormatter.invoiceURL(number) }
-
-    /// The signed-in admin, the verified form and the admin's own invoice, or the 401/403/404 that ends it.
-    private func submission(_ request: HTTPRequest, _ context: TenantContext, number: String) throws
-        -> (AuthenticatedTenantAdmin, URLEncodedForm, InvoiceDetail)
+    /// The verified form and the admin's own invoice, or the 403/404 that ends it.
+    private func submission(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, number: String) throws
+        -> (URLEncodedForm, InvoiceDetail)
     {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
         let form = try request.formFields()
         try admin.verifyCSRF(form)
-        guard let detail = try invoices.detail(number: number, for: context.tenant) else { throw HTTPError(.notFound) }
-        return (admin, form, detail)
+        guard let detail = try invoices.detail(number: number, for: admin.context.tenant) else { throw HTTPError(.notFound) }
+        return (form, detail)
     }
 
-    private func recordPayment(_ request: HTTPRequest, _ context: TenantContext, number: String) throws -> HTTPResponse {
-        let (admin, form, detail) = try submission(request, context, number: number)
+    private func recordPayment(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, number: String) throws -> HTTPResponse {
+        let context = admin.context
+        let (form, detail) = try submission(request, admin, number: number)
         let words = context.language.settlementStrings
         let typed = [Field.amount, Field.method, Field.reference].reduce(into: [String: String]()) { $0[$1] = form[$1] ?? "" }
         var errors: [String: String] = [:]
@@ -59,9 +56,9 @@ struct AdminInvoiceSettlementController: Sendable {
         let payment = InvoiceSettlement.CounterPayment(amount: amount, method: method, reference: reference)
         switch try settlement.record(payment, invoiceNumber: number, for: context.tenant, by: AuditActor(admin, request: request)) {
         case .settled:
-            return .redirect(to: Self.detailPath(number) + "?settlement=settled")
+            return .redirect(to: Paths.Admin.invoice(number) + "?settlement=settled")
         case .recorded:
-            return .redirect(to: Self.detailPath(number) + "?settlement=recorded")
+            return .redirect(to: Paths.Admin.invoice(number) + "?settlement=recorded")
         case .notFound:
             throw HTTPError(.notFound)
         case .notPayable:
@@ -72,8 +69,9 @@ struct AdminInvoiceSettlementController: Sendable {
         }
     }
 
-    private func void(_ request: HTTPRequest, _ context: TenantContext, number: String) throws -> HTTPResponse {
-        let (admin, form, detail) = try submission(request, context, number: number)
+    private func void(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, number: String) throws -> HTTPResponse {
+        let context = admin.context
+        let (form, detail) = try submission(request, admin, number: number)
         let words = context.language.settlementStrings
         let typed = [Field.reason: form[Field.reason] ?? ""]
         let reason = (typed[Field.reason] ?? "").trimmed
@@ -85,7 +83,7 @@ struct AdminInvoiceSettlementController: Sendable {
         }
         switch try settlement.void(invoiceNumber: number, reason: reason, for: context.tenant, by: AuditActor(admin, request: request)) {
         case .voided:
-            return .redirect(to: Self.detailPath(number) + "?settlement=voided")
+            return .redirect(to: Paths.Admin.invoice(number) + "?settlement=voided")
         case .notFound:
             throw HTTPError(.notFound)
         case .notUnpaid:
@@ -105,7 +103,7 @@ struct AdminInvoiceSettlementController: Sendable {
         view.settlement = Self.section(
             for: detail, context: context, csrfToken: admin.session.csrfSecret, payment: payment, void: void,
             problem: problem)
-        return .adminSalesPage(AdminInvoicePage(chrome: context.chrome, view: view), status: status)
+        return .page(AdminInvoicePage(chrome: context.chrome, view: view), status: status)
     }
 
     /// The invoice page's counter section: what is paid and owed, and the forms that still apply.
@@ -131,10 +129,10 @@ struct AdminInvoiceSettlementController: Sendable {
             case "voided": words.noticeInvoiceVoided
             default: nil
             }
-        let path = detailPath(invoice.number)
         return InvoiceSettlementView(
             paidSoFar: Rupiah.format(paid), stillOwed: Rupiah.format(unpaid ? max(invoice.amount - paid, 0) : 0),
-            paymentPath: unpaid ? path + "/payments" : nil, voidPath: unpaid && paid == 0 ? path + "/void" : nil,
+            paymentPath: unpaid ? Paths.Admin.invoicePayments(invoice.number) : nil,
+            voidPath: unpaid && paid == 0 ? Paths.Admin.voidInvoice(invoice.number) : nil,
             voided: voided, payment: payment ?? FormState(values: [Field.method: "cash"]), void: void ?? FormState(),
             notice: notice, problem: problem, csrfToken: csrfToken)
     }

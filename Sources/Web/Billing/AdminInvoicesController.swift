@@ -6,26 +6,23 @@ import Templates
 /// Every lookup is scoped by the admin's tenant, so another tenant's invoice number is a plain 404
 /// here and matches nothing in the search.
 struct AdminInvoicesController: Sendable {
-    static let path = "/admin/invoices"
-
-    let services: AdminServices
     let invoices: InvoiceListQuery
     let payLinks: AdminInvoicePayLinkController
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/invoices") { request, admin, _ in
+            let context = admin.context
             let list = try AdminListRequest(request: request, statuses: InvoiceListQuery.statuses)
             let page = try invoices.page(list, for: context.tenant)
             let format = AdminSalesFormatter(context: context)
             let view = AdminInvoicesView(
                 rows: page.rows.map(format.invoiceRow),
-                search: list.search(path: Self.path, statuses: format.invoiceStatuses),
-                pager: page.pager(path: Self.path, request: list), csrfToken: admin.session.csrfSecret)
-            return .adminSalesPage(AdminInvoicesPage(chrome: context.chrome, view: view))
+                search: list.search(path: Paths.Admin.invoices, statuses: format.invoiceStatuses),
+                pager: page.pager(path: Paths.Admin.invoices, request: list), csrfToken: admin.session.csrfSecret)
+            return .page(AdminInvoicesPage(chrome: context.chrome, view: view))
         }
-        router.get(Self.path + "/{number}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.get("/admin/invoices/{number}") { request, admin, parameters in
+            let context = admin.context
             guard let detail = try invoices.detail(number: try parameters.require("number"), for: context.tenant) else {
                 throw HTTPError(.notFound)
             }
@@ -35,7 +32,7 @@ struct AdminInvoicesController: Sendable {
                 outcome: try request.queryItems["settlement"])
             view.payLink = try payLinks.section(
                 for: detail.invoice, subscriber: detail.subscriber, context: context, csrfToken: admin.session.csrfSecret)
-            return .adminSalesPage(AdminInvoicePage(chrome: context.chrome, view: view))
+            return .page(AdminInvoicePage(chrome: context.chrome, view: view))
         }
     }
 }

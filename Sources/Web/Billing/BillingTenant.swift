@@ -56,7 +56,7 @@ struct BillingTenant: Sendable {
 
     /// The absolute pay link for `token`.
     func payLink(_ token: String) -> String {
-        store?.url("/pay/" + token) ?? "/pay/" + token
+        store?.url(Paths.payLink(token)) ?? Paths.payLink(token)
     }
 
     /// The message of `kind` about `invoice`, in the tenant's words or the built-in ones, with `token`'s link.

@@ -111,10 +111,4 @@ struct AdminPagesController: Sendable {
             history: history, csrfToken: admin.session.csrfSecret, saved: saved)
         return .page(AdminPagesEditPage(chrome: context.chrome, view: view), status: status)
     }
-
-    static func noStore(_ response: HTTPResponse) -> HTTPResponse {
-        var response = response
-        response.headers.set("Cache-Control", "no-store")
-        return response
-    }
 }

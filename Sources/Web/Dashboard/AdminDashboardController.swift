@@ -49,8 +49,8 @@ struct AdminDashboardController: Sendable {
     private static func subject(_ subject: DashboardPayment.Subject?, words: AdminDashboardStrings) -> (String, String?) {
         switch subject {
         case .order(let number): (words.order(number), Paths.Admin.order(number))
-        case .invoice(let number): (words.invoice(number), AdminSalesFormatter.invoiceURL(number))
-        case .reseller(let id, let name): (words.settlement(name), AdminResellersController.resellerPath(id))
+        case .invoice(let number): (words.invoice(number), Paths.Admin.invoice(number))
+        case .reseller(let id, let name): (words.settlement(name), Paths.Admin.reseller(id))
         case nil: ("", nil)
         }
     }

@@ -7,17 +7,14 @@ import Templates
 /// `GET/POST /admin/finance/expenses/{id}`, `POST /admin/finance/expenses/{id}/delete`. Every read and
 /// change is scoped by the signed-in admin's tenant, so another tenant's expense id is a 404.
 struct AdminFinanceController: Sendable {
-    static let path = "/admin/finance"
-    static let expensesPath = path + "/expenses"
     typealias Field = AdminExpenseFormView.Field
 
-    let services: AdminServices
     let ledger: FinanceLedger
     let editor: ExpenseEditor
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/finance") { request, admin, _ in
+            let context = admin.context
             let month = try Self.month(request, context)
             let words = context.language.financeStrings
             let notice: String? =
@@ -28,40 +25,36 @@ struct AdminFinanceController: Sendable {
                 }
             return try report(admin, month: month, notice: notice)
         }
-        router.get(Self.path + "/export.csv") { request, context, _ in
-            _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.get("/admin/finance/export.csv") { request, admin, _ in
+            let context = admin.context
             let month = try Self.month(request, context)
             let report = FinanceReport(entries: try ledger.entries(in: month, for: context.tenant), month: month)
             var headers = HTTPHeaders()
             headers.set("Content-Type", "text/csv; charset=utf-8")
             headers.set("Content-Disposition", "attachment; filename=\"finance-\(month).csv\"")
-            headers.set("Cache-Control", "no-store")
             return HTTPResponse(headers: headers, body: Array(CSVText.document(report.csvRows).utf8))
         }
-        router.get(Self.expensesPath + "/new") { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            let today = Self.today(in: context)
+        router.get("/admin/finance/expenses/new") { _, admin, _ in
+            let today = Self.today(in: admin.context)
             return form(admin, id: nil, state: FormState(values: [Field.date: today, Field.category: "bandwidth"]))
         }
-        router.post(Self.expensesPath + "/new") { request, context, _ in try save(request, context, id: nil) }
-        router.get(Self.expensesPath + "/{id}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            guard let expense = try editor.expense(try Self.id(parameters), for: context.tenant) else {
+        router.post("/admin/finance/expenses/new") { request, admin, _ in try save(request, admin, id: nil) }
+        router.get("/admin/finance/expenses/{id}") { _, admin, parameters in
+            guard let expense = try editor.expense(try Self.id(parameters), for: admin.context.tenant) else {
                 throw HTTPError(.notFound)
             }
             return form(admin, id: expense.id, state: FormState(values: ExpenseDraft.values(of: expense)))
         }
-        router.post(Self.expensesPath + "/{id}") { request, context, parameters in
-            try save(request, context, id: try Self.id(parameters))
+        router.post("/admin/finance/expenses/{id}") { request, admin, parameters in
+            try save(request, admin, id: try Self.id(parameters))
         }
-        router.post(Self.expensesPath + "/{id}/delete") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/finance/expenses/{id}/delete") { request, admin, parameters in
             let id = try Self.id(parameters)
             try admin.verifyCSRF(try request.formFields())
-            guard try editor.delete(id, for: context.tenant, by: AuditActor(admin, request: request)) else {
+            guard try editor.delete(id, for: admin.context.tenant, by: AuditActor(admin, request: request)) else {
                 throw HTTPError(.notFound)
             }
-            return .redirect(to: Self.path + "?done=deleted")
+            return .redirect(to: Paths.Admin.finance + "?done=deleted")
         }
     }
 
@@ -74,15 +67,11 @@ struct AdminFinanceController: Sendable {
         return month
     }
 
-    static func monthPath(_ month: UsageMonth) -> String { "\(path)?month=\(month)" }
-
     /// An expense id from the URL; one that is not even a UUID names no expense: a 404.
     static func id(_ parameters: RouteParameters) throws -> UUID {
         guard let id = parameters["id"].flatMap(UUID.init(uuidString:)) else { throw HTTPError(.notFound) }
         return id
     }
-
-    static func expensePath(_ id: UUID) -> String { "\(expensesPath)/\(id.uuidString.lowercased())" }
 
     /// Today in the tenant's time zone, `YYYY-MM-DD`: a new expense's default date.
     private static func today(in context: TenantContext) -> String {
@@ -92,8 +81,8 @@ struct AdminFinanceController: Sendable {
         return String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
     }
 
-    private func save(_ request: HTTPRequest, _ context: TenantContext, id: UUID?) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func save(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, id: UUID?) throws -> HTTPResponse {
+        let context = admin.context
         let submitted = try request.formFields()
         try admin.verifyCSRF(submitted)
         if let id, try editor.expense(id, for: context.tenant) == nil { throw HTTPError(.notFound) }
@@ -111,7 +100,7 @@ struct AdminFinanceController: Sendable {
             try editor.create(draft, for: context.tenant, by: actor)
         }
         let month = UsageMonth(parsing: String(draft.date.prefix(7))).map { "&month=\($0)" } ?? ""
-        return .redirect(to: Self.path + "?done=saved" + month)
+        return .redirect(to: Paths.Admin.finance + "?done=saved" + month)
     }
 
     private func report(_ admin: AuthenticatedTenantAdmin, month: UsageMonth, notice: String?) throws -> HTTPResponse {
@@ -123,26 +112,26 @@ struct AdminFinanceController: Sendable {
                 date: entry.day, time: entry.time,
                 kind: entry.kind == .expense ? .expense : entry.isRefund ? .refund : .income, channel: entry.channel,
                 item: entry.item, reference: entry.kind == .expense ? entry.note : entry.reference,
-                amount: entry.amount, editPath: entry.kind == .expense ? Self.expensePath(entry.id) : nil)
+                amount: entry.amount, editPath: entry.kind == .expense ? Paths.Admin.expense(entry.id) : nil)
         }
         let view = AdminFinanceView(
             month: month.description, monthName: dates.month(month.month, of: month.year) ?? month.description,
-            previousPath: Self.monthPath(month.previous), nextPath: Self.monthPath(month.next),
-            exportPath: "\(Self.path)/export.csv?month=\(month)", newExpensePath: Self.expensesPath + "/new",
+            previousPath: Paths.Admin.finance(month: month.previous.description),
+            nextPath: Paths.Admin.finance(month: month.next.description),
+            exportPath: Paths.Admin.exportFinance(month: month.description), newExpensePath: Paths.Admin.newExpense,
             income: report.income, expenses: report.expenses, days: report.days, items: report.items,
             channels: report.channels, categories: report.categories, entries: entries,
             csrfToken: admin.session.csrfSecret, notice: notice)
-        return AdminPagesController.noStore(.page(AdminFinancePage(chrome: context.chrome, view: view)))
+        return .page(AdminFinancePage(chrome: context.chrome, view: view))
     }
 
     private func form(_ admin: AuthenticatedTenantAdmin, id: UUID?, state: FormState, status: HTTPStatus = .ok)
         -> HTTPResponse
     {
         let view = AdminExpenseFormView(
-            isNew: id == nil, state: state, formPath: id.map(Self.expensePath) ?? Self.expensesPath + "/new",
-            deletePath: id.map { Self.expensePath($0) + "/delete" }, backPath: Self.path,
+            isNew: id == nil, state: state, formPath: id.map(Paths.Admin.expense) ?? Paths.Admin.newExpense,
+            deletePath: id.map(Paths.Admin.deleteExpense), backPath: Paths.Admin.finance,
             csrfToken: admin.session.csrfSecret)
-        return AdminPagesController.noStore(
-            .page(AdminExpenseFormPage(chrome: admin.context.chrome, view: view), status: status))
+        return .page(AdminExpenseFormPage(chrome: admin.context.chrome, view: view), status: status)
     }
 }

@@ -6,28 +6,25 @@ import Templates
 /// the RouterOS commands, private key included, this once; `POST /admin/routers/{id}/tunnel/delete`
 /// takes the tunnel away and the router back to its own address.
 extension AdminRoutersController {
-    static func tunnelPath(_ id: Int) -> String { editPath(id) + "/tunnel" }
-
-    func addTunnelRoutes(to router: inout RouteGroup<TenantContext>) {
-        addTunnelRoute("/tunnel", to: &router) { editor, id, tenant, actor in
+    func addTunnelRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        addTunnelRoute("/admin/routers/{id}/tunnel", to: &router) { editor, id, tenant, actor in
             try editor.give(toRouter: id, for: tenant, by: actor)
         }
-        addTunnelRoute("/tunnel/delete", to: &router) { editor, id, tenant, actor in
+        addTunnelRoute("/admin/routers/{id}/tunnel/delete", to: &router) { editor, id, tenant, actor in
             try editor.remove(fromRouter: id, for: tenant, by: actor)
         }
     }
 
     /// A CSRF-checked POST on one router of the admin's tenant; a 404 where the platform has no tunnels.
     private func addTunnelRoute(
-        _ suffix: String, to router: inout RouteGroup<TenantContext>,
+        _ pattern: String, to router: inout RouteGroup<AuthenticatedTenantAdmin>,
         change: @escaping @Sendable (RouterTunnelEditor, Int, Tenant, AuditActor) throws -> RouterTunnelEditor.Outcome
     ) {
-        router.post(Self.path + "/{id}" + suffix) { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post(pattern) { request, admin, parameters in
             let id = try Self.id(parameters)
             try admin.verifyCSRF(try request.formFields())
             guard let tunnelEditor else { throw HTTPError(.notFound) }
-            let outcome = try change(tunnelEditor, id, context.tenant, AuditActor(admin, request: request))
+            let outcome = try change(tunnelEditor, id, admin.context.tenant, AuditActor(admin, request: request))
             return try respond(to: outcome, router: id, admin)
         }
     }
@@ -39,7 +36,7 @@ extension AdminRoutersController {
         guard let stored = try routers.router(id: id, for: admin.context.tenant) else { throw HTTPError(.notFound) }
         switch outcome {
         case .given(_, let privateKey): return try routerPage(admin, stored, privateKey: privateKey)
-        case .removed: return .redirect(to: Self.editPath(id))
+        case .removed: return .redirect(to: Paths.Admin.router(id))
         case .notFound: throw HTTPError(.notFound)
         case .alreadyHasTunnel: return try routerPage(admin, stored, alert: words.errorAlreadyGiven, status: .conflict)
         case .poolExhausted: return try routerPage(admin, stored, alert: words.errorPoolExhausted, status: .conflict)
@@ -72,13 +69,13 @@ extension AdminRoutersController {
             return AdminRouterTunnelView(state: .unavailable, alert: alert, csrfToken: csrfToken)
         }
         guard let tunnel else {
-            return AdminRouterTunnelView(state: .offered(givePath: Self.tunnelPath(router.id)), alert: alert, csrfToken: csrfToken)
+            return AdminRouterTunnelView(state: .offered(givePath: Paths.Admin.routerTunnel(router.id)), alert: alert, csrfToken: csrfToken)
         }
         let commands = RouterTunnelScript.text(router: router, tunnel: tunnel, privateKey: privateKey, server: server)
         return AdminRouterTunnelView(
             state: .given(
                 address: tunnel.address, commands: commands, showsPrivateKey: privateKey != nil,
-                removePath: Self.tunnelPath(router.id) + "/delete"),
+                removePath: Paths.Admin.deleteRouterTunnel(router.id)),
             alert: alert, csrfToken: csrfToken)
     }
 }

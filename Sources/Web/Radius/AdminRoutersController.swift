@@ -7,46 +7,40 @@ import Templates
 /// A router's tunnel to the platform is on its page (`AdminRoutersController+Tunnel`).
 /// Every lookup is scoped by the signed-in admin's tenant, so another tenant's router id is a 404.
 struct AdminRoutersController: Sendable {
-    static let path = "/admin/routers"
     typealias Field = AdminRouterFormView.Field
     typealias Draft = RadiusRouterEditor.Draft
 
-    let services: AdminServices
     let routers: RadiusRouterRepository
     let editor: RadiusRouterEditor
     let tunnels: RouterTunnelRepository
     /// nil when the platform has no WireGuard network (`WIREGUARD_NETWORK`).
     let tunnelEditor: RouterTunnelEditor?
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return try list(admin, saved: try request.queryItems["saved"] == "1")
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/routers") { request, admin, _ in
+            try list(admin, saved: try request.queryItems["saved"] == "1")
         }
-        router.get(Self.path + "/new") { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return form(admin, id: nil, storedSecret: nil, state: FormState(values: Draft.newRouterValues))
+        router.get("/admin/routers/new") { _, admin, _ in
+            form(admin, id: nil, storedSecret: nil, state: FormState(values: Draft.newRouterValues))
         }
-        router.post(Self.path + "/new") { request, context, _ in try save(request, context, id: nil) }
-        router.get(Self.path + "/{id}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            guard let stored = try routers.router(id: try Self.id(parameters), for: context.tenant) else {
+        router.post("/admin/routers/new") { request, admin, _ in try save(request, admin, id: nil) }
+        router.get("/admin/routers/{id}") { _, admin, parameters in
+            guard let stored = try routers.router(id: try Self.id(parameters), for: admin.context.tenant) else {
                 throw HTTPError(.notFound)
             }
             return try routerPage(admin, stored)
         }
-        router.post(Self.path + "/{id}") { request, context, parameters in
-            try save(request, context, id: try Self.id(parameters))
+        router.post("/admin/routers/{id}") { request, admin, parameters in
+            try save(request, admin, id: try Self.id(parameters))
         }
-        router.post(Self.path + "/{id}/delete") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/routers/{id}/delete") { request, admin, parameters in
             let id = try Self.id(parameters)
             try admin.verifyCSRF(try request.formFields())
-            guard try editor.delete(id, for: context.tenant, by: AuditActor(admin, request: request)) else {
+            guard try editor.delete(id, for: admin.context.tenant, by: AuditActor(admin, request: request)) else {
                 throw HTTPError(.notFound)
             }
             tunnelEditor?.rewritePeersFile()
-            return .redirect(to: Self.path + "?saved=1")
+            return .redirect(to: Paths.Admin.routers + "?saved=1")
         }
         addTunnelRoutes(to: &router)
     }
@@ -59,10 +53,8 @@ struct AdminRoutersController: Sendable {
         return id
     }
 
-    static func editPath(_ id: Int) -> String { "\(path)/\(id)" }
-
-    private func save(_ request: HTTPRequest, _ context: TenantContext, id: Int?) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func save(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, id: Int?) throws -> HTTPResponse {
+        let context = admin.context
         let submitted = try request.formFields()
         try admin.verifyCSRF(submitted)
         var stored: RadiusRouter?
@@ -84,7 +76,7 @@ struct AdminRoutersController: Sendable {
                     try editor.create(draft, for: context.tenant, by: actor)
                 }
             switch outcome {
-            case .saved: return .redirect(to: Self.path + "?saved=1")
+            case .saved: return .redirect(to: Paths.Admin.routers + "?saved=1")
             case .notFound: throw HTTPError(.notFound)
             case .nameTaken: errors[Field.name] = words.errorNameTaken
             case .addressTaken: errors[Field.address] = words.errorAddressTaken
@@ -107,12 +99,12 @@ struct AdminRoutersController: Sendable {
                 name: router.name, identifier: router.identifier, address: router.address,
                 maskedSecret: PaymentGatewayAccount.masked(router.secret),
                 kind: router.kind == .hotspot ? words.kindHotspot : words.kindPPPoE, coaPort: router.coaPort,
-                online: online[router.id] ?? 0, editPath: Self.editPath(router.id),
-                deletePath: Self.editPath(router.id) + "/delete")
+                online: online[router.id] ?? 0, editPath: Paths.Admin.router(router.id),
+                deletePath: Paths.Admin.deleteRouter(router.id))
         }
         let view = AdminRoutersView(
-            entries: entries, newPath: Self.path + "/new", csrfToken: admin.session.csrfSecret, saved: saved)
-        return AdminPagesController.noStore(.page(AdminRoutersPage(chrome: context.chrome, view: view)))
+            entries: entries, newPath: Paths.Admin.newRouter, csrfToken: admin.session.csrfSecret, saved: saved)
+        return .page(AdminRoutersPage(chrome: context.chrome, view: view))
     }
 
     func form(
@@ -121,8 +113,7 @@ struct AdminRoutersController: Sendable {
     ) -> HTTPResponse {
         let view = AdminRouterFormView(
             isNew: id == nil, state: state, storedSecret: storedSecret.map(PaymentGatewayAccount.masked),
-            formPath: id.map(Self.editPath) ?? Self.path + "/new", csrfToken: admin.session.csrfSecret, tunnel: tunnel)
-        return AdminPagesController.noStore(
-            .page(AdminRouterFormPage(chrome: admin.context.chrome, view: view), status: status))
+            formPath: id.map(Paths.Admin.router) ?? Paths.Admin.newRouter, csrfToken: admin.session.csrfSecret, tunnel: tunnel)
+        return .page(AdminRouterFormPage(chrome: admin.context.chrome, view: view), status: status)
     }
 }

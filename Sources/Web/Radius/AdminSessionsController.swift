@@ -6,21 +6,18 @@ import Templates
 /// routers (from `radacct`), and ending a session with a Disconnect-Request to its router. The session
 /// and router are read first and no connection is held while the router answers.
 struct AdminSessionsController: Sendable {
-    static let path = "/admin/sessions"
 
-    let services: AdminServices
     let sessions: RadiusSessionRepository
     let routers: RadiusRouterRepository
     let disconnector: RadiusDisconnector
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/sessions") { request, admin, _ in
             let outcome = try request.queryItems["result"].flatMap(RadiusDisconnector.Outcome.init(rawValue:))
             return try page(admin, outcome: outcome)
         }
-        router.post(Self.path + "/{id}/disconnect") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/sessions/{id}/disconnect") { request, admin, parameters in
+            let context = admin.context
             try admin.verifyCSRF(try request.formFields())
             guard let text = parameters["id"], text.utf8.count <= 18,
                 text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let id = Int64(text),
@@ -35,7 +32,7 @@ struct AdminSessionsController: Sendable {
             } else {
                 try sessions.recordAttempt(session, for: context.tenant, by: actor, result: outcome.rawValue)
             }
-            return .redirect(to: Self.path + "?result=" + outcome.rawValue)
+            return .redirect(to: Paths.Admin.sessions + "?result=" + outcome.rawValue)
         }
     }
 
@@ -48,7 +45,7 @@ struct AdminSessionsController: Sendable {
                 router: session.routerName, user: session.username,
                 since: session.startedAt.map(dates.dayAndTime) ?? "", address: session.address ?? "",
                 traffic: Self.megabytes(session.bytesOut) + " / " + Self.megabytes(session.bytesIn),
-                disconnectPath: "\(Self.path)/\(session.id)/disconnect")
+                disconnectPath: Paths.Admin.disconnectSession(session.id))
         }
         let notice: String? =
             switch outcome {
@@ -58,7 +55,7 @@ struct AdminSessionsController: Sendable {
             case nil: nil
             }
         let view = AdminSessionsView(entries: entries, notice: notice, csrfToken: admin.session.csrfSecret)
-        return AdminPagesController.noStore(.page(AdminSessionsPage(chrome: context.chrome, view: view)))
+        return .page(AdminSessionsPage(chrome: context.chrome, view: view))
     }
 
     /// Router-side octets: what the router sent is the user's download.

@@ -6,40 +6,34 @@ import Templates
 /// batches and settlements), `GET/POST /admin/resellers/{id}/edit` and `POST /admin/resellers/{id}/settlements`.
 /// Every lookup is scoped by the signed-in admin's tenant, so another tenant's reseller id is a 404.
 struct AdminResellersController: Sendable {
-    static let path = "/admin/resellers"
     typealias Field = AdminResellerFormView.Field
 
-    let services: AdminServices
     let resellers: ResellerRepository
     let batches: VoucherBatchRepository
     let editor: ResellerEditor
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return try list(admin, saved: try request.queryItems["saved"] == "1")
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/resellers") { request, admin, _ in
+            try list(admin, saved: try request.queryItems["saved"] == "1")
         }
-        router.get(Self.path + "/new") { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return form(admin, id: nil, state: FormState(values: ResellerDraft.newResellerValues))
+        router.get("/admin/resellers/new") { _, admin, _ in
+            form(admin, id: nil, state: FormState(values: ResellerDraft.newResellerValues))
         }
-        router.post(Self.path + "/new") { request, context, _ in try save(request, context, id: nil) }
-        router.get(Self.path + "/{id}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            let notice = try request.queryItems["settled"] == "1" ? context.language.adminResellerStrings.recorded : nil
+        router.post("/admin/resellers/new") { request, admin, _ in try save(request, admin, id: nil) }
+        router.get("/admin/resellers/{id}") { request, admin, parameters in
+            let notice = try request.queryItems["settled"] == "1" ? admin.context.language.adminResellerStrings.recorded : nil
             return try page(admin, id: try Self.id(parameters), settlement: nil, notice: notice)
         }
-        router.get(Self.path + "/{id}/edit") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.get("/admin/resellers/{id}/edit") { _, admin, parameters in
             let id = try Self.id(parameters)
-            guard let stored = try resellers.reseller(id: id, for: context.tenant) else { throw HTTPError(.notFound) }
+            guard let stored = try resellers.reseller(id: id, for: admin.context.tenant) else { throw HTTPError(.notFound) }
             return form(admin, id: id, state: FormState(values: ResellerDraft.values(of: stored)))
         }
-        router.post(Self.path + "/{id}/edit") { request, context, parameters in
-            try save(request, context, id: try Self.id(parameters))
+        router.post("/admin/resellers/{id}/edit") { request, admin, parameters in
+            try save(request, admin, id: try Self.id(parameters))
         }
-        router.post(Self.path + "/{id}/settlements") { request, context, parameters in
-            try settle(request, context, id: try Self.id(parameters))
+        router.post("/admin/resellers/{id}/settlements") { request, admin, parameters in
+            try settle(request, admin, id: try Self.id(parameters))
         }
     }
 
@@ -49,10 +43,8 @@ struct AdminResellersController: Sendable {
         return id
     }
 
-    static func resellerPath(_ id: UUID) -> String { "\(path)/\(id.uuidString.lowercased())" }
-
-    private func save(_ request: HTTPRequest, _ context: TenantContext, id: UUID?) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func save(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, id: UUID?) throws -> HTTPResponse {
+        let context = admin.context
         let submitted = try request.formFields()
         try admin.verifyCSRF(submitted)
         if let id, try resellers.reseller(id: id, for: context.tenant) == nil { throw HTTPError(.notFound) }
@@ -70,7 +62,7 @@ struct AdminResellersController: Sendable {
                     try editor.create(draft, for: context.tenant, by: actor)
                 }
             switch outcome {
-            case .saved(let saved): return .redirect(to: Self.resellerPath(saved))
+            case .saved(let saved): return .redirect(to: Paths.Admin.reseller(saved))
             case .notFound: throw HTTPError(.notFound)
             case .nameTaken: errors[Field.name] = words.errorNameTaken
             }
@@ -79,8 +71,8 @@ struct AdminResellersController: Sendable {
     }
 
     /// Records a settlement; a bad field is a 422 of the reseller's page with the input kept and nothing written.
-    private func settle(_ request: HTTPRequest, _ context: TenantContext, id: UUID) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func settle(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, id: UUID) throws -> HTTPResponse {
+        let context = admin.context
         let submitted = try request.formFields()
         try admin.verifyCSRF(submitted)
         let dates = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
@@ -97,7 +89,7 @@ struct AdminResellersController: Sendable {
                     draft, reseller: id, today: today, timeZone: dates.timeZone.identifier, for: context.tenant,
                     by: AuditActor(admin, request: request))
             else { throw HTTPError(.notFound) }
-            return .redirect(to: Self.resellerPath(id) + "?settled=1")
+            return .redirect(to: Paths.Admin.reseller(id) + "?settled=1")
         }
         return try page(
             admin, id: id, settlement: FormState(values: draft.values, errors: draft.errors), notice: nil,
@@ -111,11 +103,11 @@ struct AdminResellersController: Sendable {
             AdminResellersView.Entry(
                 name: account.reseller.name, terms: Self.terms(account.reseller, words: words), taken: account.taken,
                 used: account.used, balance: Self.balance(account, words: words), isActive: account.reseller.isActive,
-                path: Self.resellerPath(account.reseller.id))
+                path: Paths.Admin.reseller(account.reseller.id))
         }
         let view = AdminResellersView(
-            entries: entries, newPath: Self.path + "/new", csrfToken: admin.session.csrfSecret, saved: saved)
-        return AdminPagesController.noStore(.page(AdminResellersPage(chrome: context.chrome, view: view)))
+            entries: entries, newPath: Paths.Admin.newReseller, csrfToken: admin.session.csrfSecret, saved: saved)
+        return .page(AdminResellersPage(chrome: context.chrome, view: view))
     }
 
     private func page(
@@ -138,7 +130,7 @@ struct AdminResellersController: Sendable {
             AdminResellerView.Batch(
                 created: dates.dayAndTime(batch.createdAt), packageName: batch.profileName, quantity: batch.quantity,
                 used: batch.used, cardPrice: Rupiah.format(batch.resellerCardPrice ?? 0),
-                printPath: AdminVouchersController.batchPath(batch.id) + "/print")
+                printPath: Paths.Admin.printVoucherBatch(batch.id))
         }
         let settlements = try resellers.settlements(of: id, for: context.tenant).map { settlement in
             AdminResellerView.Settlement(
@@ -150,17 +142,16 @@ struct AdminResellersController: Sendable {
             name: reseller.name, whatsApp: reseller.whatsApp, terms: Self.terms(reseller, words: words),
             isActive: reseller.isActive, figures: figures, batches: batchRows, settlements: settlements,
             settlementState: settlement ?? FormState(values: SettlementDraft.newValues(today: dates.isoDay(Date()))),
-            settlementPath: Self.resellerPath(id) + "/settlements", editPath: Self.resellerPath(id) + "/edit",
+            settlementPath: Paths.Admin.resellerSettlements(id), editPath: Paths.Admin.editReseller(id),
             csrfToken: admin.session.csrfSecret, notice: notice)
-        return AdminPagesController.noStore(.page(AdminResellerPage(chrome: context.chrome, view: view), status: status))
+        return .page(AdminResellerPage(chrome: context.chrome, view: view), status: status)
     }
 
     private func form(_ admin: AuthenticatedTenantAdmin, id: UUID?, state: FormState, status: HTTPStatus = .ok) -> HTTPResponse {
         let view = AdminResellerFormView(
-            isNew: id == nil, state: state, formPath: id.map { Self.resellerPath($0) + "/edit" } ?? Self.path + "/new",
+            isNew: id == nil, state: state, formPath: id.map(Paths.Admin.editReseller) ?? Paths.Admin.newReseller,
             csrfToken: admin.session.csrfSecret)
-        return AdminPagesController.noStore(
-            .page(AdminResellerFormPage(chrome: admin.context.chrome, view: view), status: status))
+        return .page(AdminResellerFormPage(chrome: admin.context.chrome, view: view), status: status)
     }
 
     static func terms(_ reseller: Reseller, words: AdminResellerStrings) -> String {

@@ -7,37 +7,32 @@ import Templates
 /// voucher profiles' rules. Every lookup is scoped by the admin's tenant, so another tenant's plan id is
 /// a 404 and a `tenant_id` in a form is never read.
 struct AdminPlansController: Sendable {
-    static let path = "/admin/plans"
     typealias Field = AdminPlanFormView.Field
     typealias Draft = PlanEditor.Draft
 
-    let services: AdminServices
     let plans: PlanRepository
     let editor: PlanEditor
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/plans") { request, admin, _ in
             let items = try request.queryItems
             return try list(admin, saved: items["saved"] == "1", inUse: items["in_use"] == "1")
         }
-        router.get(Self.path + "/new") { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return form(admin, id: nil, state: FormState(values: Draft.newPlanValues))
+        router.get("/admin/plans/new") { _, admin, _ in
+            form(admin, id: nil, state: FormState(values: Draft.newPlanValues))
         }
-        router.post(Self.path + "/new") { request, context, _ in try save(request, context, id: nil) }
-        router.get(Self.path + "/{id}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            guard let plan = try plans.plan(id: try AdminProfilesController.id(parameters), for: context.tenant) else {
+        router.post("/admin/plans/new") { request, admin, _ in try save(request, admin, id: nil) }
+        router.get("/admin/plans/{id}") { _, admin, parameters in
+            guard let plan = try plans.plan(id: try AdminProfilesController.id(parameters), for: admin.context.tenant) else {
                 throw HTTPError(.notFound)
             }
             return form(admin, id: plan.id, state: FormState(values: Draft.values(of: plan)))
         }
-        router.post(Self.path + "/{id}") { request, context, parameters in
-            try save(request, context, id: try AdminProfilesController.id(parameters))
+        router.post("/admin/plans/{id}") { request, admin, parameters in
+            try save(request, admin, id: try AdminProfilesController.id(parameters))
         }
-        router.post(Self.path + "/{id}/{action}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/plans/{id}/{action}") { request, admin, parameters in
+            let context = admin.context
             let id = try AdminProfilesController.id(parameters)
             let action: String = try parameters.require("action")
             guard ["activate", "deactivate", "delete"].contains(action) else { throw HTTPError(.notFound) }
@@ -45,7 +40,7 @@ struct AdminPlansController: Sendable {
             let actor = AuditActor(admin, request: request)
             if action == "delete" {
                 switch try editor.delete(id, for: context.tenant, by: actor) {
-                case .deleted: return .redirect(to: Self.path + "?saved=1")
+                case .deleted: return .redirect(to: Paths.Admin.plans + "?saved=1")
                 case .notFound: throw HTTPError(.notFound)
                 case .inUse:
                     return try list(admin, saved: false, inUse: true, status: .conflict)
@@ -54,11 +49,9 @@ struct AdminPlansController: Sendable {
             guard try editor.setActive(action == "activate", id, for: context.tenant, by: actor) else {
                 throw HTTPError(.notFound)
             }
-            return .redirect(to: Self.path + "?saved=1")
+            return .redirect(to: Paths.Admin.plans + "?saved=1")
         }
     }
-
-    static func editPath(_ id: UUID) -> String { "\(path)/\(id.uuidString.lowercased())" }
 
     /// The form's own fields; anything else a request carries is never read.
     static let formFields = [
@@ -66,8 +59,8 @@ struct AdminPlansController: Sendable {
     ]
 
     /// Creates (`id` nil) or updates a plan; a bad field is a 422 with the input kept.
-    private func save(_ request: HTTPRequest, _ context: TenantContext, id: UUID?) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func save(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, id: UUID?) throws -> HTTPResponse {
+        let context = admin.context
         let submitted = try request.formFields()
         try admin.verifyCSRF(submitted)
         var typed: [String: String] = [:]
@@ -82,7 +75,7 @@ struct AdminPlansController: Sendable {
                     try editor.create(draft, for: context.tenant, by: actor)
                 }
             switch outcome {
-            case .saved: return .redirect(to: Self.path + "?saved=1")
+            case .saved: return .redirect(to: Paths.Admin.plans + "?saved=1")
             case .notFound: throw HTTPError(.notFound)
             case .nameTaken: errors[Field.name] = words.errorPlanNameTaken
             case .groupTaken: errors[Field.radiusGroup] = words.errorPlanGroupTaken
@@ -102,13 +95,14 @@ struct AdminPlansController: Sendable {
         let entries = try plans.allPlans(for: context.tenant).map { plan in
             AdminPlansView.Entry(
                 name: plan.name, price: Rupiah.format(plan.price), speed: Self.speed(plan), radiusGroup: plan.radiusGroup,
-                isActive: plan.isActive, subscriberCount: plan.subscriberCount, editPath: Self.editPath(plan.id),
-                actionPath: Self.editPath(plan.id))
+                isActive: plan.isActive, subscriberCount: plan.subscriberCount, editPath: Paths.Admin.plan(plan.id),
+                togglePath: Paths.Admin.plan(plan.id, action: plan.isActive ? "deactivate" : "activate"),
+                deletePath: Paths.Admin.plan(plan.id, action: "delete"))
         }
         let view = AdminPlansView(
-            entries: entries, newPath: Self.path + "/new", csrfToken: admin.session.csrfSecret, saved: saved,
+            entries: entries, csrfToken: admin.session.csrfSecret, saved: saved,
             refusal: inUse ? context.language.adminSubscriberStrings.planInUse : nil)
-        return AdminPagesController.noStore(.page(AdminPlansPage(chrome: context.chrome, view: view), status: status))
+        return .page(AdminPlansPage(chrome: context.chrome, view: view), status: status)
     }
 
     /// `20000k / 10000k` (download / upload, as the form asks them); `—` for no limit.
@@ -121,8 +115,8 @@ struct AdminPlansController: Sendable {
         -> HTTPResponse
     {
         let view = AdminPlanFormView(
-            isNew: id == nil, state: state, formPath: id.map(Self.editPath) ?? Self.path + "/new",
+            isNew: id == nil, state: state, formPath: id.map(Paths.Admin.plan) ?? Paths.Admin.newPlan,
             csrfToken: admin.session.csrfSecret)
-        return AdminPagesController.noStore(.page(AdminPlanFormPage(chrome: admin.context.chrome, view: view), status: status))
+        return .page(AdminPlanFormPage(chrome: admin.context.chrome, view: view), status: status)
     }
 }

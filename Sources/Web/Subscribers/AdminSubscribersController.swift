@@ -7,33 +7,30 @@ import Templates
 /// a tenant admin's monthly subscribers. Every lookup is scoped by the admin's tenant, so another tenant's
 /// subscriber id is a 404 and never matches the search.
 struct AdminSubscribersController: Sendable {
-    static let path = "/admin/subscribers"
     typealias Field = AdminSubscriberView.Field
 
-    let services: AdminServices
     let subscribers: SubscriberListQuery
     let plans: PlanRepository
     let editor: SubscriberEditor
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/subscribers") { request, admin, _ in
+            let context = admin.context
             let list = try AdminListRequest(request: request, statuses: SubscriberListQuery.statuses)
             let page = try subscribers.page(list, for: context.tenant)
             let words = context.language.adminSubscriberStrings
             let view = AdminSubscribersView(
                 rows: page.rows.map { row(of: $0, words: words) },
-                search: list.search(path: Self.path, statuses: Self.statusOptions(words)),
-                pager: page.pager(path: Self.path, request: list), csrfToken: admin.session.csrfSecret)
-            return .adminSalesPage(AdminSubscribersPage(chrome: context.chrome, view: view, newPath: Self.path + "/new"))
+                search: list.search(path: Paths.Admin.subscribers, statuses: Self.statusOptions(words)),
+                pager: page.pager(path: Paths.Admin.subscribers, request: list), csrfToken: admin.session.csrfSecret)
+            return .page(AdminSubscribersPage(chrome: context.chrome, view: view))
         }
-        router.get(Self.path + "/new") { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
-            return try page(admin, detail: nil, state: FormState(values: [Field.billingDay: "1"]))
+        router.get("/admin/subscribers/new") { _, admin, _ in
+            try page(admin, detail: nil, state: FormState(values: [Field.billingDay: "1"]))
         }
-        router.post(Self.path + "/new") { request, context, _ in try save(request, context, id: nil) }
-        router.get(Self.path + "/{id}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/subscribers/new") { request, admin, _ in try save(request, admin, id: nil) }
+        router.get("/admin/subscribers/{id}") { request, admin, parameters in
+            let context = admin.context
             let detail = try find(try AdminProfilesController.id(parameters), context)
             let items = try request.queryItems
             let words = context.language.adminSubscriberStrings
@@ -44,11 +41,10 @@ struct AdminSubscribersController: Sendable {
             return try page(
                 admin, detail: detail, state: FormState(values: SubscriberForm.values(of: detail)), notice: notice)
         }
-        router.post(Self.path + "/{id}") { request, context, parameters in
-            try save(request, context, id: try AdminProfilesController.id(parameters))
+        router.post("/admin/subscribers/{id}") { request, admin, parameters in
+            try save(request, admin, id: try AdminProfilesController.id(parameters))
         }
-        router.post(Self.path + "/{id}/{action}") { request, context, parameters in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.post("/admin/subscribers/{id}/{action}") { request, admin, parameters in
             let id = try AdminProfilesController.id(parameters)
             let action: String = try parameters.require("action")
             let form = try request.formFields()
@@ -58,8 +54,6 @@ struct AdminSubscribersController: Sendable {
             return try changeStatus(change, admin, id: id, form: form, request: request)
         }
     }
-
-    static func detailPath(_ id: UUID) -> String { "\(path)/\(id.uuidString.lowercased())" }
 
     static func statusOptions(_ words: AdminSubscriberStrings) -> [SelectField.Option] {
         SubscriberListQuery.statuses.map { SelectField.Option(value: $0, label: label(status: $0, words: words)) }
@@ -88,7 +82,7 @@ struct AdminSubscribersController: Sendable {
 
     private func row(of subscriber: Subscriber, words: AdminSubscriberStrings) -> AdminSubscriberRow {
         AdminSubscriberRow(
-            name: subscriber.name, detailURL: Self.detailPath(subscriber.id), customerNumber: subscriber.customerNumber,
+            name: subscriber.name, detailURL: Paths.Admin.subscriber(subscriber.id), customerNumber: subscriber.customerNumber,
             pppoeUsername: subscriber.pppoeUsername, phone: subscriber.phone, plan: subscriber.planName,
             status: Self.badge(subscriber.status, words: words))
     }
@@ -99,8 +93,8 @@ struct AdminSubscribersController: Sendable {
     }
 
     /// Creates (`id` nil) or updates a subscriber; a bad field is a 422 with the input kept.
-    private func save(_ request: HTTPRequest, _ context: TenantContext, id: UUID?) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func save(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin, id: UUID?) throws -> HTTPResponse {
+        let context = admin.context
         let submitted = try request.formFields()
         try admin.verifyCSRF(submitted)
         let detail = try id.map { try find($0, context) }
@@ -115,7 +109,7 @@ struct AdminSubscribersController: Sendable {
                         form.input, planID: planID, portalPassword: form.portalPassword, for: context.tenant, by: actor)
                 }
             switch outcome {
-            case .saved(let saved): return .redirect(to: Self.detailPath(saved) + "?saved=1")
+            case .saved(let saved): return .redirect(to: Paths.Admin.subscriber(saved) + "?saved=1")
             case .notFound: throw HTTPError(.notFound)
             case .planUnavailable: errors[Field.plan] = words.errorPlan
             case .customerNumberTaken: errors[Field.customerNumber] = words.errorCustomerNumberTaken
@@ -142,7 +136,7 @@ struct AdminSubscribersController: Sendable {
                 status: .unprocessableContent)
         }
         switch try editor.change(change, id, reason: reason, for: context.tenant, by: AuditActor(admin, request: request)) {
-        case .changed: return .redirect(to: Self.detailPath(id) + "?status=1")
+        case .changed: return .redirect(to: Paths.Admin.subscriber(id) + "?status=1")
         case .notFound: throw HTTPError(.notFound)
         case .notApplicable: throw HTTPError(.conflict, "the subscriber's status does not allow this change")
         }
@@ -163,7 +157,7 @@ struct AdminSubscribersController: Sendable {
         }
         guard try editor.setPortalPassword(password, id, for: context.tenant, by: AuditActor(admin, request: request))
         else { throw HTTPError(.notFound) }
-        return .redirect(to: Self.detailPath(id) + "?password=1")
+        return .redirect(to: Paths.Admin.subscriber(id) + "?password=1")
     }
 
     private func page(
@@ -178,18 +172,20 @@ struct AdminSubscribersController: Sendable {
             .map { SelectField.Option(value: $0.id.uuidString.lowercased(), label: $0.name + " · " + Rupiah.format($0.price)) }
         var view = AdminSubscriberView(
             heading: current.map { words.editSubscriber + ": " + $0.name } ?? words.newSubscriber, state: state,
-            plans: options, formPath: current.map { Self.detailPath($0.id) } ?? Self.path + "/new",
+            plans: options, formPath: current.map { Paths.Admin.subscriber($0.id) } ?? Paths.Admin.newSubscriber,
             csrfToken: admin.session.csrfSecret, existing: nil)
         if let detail, let subscriber = current {
             let format = AdminSalesFormatter(context: context)
             let badge = Self.badge(subscriber.status, words: words)
             view.existing = AdminSubscriberView.Existing(
                 status: badge, statusLine: words.statusSince(badge.text, format.times.dayAndTime(detail.statusChangedAt)),
-                statusReason: detail.statusReason, actionPath: Self.detailPath(subscriber.id),
-                actions: SubscriberEditor.StatusChange.allCases.filter { $0.from.contains(subscriber.status) }.map(\.rawValue),
+                statusReason: detail.statusReason,
+                actions: SubscriberEditor.StatusChange.allCases.filter { $0.from.contains(subscriber.status) }.map {
+                    .init(action: $0.rawValue, path: Paths.Admin.subscriber(subscriber.id, action: $0.rawValue))
+                }, portalPasswordPath: Paths.Admin.subscriber(subscriber.id, action: "portal-password"),
                 statusState: statusState, portalState: portalState, invoices: detail.invoices.map(format.invoiceRow),
                 notice: notice)
         }
-        return .adminSalesPage(AdminSubscriberPage(chrome: context.chrome, view: view), status: status)
+        return .page(AdminSubscriberPage(chrome: context.chrome, view: view), status: status)
     }
 }

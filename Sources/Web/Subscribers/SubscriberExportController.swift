@@ -5,20 +5,16 @@ import HTTP
 /// `q` and `status`): the signed-in admin's tenant's rows as CSV, cells a spreadsheet would run as a
 /// formula prefixed with an apostrophe (`CSVText`), which the import takes off again.
 struct SubscriberExportController: Sendable {
-    static let subscribersPath = "/admin/subscribers/export.csv"
-    static let invoicesPath = "/admin/invoices/export.csv"
-
-    let services: AdminServices
     let exports: SubscriberExportQuery
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.subscribersPath) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/subscribers/export.csv") { request, admin, _ in
+            let context = admin.context
             let body = try refusingHuge { try exports.subscribers(for: context.tenant, by: AuditActor(admin, request: request)) }
             return Self.file(body, name: "subscribers-\(context.tenant.slug).csv")
         }
-        router.get(Self.invoicesPath) { request, context, _ in
-            _ = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+        router.get("/admin/invoices/export.csv") { request, admin, _ in
+            let context = admin.context
             let list = try AdminListRequest(request: request, statuses: InvoiceListQuery.statuses)
             let body = try refusingHuge { try exports.invoices(list, for: context.tenant) }
             return Self.file(body, name: "invoices-\(context.tenant.slug).csv")
@@ -38,7 +34,6 @@ struct SubscriberExportController: Sendable {
         var headers = HTTPHeaders()
         headers.set("Content-Type", "text/csv; charset=utf-8")
         headers.set("Content-Disposition", "attachment; filename=\"\(name)\"")
-        headers.set("Cache-Control", "no-store")
         return HTTPResponse(headers: headers, body: body)
     }
 }

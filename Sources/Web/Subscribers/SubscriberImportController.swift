@@ -7,8 +7,6 @@ import Templates
 /// when the admin confirms. Everything is the signed-in admin's tenant's: another tenant's token names
 /// no staged file, and names are checked against this tenant's subscribers only.
 struct SubscriberImportController: Sendable {
-    static let path = "/admin/subscribers/import"
-    static let confirmPath = path + "/confirm"
     /// A CSV of 4 MiB with room for the multipart framing and the token field.
     static let maxFileBytes = 4 * 1024 * 1024
     static let bodyLimit = maxFileBytes + 64 * 1024
@@ -17,12 +15,11 @@ struct SubscriberImportController: Sendable {
 
     typealias Field = SubscriberImportView.Field
 
-    let services: AdminServices
     let importer: SubscriberImporter
 
-    func addRoutes(to router: inout RouteGroup<TenantContext>) {
-        router.get(Self.path) { request, context, _ in
-            let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    func addRoutes(to router: inout RouteGroup<AuthenticatedTenantAdmin>) {
+        router.get("/admin/subscribers/import") { request, admin, _ in
+            let context = admin.context
             let items = try request.queryItems
             var notice: String?
             if let count = items["imported"].flatMap(Int.init), let skipped = items["skipped"].flatMap(Int.init) {
@@ -30,12 +27,12 @@ struct SubscriberImportController: Sendable {
             }
             return page(admin, notice: notice)
         }
-        router.post(Self.path, bodyLimit: Self.bodyLimit) { request, context, _ in try upload(request, context) }
-        router.post(Self.confirmPath) { request, context, _ in try confirm(request, context) }
+        router.post("/admin/subscribers/import", bodyLimit: Self.bodyLimit) { request, admin, _ in try upload(request, admin) }
+        router.post("/admin/subscribers/import/confirm") { request, admin, _ in try confirm(request, admin) }
     }
 
-    private func upload(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func upload(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> HTTPResponse {
+        let context = admin.context
         let form = try request.multipartForm(
             limits: MultipartLimits(maxParts: 10, maxPartBytes: Self.maxFileBytes, maxTotalBytes: Self.bodyLimit))
         try admin.session.verifyCSRF(field: form.parts.first { $0.name == Field.csrf && !$0.isFile }?.text)
@@ -62,8 +59,8 @@ struct SubscriberImportController: Sendable {
         return page(admin, review: reviewView(staged, words: words))
     }
 
-    private func confirm(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let admin = try AuthenticatedTenantAdmin(request: request, context: context, services: services)
+    private func confirm(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> HTTPResponse {
+        let context = admin.context
         let form = try request.formFields()
         try admin.verifyCSRF(form)
         let words = context.language.subscriberImportStrings
@@ -75,7 +72,7 @@ struct SubscriberImportController: Sendable {
         }
         switch try importer.run(token: token, expected: expected, for: context.tenant, by: AuditActor(admin, request: request)) {
         case .imported(let count, let skipped):
-            return .redirect(to: Self.path + "?imported=\(count)&skipped=\(skipped)")
+            return .redirect(to: Paths.Admin.subscriberImport + "?imported=\(count)&skipped=\(skipped)")
         case .gone:
             return page(admin, notice: words.gone, status: .conflict)
         case .changed(let staged):
@@ -113,7 +110,7 @@ struct SubscriberImportController: Sendable {
             rejected: review.rejected.prefix(Self.listedRows).map {
                 .init(line: $0.line, username: $0.username, reasons: $0.reasons.map(reasons.text))
             },
-            token: staged.token, confirmPath: Self.confirmPath)
+            token: staged.token, confirmPath: Paths.Admin.subscriberImportConfirm)
     }
 
     private func page(
@@ -121,9 +118,9 @@ struct SubscriberImportController: Sendable {
         review: SubscriberImportView.Review? = nil, status: HTTPStatus = .ok
     ) -> HTTPResponse {
         let view = SubscriberImportView(
-            uploadPath: Self.path, subscribersExportPath: SubscriberExportController.subscribersPath,
-            invoicesExportPath: SubscriberExportController.invoicesPath, csrfToken: admin.session.csrfSecret,
+            uploadPath: Paths.Admin.subscriberImport, subscribersExportPath: Paths.Admin.subscribersExport,
+            invoicesExportPath: Paths.Admin.invoicesExport, csrfToken: admin.session.csrfSecret,
             notice: notice, fileError: fileError, review: review)
-        return AdminPagesController.noStore(.page(SubscriberImportPage(chrome: admin.context.chrome, view: view), status: status))
+        return .page(SubscriberImportPage(chrome: admin.context.chrome, view: view), status: status)
     }
 }
