@@ -63,6 +63,18 @@ extension PostgresConnection {
         pendingStatements.append(.query(sql.description, values))
     }
 
+    /// Several statements whose results are all read, in one round trip: sent in one pipeline with
+    /// what is pending (a deferred BEGIN and its settings, enqueued statements), their results returned
+    /// in order. For reads that do not depend on each other, such as a lock and a lookup a later step
+    /// needs. The first failure is thrown and the server skips the rest; outside a transaction the
+    /// statements run as one implicit transaction.
+    public func queries(_ statements: [PostgresStatement]) throws(PostgresError) -> [PostgresRows] {
+        guard !statements.isEmpty else { return [] }
+        let sent = statements.map { PipelinedStatement.query($0.sql.description, $0.parameters) }
+        let rows = try executePipelined(takePending() + sent)
+        return Array(rows.suffix(statements.count))
+    }
+
     static let setConfig = "select set_config($1, $2, true)"
 
     /// Sends the pending statements (a deferred BEGIN and its settings, then what was enqueued) ahead
@@ -100,4 +112,15 @@ extension PostgresConnection {
 extension PostgresConnection {
     /// Inside BEGIN … COMMIT (or a failed transaction not yet rolled back).
     public var isInTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+}
+
+/// One statement and its parameters, for `PostgresConnection.queries`.
+public struct PostgresStatement: Sendable {
+    let sql: StaticString
+    let parameters: [String?]
+
+    public init(_ sql: StaticString, _ parameters: (any PostgresEncodable)?...) {
+        self.sql = sql
+        self.parameters = parameters.map { $0?.postgresText ?? nil }
+    }
 }

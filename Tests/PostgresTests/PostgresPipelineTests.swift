@@ -152,3 +152,42 @@ private func singleConnectionPool(name: String) throws -> PostgresPool {
         }
     }
 }
+
+/// Several statements read in one round trip, after what the transaction has pending.
+@Suite struct PostgresQueriesTests {
+    @Test func eachStatementsRowsComeBackInOrderAfterWhatWasEnqueued() throws {
+        try TestDatabase.withFreshPool(creating: "create table notes (n int primary key, body text)") { pool throws in
+            let (bodies, count) = try pool.transaction(settings: [("app.scope", "s")]) { connection in
+                try connection.enqueue("insert into notes values (1, current_setting('app.scope', true))")
+                let results = try connection.queries([
+                    PostgresStatement("select body from notes where n = $1", 1),
+                    PostgresStatement("insert into notes values (2, $1) returning body", "two"),
+                    PostgresStatement("select count(*)::int as n from notes"),
+                ])
+                #expect(results.count == 3)
+                let bodies = try results.prefix(2).map { try $0.first?.decode("body", as: String.self) }
+                return (bodies, try results[2].first?.decode("n", as: Int.self))
+            }
+            #expect(bodies == ["s", "two"])
+            #expect(count == 2)
+            #expect(try pool.query("select count(*)::int as n from notes").first?.decode("n", as: Int.self) == 2)
+        }
+    }
+
+    @Test func aFailingStatementThrowsAndTheTransactionKeepsNothing() throws {
+        try TestDatabase.withFreshPool(poolSize: 1, creating: "create table notes (n int primary key)") { pool throws in
+            let error = try #require(throws: PostgresError.self) {
+                try pool.transaction { connection in
+                    try connection.enqueue("insert into notes values (1)")
+                    _ = try connection.queries([
+                        PostgresStatement("insert into notes values (2) returning n"),
+                        PostgresStatement("insert into notes values (1) returning n"),
+                    ])
+                }
+            }
+            #expect(error.isUniqueViolation)
+            #expect(try pool.query("select count(*)::int as n from notes").first?.decode("n", as: Int.self) == 0)
+            #expect(pool.statistics.open == 1)
+        }
+    }
+}

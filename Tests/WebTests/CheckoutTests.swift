@@ -51,6 +51,9 @@ import Testing
         let row = try shop.orderRow(number: number)
         #expect(try row.decode("status", as: String.self) == "pending")
         #expect(row.decode("checkout_url", as: String?.self) == nil)
+        // The new order was committed claimed for its checkout; the failure lifted the claim, so the
+        // retry below asks the gateway at once instead of waiting for a submit that is gone.
+        #expect(try row.decode("checkout_claimed", as: Bool.self) == false)
 
         midtrans.setBehaviour(.normal)
         let retried = try retry(failed, in: browser)
@@ -58,6 +61,9 @@ import Testing
         #expect(retried.location.hasPrefix(midtrans.baseURL + "/snap/v2/vtweb/") || retried.location.contains("vtweb"))
         #expect(try shop.orderCount(idempotencyKey: attempt.idempotencyKey) == 1)
         #expect(try shop.orderCount() == 1)
+        let opened = try shop.orderRow(number: number)
+        #expect(opened.decode("checkout_url", as: String?.self) == retried.location)
+        #expect(try opened.decode("checkout_claimed", as: Bool.self) == false)
         let created = try #require(midtrans.requests.last?.json)
         let details = try #require(created["transaction_details"] as? [String: Any])
         #expect(details["order_id"] as? String == number)

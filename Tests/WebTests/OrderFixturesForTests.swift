@@ -53,7 +53,7 @@ struct Shop {
         let rows = try TestDatabase.owner.query(
             """
             select status, amount, quantity, buyer_phone, buyer_email, buyer_name, access_token_hash, gateway_id,
-                gateway_provider, gateway_reference, checkout_url,
+                gateway_provider, gateway_reference, checkout_url, checkout_started_at is not null as checkout_claimed,
                 extract(epoch from expires_at - created_at)::integer as lifetime
             from voucher_orders where tenant_id = $1 and order_number = $2
             """, tenantID, number)

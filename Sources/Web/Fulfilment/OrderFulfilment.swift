@@ -25,8 +25,10 @@ struct OrderFulfilment: FulfilmentStep {
         try db.enqueue(
             "update voucher_orders set status = 'paid', paid_at = now() where tenant_id = $1 and id = $2",
             order.tenantID, order.id)
-        let codes = try issuer.issue(for: order, on: db)
-        try radius.provision(codes: codes, order: order, tenantSlug: target.tenantSlug, on: db)
+        // The group's rows are read in the vouchers' round trip: provisioning then only writes.
+        let group = RadiusGroupPolicy.groupName(tenantSlug: target.tenantSlug, profileGroup: order.radiusGroup)
+        let (codes, groupRows) = try issuer.issue(for: order, with: RadiusProvisioner.groupRows(of: group), on: db)
+        try radius.provision(codes: codes, order: order, tenantSlug: target.tenantSlug, group: groupRows, on: db)
         let message = VoucherMessage(sellerName: target.sellerName, order: order, codes: codes)
         try outbox.queue(
             .whatsapp, to: order.buyerPhone, body: message.text, tenantID: order.tenantID,

@@ -32,15 +32,16 @@ struct CheckoutClaims: Sendable {
         }
     }
 
-    /// Lifts the mark, after the page is recorded or the gateway failed.
+    /// Lifts the mark, after the page is recorded or the gateway failed. Enqueued: it goes out with the
+    /// transaction's COMMIT (or next statement) rather than costing a round trip of its own.
     func release(_ payable: some Payable, on connection: PostgresConnection) throws {
         switch subject {
         case .order:
-            try connection.query(
+            try connection.enqueue(
                 "update voucher_orders set checkout_started_at = null where tenant_id = $1 and id = $2",
                 payable.tenantID, payable.id)
         case .invoice:
-            try connection.query(
+            try connection.enqueue(
                 "update invoices set checkout_started_at = null where tenant_id = $1 and id = $2",
                 payable.tenantID, payable.id)
         }

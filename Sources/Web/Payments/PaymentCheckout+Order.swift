@@ -27,6 +27,19 @@ extension PaymentCheckout {
         return (outcome, token)
     }
 
+    /// Opens the checkout for an order this submit has just created (`VoucherOrderRepository.create`
+    /// commits it claimed), whose access token it knows.
+    func openCreated(_ order: VoucherOrder, accessToken: String, returnURL: (String) -> String, for tenant: Tenant) throws
+        -> Outcome<VoucherOrder>
+    {
+        let orders = VoucherOrderRepository(database: database)
+        return try openClaimed(
+            order, request: Self.request(for: order, returnURL: returnURL(accessToken)), for: tenant,
+            record: { checkout, account, created, connection in
+                try orders.recordCheckout(checkout, account: account, orderID: created.id, for: tenant, on: connection)
+            })
+    }
+
     private static func request(for order: VoucherOrder, returnURL: String) -> CheckoutRequest {
         CheckoutRequest(
             reference: order.number, amount: order.amount, currency: order.currency,

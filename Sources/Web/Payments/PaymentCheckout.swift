@@ -42,7 +42,8 @@ struct PaymentCheckout: Sendable {
     /// - Parameters:
     ///   - lock: re-reads the subject with its row locked for the transaction (nil: it is gone).
     ///   - request: what to ask the gateway for, for the locked subject.
-    ///   - record: stores the opened checkout and its account on the subject's row.
+    ///   - record: stores the opened checkout and its account on the subject's row, and lifts the claim
+    ///     (`CheckoutClaims`) in the same write.
     func open<Subject: Payable>(
         _ subject: Subject, for tenant: Tenant, lock: (PostgresConnection) throws -> Subject?,
         request: (Subject, PostgresConnection) throws -> CheckoutRequest,
@@ -80,6 +81,23 @@ struct PaymentCheckout: Sendable {
         }
     }
 
+    /// For a subject this submit has just committed, pending and already claimed (a new order): no page
+    /// can exist for it yet and no other submit may ask for one, so it goes to the gateway without the
+    /// locking transaction of `open`.
+    func openClaimed<Subject: Payable>(
+        _ subject: Subject, request: CheckoutRequest, for tenant: Tenant,
+        record: (Checkout, PaymentGatewayAccount, Subject, PostgresConnection) throws -> Void
+    ) throws -> Outcome<Subject> {
+        let claims = CheckoutClaims(subject: Subject.subject, staleAfter: gatewayTimeout + .seconds(5))
+        guard let account = try accounts.effectiveAccount(for: tenant) else {
+            Log.error("tenant \(tenant.slug) has no usable payment gateway account: \(subject.paymentReference) cannot be paid")
+            // Lifted, so the retry page's re-post does not wait out the claim.
+            try database.scoped(to: tenant).transaction { connection in try claims.release(subject, on: connection) }
+            return .unavailable(.misconfigured("no active payment gateway account"))
+        }
+        return try ask(account, for: subject, request, tenant: tenant, claims: claims, record: record)
+    }
+
     /// The saved page, when the account that opened it is still the one in effect.
     static func reusableURL(of subject: some Payable, under account: PaymentGatewayAccount?) -> String? {
         guard let url = subject.checkoutURL, let account, subject.gatewayID == account.id else { return nil }
@@ -104,10 +122,7 @@ struct PaymentCheckout: Sendable {
             try database.scoped(to: tenant).transaction { connection in try claims.release(subject, on: connection) }
             return .unavailable(error)
         }
-        try database.scoped(to: tenant).transaction { connection in
-            try record(checkout, account, subject, connection)
-            try claims.release(subject, on: connection)
-        }
+        try database.scoped(to: tenant).transaction { connection in try record(checkout, account, subject, connection) }
         return .redirect(checkout.redirectURL)
     }
 }

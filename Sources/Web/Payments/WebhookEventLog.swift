@@ -17,20 +17,25 @@ struct WebhookEventLog: Sendable {
     static let unverifiedHeaderBytes = 256
 
     /// Stores a delivery with outcome `received` and returns its id. The dedupe key
-    /// (`provider:sha256(body)`) is computed by PostgreSQL from the raw bytes. Across tenants: which
-    /// tenant a delivery concerns is not known until its reference is looked up.
-    /// - Parameter verified: false keeps the delivery bounded.
-    func record(provider: String, headers: [(name: String, value: String)], body: [UInt8], verified: Bool) throws
-        -> Int64
-    {
+    /// (`provider:sha256(body)`) is computed by PostgreSQL from the raw bytes. Across tenants: the
+    /// central endpoint serves them all.
+    /// - Parameters:
+    ///   - verified: false keeps the delivery bounded.
+    ///   - tenantID, reference: the order or invoice the delivery names, when it was found. Stored now,
+    ///     so writing the outcome later changes no indexed column (a heap-only update).
+    func record(
+        provider: String, headers: [(name: String, value: String)], body: [UInt8], verified: Bool, tenantID: UUID? = nil,
+        reference: String? = nil
+    ) throws -> Int64 {
         let keptHeaders = verified ? headers : Self.bounded(headers)
         let keptBody = verified ? body : Array(body.prefix(Self.unverifiedBodyBytes))
         let rows = try database.unscoped.query(
             """
-            insert into webhook_events (provider, dedupe_key, headers, body, body_size)
-            values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4, $5)
+            insert into webhook_events (provider, dedupe_key, headers, body, body_size, tenant_id, reference)
+            values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4, $5, $6, $7)
             returning id
-            """, provider, body, Self.headersJSON(keptHeaders), Self.storableText(keptBody), body.count)
+            """, provider, body, Self.headersJSON(keptHeaders), Self.storableText(keptBody), body.count, tenantID,
+            reference)
         return try rows.first!.decode("id", as: Int64.self)
     }
 

@@ -35,11 +35,15 @@ struct WebhookProcessor: Sendable {
             guard unverifiedLimit?.admitsUnverifiedWebhook(from: clientAddress, tenantID: tenantID) ?? true else {
                 return .rejected(.tooManyRequests, "too many deliveries that could not be verified")
             }
-            let eventID = try events.record(provider: provider.rawValue, headers: headers, body: body, verified: false)
+            let eventID = try events.record(
+                provider: provider.rawValue, headers: headers, body: body, verified: false, tenantID: tenantID,
+                reference: reference)
             return try finishRejected(eventID, outcome, tenantID, reference, clientAddress)
         case .verified(let step, let gateway, let notification):
-            let eventID = try events.record(provider: provider.rawValue, headers: headers, body: body, verified: true)
             let subject = step.subject
+            let eventID = try events.record(
+                provider: provider.rawValue, headers: headers, body: body, verified: true, tenantID: subject.tenantID,
+                reference: subject.paymentReference)
             do {
                 usage?.record(UsageCounts(webhookCalls: 1), tenantID: subject.tenantID)
                 let outcome = try confirmAndApply(

@@ -85,16 +85,23 @@ struct InvoiceRepository: Sendable {
         return try rows.first.map(Invoice.init(row:))
     }
 
-    /// Remembers which account opened the checkout (the webhook verifies with it) and where it lives.
+    /// Remembers which account opened the checkout (the webhook verifies with it) and where it lives,
+    /// and lifts the payer's claim (`CheckoutClaims`) in the same write. An invoice that stopped being
+    /// unpaid during the gateway call only loses the claim.
     func recordCheckout(
         _ checkout: Checkout, account: PaymentGatewayAccount, invoiceID: UUID, tenantID: UUID,
         on connection: PostgresConnection
     ) throws {
-        try connection.query(
+        try connection.enqueue(
             """
-            update invoices set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6,
-                checkout_opened_at = now()
-            where tenant_id = $1 and id = $2 and status = 'unpaid'
+            update invoices
+            set checkout_started_at = null,
+                gateway_id = case when status = 'unpaid' then $3::uuid else gateway_id end,
+                gateway_provider = case when status = 'unpaid' then $4 else gateway_provider end,
+                gateway_reference = case when status = 'unpaid' then $5 else gateway_reference end,
+                checkout_url = case when status = 'unpaid' then $6 else checkout_url end,
+                checkout_opened_at = case when status = 'unpaid' then now() else checkout_opened_at end
+            where tenant_id = $1 and id = $2
             """, tenantID, invoiceID, account.id, account.provider.rawValue, checkout.gatewayReference,
             checkout.redirectURL)
     }

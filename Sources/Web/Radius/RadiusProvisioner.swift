@@ -5,18 +5,24 @@ import Postgres
 /// `radcheck` (the code is user name and password), `radusergroup` (the profile's group), and the
 /// group's `radgroupreply` / `radgroupcheck` rows from what the order sold. Every row carries the tenant.
 struct RadiusProvisioner: Sendable {
-    func provision(codes: [String], order: VoucherOrder, tenantSlug: String, on db: PostgresConnection) throws {
-        try provision(codes: codes, passwords: codes, package: order, tenantID: order.tenantID, tenantSlug: tenantSlug, on: db)
+    /// - Parameter group: the group's rows as `groupRows(of:)` read them earlier in this transaction (so
+    ///   the read could share a round trip with other work); nil reads them here.
+    func provision(
+        codes: [String], order: VoucherOrder, tenantSlug: String, group: PostgresRows? = nil, on db: PostgresConnection
+    ) throws {
+        try provision(
+            codes: codes, passwords: codes, package: order, tenantID: order.tenantID, tenantSlug: tenantSlug,
+            group: group, on: db)
     }
 
     /// - Parameter passwords: each code's password, in the order of `codes` (the codes themselves when a
     ///   code is its own password). Validity from purchase counts from this transaction.
     func provision(
         codes: [String], passwords: [String], package: some RadiusPackage, tenantID: UUID, tenantSlug: String,
-        on db: PostgresConnection
+        group: PostgresRows? = nil, on db: PostgresConnection
     ) throws {
         let policy = RadiusGroupPolicy(tenantSlug: tenantSlug, order: package)
-        try writeGroup(policy, tenantID: tenantID, on: db)
+        try writeGroup(policy, tenantID: tenantID, current: group, on: db)
         try db.enqueue(
             """
             insert into radcheck (username, attribute, op, value, tenant_id)
@@ -46,8 +52,13 @@ struct RadiusProvisioner: Sendable {
     /// transaction), because `radgroupcheck` has no unique index to upsert against. Most orders sell a
     /// group exactly as it already stands; those neither write nor lock, since a lock held to the end
     /// of each fulfilment would make every payment of one package wait for the one before it.
-    func writeGroup(_ policy: RadiusGroupPolicy, tenantID: UUID, on db: PostgresConnection) throws {
-        if try groupMatches(policy, tenantID: tenantID, on: db) { return }
+    /// - Parameter current: the group's rows read earlier in this transaction (`groupRows(of:)`); nil
+    ///   reads them here.
+    func writeGroup(_ policy: RadiusGroupPolicy, tenantID: UUID, current: PostgresRows? = nil, on db: PostgresConnection)
+        throws
+    {
+        let rows = try current ?? db.queries([Self.groupRows(of: policy.groupName)])[0]
+        if try groupMatches(policy, tenantID: tenantID, rows: rows) { return }
         try db.query("select pg_advisory_xact_lock(hashtext('radius-group:' || $1))", policy.groupName)
         // Group names join a slug and a group with "-", which two tenants could in theory both spell:
         // never touch, nor join a voucher to, a group that another tenant's rows already define.
@@ -83,14 +94,19 @@ struct RadiusProvisioner: Sendable {
 }
 
 extension RadiusProvisioner {
-    /// True when the group's managed rows are this tenant's and already say what the policy says.
-    private func groupMatches(_ policy: RadiusGroupPolicy, tenantID: UUID, on db: PostgresConnection) throws -> Bool {
-        let rows = try db.query(
+    /// The statement that reads a group's rows, for `writeGroup(_:tenantID:current:on:)`.
+    static func groupRows(of groupName: String) -> PostgresStatement {
+        PostgresStatement(
             """
             select 'reply' as kind, attribute, op, value, tenant_id from radgroupreply where groupname = $1
             union all
             select 'check', attribute, op, value, tenant_id from radgroupcheck where groupname = $1
-            """, policy.groupName)
+            """, groupName)
+    }
+
+    /// True when the group's managed rows (`rows`, read by `groupRows(of:)`) are this tenant's and
+    /// already say what the policy says.
+    private func groupMatches(_ policy: RadiusGroupPolicy, tenantID: UUID, rows: PostgresRows) throws -> Bool {
         var replies: [RadiusGroupPolicy.Attribute] = []
         var checks: [RadiusGroupPolicy.Attribute] = []
         for row in rows {

@@ -32,11 +32,17 @@ struct OrderController: Sendable {
                 submission, language: context.language.rawValue, expiresIn: orderExpiry, for: context.tenant)
         else { throw HTTPError(.notFound) }
         let order = creation.order
-        let knownToken = try creation.accessToken ?? tokenFromCookie(of: order, request, context)
         let origin = try Self.origin(of: request)
-        let (outcome, token) = try checkout.open(
-            order, accessToken: knownToken,
-            returnURL: { origin + Paths.paymentReturn(order: order.number, token: $0) }, for: context.tenant)
+        let returnURL = { (token: String) in origin + Paths.paymentReturn(order: order.number, token: token) }
+        let outcome: PaymentCheckout.Outcome<VoucherOrder>
+        let token: String?
+        if let created = creation.accessToken {
+            outcome = try checkout.openCreated(order, accessToken: created, returnURL: returnURL, for: context.tenant)
+            token = created
+        } else {
+            let knownToken = try tokenFromCookie(of: order, request, context)
+            (outcome, token) = try checkout.open(order, accessToken: knownToken, returnURL: returnURL, for: context.tenant)
+        }
 
         var response: HTTPResponse
         switch outcome {

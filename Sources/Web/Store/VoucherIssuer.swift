@@ -12,20 +12,31 @@ struct VoucherIssuer: Sendable {
 
     /// Inserts `order.quantity` vouchers and returns their codes. Every code still missing is drawn
     /// and inserted in one statement per round, so an order costs one round trip however many it buys.
-    func issue(for order: VoucherOrder, on db: PostgresConnection) throws -> [String] {
-        try issue(count: order.quantity, length: order.codeLength, draw: { RandomToken.code(length: order.codeLength) }) {
-            drawn in
+    /// - Parameter companion: a read sent in the first round's round trip (after the insert), whose rows
+    ///   come back with the codes.
+    func issue(for order: VoucherOrder, with companion: PostgresStatement? = nil, on db: PostgresConnection) throws
+        -> (codes: [String], companion: PostgresRows?)
+    {
+        var companionRows: PostgresRows?
+        let codes = try issue(
+            count: order.quantity, length: order.codeLength, draw: { RandomToken.code(length: order.codeLength) }
+        ) { drawn in
             // `on conflict do nothing` keeps the transaction usable when a code is taken (or drawn twice).
-            try db.query(
+            let insert = PostgresStatement(
                 """
                 insert into vouchers (tenant_id, code, profile_id, order_id)
                 select $1, d.code, $3, $4 from unnest($2::text[]) as d(code)
                 where not exists (select 1 from radcheck where username = d.code)
                 on conflict (code) do nothing
                 returning code
-                """, order.tenantID, drawn, order.profileID, order.id
-            ).map { try $0.decode("code", as: String.self) }
+                """, order.tenantID, drawn, order.profileID, order.id)
+            var statements = [insert]
+            if companionRows == nil, let companion { statements.append(companion) }
+            let results = try db.queries(statements)
+            if results.count > 1 { companionRows = results[1] }
+            return try results[0].map { try $0.decode("code", as: String.self) }
         }
+        return (codes, companionRows)
     }
 
     /// The rounds behind every issue: `insert` stores what it can of the drawn codes (skipping any taken

@@ -15,6 +15,11 @@ struct VoucherOrderRepository: Sendable {
 
     /// Creates the pending order for one submit, copying what it sells from the profile, or finds the
     /// order an earlier submit of the same form (same idempotency key) created.
+    ///
+    /// A new order is committed already claimed for its checkout (`checkout_started_at`, see
+    /// `CheckoutClaims`), so the submit that created it goes straight to the gateway
+    /// (`PaymentCheckout.openClaimed`) instead of locking and claiming it in a transaction of its own; a
+    /// double submit meanwhile finds the claim and waits for the page, as it would after a claim.
     /// - Returns: nil when the profile is not on sale for this tenant.
     func create(_ submission: OrderSubmission, language: String, expiresIn expiry: Duration, for tenant: Tenant) throws
         -> Creation?
@@ -28,11 +33,11 @@ struct VoucherOrderRepository: Sendable {
                     insert into voucher_orders (tenant_id, order_number, access_token_hash, idempotency_key,
                         profile_id, profile_name, unit_price, validity_minutes, validity_from, data_quota_mb, download_kbps,
                         upload_kbps, shared_users, radius_group, code_length, quantity, amount, buyer_name,
-                        buyer_phone, buyer_email, language, expires_at)
+                        buyer_phone, buyer_email, language, expires_at, checkout_started_at)
                     select p.tenant_id, $3, encode(sha256(convert_to($4, 'UTF8')), 'hex'), $5,
                         p.id, p.name, p.price, p.validity_minutes, p.validity_from, p.data_quota_mb, p.download_kbps,
                         p.upload_kbps, p.shared_users, p.radius_group, p.code_length, $6::integer,
-                        p.price * $6::integer, $7, $8, $9, $10, now() + make_interval(secs => $11::double precision)
+                        p.price * $6::integer, $7, $8, $9, $10, now() + make_interval(secs => $11::double precision), now()
                     from voucher_profiles p
                     where p.tenant_id = $1 and p.id = $2 and p.evoucher_access and p.deleted_at is null
                     on conflict (tenant_id, idempotency_key) do nothing
@@ -110,7 +115,9 @@ struct VoucherOrderRepository: Sendable {
         return try rows.first.map(VoucherOrder.init(row:))
     }
 
-    /// Remembers which account opened the checkout (the webhook verifies with it) and where it lives.
+    /// Remembers which account opened the checkout (the webhook verifies with it) and where it lives,
+    /// and lifts the submit's claim (`CheckoutClaims`) in the same write. An order that stopped waiting
+    /// for payment during the gateway call (it expired) only loses the claim.
     func recordCheckout(
         _ checkout: Checkout, account: PaymentGatewayAccount, orderID: UUID, for tenant: Tenant,
         on connection: PostgresConnection
@@ -118,9 +125,13 @@ struct VoucherOrderRepository: Sendable {
         try connection.enqueue(
             """
             update voucher_orders
-            set gateway_id = $3, gateway_provider = $4, gateway_reference = $5, checkout_url = $6,
-                checkout_opened_at = now()
-            where tenant_id = $1 and id = $2 and status = 'pending'
+            set checkout_started_at = null,
+                gateway_id = case when status = 'pending' then $3::uuid else gateway_id end,
+                gateway_provider = case when status = 'pending' then $4 else gateway_provider end,
+                gateway_reference = case when status = 'pending' then $5 else gateway_reference end,
+                checkout_url = case when status = 'pending' then $6 else checkout_url end,
+                checkout_opened_at = case when status = 'pending' then now() else checkout_opened_at end
+            where tenant_id = $1 and id = $2
             """, tenant.id, orderID, account.id, account.provider.rawValue, checkout.gatewayReference,
             checkout.redirectURL)
     }
