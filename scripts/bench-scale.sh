@@ -50,6 +50,9 @@ stop_server() {
     server_pid=""
 }
 cleanup() {
+    local status=$?
+    # A failed run shows why the server stopped answering, before its work directory goes.
+    if [ "$status" -ne 0 ] && [ -f "$work/server.log" ]; then tail -n 30 "$work/server.log" >&2; fi
     stop_server
     scripts/pg.sh stop "$work/pg" || true
     rm -rf "$work"
