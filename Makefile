@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 SWIFT ?= swift
 
-.PHONY: run test lint build release bench fuzz fmt clean db-stop
+.PHONY: run test lint build release bench bench-scale fuzz fmt clean db-stop
 
 run:
 	@scripts/run.sh
@@ -24,6 +24,10 @@ fuzz:
 
 bench:
 	@scripts/bench.sh
+
+# A generated platform (10,000 tenants, millions of rows); BENCH_SCALE=small for a quick check.
+bench-scale:
+	@scripts/bench-scale.sh
 
 # swift-format with the committed .swift-format; any finding fails (make fmt fixes most of them).
 lint:

@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# make bench-scale: the release build against a generated platform in a private PostgreSQL cluster
+# (scripts/bench/scale-tenants.sql, scale-data.sql): the demo tenants plus 10,000 generated ones (1,000
+# with custom domains, eight packages each), 2 million voucher orders, 200,000 subscribers with two years
+# of monthly invoices, 5 million RADIUS accounting rows. The demo's alpha stands for the largest ISP:
+# 20,000 of the subscribers and a tenth of the orders are its own, and its admin signs in for the lists.
+# Measures, and prints beside its target: the home page over random tenants' hosts (cold: the first
+# request to each tenant; warm), the admin lists, the webhook rate, the billing run (one tenant, then
+# the platform), and the server's memory with 10,000 and then 100,000 tenants.
+#   BENCH_SCALE=small: a quick check (200 tenants, 20,000 orders, 4,000 subscribers …); each size on its own:
+#   BENCH_SCALE_TENANTS BENCH_SCALE_DOMAINS BENCH_SCALE_ORDERS BENCH_SCALE_SUBSCRIBERS BENCH_SCALE_BIG_SUBSCRIBERS
+#   BENCH_SCALE_MONTHS BENCH_SCALE_RADACCT BENCH_SCALE_MORE_TENANTS (the second memory figure's tenants)
+#   BENCH_DURATION (15s) BENCH_CONNECTIONS (64) BENCH_THREADS (2) BENCH_PORT (18090) BENCH_SCRATCH (.build)
+#   BENCH_ADMIN_CONNECTIONS (4) BENCH_COLD_CONNECTIONS (8): the admin lists and the cold pass are measured
+#   for latency, not under a flood (with 64 connections a request waits behind 63 others)
+#   BENCH_WEBHOOKS (20000 prepared deliveries)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/bench/lib.sh
+
+scripts/prereqs.sh wrk
+if [ "${BENCH_SCALE:-full}" = small ]; then
+    defaults=(200 20 20000 4000 2000 24 50000 2000)
+else
+    defaults=(10000 1000 2000000 200000 20000 24 5000000 100000)
+fi
+tenants=${BENCH_SCALE_TENANTS:-${defaults[0]}}
+domains=${BENCH_SCALE_DOMAINS:-${defaults[1]}}
+orders=${BENCH_SCALE_ORDERS:-${defaults[2]}}
+subscribers=${BENCH_SCALE_SUBSCRIBERS:-${defaults[3]}}
+big_subscribers=${BENCH_SCALE_BIG_SUBSCRIBERS:-${defaults[4]}}
+months=${BENCH_SCALE_MONTHS:-${defaults[5]}}
+radacct=${BENCH_SCALE_RADACCT:-${defaults[6]}}
+more_tenants=${BENCH_SCALE_MORE_TENANTS:-${defaults[7]}}
+duration=${BENCH_DURATION:-15s}
+connections=${BENCH_CONNECTIONS:-64}
+threads=${BENCH_THREADS:-2}
+admin_connections=${BENCH_ADMIN_CONNECTIONS:-4}
+cold_connections=${BENCH_COLD_CONNECTIONS:-8}
+port=${BENCH_PORT:-18090}
+webhooks=${BENCH_WEBHOOKS:-20000}
+scratch=${BENCH_SCRATCH:-.build}
+url=http://127.0.0.1:$port
+
+work=$(mktemp -d /tmp/gerbang-bench-scale.XXXXXX)
+chmod 755 "$work"
+server_pid=""
+stop_server() {
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi
+    server_pid=""
+}
+cleanup() {
+    local status=$?
+    # A failed run shows why the server stopped answering, before its work directory goes.
+    if [ "$status" -ne 0 ] && [ -f "$work/server.log" ]; then tail -n 30 "$work/server.log" >&2; fi
+    stop_server
+    scripts/pg.sh stop "$work/pg" || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+while IFS='=' read -r key value; do export "$key=$value"; done < <(scripts/pg.sh start "$work/pg")
+psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -tA "${PG_ADMIN_URL%/postgres}/gerbang" "$@"; }
+swift build -c release --product gerbang --scratch-path "$scratch" >&2
+bin=$scratch/release/gerbang
+"$bin" migrate >/dev/null
+"$bin" demo >/dev/null
+now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {printf "%.1f GiB", $2 / 1024}'); $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "platform: demo tenants + $tenants generated ($domains with custom domains), $orders orders, $subscribers subscribers" \
+    "($big_subscribers of them alpha's) with $months months of invoices, $radacct radacct rows"
+started=$(now)
+psql_admin -v first=1 -v last="$tenants" -v domains="$domains" -f scripts/bench/scale-tenants.sql
+psql_admin -v tenants="$tenants" -v orders="$orders" -v subscribers="$subscribers" -v big_subscribers="$big_subscribers" \
+    -v months="$months" -v radacct="$radacct" -f scripts/bench/scale-data.sql
+psql_admin -c "vacuum analyze"
+echo "generated and analysed in $(seconds_since "$started") s; database $(psql_admin -c "select pg_size_pretty(pg_database_size('gerbang'))")"
+
+export DATABASE_URL=$SOCKET_DATABASE_URL
+export ACCESS_LOG=off RATE_LIMITS=off PORT=$port BIND=127.0.0.1 EXPIRY_SWEEP_SECONDS=3600 SANDBOX_GATEWAY=true
+export WORKER_PROCESSES=1 BILLING_RUN=false
+export SECRETS_KEY=${SECRETS_KEY:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
+serve() {
+    "$bin" serve >>"$work/server.log" 2>&1 &
+    server_pid=$!
+    wait_healthy "$server_pid" "$port" "$work/server.log"
+}
+rss() { awk '/^VmRSS/ {r = $2} /^VmHWM/ {h = $2} END {printf "%.1f MiB (peak %.1f MiB)", r / 1024, h / 1024}' "/proc/$server_pid/status"; }
+declare -A rss_after
+
+# Every active tenant's host, one a line (host TAB /): its verified custom domain, else its subdomain.
+hosts() {
+    psql_admin -c "select coalesce(d.domain, t.slug || '.localhost') || E'\t/' from tenants t
+        left join tenant_domains d on d.tenant_id = t.id and d.is_primary and d.verified_at is not null
+        where t.is_active and t.deleted_at is null order by random()" >"$work/hosts.txt"
+}
+# The home page over every tenant: each host once (the first request to each tenant: cold caches),
+# then random hosts for the run's duration (warm), then the server's memory.
+home_over_tenants() { # label
+    hosts
+    # wrk waits out -d even after every thread has stopped: long enough for the pass, and its req/s is no rate.
+    BENCH_REQUESTS=$work/hosts.txt BENCH_ORDER=once BENCH_THREADS=$threads duration=$(($1 / 500 + 5))s \
+        connections=$cold_connections measure "home-cold-$1" -s scripts/bench/requests.lua "$url/"
+    BENCH_REQUESTS=$work/hosts.txt BENCH_THREADS=$threads measure "home-random-$1" -s scripts/bench/requests.lua "$url/"
+    rss_after[$1]=$(rss)
+    echo "    $(wc -l <"$work/hosts.txt") tenants; server RSS $(rss)"
+}
+
+printf '%-30s %12s %10s %10s %10s\n' scenario "req/s" p50 p99 non-2xx/3xx
+serve
+echo "    server RSS after start: $(rss)"
+home_over_tenants "$tenants"
+measure home-alpha -H "Host: alpha.localhost" "$url/"
+
+# The admin lists, signed in as alpha's admin (the double-submit CSRF cookie and field, as a browser).
+csrf=$(printf 'ab%.0s' $(seq 32))
+sid=$(curl -s -o /dev/null -D - -H "Host: alpha.localhost" -H "Cookie: csrf=$csrf" \
+    --data "_csrf=$csrf&login=admin%40alpha-net.test&password=admin123" "$url/admin/login" \
+    | awk -F'[=;]' 'tolower($0) ~ /^set-cookie: sid=/ {print $2}')
+[ -n "$sid" ] || { echo "bench-scale: alpha's admin could not sign in" >&2; exit 1; }
+alpha_id=$(psql_admin -c "select id from tenants where slug = 'alpha'")
+# Each list's requests, one a line (host TAB path), from alpha's own rows picked at random.
+psql_admin -v t="$alpha_id" -o "$work/orders-phone.txt" <<<"select E'alpha.localhost\t/admin/orders?q=0' || substr(buyer_phone, 4)
+    from voucher_orders where tenant_id = :'t' order by random() limit 500"
+psql_admin -v t="$alpha_id" -o "$work/orders-number.txt" <<<"select E'alpha.localhost\t/admin/orders?q=' || order_number
+    from voucher_orders where tenant_id = :'t' order by random() limit 500"
+psql_admin -o "$work/orders-list.txt" -c "select E'alpha.localhost\t/admin/orders?' || f
+    from unnest(array['', 'status=paid', 'status=expired', 'page=2', 'page=40', 'status=paid&page=100']) f"
+psql_admin -o "$work/subscribers.txt" -c "select E'alpha.localhost\t/admin/subscribers?' || f
+    from unnest(array['', 'status=active', 'status=isolated', 'status=suspended', 'status=overdue', 'q=budi', 'q=santoso&status=active',
+        'q=C00000123', 'q=user1234', 'page=20', 'status=active&page=50']) f"
+psql_admin -v t="$alpha_id" -o "$work/invoices.txt" <<<"select E'alpha.localhost\t/admin/invoices?' || f
+    from unnest(array['', 'status=unpaid', 'status=overdue', 'status=paid', 'status=paid&page=30', 'page=200', 'status=void'])
+        f union all (select E'alpha.localhost\t/admin/invoices?q=' || invoice_number from invoices where tenant_id = :'t'
+            order by random() limit 20)"
+sed -i '/^$/d' "$work"/orders-*.txt "$work/subscribers.txt" "$work/invoices.txt"
+for list in orders-phone orders-number orders-list subscribers invoices; do
+    BENCH_REQUESTS=$work/$list.txt BENCH_THREADS=$threads BENCH_COOKIE="sid=$sid" \
+        connections=$admin_connections measure "admin-$list" -s scripts/bench/requests.lua "$url/"
+    # A redirect to the sign-in page would be fast and mean nothing.
+    if grep '^status ' "$work/wrk-admin-$list.txt" | grep -qv '^status 200:'; then
+        echo "bench-scale: admin-$list had answers other than 200" >&2
+        exit 1
+    fi
+done
+
+# The webhook rate with the platform's history in the tables: prepared, signed and checked as by make bench.
+profile=$(psql_admin -c "select p.id from voucher_profiles p join tenants t on t.id = p.tenant_id
+    where t.slug = 'alpha' and p.evoucher_access and p.deleted_at is null order by p.sort, p.price limit 1")
+psql_admin -v n="$webhooks" -v profile="$profile" -f scripts/bench/webhooks-prepare.sql >/dev/null
+psql_admin -v key="$SECRETS_KEY" -o "$work/webhooks.txt" -f scripts/bench/webhooks-sign.sql
+sed -i '/^$/d' "$work/webhooks.txt"
+psql_admin -c "analyze voucher_orders" >/dev/null
+BENCH_WEBHOOKS=$work/webhooks.txt BENCH_THREADS=$threads measure webhook-paid -s scripts/bench/webhook.lua "$url/"
+psql_admin -f scripts/bench/webhooks-check.sql | sed 's/^/    /'
+stop_server
+
+# The billing run, as every server runs it (BILLING_RUN; once at start, then every BILLING_RUN_SECONDS):
+# first alpha alone (every other tenant switched off meanwhile), then the rest of the platform. Timed
+# from the server's start to the last invoice it owes; invoices/s.
+period=$(date -u +%Y-%m)
+owed() { psql_admin -v p="$period" <<<"select count(*) from subscribers s join tenants t on t.id = s.tenant_id
+    where t.is_active and s.status in ('active', 'isolated') and not exists (
+        select 1 from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id and i.period = :'p')"; }
+# Invoices made so far: each one took the next number of its tenant's year (cheaper to read than a
+# count of the invoices, which would share the cores with the run it watches).
+numbered() { psql_admin -c "select coalesce(sum(last_number), 0) from invoice_counters"; }
+billing_run() { # label
+    local expected before started count
+    expected=$(owed)
+    before=$(numbered)
+    started=$(now)
+    BILLING_RUN=true BILLING_RUN_SECONDS=86400 serve
+    count=0
+    while [ "$count" -lt "$expected" ]; do
+        sleep 0.2
+        count=$(($(numbered) - before))
+        kill -0 "$server_pid" 2>/dev/null || break
+        # a run that stopped short (a tenant's failure is logged and skipped) ends the wait
+        [ "$(seconds_since "$started" | cut -d. -f1)" -lt 1800 ] || break
+    done
+    local seconds
+    seconds=$(seconds_since "$started")
+    rate[billing-$1]=$(awk -v n="$count" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
+    printf '%-30s %12s %10s\n' "billing-$1" "${rate[billing-$1]}" "$count in ${seconds} s (owed $expected)"
+    stop_server
+}
+psql_admin -c "create table bench_switched_off as select id from tenants where is_active and slug <> 'alpha';
+    update tenants set is_active = false where id in (select id from bench_switched_off)"
+billing_run alpha
+psql_admin -c "update tenants set is_active = true where id in (select id from bench_switched_off); drop table bench_switched_off"
+billing_run platform
+
+# Memory with many more tenants: the same generated tenants (branding, eight packages) up to the second count.
+if [ "$more_tenants" -gt "$tenants" ]; then
+    psql_admin -v first=$((tenants + 1)) -v last="$more_tenants" -v domains="$domains" -f scripts/bench/scale-tenants.sql
+    psql_admin -c "vacuum analyze tenants, tenant_branding, tenant_domains, voucher_profiles, tenant_billing_settings"
+    serve
+    home_over_tenants "$more_tenants"
+    stop_server
+fi
+
+echo
+echo "targets:"
+for n in "$tenants" "$more_tenants"; do
+    [ -n "${rate[home-cold-$n]:-}" ] || continue
+    awk -v p="$(ms "${p99[home-cold-$n]}")" -v n="$n" \
+        'BEGIN { printf "  %-27s %.2f ms   target <= 20 ms  %s\n", "cold home p99, " n " tenants", p, (p <= 20 ? "met" : "MISSED") }'
+    ratio "warm random / alpha, $n" "${rate[home-random-$n]}" "${rate[home-alpha]}" 0.8
+    echo "  server RSS, $n tenants      ${rss_after[$n]}   target: within the configured cache bound (128 MiB a worker by default)"
+done
+for list in orders-phone orders-number orders-list subscribers invoices; do
+    awk -v p="$(ms "${p99[admin-$list]}")" -v l="admin $list p99" \
+        'BEGIN { printf "  %-27s %.2f ms   target <= 50 ms  %s\n", l, p, (p <= 50 ? "met" : "MISSED") }'
+done
+for run in alpha platform; do
+    awk -v r="${rate[billing-$run]}" -v l="billing run, $run" \
+        'BEGIN { printf "  %-27s %d invoices/s   target >= 2000  %s\n", l, r, (r >= 2000 ? "met" : "MISSED") }'
+done
+echo "  webhook -> paid             ${rate[webhook-paid]} per s (compare make bench's, on the demo's nearly empty tables)"

@@ -1,0 +1,115 @@
+-- make bench-scale: a platform's history on the generated tenants (scale-tenants.sql) and the demo's alpha,
+-- which stands for the largest ISP: :big_subscribers of the subscribers and a tenth of the orders are its own.
+-- Run by the superuser; psql variables: tenants (generated ones), orders, subscribers, big_subscribers,
+-- months (of invoices, up to last month), radacct.
+--
+-- Everyone is billed on the 1st and was installed before the first invoiced month, so the billing run
+-- owes exactly this month's invoice to every active or isolated subscriber and nothing else.
+-- Bulk rows skip their triggers and foreign-key checks (session_replication_role = replica): the rows
+-- are consistent by construction, and the only trigger on these tables that matters (RADIUS accounting's
+-- router stamp) sets tenant_id, which is set here directly.
+\set ON_ERROR_STOP on
+set session_replication_role = replica;
+begin;
+create temporary table scale_tenants (n int primary key, id uuid not null) on commit drop;
+insert into scale_tenants
+select 0, id from tenants where slug = 'alpha'
+union all
+select substr(slug, 4)::int, id from tenants where slug ~ '^isp[0-9]{6}$' and substr(slug, 4)::int <= :tenants;
+
+-- alpha gets four packages more, so every tenant has eight.
+insert into voucher_profiles (tenant_id, name, price, validity_minutes, data_quota_mb, download_kbps, upload_kbps,
+    shared_users, radius_group, code_length, sort)
+select t.id, p.name, p.price, p.minutes, p.quota, p.kbps, p.kbps / 2, p.devices, p.grp, 8, p.sort
+from scale_tenants t,
+    (values ('Hotspot 3 Days', 12000, 4320, 15360, 10000, 1, 'days3', 4), ('Hotspot 14 Days', 45000, 20160, 61440, 15000, 2, 'days14', 5),
+        ('Family 30 Days', 120000, 43200, null, 30000, 5, 'family', 6), ('Hotspot 90 Days', 200000, 129600, null, 20000, 2, 'quarter', 7)
+    ) as p(name, price, minutes, quota, kbps, devices, grp, sort)
+where t.n = 0;
+
+create temporary table scale_profiles on commit drop as
+select t.n, (row_number() over (partition by t.n order by p.sort, p.id) - 1)::int as k, p.*
+from scale_tenants t join voucher_profiles p on p.tenant_id = t.id and p.deleted_at is null;
+create index on scale_profiles (n, k);
+
+-- Orders over the last two years: order i belongs to alpha when i is a multiple of 10, else to tenant
+-- 1 + i mod :tenants; nine in ten paid, the rest expired. About 100,000 buyers' phones over the platform.
+insert into voucher_orders (tenant_id, id, order_number, access_token_hash, idempotency_key, profile_id, profile_name,
+    unit_price, validity_minutes, data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length,
+    quantity, amount, buyer_name, buyer_phone, language, status, created_at, paid_at, expires_at, validity_from)
+select p.tenant_id, gen_random_uuid(), 'EV' || lpad(o.i::text, 12, '0'), md5(o.i::text) || md5('t' || o.i),
+    'scale-order-' || lpad(o.i::text, 12, '0'), p.id, p.name, p.price, p.validity_minutes, p.data_quota_mb,
+    p.download_kbps, p.upload_kbps, p.shared_users, p.radius_group, p.code_length, 1 + o.i % 3, p.price * (1 + o.i % 3),
+    'Buyer ' || o.i % 1000, '+6281' || lpad((o.i::bigint * 7919 % 100000)::text, 8, '0'), (array['id', 'en'])[1 + o.i % 2],
+    case when o.i % 10 = 3 then 'expired' else 'paid' end, o.at, case when o.i % 10 = 3 then null else o.at + interval '2 minutes' end,
+    o.at + interval '1 hour', p.validity_from
+from (select i, case when i % 10 = 0 then 0 else 1 + i % :tenants end as n,
+          now() - (i::bigint * 7727 % (730 * 86400)) * interval '1 second' as at
+      from generate_series(1, :orders) i) o
+join scale_profiles p on p.n = o.n and p.k = o.i % 8;
+
+-- One plan per tenant for the subscribers.
+insert into plans (tenant_id, name, price, download_kbps, upload_kbps, radius_group)
+select id, 'Rumah 20 Mbps', 185000, 20000, 10000, 'scale20' from scale_tenants;
+
+-- Subscribers: the first :big_subscribers are alpha's, the rest go round the generated tenants. k is the
+-- subscriber's place in its tenant (it numbers the invoices), c the tenant's count.
+create temporary table scale_subscribers on commit drop as
+select s.i, s.n, t.id as tenant_id, gen_random_uuid() as id, s.k, s.c, p.id as plan_id, p.price
+from (select i,
+          case when i <= :big_subscribers then 0 else 1 + (i - :big_subscribers - 1) % :tenants end as n,
+          case when i <= :big_subscribers then i else 1 + (i - :big_subscribers - 1) / :tenants end as k,
+          case when i <= :big_subscribers then :big_subscribers
+               else (:subscribers - :big_subscribers) / :tenants
+                   + case when (i - :big_subscribers - 1) % :tenants < (:subscribers - :big_subscribers) % :tenants then 1 else 0 end
+          end as c
+      from generate_series(1, :subscribers) i) s
+join scale_tenants t on t.n = s.n
+join plans p on p.tenant_id = t.id and p.radius_group = 'scale20';
+
+insert into subscribers (tenant_id, id, customer_number, pppoe_username, name, phone, email, address, password_hash,
+    status, plan_id, billing_day, installation_date, created_at)
+select s.tenant_id, s.id, 'C' || lpad(s.i::text, 8, '0'), 'user' || s.i,
+    (array['Budi', 'Siti', 'Agus', 'Dewi', 'Rina', 'Andi', 'Wati', 'Joko'])[1 + s.i % 8] || ' '
+        || (array['Santoso', 'Wijaya', 'Pratama', 'Lestari', 'Hidayat', 'Saputra'])[1 + s.i / 8 % 6] || ' ' || s.i,
+    '+6285' || lpad(s.i::text, 9, '0'), 'u' || s.i || '@mail.test', 'Jl. Melati ' || s.i % 300, h.hash,
+    case when s.i % 100 < 94 then 'active' when s.i % 100 < 97 then 'isolated' when s.i % 100 < 99 then 'suspended'
+         else 'terminated' end,
+    s.plan_id, 1, current_date - 800, now() - interval '800 days'
+from scale_subscribers s, (select crypt('bench-scale', gen_salt('bf', 4)) as hash) h;
+
+-- :months monthly invoices each, up to last month: paid but for a third of last month's. Invoice numbers
+-- count per tenant and year as the billing run's do: (month of the year - 1) × c + k, so the counters
+-- below continue them.
+insert into invoices (tenant_id, id, invoice_number, subscriber_id, plan_id, period, amount, status, due_date,
+    payment_token_hash, payment_reference, created_at, paid_at)
+select s.tenant_id, gen_random_uuid(),
+    'INV-' || to_char(m.start, 'YYYY') || '-' || lpad(((extract(month from m.start)::int - 1) * s.c + s.k)::text, 6, '0'),
+    s.id, s.plan_id, to_char(m.start, 'YYYY-MM'), s.price,
+    case when m.back = 1 and s.i % 3 = 0 then 'unpaid' else 'paid' end, (m.start + 10)::date,
+    md5(s.id::text || m.back) || md5(m.back || s.id::text), 'IV' || lpad((s.i::bigint * 100 + m.back)::text, 12, '0'),
+    m.start + interval '1 hour', case when m.back = 1 and s.i % 3 = 0 then null else m.start + interval '3 days' end
+from scale_subscribers s,
+    (select back, (date_trunc('month', current_date) - back * interval '1 month')::date as start
+     from generate_series(1, :months) back) m;
+
+insert into invoice_counters (tenant_id, year, last_number)
+select s.tenant_id, extract(year from m.start)::int, max(extract(month from m.start)::int) * s.c
+from (select distinct tenant_id, c from scale_subscribers) s,
+    (select (date_trunc('month', current_date) - back * interval '1 month')::date as start
+     from generate_series(1, :months) back) m
+group by s.tenant_id, s.c, extract(year from m.start)
+on conflict (tenant_id, year) do update set last_number = greatest(invoice_counters.last_number, excluded.last_number);
+
+-- RADIUS accounting: closed sessions of the subscribers over the last two years.
+insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, nasportid, nasporttype, acctstarttime,
+    acctupdatetime, acctstoptime, acctsessiontime, acctinputoctets, acctoutputoctets, calledstationid,
+    callingstationid, acctterminatecause, servicetype, framedprotocol, framedipaddress, tenant_id)
+select to_hex(r.i), md5('acct' || r.i), 'user' || s.i, '10.20.0.1', 'pppoe-u' || s.i, 'Ethernet', r.at, r.at + interval '1 hour',
+    r.at + interval '1 hour', 3600, r.i::bigint * 7 % 500000000, r.i::bigint * 13 % 5000000000, 'scale-router',
+    '00:11:22:' || lpad(to_hex(r.i % 256), 2, '0') || ':33:44', 'User-Request', 'Framed-User', 'PPP',
+    ('100.64.0.0'::inet + r.i % 65536), s.tenant_id
+from (select i, 1 + i % :subscribers as s, now() - (i::bigint * 6311 % (730 * 86400)) * interval '1 second' as at
+      from generate_series(1, :radacct) i) r
+join scale_subscribers s on s.i = r.s;
+commit;
