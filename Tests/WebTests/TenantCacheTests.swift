@@ -13,20 +13,23 @@ import Testing
     }()
 
     @Test func tenThousandUnknownHostsStayWithinTheCacheBound() throws {
-        let resolver = TenantResolver(
-            baseDomain: "localhost", directory: TenantDirectory(database: Self.database), maximumUnknown: 512)
+        let budget = CacheBudget(megabytes: 1)
+        let resolver = TenantResolver(baseDomain: "localhost", directory: TenantDirectory(database: Self.database), budget: budget)
         for i in 0..<10_000 {
             // Most are decided without the database (two labels under the base); some are looked up.
             let host = i % 10 == 0 ? "flood\(i).example.org" : "h\(i).flood.localhost"
             #expect(throws: TenantNotFound.self) { try resolver.resolve(host: host) }
         }
         let cached = resolver.cachedHostCount
-        #expect(cached.unknown <= 512)
+        let unknown = try #require(resolver.statistics.first { $0.name == "unknown_host" }?.statistics)
+        #expect(unknown.bytes <= budget.unknownHosts)
+        #expect(unknown.evictions > 0)
+        #expect(cached.unknown < 1_000)
         #expect(cached.known == 0)
     }
 
     @Test func aLookupInFlightDuringAnInvalidationDoesNotStoreItsStaleAnswer() {
-        let cache = GenerationalCache<String, Int>(timeToLive: .seconds(60), maximumEntries: 10)
+        let cache = GenerationalCache<String, Int>(timeToLive: .seconds(60), capacity: 4_096)
         let before = cache.generation
         cache.invalidateAll()  // a NOTIFY arrives while the lookup is at the database
         cache.store(1, for: "alpha.localhost", generation: before)
@@ -36,7 +39,7 @@ import Testing
     }
 
     @Test func entriesExpireAfterTheirTimeToLive() {
-        let cache = GenerationalCache<String, Int>(timeToLive: .seconds(300), maximumEntries: 10)
+        let cache = GenerationalCache<String, Int>(timeToLive: .seconds(300), capacity: 4_096)
         let start = ContinuousClock.now
         cache.store(1, for: "a", generation: cache.generation, now: start)
         #expect(cache.value(for: "a", now: start + .seconds(299)) == 1)

@@ -22,6 +22,14 @@ public struct RawHTML: Sendable {
         storage = .rendered(markup)
     }
 
+    /// The bytes the markup holds in memory (a literal lives in the binary and holds none).
+    public var byteCount: Int {
+        switch storage {
+        case .literal: 0
+        case .rendered(let markup): markup.utf8.count
+        }
+    }
+
     public var isEmpty: Bool {
         switch storage {
         case .literal(let literal): literal.utf8CodeUnitCount == 0

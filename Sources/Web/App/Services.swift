@@ -43,24 +43,28 @@ final class Services: Sendable {
         listener = PostgresListener(configuration: try PostgresConfiguration(url: config.listenDatabaseURL))
         digests = Digests(database: database)
         endpoint = LocalEndpoint(sandboxWebhookURL: config.sandboxWebhookURL)
-        resolver = TenantResolver(baseDomain: config.baseDomain, directory: TenantDirectory(database: database))
+        let budget = config.cacheBudget
+        resolver = TenantResolver(baseDomain: config.baseDomain, directory: TenantDirectory(database: database), budget: budget)
         sites = TenantSiteCache(
-            repository: BrandingRepository(database: database), platformSendsWhatsApp: config.whatsApp.hasPlatformSender)
-        catalogue = CatalogueCache(repository: VoucherProfileRepository(database: database))
+            repository: BrandingRepository(database: database), platformSendsWhatsApp: config.whatsApp.hasPlatformSender,
+            capacity: budget.sites)
+        catalogue = CatalogueCache(repository: VoucherProfileRepository(database: database), budget: budget)
         content = ContentLibrary(
             defaults: try DefaultContent(directory: config.contentDirectory),
-            overrides: ContentPageRepository(database: database))
+            overrides: ContentPageRepository(database: database), capacity: budget.contentPages)
         let endpoint = endpoint
         gateways = GatewayFactory(config: config, digests: digests, sandboxWebhookURL: { endpoint.sandboxWebhookURL })
         gatewayAccounts = GatewayAccountCache(
-            repository: PaymentGatewayRepository(database: database, secrets: secrets), allowsSandbox: config.sandboxGateway)
+            repository: PaymentGatewayRepository(database: database, secrets: secrets), allowsSandbox: config.sandboxGateway,
+            capacity: budget.gatewayAccounts)
         expirySweep = OrderExpirySweep(database: database, interval: config.expirySweepInterval)
         staleSessionSweep = StaleSessionSweep(database: database)
         voucherStateSweep = VoucherStateSweep(database: database, grace: config.expiredCodeGrace)
         isolationSweep = IsolationSweep(database: database, interval: config.isolationSweepInterval ?? .seconds(300))
         billingRun = BillingRun(database: database, baseDomain: config.baseDomain, interval: config.billingRunInterval)
         audit = SecurityAudit(database: database)
-        rateLimits = RateLimitGate(limiter: RateLimiter(database: database, settings: config.rateLimits), audit: audit)
+        rateLimits = RateLimitGate(
+            limiter: RateLimiter(database: database, settings: config.rateLimits, memory: budget.rateLimits), audit: audit)
         usage = UsageMeter(database: database, interval: config.usageFlushInterval)
         let fonnte: @Sendable (String) -> any WhatsAppSender = { [config] token in
             FonnteSender(token: token, baseURL: config.whatsApp.fonnteAPIURL, http: GatewayHTTPClient(timeout: config.gatewayTimeout))

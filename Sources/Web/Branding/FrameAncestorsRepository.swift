@@ -8,10 +8,13 @@ import Postgres
 /// without a query per request.
 struct FrameAncestorsRepository: Sendable {
     let database: PostgresPool
-    private let cache = GenerationalCache<String, FrameAncestors>(timeToLive: .seconds(300), maximumEntries: 10_000)
+    private let cache: GenerationalCache<String, FrameAncestors>
 
-    init(database: PostgresPool) {
+    init(database: PostgresPool, capacity: Int = CacheBudget.standard.frameAncestors) {
         self.database = database
+        cache = GenerationalCache(timeToLive: .seconds(300), capacity: capacity) { key, list in
+            list.origins.reduce(key.utf8.count) { $0 + 32 + $1.utf8.count }
+        }
     }
 
     /// The tenant's list, straight from the database (the admin form shows what is stored).

@@ -47,13 +47,14 @@ public struct TenantSite: Sendable {
 
 /// Tenant sites by tenant id, loaded on first use and dropped when the tenant changes.
 public final class TenantSiteCache: Sendable {
-    private let cache = GenerationalCache<UUID, TenantSite>(timeToLive: .seconds(300), maximumEntries: 10_000)
+    private let cache: GenerationalCache<UUID, TenantSite>
     private let repository: BrandingRepository
     private let platformSendsWhatsApp: Bool
 
-    public init(repository: BrandingRepository, platformSendsWhatsApp: Bool) {
+    public init(repository: BrandingRepository, platformSendsWhatsApp: Bool, capacity: Int = CacheBudget.standard.sites) {
         self.repository = repository
         self.platformSendsWhatsApp = platformSendsWhatsApp
+        cache = GenerationalCache(timeToLive: .seconds(300), capacity: capacity) { _, site in site.estimatedBytes }
     }
 
     public func site(for tenant: Tenant) throws -> TenantSite {
@@ -68,4 +69,25 @@ public final class TenantSiteCache: Sendable {
 
     public func invalidate(_ tenantID: UUID) { cache.invalidate(tenantID) }
     public func invalidateAll() { cache.invalidateAll() }
+    public var statistics: CacheStatistics { cache.statistics }
+}
+
+extension TenantSite {
+    /// Roughly the bytes the site holds, for its cache's bound: the theme, the logo, the refusal pages
+    /// and the page frames. Strings count their UTF-8 plus a heap header; the rest is a flat allowance.
+    var estimatedBytes: Int {
+        let texts = [
+            branding.displayName, branding.tagline, branding.contactWhatsApp, branding.contactEmail, branding.address,
+            branding.footerText, branding.timeZone, branding.hotspotLoginURL, themeETag,
+        ]
+        let frames = chromes.values.reduce(0) { total, chrome in
+            let links = (chrome.navigation + chrome.pages).reduce(0) { $0 + Self.bytes($1.title) + Self.bytes($1.href) }
+            let texts = [chrome.siteName, chrome.tagline, chrome.whatsAppLabel, chrome.email, chrome.address, chrome.footerText]
+            return total + 512 + links + texts.reduce(0) { $0 + Self.bytes($1) }
+        }
+        let refusals = refusalPages.values.reduce(0) { $0 + 32 + $1.count }
+        return 256 + themeCSS.count + (branding.logo?.bytes.count ?? 0) + refusals + frames + texts.reduce(0) { $0 + Self.bytes($1) }
+    }
+
+    private static func bytes(_ text: String) -> Int { 32 + text.utf8.count }
 }

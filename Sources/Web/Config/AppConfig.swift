@@ -69,6 +69,8 @@ public struct AppConfig: Sendable {
     public var rateLimits: RateLimitSettings
     /// How often each instance adds the usage it counted to `tenant_usage`.
     public var usageFlushInterval: Duration
+    /// The memory each process may spend on its per-tenant caches (`CACHE_MEMORY_MB`).
+    public var cacheBudget: CacheBudget
     /// The provider that delivers the buyers' WhatsApp messages from the outbox.
     public var whatsApp: WhatsAppSettings
     /// What secrets are encrypted under at rest (`SECRETS_KEY`). Optional here so that commands that
@@ -130,6 +132,7 @@ public struct AppConfig: Sendable {
         retention = RetentionSettings(reading: &reader)
         rateLimits = RateLimitSettings(reading: &reader)
         usageFlushInterval = .seconds(reader.integer("USAGE_FLUSH_SECONDS", default: 5, in: 1...3600))
+        cacheBudget = CacheBudget(megabytes: reader.integer("CACHE_MEMORY_MB", default: CacheBudget.defaultMegabytes, in: 1...65_536))
         whatsApp = WhatsAppSettings(reading: &reader)
         secretsKey = SecretsKey.read(from: &reader)
         wireGuard = WireGuardSettings.read(from: &reader, workingDirectory: workingDirectory)

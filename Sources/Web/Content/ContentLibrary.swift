@@ -17,11 +17,14 @@ public final class ContentLibrary: Sendable {
     /// The shipped pages, read once at start (exports use them too).
     let defaults: DefaultContent
     let overrides: ContentPageRepository
-    private let rendered = GenerationalCache<Key, ContentView?>(timeToLive: .seconds(300), maximumEntries: 20_000)
+    private let rendered: GenerationalCache<Key, ContentView?>
 
-    public init(defaults: DefaultContent, overrides: ContentPageRepository) {
+    public init(defaults: DefaultContent, overrides: ContentPageRepository, capacity: Int = CacheBudget.standard.contentPages) {
         self.defaults = defaults
         self.overrides = overrides
+        rendered = GenerationalCache(timeToLive: .seconds(300), capacity: capacity) { key, view in
+            key.slug.utf8.count + key.storeURL.utf8.count + (view.map { $0.title.utf8.count + $0.body.byteCount } ?? 0)
+        }
     }
 
     /// nil for a slug the tenant has no page for. `storeURL` is the store's address as the visitor reached it.

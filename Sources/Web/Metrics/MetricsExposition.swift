@@ -4,8 +4,6 @@ import Synchronization
 /// Everything `/metrics` shows, gathered at scrape time and written in the Prometheus text format.
 /// Series are sorted, so two scrapes list the same series in the same order.
 struct MetricsExposition {
-    typealias CacheStatistics = (hits: UInt64, misses: UInt64, invalidations: UInt64)
-
     let metrics: Metrics
     let pool: (open: Int, inUse: Int, waiting: Int)
     let caches: [(name: String, statistics: CacheStatistics)]
@@ -72,15 +70,25 @@ struct MetricsExposition {
     }
 
     private func writeCaches(to out: inout PrometheusText) {
-        let families: [(String, String, KeyPath<Self.CacheEntry, UInt64>)] = [
+        let counters: [(String, String, KeyPath<CacheStatistics, UInt64>)] = [
             ("gerbang_cache_hits_total", "Lookups answered from memory, by cache.", \.hits),
             ("gerbang_cache_misses_total", "Lookups that went to the database, by cache.", \.misses),
             ("gerbang_cache_invalidations_total", "Invalidations (by NOTIFY or reconnect), by cache.", \.invalidations),
+            ("gerbang_cache_evictions_total", "Entries dropped to stay within the cache's memory bound, by cache.", \.evictions),
         ]
-        let entries = caches.map { CacheEntry(name: $0.name, statistics: $0.statistics) }.sorted { $0.name < $1.name }
-        for (name, help, value) in families {
+        let gauges: [(String, String, KeyPath<CacheStatistics, Int>)] = [
+            ("gerbang_cache_entries", "Entries held now, by cache.", \.entries),
+            ("gerbang_cache_bytes", "Estimated bytes held now, by cache.", \.bytes),
+            ("gerbang_cache_capacity_bytes", "The cache's share of CACHE_MEMORY_MB, by cache.", \.capacity),
+        ]
+        let sorted = caches.sorted { $0.name < $1.name }
+        for (name, help, value) in counters {
             out.family(name, .counter, help: help)
-            for entry in entries { out.sample(name, ["cache": entry.name], entry[keyPath: value]) }
+            for cache in sorted { out.sample(name, ["cache": cache.name], cache.statistics[keyPath: value]) }
+        }
+        for (name, help, value) in gauges {
+            out.family(name, .gauge, help: help)
+            for cache in sorted { out.sample(name, ["cache": cache.name], cache.statistics[keyPath: value]) }
         }
         out.family("gerbang_tenant_change_notifications_total", .counter, help: "NOTIFY tenant_changed received.")
         out.sample("gerbang_tenant_change_notifications_total", [:], metrics.tenantChanges.load(ordering: .relaxed))
@@ -102,17 +110,5 @@ struct MetricsExposition {
         }
         out.family("gerbang_supervisor_reloads_total", .counter, help: "SIGHUPs: rolling replacements of every worker.")
         out.sample("gerbang_supervisor_reloads_total", [:], counters.reloads)
-    }
-
-    private struct CacheEntry {
-        let name: String
-        let hits: UInt64
-        let misses: UInt64
-        let invalidations: UInt64
-
-        init(name: String, statistics: CacheStatistics) {
-            self.name = name
-            (hits, misses, invalidations) = statistics
-        }
     }
 }

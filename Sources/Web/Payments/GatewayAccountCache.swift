@@ -7,15 +7,20 @@ import Foundation
 /// Only accounts that exist are kept by id: a stream of webhooks naming made-up accounts costs a
 /// query each (they are rate-limited), never memory.
 final class GatewayAccountCache: Sendable {
-    private let effective = GenerationalCache<UUID, PaymentGatewayAccount?>(timeToLive: .seconds(300), maximumEntries: 10_000)
-    private let byID = GenerationalCache<UUID, PaymentGatewayAccount>(timeToLive: .seconds(300), maximumEntries: 10_000)
+    private let effective: GenerationalCache<UUID, PaymentGatewayAccount?>
+    private let byID: GenerationalCache<UUID, PaymentGatewayAccount>
     let repository: PaymentGatewayRepository
     /// `SANDBOX_GATEWAY`: without it a sandbox account takes no payment, even as the platform's fallback.
     let allowsSandbox: Bool
 
-    init(repository: PaymentGatewayRepository, allowsSandbox: Bool) {
+    /// - Parameter capacity: bytes for both caches together.
+    init(repository: PaymentGatewayRepository, allowsSandbox: Bool, capacity: Int = CacheBudget.standard.gatewayAccounts) {
         self.repository = repository
         self.allowsSandbox = allowsSandbox
+        effective = GenerationalCache(timeToLive: .seconds(300), capacity: capacity / 2) { _, account in
+            account?.estimatedBytes ?? 0
+        }
+        byID = GenerationalCache(timeToLive: .seconds(300), capacity: capacity / 2) { _, account in account.estimatedBytes }
     }
 
     /// The providers an account may be saved for here: the sandbox only where it is allowed.
@@ -54,5 +59,12 @@ final class GatewayAccountCache: Sendable {
     func invalidateAll() {
         effective.invalidateAll()
         byID.invalidateAll()
+    }
+}
+
+extension PaymentGatewayAccount {
+    /// Roughly the bytes its settings hold (keys, secrets, URLs), for the cache's bound.
+    fileprivate var estimatedBytes: Int {
+        settings.reduce(64) { $0 + 64 + $1.key.utf8.count + $1.value.utf8.count }
     }
 }

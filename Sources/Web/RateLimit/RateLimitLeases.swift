@@ -28,7 +28,13 @@ final class RateLimitLeases: Sendable {
 
     static let maximumAge: Duration = .seconds(1)
     static let largestLease = 64
-    private static let capacity = 20_000
+    /// What one key costs in either table, roughly: the key (tenant id, rule, client address), the
+    /// entry and its dictionary slot.
+    static let entryBytes = 256
+
+    /// Keys per table. Past it, expired entries go; if every entry is live (a flood from many
+    /// addresses), the table starts over rather than grow.
+    private let capacity: Int
 
     private let leases = Mutex<[String: Lease]>([:])
     /// Read by every request of a refused client, from every worker at once: a mutex here made a flood's
@@ -37,6 +43,11 @@ final class RateLimitLeases: Sendable {
 
     /// Takes one request from a live lease of this key, or repeats a refusal still in force, and says
     /// what the count is now.
+    /// - Parameter memory: the bytes both tables may hold together.
+    init(memory: Int) {
+        capacity = max(256, memory / 2 / Self.entryBytes)
+    }
+
     func take(_ rule: RateLimitRule, window: Double) -> RateLimitDecision? {
         let now = ContinuousClock.now
         if let refusal = refusals.withReadLock({ $0[rule.key] }) {
@@ -90,10 +101,10 @@ final class RateLimitLeases: Sendable {
             windowStart: Self.windowStart(window: window), expires: .now + Self.maximumAge, baseEstimate: base,
             elapsedAtGrant: elapsed, granted: usable, used: min(1, usable))
         leases.withLock { leases in
-            if leases.count >= Self.capacity {
+            if leases.count >= capacity {
                 let now = ContinuousClock.now
                 leases = leases.filter { $0.value.expires > now }
-                if leases.count >= Self.capacity { leases.removeAll(keepingCapacity: true) }
+                if leases.count >= capacity { leases.removeAll(keepingCapacity: true) }
             }
             leases[rule.key] = lease
         }
@@ -108,10 +119,10 @@ final class RateLimitLeases: Sendable {
             elapsed: decision.elapsed, window: decision.window, currentHits: decision.currentHits)
         let until = ContinuousClock.now + .seconds(decision.retryAfterSeconds)
         refusals.withWriteLock { refusals in
-            if refusals.count >= Self.capacity {
+            if refusals.count >= capacity {
                 let now = ContinuousClock.now
                 refusals = refusals.filter { $0.value.until > now }
-                if refusals.count >= Self.capacity { refusals.removeAll(keepingCapacity: true) }
+                if refusals.count >= capacity { refusals.removeAll(keepingCapacity: true) }
             }
             refusals[decision.rule.key] = (until, repeated)
         }

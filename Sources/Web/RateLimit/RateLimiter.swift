@@ -21,11 +21,13 @@ final class RateLimiter: Sendable {
     let database: PostgresPool
     let settings: RateLimitSettings
     private let nextPurge = Mutex<ContinuousClock.Instant>(.now)
-    private let leases = RateLimitLeases()
+    private let leases: RateLimitLeases
 
-    init(database: PostgresPool, settings: RateLimitSettings) {
+    /// - Parameter memory: the bytes its leases and remembered refusals may hold.
+    init(database: PostgresPool, settings: RateLimitSettings, memory: Int = CacheBudget.standard.rateLimits) {
         self.database = database
         self.settings = settings
+        leases = RateLimitLeases(memory: memory)
     }
 
     private var windowSeconds: Int { max(1, Int(settings.window.components.seconds)) }

@@ -25,13 +25,22 @@ final class CatalogueCache: Sendable {
         let brandingVersion: Int
     }
 
-    private let profiles = GenerationalCache<UUID, [VoucherProfile]>(timeToLive: .seconds(300), maximumEntries: 10_000)
-    private let homePages = GenerationalCache<HomeKey, HTTPResponse>(timeToLive: .seconds(300), maximumEntries: 20_000)
-    private let voucherPages = GenerationalCache<VoucherKey, VoucherPageTemplate>(timeToLive: .seconds(300), maximumEntries: 20_000)
+    private let profiles: GenerationalCache<UUID, [VoucherProfile]>
+    private let homePages: GenerationalCache<HomeKey, HTTPResponse>
+    private let voucherPages: GenerationalCache<VoucherKey, VoucherPageTemplate>
     private let repository: VoucherProfileRepository
 
-    init(repository: VoucherProfileRepository) {
+    init(repository: VoucherProfileRepository, budget: CacheBudget = .standard) {
         self.repository = repository
+        profiles = GenerationalCache(timeToLive: .seconds(300), capacity: budget.catalogues) { _, profiles in
+            profiles.reduce(0) { $0 + MemoryLayout<VoucherProfile>.stride + 96 + $1.name.utf8.count + $1.description.utf8.count }
+        }
+        homePages = GenerationalCache(timeToLive: .seconds(300), capacity: budget.homePages) { _, page in
+            page.body.count + page.headers.reduce(0) { $0 + 64 + $1.name.utf8.count + $1.value.utf8.count }
+        }
+        voucherPages = GenerationalCache(timeToLive: .seconds(300), capacity: budget.voucherPages) { _, template in
+            template.bytes + 256
+        }
     }
 
     /// The tenant's packages on sale, in the store's order.
@@ -89,7 +98,7 @@ final class CatalogueCache: Sendable {
         voucherPages.invalidateAll()
     }
 
-    var statistics: [(name: String, statistics: (hits: UInt64, misses: UInt64, invalidations: UInt64))] {
+    var statistics: [(name: String, statistics: CacheStatistics)] {
         [("catalogue", profiles.statistics), ("home_page", homePages.statistics), ("voucher_page", voucherPages.statistics)]
     }
 }

@@ -4,19 +4,21 @@ import HTTP
 public final class TenantResolver: Sendable {
     private let baseDomain: String
     private let directory: TenantDirectory
-    /// Hosts that resolved to a tenant. Bounded by the number of tenants and domains in practice.
+    /// Hosts that resolved to a tenant; the hosts of tenants not visited for longest make way.
     private let known: GenerationalCache<String, Tenant>
-    /// Hosts that resolved to nothing. Small, so a flood of random hosts cannot grow memory.
+    /// Hosts that resolved to nothing, in a share of their own, so a flood of random hosts can neither
+    /// grow memory nor push the real tenants out.
     private let unknown: GenerationalCache<String, Bool>
 
     public init(
-        baseDomain: String, directory: TenantDirectory, timeToLive: Duration = .seconds(300),
-        maximumKnown: Int = 50_000, maximumUnknown: Int = 4_096
+        baseDomain: String, directory: TenantDirectory, timeToLive: Duration = .seconds(300), budget: CacheBudget = .standard
     ) {
         self.baseDomain = baseDomain
         self.directory = directory
-        self.known = GenerationalCache(timeToLive: timeToLive, maximumEntries: maximumKnown)
-        self.unknown = GenerationalCache(timeToLive: timeToLive, maximumEntries: maximumUnknown)
+        self.known = GenerationalCache(timeToLive: timeToLive, capacity: budget.knownHosts) { host, tenant in
+            host.utf8.count + tenant.slug.utf8.count + tenant.name.utf8.count + tenant.idString.utf8.count
+        }
+        self.unknown = GenerationalCache(timeToLive: timeToLive, capacity: budget.unknownHosts) { host, _ in host.utf8.count }
     }
 
     /// - Throws: `HTTPError(.badRequest)` for a missing or malformed host; `TenantNotFound` for
@@ -63,6 +65,9 @@ public final class TenantResolver: Sendable {
     }
 
     public var cachedHostCount: (known: Int, unknown: Int) { (known.count, unknown.count) }
+    public var statistics: [(name: String, statistics: CacheStatistics)] {
+        [("known_host", known.statistics), ("unknown_host", unknown.statistics)]
+    }
 
     /// `alpha` for `alpha.<base>`; nil for anything with more or fewer labels in front of the base.
     private func subdomainLabel(of host: String) -> String? {
