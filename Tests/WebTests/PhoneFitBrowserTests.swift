@@ -142,7 +142,7 @@ import Testing
     private func sweep(_ site: PhoneFitSite, visits: [String: Visit], on viewport: WebDriverBrowser.Viewport, language: String)
         throws
     {
-        let port = HeadOfficeFixtures.server.port
+        let port = SharedServer.process.port
         let flow = try BrowserFlow("phone-fit-\(viewport.width)", host: site.shop.host, port: port, viewport: viewport)
         let browser = flow.browser
         let platform = "http://\(HeadOfficeFixtures.platformHost):\(port)"
