@@ -78,31 +78,15 @@ public final class TestHTTPClient {
     /// Reads one response. Pass `bodyless: true` for answers to HEAD, whose `Content-Length` has no body after it.
     public func readResponse(bodyless: Bool = false) throws -> TestHTTPResponse {
         let headEnd = try readUntilHeadEnd()
-        let head = String(decoding: pending[..<headEnd], as: UTF8.self)
+        let head = try TestHTTPResponse.Head(String(decoding: pending[..<headEnd], as: UTF8.self))
         pending.removeFirst(headEnd + 4)
-        var lines = head.components(separatedBy: "\r\n")
-        let statusLine = lines.removeFirst().split(separator: " ", maxSplits: 2).map(String.init)
-        guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/"), let status = Int(statusLine[1]) else {
-            throw TestSupportError("malformed status line in \(head)")
-        }
-        var fields: [(name: String, value: String)] = []
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { throw TestSupportError("malformed header line \(line)") }
-            fields.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-        }
-        let headers = TestHTTPHeaders(fields: fields)
-        var length = 0
-        if !bodyless, status >= 200, status != 204, status != 304, let value = headers["Content-Length"] {
-            guard let parsed = Int(value) else { throw TestSupportError("malformed Content-Length \(value)") }
-            length = parsed
-        }
+        let length = try head.bodyLength(bodyless: bodyless)
         while pending.count < length {
             guard try receive() > 0 else { throw TestSupportError("connection closed inside a response body") }
         }
         let body = Array(pending[..<length])
         pending.removeFirst(length)
-        return TestHTTPResponse(
-            status: status, reason: statusLine.count > 2 ? statusLine[2] : "", headers: headers, body: body)
+        return TestHTTPResponse(head: head, body: body)
     }
 
     /// True when the server closes the connection (EOF or reset) within the socket timeout; bytes sent
@@ -123,14 +107,31 @@ public final class TestHTTPClient {
         port: Int, method: String = "GET", path: String = "/", host: String = "localhost",
         headers: [(String, String)] = [], body: [UInt8] = [], timeout: Duration = .seconds(5)
     ) throws -> TestHTTPResponse {
-        let client = try TestHTTPClient(port: port, timeout: timeout)
+        try exchange(
+            port: port, requestBytes(method: method, path: path, host: host, headers: headers, body: body),
+            bodyless: method == "HEAD", timeout: timeout)
+    }
+
+    /// The bytes `request` sends: the head with `Host` and `Connection: close`, `Content-Length` for a
+    /// body (and for every POST, PUT and PATCH), then the body.
+    public static func requestBytes(method: String, path: String, host: String, headers: [(String, String)], body: [UInt8])
+        -> [UInt8]
+    {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" || method == "PUT" || method == "PATCH" {
             head += "Content-Length: \(body.count)\r\n"
         }
-        try client.send(Array((head + "\r\n").utf8) + body)
-        return try client.readResponse(bodyless: method == "HEAD")
+        return Array((head + "\r\n").utf8) + body
+    }
+
+    /// Sends `bytes` on a fresh connection and reads one response.
+    public static func exchange(port: Int, _ bytes: [UInt8], bodyless: Bool, timeout: Duration = .seconds(5)) throws
+        -> TestHTTPResponse
+    {
+        let client = try TestHTTPClient(port: port, timeout: timeout)
+        try client.send(bytes)
+        return try client.readResponse(bodyless: bodyless)
     }
 
     private func readUntilHeadEnd() throws -> Int {

@@ -31,8 +31,8 @@ enum AdminFixtures {
     }
 
     /// A browser signed in as `admin`, on the admin's host unless told otherwise.
-    static func signedIn(_ admin: Admin, port: Int = SharedServer.port) throws -> PortalBrowser {
-        let browser = PortalBrowser(port: port, host: admin.host)
+    static func signedIn(_ admin: Admin, server: any TestServer = SharedServer.application) throws -> PortalBrowser {
+        let browser = PortalBrowser(server: server, host: admin.host)
         try browser.get("/admin/login")
         let response = try browser.post("/admin/login", ["login": admin.email, "password": admin.password])
         try #require(response.status == 303, "admin sign-in failed: \(response.status)")
@@ -94,8 +94,8 @@ extension PortalBrowser {
         }
         body += Array("--\(boundary)--\r\n".utf8)
         let cookie = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        let response = try TestHTTPClient.request(
-            port: port, method: "POST", path: path, host: host,
+        let response = try server.request(
+            method: "POST", path: path, host: host,
             headers: [("Cookie", cookie), ("Content-Type", "multipart/form-data; boundary=\(boundary)")], body: body)
         return response
     }

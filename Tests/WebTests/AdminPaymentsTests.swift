@@ -60,7 +60,8 @@ import Testing
     @Test func savedKeysAreShownOnlyMaskedAndNeverReachTheLogOrTheAuditRow() throws {
         let serverKey = Self.key("SB-Mid-server", last4: "k9Q2")
         let clientKey = Self.key("SB-Mid-client", last4: "c7W1")
-        let browser = try AdminFixtures.signedIn(admin)
+        // On a real process, whose output is what must not hold a key.
+        let browser = try AdminFixtures.signedIn(admin, server: SharedServer.process)
         try browser.get("/admin/payments")
         let saved = try browser.post(
             "/admin/payments",
@@ -161,7 +162,7 @@ import Testing
             "select id from payment_gateways where tenant_id = $1 and provider = 'sandbox' and is_active", admin.tenantID
         ).first!.decode("id", as: UUID.self)
 
-        let buyer = Browser(port: SharedServer.port, host: admin.host)
+        let buyer = Browser(host: admin.host)
         let response = try OrderAttempt.start(buyer, profileID: profileID).submit()
         #expect(response.status == 303)
         let number = try #require(response.orderNumber)

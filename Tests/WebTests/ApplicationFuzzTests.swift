@@ -8,7 +8,7 @@ import Testing
 /// the same parser-and-application path it drives, in process against the test database, and keeps
 /// its dictionary in step with the route tables.
 @Suite struct ApplicationFuzzTests {
-    static let path: Result<WholeRequestPath, any Error> = application.map(WholeRequestPath.init(application:))
+    static let path: Result<WholeRequestPath, any Error> = application.map { WholeRequestPath(application: $0) }
 
     /// One application in process against the test database, with the limits off.
     static let application: Result<Application, any Error> = Result {

@@ -79,7 +79,7 @@ import Testing
         #expect(!page.text.contains("<script>alert(1)"))
 
         #expect(try HeadOfficeFixtures.browser().get("/head-office/audit").headers["Location"] == "/head-office/login")
-        let tenantAdmin = try AdminFixtures.signedIn(a, port: HeadOfficeFixtures.server.port)
+        let tenantAdmin = try AdminFixtures.signedIn(a, server: HeadOfficeFixtures.server)
         let borrowed = HeadOfficeFixtures.browser()
         borrowed.cookies = tenantAdmin.cookies
         #expect(try borrowed.get("/head-office/audit").status == 303)

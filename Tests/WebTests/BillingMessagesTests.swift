@@ -61,7 +61,7 @@ extension WhatsAppDeliveryTests {
         #expect(fonnte.messages(containing: ours).count == 4, "each message once")
 
         // The admin draws a new link: shown once, the last message's link stops working.
-        let browser = try AdminFixtures.signedIn(admin, port: server.port)
+        let browser = try AdminFixtures.signedIn(admin, server: server)
         let detail = try browser.get("/admin/invoices/\(number)")
         #expect(detail.text.contains("Reminder before the due date"))
         let reissued = try browser.post("/admin/invoices/\(number)/pay-link")

@@ -13,7 +13,7 @@ final class BrowserFlow {
     private var stepCount = 0
     private(set) var problems: [String] = []
 
-    init(_ name: String, host: String, port: Int = SharedServer.port, viewport: WebDriverBrowser.Viewport = .phone) throws {
+    init(_ name: String, host: String, port: Int = SharedServer.process.port, viewport: WebDriverBrowser.Viewport = .phone) throws {
         origin = "http://\(host):\(port)"
         folder = Self.screenshotsDirectory + "/" + name
         try? FileManager.default.removeItem(atPath: folder)

@@ -59,7 +59,7 @@ import Testing
     @Test func everyRenderingOfTheFormCarriesANewIdempotencyKeyAndTheSameCSRFToken() throws {
         let shop = try Shop.open()
         let id = try shop.addProfile(name: "Keys")
-        let browser = Browser(port: SharedServer.port, host: shop.host)
+        let browser = Browser(host: shop.host)
         let first = try OrderAttempt.start(browser, profileID: id)
         let second = try OrderAttempt.start(browser, profileID: id)
         #expect(first.idempotencyKey != second.idempotencyKey)

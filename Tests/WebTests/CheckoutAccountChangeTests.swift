@@ -31,7 +31,7 @@ import Testing
     }
 
     private func firstCheckout() throws -> (attempt: OrderAttempt, location: String) {
-        let browser = Browser(port: server.port, host: shop.host)
+        let browser = Browser(server: server, host: shop.host)
         browser.setCookie("lang", "en")
         let attempt = try OrderAttempt.start(browser, profileID: profileID)
         let first = try attempt.submit()

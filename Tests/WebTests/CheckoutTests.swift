@@ -24,7 +24,7 @@ import Testing
     }
 
     private func browser() -> Browser {
-        let browser = Browser(port: server.port, host: shop.host)
+        let browser = Browser(server: server, host: shop.host)
         browser.setCookie("lang", "en")
         return browser
     }
@@ -99,7 +99,7 @@ import Testing
         }
         let closed = try GerbangProcess(environment: ["MIDTRANS_SNAP_URL": "http://127.0.0.1:9", "GATEWAY_TIMEOUT_SECONDS": "1"])
         defer { closed.stop() }
-        let browser = Browser(port: closed.port, host: shop.host)
+        let browser = Browser(server: closed, host: shop.host)
         let attempt = try OrderAttempt.start(browser, profileID: profileID)
         let response = try attempt.submit()
         #expect([502, 503].contains(response.status))

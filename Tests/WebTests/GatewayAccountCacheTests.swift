@@ -7,7 +7,7 @@ import Testing
 /// `NOTIFY tenant_changed`. (A change through the admin form is seen at once: AdminPaymentsTests.)
 @Suite struct GatewayAccountCacheTests {
     private func gatewayOfNewOrder(_ shop: Shop, profileID: UUID) throws -> UUID? {
-        let browser = Browser(port: SharedServer.port, host: shop.host)
+        let browser = Browser(host: shop.host)
         let response = try OrderAttempt.start(browser, profileID: profileID).submit()
         #expect(response.status == 303)
         let number = try #require(response.orderNumber)

@@ -17,7 +17,7 @@ import Testing
         let domain = Self.uniqueDomain()
         let name = "Domain ISP \(UUID().uuidString.prefix(6))"
         let tenant = try TestDatabase.createTenant(name: name, domains: [(domain, verified: false)])
-        let visitor = PortalBrowser(port: HeadOfficeFixtures.server.port, host: domain)
+        let visitor = PortalBrowser(server: HeadOfficeFixtures.server, host: domain)
         #expect(try visitor.get("/").status == 404, "a pending domain serves nothing")
 
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
@@ -46,7 +46,7 @@ import Testing
         try browser.get("/head-office/domains")
         #expect(try browser.post("/head-office/domains/reject", ["domain": domain]).status == 303)
         #expect(try Self.domainRow(domain) == nil)
-        let visitor = PortalBrowser(port: HeadOfficeFixtures.server.port, host: domain)
+        let visitor = PortalBrowser(server: HeadOfficeFixtures.server, host: domain)
         #expect(try HeadOfficeFixtures.status(of: "/", on: visitor, becoming: 404) == 404)
         let audit = try HeadOfficeFixtures.auditRows(actor: admin.email)
         #expect(audit.map(\.action) == ["domain.reject"])

@@ -5,10 +5,13 @@ import Testing
 /// Head-office admins and signed-in browsers on the platform host (`localhost`) for the `/head-office` tests.
 ///
 /// Head office has no tenant, so the login throttle counts its failures per client address across
-/// every head-office test: one server believes `X-Forwarded-For` from loopback, and each browser
+/// every head-office test: their server believes `X-Forwarded-For` from loopback, and each browser
 /// comes from an address of its own, so tests that fail on purpose never lock out the others.
 enum HeadOfficeFixtures {
-    static let server = try! GerbangProcess(environment: ["TRUSTED_PROXIES": "127.0.0.1"])
+    static let server = try! InProcessServer(environment: trustingLoopback)
+    /// The same settings in a real process, for the test that reads the process's output.
+    static let process = try! GerbangProcess(environment: trustingLoopback)
+    private static let trustingLoopback = ["TRUSTED_PROXIES": "127.0.0.1"]
     static let platformHost = "localhost"
 
     struct Admin {
@@ -28,8 +31,8 @@ enum HeadOfficeFixtures {
     }
 
     /// An English browser from an address of its own, on the platform host unless told otherwise.
-    static func browser(host: String = platformHost, port: Int = server.port) -> PortalBrowser {
-        let browser = PortalBrowser(port: port, host: host)
+    static func browser(host: String = platformHost, server: any TestServer = server) -> PortalBrowser {
+        let browser = PortalBrowser(server: server, host: host)
         browser.cookies["lang"] = "en"
         browser.extraHeaders = [
             ("X-Forwarded-For", "10.\(Int.random(in: 0...255)).\(Int.random(in: 0...255)).\(Int.random(in: 1...254))")
@@ -38,9 +41,9 @@ enum HeadOfficeFixtures {
     }
 
     /// A browser signed in as a new head-office admin, with the tenants page open (its CSRF token kept).
-    static func signedIn(port: Int = server.port) throws -> (PortalBrowser, Admin) {
+    static func signedIn(server: any TestServer = server) throws -> (PortalBrowser, Admin) {
         let admin = try headAdmin()
-        let browser = browser(port: port)
+        let browser = browser(server: server)
         try browser.get("/head-office/login")
         let response = try browser.post("/head-office/login", ["login": admin.email, "password": admin.password])
         try #require(response.status == 303, "head-office sign-in failed: \(response.status)")

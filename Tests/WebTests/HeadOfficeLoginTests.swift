@@ -68,9 +68,9 @@ import Testing
 
     @Test func aTenantAdminsOrSubscribersSessionIsNoHeadOfficeSession() throws {
         let tenantAdmin = try AdminFixtures.tenantWithAdmin()
-        let staff = try AdminFixtures.signedIn(tenantAdmin, port: HeadOfficeFixtures.server.port)
+        let staff = try AdminFixtures.signedIn(tenantAdmin, server: HeadOfficeFixtures.server)
         let subscriber = try PortalFixtures.subscriber(tenantID: tenantAdmin.tenantID)
-        let customer = PortalBrowser(port: HeadOfficeFixtures.server.port, host: tenantAdmin.host)
+        let customer = PortalBrowser(server: HeadOfficeFixtures.server, host: tenantAdmin.host)
         #expect(try customer.logIn(subscriber.customerNumber, subscriber.password).status == 303)
 
         for cookies in [staff.cookies, customer.cookies] {
@@ -85,7 +85,7 @@ import Testing
     @Test func aHeadOfficeSessionIsNoTenantAdminSession() throws {
         let tenantAdmin = try AdminFixtures.tenantWithAdmin()
         let (headOffice, _) = try HeadOfficeFixtures.signedIn()
-        let borrowed = PortalBrowser(port: HeadOfficeFixtures.server.port, host: tenantAdmin.host)
+        let borrowed = PortalBrowser(server: HeadOfficeFixtures.server, host: tenantAdmin.host)
         borrowed.cookies = headOffice.cookies
         #expect(try borrowed.get("/admin/branding").headers["Location"] == "/admin/login")
     }

@@ -42,7 +42,7 @@ import Testing
         #expect(list.text.contains("Delta Net &lt;b&gt;"))
         #expect(list.text.contains("\(slug).localhost"))
 
-        let store = PortalBrowser(port: HeadOfficeFixtures.server.port, host: "\(slug).localhost")
+        let store = PortalBrowser(server: HeadOfficeFixtures.server, host: "\(slug).localhost")
         let home = try store.get("/")
         #expect(home.status == 200)
         #expect(home.text.contains("Delta Net &lt;b&gt;"))
@@ -50,7 +50,7 @@ import Testing
         let profileID = try #require(
             try TestDatabase.owner.query("select id from voucher_profiles where tenant_id = $1", row.id)
                 .first?.decode("id", as: UUID.self))
-        let attempt = try OrderAttempt.start(Browser(port: HeadOfficeFixtures.server.port, host: "\(slug).localhost"), profileID: profileID)
+        let attempt = try OrderAttempt.start(Browser(server: HeadOfficeFixtures.server, host: "\(slug).localhost"), profileID: profileID)
         let submitted = try attempt.submit()
         #expect(submitted.status == 303, "the store takes an order through the central gateway")
         #expect(submitted.headers["Location"]?.contains("/sandbox/checkout/") == true)
@@ -161,7 +161,7 @@ import Testing
     @Test func deactivatingATenantTakesItsStoreOfflineAndActivatingBringsItBack() throws {
         let tenant = try TestDatabase.createTenant(slug: Self.newSlug())
         let host = "\(tenant.slug).localhost"
-        let store = PortalBrowser(port: HeadOfficeFixtures.server.port, host: host)
+        let store = PortalBrowser(server: HeadOfficeFixtures.server, host: host)
         #expect(try store.get("/").status == 200)
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
 
@@ -184,7 +184,7 @@ import Testing
     @Test func deletingAsksForTheSlugThenTakesTheStoreOfflineAndARestoreBringsItBack() throws {
         let name = "Doomed ISP \(UUID().uuidString.prefix(6))"
         let tenant = try TestDatabase.createTenant(slug: Self.newSlug(), name: name)
-        let store = PortalBrowser(port: HeadOfficeFixtures.server.port, host: "\(tenant.slug).localhost")
+        let store = PortalBrowser(server: HeadOfficeFixtures.server, host: "\(tenant.slug).localhost")
         #expect(try store.get("/").status == 200)
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
 

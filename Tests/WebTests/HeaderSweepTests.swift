@@ -36,7 +36,7 @@ import Testing
 
     @Test func everyHeaderWithHostileValuesOnEveryRouteAnswersWithoutA5xx() throws {
         let server = try GerbangProcess(environment: ["RATE_LIMITS": "off"])
-        let site = try SweepSite(port: server.port)
+        let site = try SweepSite(server: server)
         let routes = try HostileInputSweepTests.routes()
         let started = ContinuousClock.now
         var sweep = HeaderSweep(site: site)

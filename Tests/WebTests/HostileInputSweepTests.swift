@@ -13,7 +13,7 @@ import Testing
 @Suite struct HostileInputSweepTests {
     @Test func everyRouteAnswersHostileInputWithA4xxOrItsNormalPageAndWritesNothing() throws {
         let server = try GerbangProcess(environment: ["RATE_LIMITS": "off"])
-        let site = try SweepSite(port: server.port)
+        let site = try SweepSite(server: server)
         let before = try site.rowCounts()
         let routes = try HostileInputSweepTests.routes()
         #expect(routes.count >= 30, "the route tables look empty: \(routes.count)")

@@ -251,7 +251,7 @@ import Testing
             values ($1, $2, $2, $3, '192.168.88.1', $4::inet, now())
             """, shop.tenantID, "pg-" + RandomCode.make(10), subscriber.pppoeUsername, address)
         func browser(_ host: String, from client: String) -> PortalBrowser {
-            let browser = PortalBrowser(port: HeadOfficeFixtures.server.port, host: host)
+            let browser = PortalBrowser(server: HeadOfficeFixtures.server, host: host)
             browser.cookies["lang"] = "en"
             browser.extraHeaders = [("X-Forwarded-For", client)]
             return browser

@@ -84,7 +84,7 @@ import Testing
     static let proxied = try! GerbangProcess(environment: ["TRUSTED_PROXIES": "127.0.0.1"])
 
     private func browser(from address: String, proxied server: GerbangProcess = proxied) -> PortalBrowser {
-        let browser = PortalBrowser(port: server.port, host: tenant.host)
+        let browser = PortalBrowser(server: server, host: tenant.host)
         browser.extraHeaders = [("X-Forwarded-For", address)]
         return browser
     }
@@ -150,7 +150,7 @@ import Testing
     }
 
     @Test func sessionCookieIsSecureWhenATrustedProxySaysHTTPS() throws {
-        let browser = PortalBrowser(port: Self.proxied.port, host: tenant.host)
+        let browser = PortalBrowser(server: Self.proxied, host: tenant.host)
         browser.extraHeaders = [("X-Forwarded-Proto", "https")]
         let response = try browser.logIn(subscriber.customerNumber, subscriber.password)
         #expect(response.status == 303)

@@ -22,7 +22,7 @@ import Testing
 
     /// A browser from `address` with the login form open (its CSRF cookie and token kept).
     private func browser(from address: String) throws -> PortalBrowser {
-        let browser = PortalBrowser(port: Self.server.port, host: HeadOfficeFixtures.platformHost)
+        let browser = PortalBrowser(server: Self.server, host: HeadOfficeFixtures.platformHost)
         browser.cookies["lang"] = "en"
         browser.extraHeaders = [("X-Forwarded-For", address)]
         try browser.get("/head-office/login")

@@ -64,21 +64,21 @@ struct Shop {
 
 /// A browser for one host: remembers cookies, reads forms' hidden fields, posts forms.
 final class Browser {
-    let port: Int
+    let server: any TestServer
     let host: String
     private(set) var cookies: [String: String] = [:]
     /// How long to wait for an answer (longer for requests that wait on a slow gateway).
     var timeout: Duration = .seconds(5)
 
-    init(port: Int, host: String) {
-        self.port = port
+    init(server: any TestServer = SharedServer.application, host: String) {
+        self.server = server
         self.host = host
     }
 
     @discardableResult
     func get(_ path: String) throws -> TestHTTPResponse {
         remember(
-            try TestHTTPClient.request(port: port, method: "GET", path: path, host: host, headers: cookieHeader, timeout: timeout))
+            try server.request(method: "GET", path: path, host: host, headers: cookieHeader, timeout: timeout))
     }
 
     @discardableResult
@@ -90,8 +90,8 @@ final class Browser {
     func post(_ path: String, body: String) throws -> TestHTTPResponse {
         let headers = cookieHeader + [("Content-Type", "application/x-www-form-urlencoded")]
         return remember(
-            try TestHTTPClient.request(
-                port: port, method: "POST", path: path, host: host, headers: headers, body: Array(body.utf8), timeout: timeout))
+            try server.request(
+                method: "POST", path: path, host: host, headers: headers, body: Array(body.utf8), timeout: timeout))
     }
 
     func forget(_ name: String) { cookies[name] = nil }
@@ -157,7 +157,7 @@ struct OrderAttempt {
     /// The same form (same token and key) in a second browser with the same cookies, as a second tab
     /// of one browser submits it.
     func inOwnBrowser() -> OrderAttempt {
-        let copy = Browser(port: browser.port, host: browser.host)
+        let copy = Browser(server: browser.server, host: browser.host)
         copy.timeout = browser.timeout
         for (name, value) in browser.cookies { copy.setCookie(name, value) }
         return OrderAttempt(browser: copy, profileID: profileID, csrf: csrf, idempotencyKey: idempotencyKey)

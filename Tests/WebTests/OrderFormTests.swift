@@ -13,7 +13,7 @@ import Testing
     }
 
     private func attempt() throws -> OrderAttempt {
-        let browser = Browser(port: SharedServer.port, host: shop.host)
+        let browser = Browser(host: shop.host)
         browser.setCookie("lang", "en")
         return try OrderAttempt.start(browser, profileID: profileID)
     }
@@ -106,7 +106,7 @@ import Testing
 
     /// A `maxlength` makes the browser cut a pasted name without a word; the server says so instead.
     @Test func theFormLetsTheServerJudgeLengths() throws {
-        let page = try Browser(port: SharedServer.port, host: shop.host).get("/vouchers/\(profileID.uuidString.lowercased())")
+        let page = try Browser(host: shop.host).get("/vouchers/\(profileID.uuidString.lowercased())")
         #expect(page.status == 200)
         #expect(!page.text.contains("maxlength"))
     }

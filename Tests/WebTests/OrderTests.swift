@@ -15,7 +15,7 @@ import Testing
     }
 
     private func browser() -> Browser {
-        let browser = Browser(port: SharedServer.port, host: shop.host)
+        let browser = Browser(host: shop.host)
         browser.setCookie("lang", "en")
         return browser
     }
@@ -62,11 +62,10 @@ import Testing
             ("Cookie", "csrf=\(attempt.csrf)"), ("Content-Type", "application/x-www-form-urlencoded"),
         ]
         let locations = Mutex<[String]>([])
-        let port = SharedServer.port
         let host = shop.host
         DispatchQueue.concurrentPerform(iterations: 6) { _ in
-            let response = try? TestHTTPClient.request(
-                port: port, method: "POST", path: "/orders", host: host, headers: headers, body: Array(body.utf8))
+            let response = try? SharedServer.application.request(
+                method: "POST", path: "/orders", host: host, headers: headers, body: Array(body.utf8))
             locations.withLock { $0.append(response.map { "\($0.status) \($0.location)" } ?? "failed") }
         }
         let answers = locations.withLock { $0 }
@@ -92,7 +91,7 @@ import Testing
             #expect(try browser.get(path).status == 404, "\(path)")
         }
         let otherShop = try Shop.open()
-        let elsewhere = try TestHTTPClient.request(port: SharedServer.port, path: "/orders/\(number)?t=\(token)", host: otherShop.host)
+        let elsewhere = try SharedServer.application.request(path: "/orders/\(number)?t=\(token)", host: otherShop.host)
         #expect(elsewhere.status == 404)
     }
 
@@ -158,7 +157,7 @@ import Testing
 
         let otherShop = try Shop.open()
         #expect(
-            try TestHTTPClient.request(port: SharedServer.port, path: "/sandbox/checkout/\(number)", host: otherShop.host).status == 404)
+            try SharedServer.application.request(path: "/sandbox/checkout/\(number)", host: otherShop.host).status == 404)
         #expect(try browser.get("/sandbox/checkout/EVAAAAAAAAAAAA").status == 404)
         let forged = try browser.post("/sandbox/checkout/\(number)", [("_csrf", String(repeating: "b", count: 64)), ("outcome", "pay")])
         #expect(forged.status == 403)

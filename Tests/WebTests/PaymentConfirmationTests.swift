@@ -49,7 +49,7 @@ import Testing
     }
 
     static func deliver(_ provider: String, _ body: String, headers: [(String, String)] = []) throws -> TestHTTPResponse {
-        try F.deliver(provider, body: body, headers: headers, port: server.port)
+        try F.deliver(provider, body: body, headers: headers, server: server)
     }
 
     static func expectUnpaid(_ order: F.Order, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -8,7 +8,7 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(3))) struct PersonaBrowserTests {
     @Test func anOperatorOpensAStoreItsOwnerSetsItUpAndTheFirstBuyerGetsCodes() throws {
         try GatewayAccountTests.ensureCentralAccount()
-        let port = HeadOfficeFixtures.server.port
+        let port = SharedServer.process.port
         let operatorAccount = try HeadOfficeFixtures.headAdmin()
         let slug = TestDatabase.uniqueSlug("pe")
         let owner = (email: "owner-\(UUID().uuidString.prefix(6).lowercased())@isp.test", password: "first-password-1")

@@ -86,7 +86,7 @@ import Testing
         try throughPgBouncer { _, server in
             let shop = try Shop.open()
             let profileID = try shop.addProfile(name: "Pooled day", price: 5_000)
-            let browser = Browser(port: server.port, host: shop.host)
+            let browser = Browser(server: server, host: shop.host)
             browser.setCookie("lang", "en")
             let home = try browser.get("/")
             #expect(home.status == 200)
@@ -116,7 +116,7 @@ import Testing
             let tenant = try PortalFixtures.tenant()
             let subscriber = try PortalFixtures.subscriber(tenantID: tenant.id)
             let invoice = try PortalFixtures.invoice(for: subscriber, period: "2026-11")
-            let browser = PortalBrowser(port: server.port, host: tenant.host)
+            let browser = PortalBrowser(server: server, host: tenant.host)
             #expect(try browser.logIn(subscriber.customerNumber, subscriber.password).status == 303)
             let page = try browser.get("/portal/invoices")
             #expect(page.status == 200)
@@ -133,7 +133,7 @@ import Testing
             #expect(home.status == 200)
             #expect(!home.text.contains("Renamed ISP"))
 
-            let browser = try AdminFixtures.signedIn(admin, port: server.port)
+            let browser = try AdminFixtures.signedIn(admin, server: server)
             try browser.get("/admin/branding")
             #expect(try browser.postMultipart("/admin/branding", AdminFixtures.brandingFields(), file: nil).status == 303)
             try eventually(within: .seconds(2)) {
@@ -144,7 +144,7 @@ import Testing
 
     @Test func aHeadOfficeAdminSignsIn() throws {
         try throughPgBouncer { _, server in
-            let (browser, _) = try HeadOfficeFixtures.signedIn(port: server.port)
+            let (browser, _) = try HeadOfficeFixtures.signedIn(server: server)
             #expect(try browser.get("/head-office").text.contains("Add a tenant"))
         }
     }

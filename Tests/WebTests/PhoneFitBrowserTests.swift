@@ -29,6 +29,7 @@ import Testing
         "global GET /metrics",  // Prometheus text
         "platform GET /head-office/usage.json",  // JSON for head office's scripts
         "tenant GET /brand/theme.css", "tenant GET /brand/logo",  // the store's colours and logo
+        "tenant GET /robots.txt", "tenant GET /favicon.ico",  // for crawlers; a redirect to the logo
         "tenant GET /admin/branding/preview.css",  // the preview's colours
         "tenant GET /admin/hotspot/{file}",  // a download of the exported hotspot files
         "tenant GET /admin/vouchers/{id}/export.csv",  // a batch's codes as CSV
@@ -142,7 +143,7 @@ import Testing
     private func sweep(_ site: PhoneFitSite, visits: [String: Visit], on viewport: WebDriverBrowser.Viewport, language: String)
         throws
     {
-        let port = HeadOfficeFixtures.server.port
+        let port = SharedServer.process.port
         let flow = try BrowserFlow("phone-fit-\(viewport.width)", host: site.shop.host, port: port, viewport: viewport)
         let browser = flow.browser
         let platform = "http://\(HeadOfficeFixtures.platformHost):\(port)"

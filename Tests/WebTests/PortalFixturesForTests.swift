@@ -109,21 +109,21 @@ enum PortalFixtures {
 /// Keeps cookies between requests to one host, the way a browser would, and fills in the CSRF token
 /// the last page carried.
 final class PortalBrowser {
-    let port: Int
+    let server: any TestServer
     let host: String
     var cookies: [String: String] = [:]
     var extraHeaders: [(String, String)] = []
     /// The `_csrf` value of the last page that had a form.
     var csrf: String?
 
-    init(port: Int = SharedServer.port, host: String) {
-        self.port = port
+    init(server: any TestServer = SharedServer.application, host: String) {
+        self.server = server
         self.host = host
     }
 
     @discardableResult
     func get(_ path: String) throws -> TestHTTPResponse {
-        remember(try TestHTTPClient.request(port: port, method: "GET", path: path, host: host, headers: headers()))
+        remember(try server.request(method: "GET", path: path, host: host, headers: headers()))
     }
 
     /// A form POST; `_csrf` is the last page's token unless the fields name one (or `withCSRF` is false).
@@ -133,8 +133,8 @@ final class PortalBrowser {
         if withCSRF, fields["_csrf"] == nil, let csrf { fields["_csrf"] = csrf }
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         return remember(
-            try TestHTTPClient.request(
-                port: port, method: "POST", path: path, host: host,
+            try server.request(
+                method: "POST", path: path, host: host,
                 headers: headers() + [("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8)))
     }
 

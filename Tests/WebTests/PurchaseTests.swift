@@ -10,7 +10,7 @@ import Testing
         try TestDatabase.owner.query(
             "update tenant_branding set hotspot_login_url = 'http://login.shop.test/login' where tenant_id = $1", shop.tenantID)
         let profileID = try shop.addProfile(name: "Purchase day", price: 5_000)
-        let browser = Browser(port: SharedServer.port, host: shop.host)
+        let browser = Browser(host: shop.host)
         browser.setCookie("lang", "en")
 
         let home = try browser.get("/")
@@ -46,7 +46,7 @@ import Testing
     @Test func failingInTheSandboxOffersToOrderAgain() throws {
         let shop = try Shop.open()
         let profileID = try shop.addProfile(name: "Failing day")
-        let browser = Browser(port: SharedServer.port, host: shop.host)
+        let browser = Browser(host: shop.host)
         browser.setCookie("lang", "en")
         let placed = try OrderAttempt.start(browser, profileID: profileID).submit()
         let number = try #require(placed.orderNumber)
@@ -62,7 +62,7 @@ import Testing
     @Test func sandboxPaymentWithoutTheOrderCookieSaysThePaymentWasSent() throws {
         let shop = try Shop.open()
         let profileID = try shop.addProfile(name: "Cookieless day")
-        let browser = Browser(port: SharedServer.port, host: shop.host)
+        let browser = Browser(host: shop.host)
         browser.setCookie("lang", "en")
         let placed = try OrderAttempt.start(browser, profileID: profileID).submit()
         let number = try #require(placed.orderNumber)

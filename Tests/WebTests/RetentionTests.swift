@@ -91,7 +91,7 @@ import Testing
         for _ in 0..<40 {
             let response = try F.deliver(
                 "midtrans", body: body, headers: [("X-Forwarded-For", flooder), ("X-Noise", padding.prefix(2000) + "")],
-                port: Self.server.port)
+                server: Self.server)
             statuses.append(response.status)
             if response.status == 429 { retryAfter = response.headers["Retry-After"] }
         }
@@ -114,7 +114,7 @@ import Testing
         let (order, paid, signature) = try F.sandboxOrderWithPaidDelivery()
         let genuine = try F.deliver(
             "sandbox", body: paid, headers: [("X-Forwarded-For", flooder), ("X-Sandbox-Signature", signature)],
-            port: Self.server.port)
+            server: Self.server)
         #expect(genuine.status == 200, "\(genuine.text)")
         #expect(try F.orderStatus(order) == "paid")
     }

@@ -35,7 +35,7 @@ final class TunnelServer {
     }
 
     func signedIn() throws -> PortalBrowser {
-        try AdminFixtures.signedIn(admin, port: process.port)
+        try AdminFixtures.signedIn(admin, server: process)
     }
 
     /// Adds a router through its form and returns its id.

@@ -12,7 +12,7 @@ import Testing
 
     @Test func tenantAdminIsNotOfferedTheSandboxAndCannotSaveIt() throws {
         let admin = try AdminFixtures.tenantWithAdmin()
-        let browser = try AdminFixtures.signedIn(admin, port: Self.server.port)
+        let browser = try AdminFixtures.signedIn(admin, server: Self.server)
         let page = try browser.get("/admin/payments")
         #expect(page.status == 200)
         #expect(page.text.contains(#"<option value="midtrans""#))
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func headOfficeIsNotOfferedTheSandboxAndCannotSaveIt() throws {
-        let (browser, _) = try HeadOfficeFixtures.signedIn(port: Self.server.port)
+        let (browser, _) = try HeadOfficeFixtures.signedIn(server: Self.server)
         let page = try browser.get("/head-office/gateways")
         #expect(page.status == 200)
         #expect(page.text.contains("/head-office/gateways/midtrans"))
@@ -59,7 +59,7 @@ import Testing
         #expect(press.status == 404)
 
         let delivered = try F.deliver(
-            "sandbox", body: body, headers: [("X-Sandbox-Signature", signature)], port: Self.server.port)
+            "sandbox", body: body, headers: [("X-Sandbox-Signature", signature)], server: Self.server)
         #expect(delivered.status == 404)
         #expect(try F.orderStatus(order) == "pending")
         #expect(try F.count(.vouchers, for: order) == 0)
@@ -68,7 +68,7 @@ import Testing
     @Test func aShopWhoseGatewayIsTheSandboxCannotTakeOrders() throws {
         let shop = try Shop.open()
         let profileID = try shop.addProfile(name: "Free pass", price: 5_000)
-        let browser = Browser(port: Self.server.port, host: shop.host)
+        let browser = Browser(server: Self.server, host: shop.host)
         browser.setCookie("lang", "en")
         let response = try OrderAttempt.start(browser, profileID: profileID).submit()
         #expect(response.status != 303, "no checkout may be opened: \(response.location)")

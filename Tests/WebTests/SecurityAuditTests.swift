@@ -31,7 +31,7 @@ import Testing
     @Test func aFailedPortalLoginIsRecordedWithTenantAddressAndAccountButNoPassword() throws {
         let tenant = try S.tenant(tier: "enterprise")
         let address = S.randomAddress()
-        let browser = PortalBrowser(port: S.first.port, host: tenant.host)
+        let browser = PortalBrowser(server: S.first, host: tenant.host)
         browser.extraHeaders = [("X-Forwarded-For", address)]
         let account = "C-" + PortalFixtures.uniqueCode()
         #expect(try browser.logIn(account, "secret-guess-123").status == 422)
@@ -44,7 +44,7 @@ import Testing
     @Test func aThrottledAttemptIsRecordedOnEachRefusal() throws {
         let tenant = try S.tenant(tier: "enterprise")
         let subscriber = try PortalFixtures.subscriber(tenantID: tenant.id)
-        let browser = PortalBrowser(port: S.second.port, host: tenant.host)
+        let browser = PortalBrowser(server: S.second, host: tenant.host)
         // A new address each time: the per-address rate limit stays out of it, the account-wide
         // throttle (ten failures from anywhere cost no wait, then a second or two) does not.
         for attempt in 1...10 {
@@ -65,7 +65,7 @@ import Testing
             signatureOverride: String(repeating: "ab", count: 64))
         let address = S.randomAddress()
         let response = try StoreFixtures.deliver(
-            "midtrans", body: forged, headers: [("X-Forwarded-For", address)], port: S.first.port)
+            "midtrans", body: forged, headers: [("X-Forwarded-For", address)], server: S.first)
         #expect(response.status == 401)
 
         let events = try Self.events(tenantID: order.tenantID, detailContaining: order.number)
@@ -78,7 +78,7 @@ import Testing
         let body = try StoreFixtures.sandboxBody(reference: reference, status: "paid", amount: 5_000)
         // From an address of its own: the webhook's per-address limit is shared with every other test's deliveries.
         let response = try StoreFixtures.deliver(
-            "sandbox", body: body, headers: [("X-Forwarded-For", S.randomAddress())], port: S.second.port)
+            "sandbox", body: body, headers: [("X-Forwarded-For", S.randomAddress())], server: S.second)
         #expect(response.status == 404)
 
         let events = try Self.events(tenantID: nil, detailContaining: reference)

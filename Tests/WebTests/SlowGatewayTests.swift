@@ -31,7 +31,7 @@ import Testing
         let profileID = try shop.addProfile(name: "Slow pass", price: 10_000)
         // Each attempt is used by one thread at a time (the double submit's second use has a browser of its own).
         nonisolated(unsafe) let attempts = try (0..<Self.orders).map { _ in
-            let browser = Browser(port: server.port, host: shop.host)
+            let browser = Browser(server: server, host: shop.host)
             browser.setCookie("lang", "en")
             browser.timeout = .seconds(40)
             return try OrderAttempt.start(browser, profileID: profileID)
@@ -70,7 +70,7 @@ import Testing
         }
         let started = ContinuousClock.now
         let webhook = try F.deliver(
-            "sandbox", body: otherBody, headers: [("X-Sandbox-Signature", otherSignature)], port: server.port)
+            "sandbox", body: otherBody, headers: [("X-Sandbox-Signature", otherSignature)], server: server)
         #expect(webhook.status == 200, "\(webhook.text)")
         #expect(ContinuousClock.now - started < .seconds(1), "the webhook waited for the slow gateway")
         #expect(try F.orderStatus(otherOrder) == "paid")

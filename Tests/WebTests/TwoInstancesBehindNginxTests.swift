@@ -16,7 +16,7 @@ import Testing
         let pair = try InstancePair()
         let shop = try Shop.open()
         let profileID = try shop.addProfile(name: "Proxied day", price: 5_000)
-        let browser = Browser(port: pair.proxy.port, host: shop.host)
+        let browser = Browser(server: pair.proxy, host: shop.host)
         browser.setCookie("lang", "en")
 
         // Round robin: consecutive home pages go to each instance in turn.
@@ -40,7 +40,7 @@ import Testing
         #expect(themeBefore.status == 200)
         #expect(!themeBefore.text.contains("#112233"))
 
-        let browser = try AdminFixtures.signedIn(admin, port: pair.first.port)
+        let browser = try AdminFixtures.signedIn(admin, server: pair.first)
         try browser.get("/admin/branding")
         #expect(try browser.postMultipart("/admin/branding", AdminFixtures.brandingFields(), file: nil).status == 303)
         try eventually(within: .seconds(1)) {
@@ -133,7 +133,7 @@ final class PurchaseRun: Sendable {
         var round = 0
         while Date() < deadline {
             round += 1
-            let browser = Browser(port: port, host: host)
+            let browser = Browser(server: LoopbackServer(port: port), host: host)
             browser.setCookie("lang", "en")
             do {
                 let number = try Self.pay(browser, profileID: profileID, quantity: 1 + (client + round) % 2) { number in

@@ -121,7 +121,7 @@ import Testing
         let signature = try StoreFixtures.hmacSHA256Hex(key: secret, message: body)
         for _ in 1...2 {  // the second delivery is a replay: a call, not a second payment
             let response = try StoreFixtures.deliver(
-                "sandbox", body: body, headers: [("X-Sandbox-Signature", signature)], port: server.port)
+                "sandbox", body: body, headers: [("X-Sandbox-Signature", signature)], server: server)
             #expect(response.status == 200)
         }
         #expect(server.stop() == 0)

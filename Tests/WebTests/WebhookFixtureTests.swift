@@ -158,13 +158,13 @@ enum StoreFixtures {
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
 
-    /// POSTs a delivery to the central webhook over a real socket.
+    /// POSTs a delivery to the central webhook.
     static func deliver(
-        _ provider: String, body: String, headers: [(String, String)] = [], port: Int = SharedServer.port,
-        host: String = "localhost"
+        _ provider: String, body: String, headers: [(String, String)] = [],
+        server: any TestServer = SharedServer.application, host: String = "localhost"
     ) throws -> TestHTTPResponse {
-        try TestHTTPClient.request(
-            port: port, method: "POST", path: "/payments/webhook/" + provider, host: host,
+        try server.request(
+            method: "POST", path: "/payments/webhook/" + provider, host: host,
             headers: [("Content-Type", "application/json")] + headers, body: Array(body.utf8))
     }
 }

@@ -18,7 +18,7 @@ import Testing
     ])
 
     static func deliver(_ provider: String, body: String, headers: [(String, String)] = []) throws -> TestHTTPResponse {
-        try F.deliver(provider, body: body, headers: headers, port: server.port)
+        try F.deliver(provider, body: body, headers: headers, server: server)
     }
 
     /// What Midtrans's Get Status answers for the order from now on.

@@ -116,7 +116,7 @@ import Testing
             provider: "sandbox", quantity: 2)
         let body = try F.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
         let signature = try F.hmacSHA256Hex(key: secret, message: body)
-        #expect(try F.deliver("sandbox", body: body, headers: [("X-Sandbox-Signature", signature)], port: server.port).status == 200)
+        #expect(try F.deliver("sandbox", body: body, headers: [("X-Sandbox-Signature", signature)], server: server).status == 200)
 
         let messageID = try Self.messageID(order: order)
         try Self.dueBeforeTheBacklog(messageID)

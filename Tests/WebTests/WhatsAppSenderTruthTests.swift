@@ -33,7 +33,7 @@ import Testing
 
     @Test func withoutASenderTheStorePromisesNoWhatsAppAndTheAdminIsWarnedUntilOneIsLinked() throws {
         let promise = "We send the voucher codes to this number."
-        let store = PortalBrowser(port: SharedServer.port, host: admin.host)
+        let store = PortalBrowser(host: admin.host)
         let package = "/vouchers/\(profileID.uuidString.lowercased())?lang=en"
         let withoutSender = try store.get(package).text
         #expect(!withoutSender.contains(promise))

@@ -119,7 +119,7 @@ public final class Application: HTTPResponder {
         let context = GlobalContext(route: global.rules(for: request.method))
         do {
             return try appMiddleware.run(request, context: context) { request, _ in
-                if global.isFound || global.isMalformed {
+                if !global.isNotFound {
                     label = context.route.label
                     return try global.respond(to: request, context: context)
                 }

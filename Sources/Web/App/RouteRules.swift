@@ -144,8 +144,8 @@ enum RouteLookup<Context: Sendable>: Sendable {
         if case .found = self { true } else { false }
     }
 
-    var isMalformed: Bool {
-        if case .malformed = self { true } else { false }
+    var isNotFound: Bool {
+        if case .notFound = self { true } else { false }
     }
 
     func rules(for method: HTTPMethod) -> RouteRules {

@@ -26,9 +26,10 @@ final class GerbangProcess: @unchecked Sendable {
         return repositoryRoot + "/.build/debug/gerbang"
     }
 
-    /// Starts the server and waits until it says where it listens.
-    init(environment overrides: [String: String] = [:], arguments: [String] = ["serve"]) throws {
-        let root = Self.repositoryRoot
+    /// What every test server runs with on top of the test runner's own environment (`DATABASE_URL`,
+    /// `SECRETS_KEY`…), `overrides` applied: the processes and the in-process application alike.
+    static func environment(_ overrides: [String: String] = [:]) -> [String: String] {
+        let root = repositoryRoot
         var environment = [
             "PORT": "0", "BIND": "127.0.0.1", "BASE_DOMAIN": "localhost",
             "PUBLIC_DIR": root + "/Public", "CONTENT_DIR": root + "/content", "MIGRATIONS_DIR": root + "/db/migrations",
@@ -54,7 +55,12 @@ final class GerbangProcess: @unchecked Sendable {
             "BILLING_RUN": "false",
         ]
         for (key, value) in overrides { environment[key] = value }
-        child = try ChildProcess(Self.executablePath, arguments, environment: environment)
+        return environment
+    }
+
+    /// Starts the server and waits until it says where it listens.
+    init(environment overrides: [String: String] = [:], arguments: [String] = ["serve"]) throws {
+        child = try ChildProcess(Self.executablePath, arguments, environment: Self.environment(overrides))
 
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {

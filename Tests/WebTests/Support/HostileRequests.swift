@@ -25,17 +25,17 @@ struct SweepSite {
     let adminCSRF: String
     let portalCSRF: String
 
-    init(port: Int) throws {
-        self.port = port
+    init(server: GerbangProcess) throws {
+        port = server.port
         let admin = try AdminFixtures.tenantWithAdmin()
         tenantID = admin.tenantID
         host = admin.host
-        let adminBrowser = try AdminFixtures.signedIn(admin, port: port)
+        let adminBrowser = try AdminFixtures.signedIn(admin, server: server)
         try adminBrowser.get("/admin/branding")
         adminCSRF = try #require(adminBrowser.csrf, "the admin page has a CSRF token")
 
         let subscriber = try PortalFixtures.subscriber(tenantID: admin.tenantID)
-        let portal = PortalBrowser(port: port, host: admin.host)
+        let portal = PortalBrowser(server: server, host: admin.host)
         let signedIn = try portal.logIn(subscriber.pppoeUsername, subscriber.password)
         try #require(signedIn.status == 303, "subscriber sign-in failed: \(signedIn.status)")
         try portal.get("/portal")

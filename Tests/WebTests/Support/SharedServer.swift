@@ -1,12 +1,15 @@
 import Foundation
 import TestSupport
 
-/// One `gerbang serve` process shared by the tests that only read; it exits with the test run.
+/// The servers tests share; each starts with the first test that needs it and lasts the test run.
 enum SharedServer {
+    /// The application in this process: the default for every client and fixture.
+    static let application: InProcessServer = try! InProcessServer()
+    /// A real `gerbang serve` process, for what needs a socket (raw bytes on a connection, Chromium) or
+    /// reads the process's own output.
     static let process: GerbangProcess = try! GerbangProcess()
-    static var port: Int { process.port }
 
     static func get(_ path: String, host: String, headers: [(String, String)] = []) throws -> TestHTTPResponse {
-        try TestHTTPClient.request(port: port, method: "GET", path: path, host: host, headers: headers)
+        try application.get(path, host: host, headers: headers)
     }
 }
