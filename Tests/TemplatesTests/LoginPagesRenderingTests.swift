@@ -1,0 +1,35 @@
+import Testing
+
+@testable import Templates
+
+/// Pages rendered straight from a view model, no server and no database: what a visitor would see.
+@Suite struct LoginPagesRenderingTests {
+    private func chrome(_ language: Language = .en) -> SiteChrome {
+        SiteChrome(language: language, siteName: "Net & Co", initials: "N", stylesheetURL: "/static/site.css")
+    }
+
+    private func rendered(_ page: some HTML) -> String {
+        String(decoding: page.render(), as: UTF8.self)
+    }
+
+    @Test func adminLoginKeepsTypedEmailEscapedAndShowsTheFailure() {
+        let typed = "<script>x</script>\"a\"&b@example.id"
+        let view = PortalLoginView(
+            state: FormState(values: [PortalLoginView.Field.login: typed]), csrfToken: "tok123",
+            failure: "Wrong email or password")
+        let html = rendered(AdminLoginPage(chrome: chrome(), view: view))
+        #expect(html.contains("Admin sign-in"))
+        #expect(html.contains("Wrong email or password"))
+        #expect(html.contains("tok123"))
+        #expect(!html.contains("<script>x</script>"))
+        #expect(html.contains("&lt;script&gt;x&lt;/script&gt;"))
+        #expect(html.contains("Net &amp; Co"))
+    }
+
+    @Test func adminLoginSpeaksIndonesian() {
+        let html = rendered(AdminLoginPage(chrome: chrome(.id), view: PortalLoginView(csrfToken: "t")))
+        #expect(html.contains("Masuk admin"))
+        #expect(html.contains("lang=\"id\""))
+        #expect(!html.contains("Admin sign-in"))
+    }
+}
