@@ -32,4 +32,13 @@ import Testing
         #expect(html.contains("lang=\"id\""))
         #expect(!html.contains("Admin sign-in"))
     }
+
+    @Test func errorPageShowsStatusMessageAndRequestID() {
+        let view = ErrorView(status: 404, title: "Not found", message: "No <b>such</b> page", requestID: "req-42")
+        let html = rendered(ErrorPage(chrome: chrome(), view: view))
+        #expect(html.contains("<h1>Not found</h1>"))
+        #expect(html.contains("No &lt;b&gt;such&lt;/b&gt; page"))
+        #expect(html.contains("404 · "))
+        #expect(html.contains("req-42"))
+    }
 }
