@@ -41,4 +41,14 @@ import Testing
         #expect(html.contains("404 · "))
         #expect(html.contains("req-42"))
     }
+
+    @Test func portalLoginKeepsTheCustomerNumberInBothLanguages() {
+        let view = PortalLoginView(
+            state: FormState(values: [PortalLoginView.Field.login: "PLG-0042"]), csrfToken: "t")
+        let english = rendered(PortalLoginPage(chrome: chrome(), view: view))
+        let indonesian = rendered(PortalLoginPage(chrome: chrome(.id), view: view))
+        #expect(english.contains("Customer portal") && english.contains("value=\"PLG-0042\""))
+        #expect(indonesian.contains("Portal pelanggan") && indonesian.contains("value=\"PLG-0042\""))
+        #expect(!english.contains("form-alert"))
+    }
 }
