@@ -75,6 +75,14 @@ extension PostgresConnection {
         return Array(rows.suffix(statements.count))
     }
 
+    /// One statement's rows, sent the way `queries` sends several.
+    public func query(_ statement: PostgresStatement) throws(PostgresError) -> PostgresRows {
+        guard let rows = try queries([statement]).first else {
+            throw PostgresError(.query, "the statement returned no result")
+        }
+        return rows
+    }
+
     static let setConfig = "select set_config($1, $2, true)"
 
     /// Sends the pending statements (a deferred BEGIN and its settings, then what was enqueued) ahead

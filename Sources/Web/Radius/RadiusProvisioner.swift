@@ -57,7 +57,7 @@ struct RadiusProvisioner: Sendable {
     func writeGroup(_ policy: RadiusGroupPolicy, tenantID: UUID, current: PostgresRows? = nil, on db: PostgresConnection)
         throws
     {
-        let rows = try current ?? db.queries([Self.groupRows(of: policy.groupName)])[0]
+        let rows = try current ?? db.query(Self.groupRows(of: policy.groupName))
         if try groupMatches(policy, tenantID: tenantID, rows: rows) { return }
         try db.query("select pg_advisory_xact_lock(hashtext('radius-group:' || $1))", policy.groupName)
         // Group names join a slug and a group with "-", which two tenants could in theory both spell:

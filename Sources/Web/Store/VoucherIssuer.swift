@@ -33,8 +33,9 @@ struct VoucherIssuer: Sendable {
             var statements = [insert]
             if companionRows == nil, let companion { statements.append(companion) }
             let results = try db.queries(statements)
+            guard let codes = results.first else { throw PostgresError(.query, "the voucher insert returned no result") }
             if results.count > 1 { companionRows = results[1] }
-            return try results[0].map { try $0.decode("code", as: String.self) }
+            return try codes.map { try $0.decode("code", as: String.self) }
         }
         return (codes, companionRows)
     }
