@@ -29,15 +29,6 @@ extension Router {
         }
     }
 
-    /// The path as routing sees it: each segment percent-decoded, so `/%6Frders` reads `/orders`. Rules
-    /// that depend on the route (limits, body sizes) must read this, never the raw spelling; nil when a
-    /// segment is malformed (the router answers such a path with 400).
-    public static func routedPath(of path: String) -> String? {
-        guard path.utf8.contains(UInt8(ascii: "%")) || path.utf8.contains(0) else { return path }
-        guard let segments = try? decodedSegments(of: path) else { return nil }
-        return "/" + segments.joined(separator: "/")
-    }
-
     /// Splits after the leading `/` and decodes each segment; segments without `%` stay slices of
     /// `path`, so the common case allocates only the array.
     static func decodedSegments(of path: String) throws(HTTPError) -> [Substring] {
