@@ -1,5 +1,7 @@
 import Foundation
+import HTTP
 import Postgres
+import Templates
 import TestSupport
 import Testing
 
@@ -63,6 +65,27 @@ import Testing
         #expect(statistics.bytes <= budget.catalogues)
         #expect(statistics.evictions > 0)
         #expect(try catalogue.onSaleProfiles(for: tenants[0]).map(\.name) == ["Paket \(tenants[0].name)"])
+    }
+
+    /// One store's change (a package edited) drops that store's rendered pages in every language, and
+    /// no other store's: on a platform of thousands, the others' visitors still get theirs from memory.
+    @Test func oneStoresChangeDropsOnlyItsOwnPages() throws {
+        let tenants = try Self.insertTenants(2)
+        let catalogue = CatalogueCache(
+            repository: VoucherProfileRepository(database: TenantCacheTests.database), budget: CacheBudget(bytes: 1 << 20))
+        for tenant in tenants {
+            for language in Language.allCases {
+                _ = try catalogue.homePage(for: tenant, language: language, brandingVersion: 1) { profiles in
+                    HTTPResponse(status: .ok, headers: HTTPHeaders(), body: Array(profiles.map(\.name).joined().utf8))
+                }
+            }
+        }
+        catalogue.invalidate(tenants[0].id)
+        for language in Language.allCases {
+            #expect(catalogue.cachedHomePage(for: tenants[0], language: language, brandingVersion: 1) == nil)
+            let kept = try #require(catalogue.cachedHomePage(for: tenants[1], language: language, brandingVersion: 1))
+            #expect(String(decoding: kept.body, as: UTF8.self) == "Paket \(tenants[1].name)")
+        }
     }
 
     /// As a visitor sees it: a server with a one-megabyte budget serves many stores' home pages, keeps

@@ -113,6 +113,33 @@ extension WhatsAppDeliveryTests {
         #expect(try Self.sentBy(otherID) == "platform:gw1")
     }
 
+    /// Tenants take turns on the platform's number: a quiet ISP's buyer, whose codes were queued after
+    /// another ISP's backlog of thirty reminders, gets them in the first minute, not after the backlog.
+    @Test func oneTenantsBacklogDoesNotHoldAnotherTenantsMessageBehindIt() throws {
+        let fonnte = try FakeFonnte()
+        defer { fonnte.stop() }
+        let busy = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa")).id
+        let quiet = try TestDatabase.createTenant(slug: TestDatabase.uniqueSlug("wa")).id
+        // Due hours ago (older than anything other suites leave waiting), the backlog first.
+        func queue(_ body: String, tenantID: UUID, dueSecondsAgo: Int) throws {
+            try F.owner.query(
+                """
+                insert into notifications (tenant_id, channel, recipient, body, subject_ref, next_attempt_at)
+                values ($1, 'whatsapp', '+6281298765432', $2, 'test', now() - make_interval(secs => $3::double precision))
+                """, tenantID, body, dueSecondsAgo)
+        }
+        let backlog = (0..<30).map { "backlog \($0) " + UUID().uuidString }
+        for (index, marker) in backlog.enumerated() { try queue(marker, tenantID: busy, dueSecondsAgo: 20_000 - index) }
+        let codes = "your codes " + UUID().uuidString
+        try queue(codes, tenantID: quiet, dueSecondsAgo: 19_000)
+
+        let central = [WhatsAppSettings.Sender(name: "gw1", token: fonnte.token, perMinute: 3)]
+        try Self.delivery(fonnte, central: central).deliverDueMessages()
+        #expect(fonnte.messages(containing: codes).count == 1, "the quiet ISP's message waited behind the backlog")
+        let sentBacklog = backlog.filter { !fonnte.messages(containing: $0).isEmpty }
+        #expect(sentBacklog.first == backlog.first && sentBacklog.count <= 2, "\(sentBacklog)")
+    }
+
     @Test func thePlatformsSendersComeFromTheListAndTheSingleTokenStillWorks() throws {
         let base = ["DATABASE_URL": "postgresql://unused@127.0.0.1/unused", "WHATSAPP_PROVIDER": "fonnte"]
         let single = try AppConfig(environment: base.merging(["FONNTE_TOKEN": "token-one-1234"]) { $1 }).whatsApp

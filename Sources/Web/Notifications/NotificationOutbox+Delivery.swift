@@ -25,9 +25,13 @@ extension NotificationOutbox {
         let perMinute: Int
     }
 
-    /// Claims up to `limit` due WhatsApp messages of every tenant and counts the attempt. A claimed
-    /// message is not due again until `lease` has passed, so another instance (or this one, after a
-    /// crash mid-send) takes it only then; `skip locked` keeps two claims from waiting on each other.
+    /// Claims up to `limit` due WhatsApp messages of every tenant and counts the attempt. Tenants take
+    /// turns: each tenant's oldest due message comes before any tenant's second, so one ISP's billing
+    /// run of thousands of reminders on the platform's number does not hold another ISP's buyer, whose
+    /// voucher codes are in one message, behind it for the hours that backlog takes to send.
+    ///
+    /// A claimed message is not due again until `lease` has passed, so another instance (or this one,
+    /// after a crash mid-send) takes it only then; `skip locked` keeps two claims from waiting on each other.
     /// - Parameter includingCentral: false when the platform has no sender of its own: only tenants
     ///   with their own active sender have anything to claim; the others' messages wait.
     /// - Parameter secrets: decrypts the tenants' own device tokens.
@@ -38,21 +42,37 @@ extension NotificationOutbox {
     ) throws -> [Claimed] {
         let rows = try database.unscoped.query(
             """
-            update notifications n
-            set attempts = n.attempts + 1,
-                next_attempt_at = coalesce($4::timestamptz, now()) + make_interval(secs => $2::double precision)
-            from (
-                select q.tenant_id, q.id from notifications q
-                where q.status = 'pending' and q.channel = 'whatsapp' and q.next_attempt_at <= coalesce($4::timestamptz, now())
-                    and ($3 or exists (
-                        select 1 from tenant_whatsapp_senders w where w.tenant_id = q.tenant_id and w.is_active))
-                order by q.next_attempt_at
+            with due as (
+                select d.tenant_id, d.id, d.next_attempt_at,
+                    row_number() over (partition by d.tenant_id order by d.next_attempt_at, d.id) as turn
+                from (
+                    select distinct q.tenant_id from notifications q
+                    where q.status = 'pending' and q.channel = 'whatsapp'
+                        and q.next_attempt_at <= coalesce($4::timestamptz, now())
+                        and ($3 or exists (
+                            select 1 from tenant_whatsapp_senders w where w.tenant_id = q.tenant_id and w.is_active))
+                ) tenant
+                cross join lateral (
+                    select q.tenant_id, q.id, q.next_attempt_at from notifications q
+                    where q.tenant_id = tenant.tenant_id and q.status = 'pending' and q.channel = 'whatsapp'
+                        and q.next_attempt_at <= coalesce($4::timestamptz, now())
+                    order by q.next_attempt_at, q.id
+                    limit $1
+                    for update of q skip locked
+                ) d
+                order by turn, d.next_attempt_at
                 limit $1
-                for update of q skip locked
-            ) due
-            where n.tenant_id = due.tenant_id and n.id = due.id
-            returning n.tenant_id, n.id, n.recipient, n.body, n.attempts,
-                extract(epoch from coalesce($4::timestamptz, now()) - n.created_at)::double precision as age_seconds
+            ),
+            claimed as (
+                update notifications n
+                set attempts = n.attempts + 1,
+                    next_attempt_at = coalesce($4::timestamptz, now()) + make_interval(secs => $2::double precision)
+                from due
+                where n.tenant_id = due.tenant_id and n.id = due.id
+                returning n.tenant_id, n.id, n.recipient, n.body, n.attempts, due.turn, due.next_attempt_at as due_at,
+                    extract(epoch from coalesce($4::timestamptz, now()) - n.created_at)::double precision as age_seconds
+            )
+            select tenant_id, id, recipient, body, attempts, age_seconds from claimed order by turn, due_at
             """, limit, Int(lease.components.seconds), includingCentral, now)
         var claimed = try rows.map { row in
             Claimed(

@@ -87,9 +87,10 @@ final class CatalogueCache: Sendable {
     // catalogue, and one rendered before it is dropped by the page cache's generation check.
     func invalidate(_ tenantID: UUID) {
         profiles.invalidate(tenantID)
-        // A tenant has a page per language and version; re-rendering everyone's once is cheap.
-        homePages.invalidateAll()
-        voucherPages.invalidateAll()
+        // Only this tenant's pages: on a platform of thousands of stores, one store's change must not
+        // send every other store's next visitor to the database.
+        homePages.invalidate { $0.tenant == tenantID }
+        voucherPages.invalidate { $0.tenant == tenantID }
     }
 
     func invalidateAll() {

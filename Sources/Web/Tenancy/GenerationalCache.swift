@@ -149,6 +149,17 @@ public final class GenerationalCache<Key: Hashable & Sendable, Value: Sendable>:
         }
     }
 
+    /// Drops every entry whose key matches: one tenant's pages in every language and version.
+    public func invalidate(where matches: (Key) -> Bool) {
+        invalidations.add(1, ordering: .relaxed)
+        state.withWriteLock { state in
+            state.generation &+= 1
+            for key in state.entries.keys where matches(key) {
+                if let removed = state.entries.removeValue(forKey: key) { state.cost -= removed.cost }
+            }
+        }
+    }
+
     public func invalidateAll() {
         invalidations.add(1, ordering: .relaxed)
         state.withWriteLock { state in
