@@ -4,13 +4,9 @@ import Testing
 
 /// Pages rendered straight from a view model, no server and no database: what a visitor would see.
 @Suite struct LoginPagesRenderingTests {
-    private func chrome(_ language: Language = .en) -> SiteChrome {
-        SiteChrome(language: language, siteName: "Net & Co", initials: "N", stylesheetURL: "/static/site.css")
-    }
+    private func chrome(_ language: Language = .en) -> SiteChrome { PageRendering.chrome(language) }
 
-    private func rendered(_ page: some HTML) -> String {
-        String(decoding: page.render(), as: UTF8.self)
-    }
+    private func rendered(_ page: some HTML) -> String { PageRendering.rendered(page) }
 
     @Test func adminLoginKeepsTypedEmailEscapedAndShowsTheFailure() {
         let typed = "<script>x</script>\"a\"&b@example.id"
