@@ -65,6 +65,36 @@ import Testing
         #expect(try Self.repository.effectiveAccount(for: tenant)?.settings["secret"] == secret)
     }
 
+    /// Sealing changes how an account's keys are stored, not what they are: the checkout page it opened
+    /// stays, so a buyer pressing Pay again lands on it instead of the gateway being asked a second time
+    /// for the same order (any server's start seals, at any moment). A real change still forgets it.
+    @Test func sealingAPlainAccountKeepsTheCheckoutPagesItOpened() throws {
+        let tenant = try GatewayAccountTests.tenant(customGateway: true)
+        let gatewayID = try TestDatabase.owner.query(
+            """
+            insert into payment_gateways (tenant_id, provider, settings, is_sandbox, is_active)
+            values ($1, 'sandbox', jsonb_build_object('secret', $2::text), true, true) returning id
+            """, tenant.id, "plain-" + RandomToken.hex()
+        ).first!.decode("id", as: UUID.self)
+        let profileID = try AdminSalesFixtures.profile(tenantID: tenant.id)
+        let order = try AdminSalesFixtures.order(tenantID: tenant.id, profileID: profileID, status: "pending")
+        let page = "/sandbox/checkout/\(order.number)"
+        try TestDatabase.owner.query(
+            "update voucher_orders set gateway_id = $2, checkout_url = $3 where id = $1", order.id, gatewayID, page)
+        func checkoutURL() throws -> String? {
+            try TestDatabase.owner.query("select checkout_url from voucher_orders where id = $1", order.id).first?
+                .decode("checkout_url", as: String?.self)
+        }
+
+        try SecretsAtRest(database: GatewayAccountTests.database, secrets: SecretsKey(passphrase: TestDatabase.secretsKey))
+            .sealPlainValues()
+        #expect(try Self.stored(gatewayID).plain == nil, "sealed")
+        #expect(try checkoutURL() == page)
+
+        try TestDatabase.owner.query("update payment_gateways set is_sandbox = false where id = $1", gatewayID)
+        #expect(try checkoutURL() == nil, "a real change of the account forgets its pages")
+    }
+
     @Test func withoutSecretsKeyTheServerDoesNotStartAndSaysWhy() throws {
         let (status, output) = try ChildProcess.run(
             GerbangProcess.executablePath, ["serve"],

@@ -14,6 +14,9 @@ struct SecretsAtRest: Sendable {
     func sealPlainValues() throws {
         if let problem = try keyProblem() { throw ConfigError(problems: [problem]) }
         try database.unscoped.transaction { db in
+            // Sealing is no change of the account: its open checkout pages stay valid (see the
+            // `payment_gateways_forget_checkouts` trigger).
+            try db.enqueue("select set_config('gerbang.sealing_secrets', 'on', true)")
             try db.query(
                 """
                 update payment_gateways set settings_sealed = pgp_sym_encrypt(settings::text, $1), settings = null
