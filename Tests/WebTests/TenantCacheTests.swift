@@ -60,6 +60,28 @@ import Testing
         resolver.invalidate()
         #expect(throws: TenantNotFound.self) { try resolver.resolve(host: "\(created.slug).localhost") }
     }
+
+    /// One tenant's change (here a new domain) forgets only that tenant's hosts: another tenant's host
+    /// stays resolved from memory, and the new domain, unknown a moment ago, resolves at once.
+    @Test func oneTenantsChangeForgetsOnlyItsOwnHosts() throws {
+        let changed = try TestDatabase.createTenant(name: "Changing ISP")
+        let other = try TestDatabase.createTenant(name: "Steady ISP")
+        let resolver = TenantResolver(baseDomain: "localhost", directory: TenantDirectory(database: Self.database))
+        for tenant in [changed, other] { _ = try resolver.resolve(host: "\(tenant.slug).localhost") }
+        let domain = "shop-\(changed.slug).example.net"
+        #expect(throws: TenantNotFound.self) { try resolver.resolve(host: domain) }
+
+        try TestDatabase.owner.query(
+            "insert into tenant_domains (domain, tenant_id, verified_at) values ($1, $2, now())", domain, changed.id)
+        resolver.invalidate(tenantID: changed.id)
+        #expect(resolver.cachedTenant(host: "\(changed.slug).localhost") == nil)
+        #expect(resolver.cachedTenant(host: "\(other.slug).localhost")?.id == other.id, "the other tenant stayed")
+        guard case .tenant(let found) = try resolver.resolve(host: domain) else {
+            Issue.record("the new domain did not resolve")
+            return
+        }
+        #expect(found.id == changed.id)
+    }
 }
 
 @Suite struct HostNameTests {

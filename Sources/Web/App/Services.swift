@@ -94,11 +94,21 @@ final class Services: Sendable {
         }
         listener.listen("tenant_changed") { [resolver, sites, content, catalogue, gatewayAccounts, metrics] payload in
             metrics.tenantChanged()
-            resolver.invalidate()
-            if let id = UUID(uuidString: payload) { sites.invalidate(id) } else { sites.invalidateAll() }
-            if let id = UUID(uuidString: payload) { catalogue.invalidate(id) } else { catalogue.invalidateAll() }
-            if let id = UUID(uuidString: payload) { gatewayAccounts.invalidate(id) } else { gatewayAccounts.invalidateAll() }
-            content.invalidateAll()
+            // One tenant's change forgets only what is that tenant's: on a platform of thousands, every
+            // other store keeps answering from memory.
+            if let id = UUID(uuidString: payload) {
+                resolver.invalidate(tenantID: id)
+                sites.invalidate(id)
+                catalogue.invalidate(id)
+                gatewayAccounts.invalidate(id)
+                content.invalidate(id)
+            } else {
+                resolver.invalidate()
+                sites.invalidateAll()
+                catalogue.invalidateAll()
+                gatewayAccounts.invalidateAll()
+                content.invalidateAll()
+            }
         }
         listener.start()
         if !listener.waitUntilListening(timeout: .seconds(5)) {

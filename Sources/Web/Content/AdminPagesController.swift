@@ -35,7 +35,7 @@ struct AdminPagesController: Sendable {
             }
             try editor.save(draft, for: admin.context.tenant, by: AuditActor(admin, request: request))
             // This instance shows the change on its very next request; the NOTIFY tells the others.
-            library.invalidateAll()
+            library.invalidate(admin.context.tenant.id)
             return .redirect(to: Paths.Admin.page(draft.slug, draft.language) + "?saved=1")
         }
         router.post("/admin/pages/{slug}/{lang}/preview") { request, admin, parameters in
@@ -53,7 +53,7 @@ struct AdminPagesController: Sendable {
             let (slug, language) = try Self.page(parameters)
             try admin.verifyCSRF(try request.formFields())
             try editor.revert(slug, in: language, for: admin.context.tenant, by: AuditActor(admin, request: request))
-            library.invalidateAll()
+            library.invalidate(admin.context.tenant.id)
             return .redirect(to: Paths.Admin.pages + "?reverted=1")
         }
     }

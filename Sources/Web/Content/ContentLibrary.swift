@@ -57,4 +57,7 @@ public final class ContentLibrary: Sendable {
     }
 
     func invalidateAll() { rendered.invalidateAll() }
+
+    /// One tenant's pages, after its content or branding changed.
+    func invalidate(_ tenantID: UUID) { rendered.invalidate { key, _ in key.tenant == tenantID } }
 }

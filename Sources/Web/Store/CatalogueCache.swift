@@ -89,8 +89,8 @@ final class CatalogueCache: Sendable {
         profiles.invalidate(tenantID)
         // Only this tenant's pages: on a platform of thousands of stores, one store's change must not
         // send every other store's next visitor to the database.
-        homePages.invalidate { $0.tenant == tenantID }
-        voucherPages.invalidate { $0.tenant == tenantID }
+        homePages.invalidate { key, _ in key.tenant == tenantID }
+        voucherPages.invalidate { key, _ in key.tenant == tenantID }
     }
 
     func invalidateAll() {

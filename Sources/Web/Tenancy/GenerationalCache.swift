@@ -149,12 +149,14 @@ public final class GenerationalCache<Key: Hashable & Sendable, Value: Sendable>:
         }
     }
 
-    /// Drops every entry whose key matches: one tenant's pages in every language and version.
-    public func invalidate(where matches: (Key) -> Bool) {
+    /// Drops every entry that matches: one tenant's pages in every language and version, or the hosts
+    /// that resolved to one tenant. A scan under the write lock, paid once per change of a tenant.
+    public func invalidate(where matches: (Key, Value) -> Bool) {
         invalidations.add(1, ordering: .relaxed)
         state.withWriteLock { state in
             state.generation &+= 1
-            for key in state.entries.keys where matches(key) {
+            let matching = state.entries.compactMap { key, entry in matches(key, entry.value) ? key : nil }
+            for key in matching {
                 if let removed = state.entries.removeValue(forKey: key) { state.cost -= removed.cost }
             }
         }

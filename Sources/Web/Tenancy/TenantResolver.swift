@@ -1,3 +1,4 @@
+import Foundation
 import HTTP
 
 /// Resolves the request's host to the platform site or a tenant (docs/ARCHITECTURE.md §3).
@@ -58,9 +59,17 @@ public final class TenantResolver: Sendable {
         return known.cachedValue(for: host.name)
     }
 
-    /// Forgets everything: any change to tenants, domains or branding may move a host.
+    /// Forgets everything (a change not said to be one tenant's, or notifications that may have been missed).
     public func invalidate() {
         known.invalidateAll()
+        unknown.invalidateAll()
+    }
+
+    /// After a change of one tenant (its slug, domains, status): only its hosts can have moved, and a
+    /// host unknown until now may be its new domain. Every other tenant's hosts stay resolved, so on a
+    /// platform of thousands one ISP's edit sends no other ISP's visitors to the database.
+    public func invalidate(tenantID: UUID) {
+        known.invalidate { _, tenant in tenant.id == tenantID }
         unknown.invalidateAll()
     }
 
