@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A private pgbouncer in transaction mode on loopback, in front of a private cluster (scripts/pg.sh): no
-# system service. The tests run a server through it, the way the README's deployment advice sets it up.
+# system service. The tests run a server through it, the way docs/OPERATIONS.md's deployment advice sets it up.
 #   scripts/pgbouncer.sh start DIR DATABASE_PORT   prints PGBOUNCER_PORT, PGBOUNCER_PREPARED_STATEMENTS and
 #                                                   PGBOUNCER_LOG (eval-able)
 #   scripts/pgbouncer.sh show DIR WHAT              its admin console's SHOW WHAT (stats, clients, pools…),
@@ -61,7 +61,7 @@ start)
     # ignore_startup_parameters = options: libpq sends Gerbang's session settings (time zone, date style,
     # statement timeout) in the startup packet's options, which pgbouncer before 1.20 refuses outright and
     # later versions refuse when they name a setting it does not track. Ignored here, the server
-    # connections get them from the role instead (ALTER ROLE … SET in scripts/pg.sh), as the README advises.
+    # connections get them from the role instead (ALTER ROLE … SET in scripts/pg.sh), as docs/OPERATIONS.md advises.
     cat >"$dir/pgbouncer.ini" <<EOF
 [databases]
 gerbang = host=127.0.0.1 port=$db_port dbname=gerbang

@@ -64,7 +64,7 @@ cat <<TXT
     http://beta.localhost:$port/admin/login      admin@beta-wifi.test
     http://localhost:$port/head-office/login            ops@gerbang.test (head office: tenants, domains, gateways)
 
-  Demo routers for RADIUS (README "Demo RADIUS": scripts/freeradius.sh, then radclient):
+  Demo routers for RADIUS (README.md "Demo RADIUS": scripts/freeradius.sh, then radclient):
     alpha  127.0.10.1  secret alpha-radius-demo        beta  127.0.10.2  secret beta-radius-demo
 
   One supervisor and WORKER_PROCESSES worker processes (default: one per core, at least 2) on the port;

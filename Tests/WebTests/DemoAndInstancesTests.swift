@@ -70,7 +70,7 @@ import Testing
     }
 
     /// The demo's routers: a FreeRADIUS from deploy/freeradius on the demo database answers alpha's PPPoE
-    /// account from alpha's router and refuses it from beta's, as the README's demo section shows.
+    /// account from alpha's router and refuses it from beta's, as the README's "Demo RADIUS" shows.
     @Test func theDemoRoutersAreAnsweredByFreeRADIUSForTheirOwnTenantOnly() throws {
         let database = try Self.freshDemoDatabase()
         let name = try #require(URLComponents(string: database.app)?.path.dropFirst()).description

@@ -8,7 +8,7 @@ import Testing
 #endif
 
 /// One `gerbang serve` whose `DATABASE_URL` goes through a private pgbouncer in transaction mode
-/// (`scripts/pgbouncer.sh`), with `LISTEN_DATABASE_URL` direct, as the README's deployment advice sets it
+/// (`scripts/pgbouncer.sh`), with `LISTEN_DATABASE_URL` direct, as docs/OPERATIONS.md's deployment advice sets it
 /// up: the happy paths of the storefront, the portal, the tenant admin and head office work, and each
 /// one's transactions are counted by pgbouncer. A pgbouncer that cannot be installed or started fails
 /// every test here.

@@ -7,10 +7,11 @@ public enum GerbangCommand {
     static let usage = """
         usage: gerbang [serve | migrate | demo | export | admin | help]
           serve     serve HTTP (default): WORKER_PROCESSES workers under a supervisor (SIGHUP replaces them,
-                    SIGTERM stops all); configuration from the environment, see README
+                    SIGTERM stops all); configuration from the environment, see docs/OPERATIONS.md
           migrate   apply db/migrations as MIGRATION_DATABASE_URL (default DATABASE_URL) and grant the app role
           demo      load the demo tenants into an empty database
-          export    export hotspot|site --tenant <slug> --out <dir>: a tenant's MikroTik hotspot pages or static site
+          export    export hotspot|site|isolation --tenant <slug> --out <dir>: a tenant's MikroTik hotspot pages,
+                    static site or isolation rules
           admin     admin create --email <address> (password from standard input) | admin list: head-office accounts
         """
 

@@ -6,7 +6,7 @@ import Postgres
 /// no cryptography of its own.
 ///
 /// The key only ever reaches PostgreSQL as a bind parameter, never in a statement's text, so it is in
-/// no statement log unless the server logs parameters too (`log_parameter_max_length`, see README).
+/// no statement log unless the server logs parameters too (`log_parameter_max_length`, see docs/OPERATIONS.md).
 /// Its description is redacted, so logging a value that holds it reveals nothing.
 public struct SecretsKey: Sendable, CustomStringConvertible {
     /// The passphrase as pgcrypto takes it.
