@@ -17,8 +17,9 @@ export GERBANG_TEST_TMP="$work"
 # Every test server encrypts gateway keys and device tokens under this run's own key.
 export SECRETS_KEY=${SECRETS_KEY:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
 
-# The formatting rules first: a finding fails the run before anything is built.
+# The formatting rules and the documentation's links first: a finding fails the run before anything is built.
 swift format lint --strict --recursive Sources Tests Fuzz
+scripts/check-doc-links.sh
 swift build --build-tests
 
 export GERBANG_BIN="$PWD/.build/debug/gerbang"
