@@ -55,6 +55,7 @@ import Testing
         let view = tenants([tenant("alpha", name: Self.hostile, domains: domains), tenant("beta", isActive: false)])
         let html = rendered(HeadOfficeTenantsPage(chrome: chrome(), view: view))
         expectNavigation(html)
+        #expect(PageRendering.repeatedIDs(in: html).isEmpty)
         #expect(html.contains("<h1 id=\"tenants-heading\">Tenants</h1>"))
         #expect(html.contains("Tenants and their figures for 2026-12 (UTC)"))
         #expect(html.contains("<strong>&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"ISP\"</strong>"))
@@ -185,6 +186,14 @@ import Testing
         #expect(html.contains("action=\"\(Paths.HeadOffice.gateway("xendit"))\""))
         #expect(html.contains("Secret key") && html.contains("Callback token") && html.contains("Not set yet."))
         #expect(!html.contains("Xendit <span"))
+        // Each form's labels tick its own boxes, not the first form's.
+        #expect(PageRendering.repeatedIDs(in: html).isEmpty)
+        for provider in ["midtrans", "xendit"] {
+            for field in ["is_sandbox", "is_active"] {
+                #expect(html.contains("id=\"f-\(provider)-\(field)\" name=\"\(field)\""))
+                #expect(html.contains("<label for=\"f-\(provider)-\(field)\">"))
+            }
+        }
     }
 
     // MARK: Accounts
@@ -201,6 +210,7 @@ import Testing
             accounts: accounts, addState: added, notice: Language.en.strings.passwordChanged, csrfToken: "csrf-h")
         let html = rendered(HeadOfficeAccountsPage(chrome: chrome(), view: view))
         expectNavigation(html)
+        #expect(PageRendering.repeatedIDs(in: html).isEmpty)
         #expect(html.contains("<th scope=\"row\">me@gerbang.id (you)</th>"))
         #expect(html.contains("<th scope=\"row\">other\"&lt;x&gt;@gerbang.id</th>"))
         #expect(html.contains("name=\"email\" value=\"other&quot;&lt;x&gt;@gerbang.id\""))

@@ -74,6 +74,7 @@ import Testing
         #expect(html.contains("The code is in your WhatsApp message or on your order page."))
         #expect(html.contains("Turn on JavaScript in your browser to log in."))
         #expect(html.contains("<form id=\"sendin\" name=\"sendin\" action=\"$(link-login-only)\" method=\"post\">"))
+        #expect(PageRendering.repeatedIDs(in: html).isEmpty)
     }
 
     @Test func everyPageSpeaksIndonesian() {

@@ -77,6 +77,7 @@ import Testing
         #expect(html.contains("action=\"\(Paths.Portal.logout)\""))
         #expect(html.contains("name=\"_csrf\" value=\"csrf-p\""))
         #expect(html.contains("No usage recorded this month."))
+        #expect(PageRendering.repeatedIDs(in: html).isEmpty)
         #expect(!html.contains("form-alert isolated"))
     }
 

@@ -116,6 +116,7 @@ import Testing
         #expect(html.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;\""))
         #expect(!html.contains("<script>alert(1)</script>"))
         #expect(html.contains("<option value=\"3\" selected"))
+        #expect(PageRendering.repeatedIDs(in: html).isEmpty)
     }
 
     @Test func voucherPageWithoutWhatsAppPromisesTheOrderPageInstead() {
