@@ -116,6 +116,9 @@ import Testing
         #expect(html.contains("Your Gerbang store for &lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<script>alert(1)</script>"))
         #expect(html.contains("href=\"\(Paths.HeadOffice.home)\"") && html.contains("Back to the tenants"))
+        let indonesian = rendered(HeadOfficeTenantCreatedPage(chrome: chrome(.id), view: view))
+        #expect(indonesian.contains("siap dipakai</h1>") && indonesian.contains("Alamat toko"))
+        #expect(indonesian.contains("Kembali ke daftar tenant") && !indonesian.contains("Back to the tenants"))
     }
 
     @Test func deleteConfirmationAsksForTheSlugAndShowsAWrongOne() {
@@ -186,6 +189,10 @@ import Testing
         #expect(html.contains("action=\"\(Paths.HeadOffice.gateway("xendit"))\""))
         #expect(html.contains("Secret key") && html.contains("Callback token") && html.contains("Not set yet."))
         #expect(!html.contains("Xendit <span"))
+        let indonesian = rendered(
+            HeadOfficeGatewaysPage(chrome: chrome(.id), view: HeadOfficeGatewaysView(gateways: gateways, csrfToken: "csrf-h")))
+        #expect(indonesian.contains("Sekarang ••••cdef. Kosongkan untuk tetap memakainya."))
+        #expect(indonesian.contains("Mode sandbox (hanya pembayaran uji)") && indonesian.contains(">Simpan</button>"))
         // Each form's labels tick its own boxes, not the first form's.
         #expect(PageRendering.repeatedIDs(in: html).isEmpty)
         for provider in ["midtrans", "xendit"] {

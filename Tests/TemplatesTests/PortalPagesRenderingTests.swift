@@ -131,6 +131,10 @@ import Testing
         #expect(html.contains("href=\"\(Paths.Portal.receipt(Self.number))\""))
         #expect(!html.contains("Pay now"))
         #expect(!html.contains(">Details</a>"))
+        let indonesian = rendered(
+            PortalInvoicePage(chrome: chrome(.id), frame: frame(.invoices), invoice: invoice(paid(.id), language: .id, detail: false)))
+        #expect(indonesian.contains("<h1>Tagihan \(Self.number)</h1>"))
+        #expect(indonesian.contains("1 Desember 2026 06:30 WIB") && indonesian.contains(">Bukti bayar</a>"))
     }
 
     // MARK: Payments and receipts

@@ -50,9 +50,11 @@ import Testing
     // MARK: Home
 
     @Test func homeListsEachPackageWithItsPriceAndLink() {
-        let chrome = chrome()
+        var chrome = chrome()
+        chrome.tagline = "Fast <i>wifi</i> & cheap"
         let html = rendered(HomePage(chrome: chrome, view: HomeView(packages: [package(chrome.strings, name: Self.hostile)])))
         #expect(html.contains("<h1>Net &amp; Co</h1>"))
+        #expect(html.contains("<p>Fast &lt;i&gt;wifi&lt;/i&gt; &amp; cheap</p>"))
         #expect(html.contains("Voucher packages"))
         #expect(html.contains("Rp 150.000"))
         #expect(html.contains("1 day") && html.contains("Unlimited quota") && html.contains("Up to 10 Mbps"))
