@@ -4,9 +4,10 @@ public struct FieldIDs: Sendable, Hashable {
     public var hint: String { control + "-hint" }
     public var error: String { control + "-error" }
 
-    public init(name: String) {
-        // Field names are literals in code (`phone`, `terms`), so they make valid ids as they are.
-        control = "f-" + name
+    /// `scope` tells apart the same field in several forms of one page (one form per gateway).
+    public init(name: String, scope: String? = nil) {
+        // Names and scopes come from code (`phone`, `terms`, a provider), so they make valid ids as they are.
+        control = "f-" + (scope.map { $0 + "-" } ?? "") + name
     }
 
     /// `aria-describedby` for a control: the hint and the error, whichever exist.

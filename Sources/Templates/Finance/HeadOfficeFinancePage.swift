@@ -22,15 +22,22 @@ public struct HeadOfficeFinancePage: HTMLComponent {
                 AdminSalesTable(
                     headers: [words.columnTenant] + view.channels.map(words.channelName)
                         + [words.income, words.expenses, words.net],
-                    rows: view.tenants.map { tenant in
-                        [HTMLFragment { "\(tenant.name) (\(tenant.slug))" }]
-                            + figures(tenant.channels, income: tenant.income, expenses: tenant.expenses)
-                    } + [
-                        [HTMLFragment { Element.strong { words.platformTotal } }]
-                            + figures(view.channelTotals, income: view.income, expenses: view.expenses)
-                    ], emptyText: words.ledgerEmpty)
+                    rows: view.tenants.isEmpty ? [] : tenantRows + [totalRow], emptyText: words.ledgerEmpty)
             }
         }.body
+    }
+
+    private var tenantRows: [[HTMLFragment]] {
+        view.tenants.map { tenant in
+            [HTMLFragment { "\(tenant.name) (\(tenant.slug))" }]
+                + figures(tenant.channels, income: tenant.income, expenses: tenant.expenses)
+        }
+    }
+
+    /// The sum of the rows above; left out with them, so a platform without stores says that no money moved.
+    private var totalRow: [HTMLFragment] {
+        [HTMLFragment { Element.strong { chrome.language.financeStrings.platformTotal } }]
+            + figures(view.channelTotals, income: view.income, expenses: view.expenses)
     }
 
     private func figures(_ channels: [Int64], income: Int64, expenses: Int64) -> [HTMLFragment] {

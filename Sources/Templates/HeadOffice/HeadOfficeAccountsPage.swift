@@ -17,8 +17,9 @@ public struct HeadOfficeAccountsPage: HTMLComponent {
             Element.section(.class("panel"), .ariaLabelledBy("accounts-heading")) {
                 Element.h1(.id("accounts-heading")) { strings.accountsTitle }
                 Element.p { strings.accountsIntro }
-                if let notice = view.notice {
-                    Element.p(.class("form-notice"), .role("status")) { notice }
+                if let notice = view.notice { FormNotice(notice) }
+                if let failure = view.failure {
+                    Element.p(.class("form-alert"), .role("alert")) { failure }
                 }
                 Element.table(.class("list stack head-office-table")) {
                     Element.thead {

@@ -23,18 +23,21 @@ public struct HeadOfficeAccountsView: Sendable, Hashable {
     public let addState: FormState
     /// The password form's errors (nothing typed is written back).
     public let passwordState: FormState
-    /// Why a removal was refused, shown above the list.
+    /// What was just done (the password changed), shown above the list.
     public let notice: String?
+    /// Why a removal was refused, shown above the list as an alert, not as news.
+    public let failure: String?
     public let csrfToken: String
 
     public init(
         accounts: [Account], addState: FormState = FormState(), passwordState: FormState = FormState(),
-        notice: String? = nil, csrfToken: String
+        notice: String? = nil, failure: String? = nil, csrfToken: String
     ) {
         self.accounts = accounts
         self.addState = addState
         self.passwordState = passwordState
         self.notice = notice
+        self.failure = failure
         self.csrfToken = csrfToken
     }
 }

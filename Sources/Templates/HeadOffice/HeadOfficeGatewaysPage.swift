@@ -50,8 +50,8 @@ public struct HeadOfficeGatewaysPage: HTMLComponent {
                         type: .password, hint: key.masked.map(strings.keyCurrent) ?? strings.keyNotSet,
                         autocomplete: "off")
                 }
-                CheckboxField(name: Field.isSandbox, state: gateway.state) { strings.fieldSandbox }
-                CheckboxField(name: Field.isActive, state: gateway.state) { strings.fieldActive }
+                CheckboxField(name: Field.isSandbox, scope: gateway.provider, state: gateway.state) { strings.fieldSandbox }
+                CheckboxField(name: Field.isActive, scope: gateway.provider, state: gateway.state) { strings.fieldActive }
                 Element.button(.class("button"), .type(.submit)) { strings.save }
             }
         }

@@ -10,10 +10,9 @@ public struct OrderStatusPage: HTMLComponent {
 
     public var body: HTMLFragment {
         let strings = chrome.strings
-        return SiteLayout(chrome: chrome, title: strings.orderHeading(view.number)) {
-            if view.refreshes {
-                Element.metaRefresh(after: 5, to: SafeURL(view.refreshURL))
-            }
+        // In the head: HTML allows a refresh nowhere else.
+        let refresh = view.refreshes ? SiteLayout.Refresh(after: 5, to: SafeURL(view.refreshURL)) : nil
+        return SiteLayout(chrome: chrome, title: strings.orderHeading(view.number), refresh: refresh) {
             Element.section(.class("panel order"), .ariaLive(.polite)) {
                 Element.h1 { strings.orderHeading(view.number) }
                 stateSection(strings)

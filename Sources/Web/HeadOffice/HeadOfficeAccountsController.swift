@@ -49,8 +49,8 @@ struct HeadOfficeAccountsController: Sendable {
         {
         case .removed: return .redirect(to: Paths.HeadOffice.accounts)
         case .notFound: throw HTTPError(.notFound)
-        case .yourself: return try page(headOffice, notice: strings.errorCannotRemoveYourself, status: .conflict)
-        case .last: return try page(headOffice, notice: strings.errorCannotRemoveLast, status: .conflict)
+        case .yourself: return try page(headOffice, failure: strings.errorCannotRemoveYourself, status: .conflict)
+        case .last: return try page(headOffice, failure: strings.errorCannotRemoveLast, status: .conflict)
         }
     }
 
@@ -70,13 +70,13 @@ struct HeadOfficeAccountsController: Sendable {
 
     private func page(
         _ headOffice: AuthenticatedHeadOffice, addState: FormState = FormState(), passwordState: FormState = FormState(),
-        notice: String? = nil, status: HTTPStatus = .ok
+        notice: String? = nil, failure: String? = nil, status: HTTPStatus = .ok
     ) throws -> HTTPResponse {
         let accounts = try services.admins.all().map {
             HeadOfficeAccountsView.Account(email: $0.email, isYou: $0.id == headOffice.admin.id)
         }
         let view = HeadOfficeAccountsView(
-            accounts: accounts, addState: addState, passwordState: passwordState, notice: notice,
+            accounts: accounts, addState: addState, passwordState: passwordState, notice: notice, failure: failure,
             csrfToken: headOffice.session.csrfSecret)
         return .page(HeadOfficeAccountsPage(chrome: headOffice.context.chrome, view: view), status: status)
     }
