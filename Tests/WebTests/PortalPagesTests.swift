@@ -66,7 +66,13 @@ import Testing
         #expect(detail.status == 200)
         #expect(detail.text.contains("November 2026"))
         #expect(detail.text.contains("Rp 160.000"))
-        try TestDatabase.owner.query("update invoices set gateway_provider = 'sandbox' where id = $1", paid.id)
+        // Paid through the sandbox gateway: the receipt names the payment's provider.
+        try TestDatabase.owner.query(
+            """
+            insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount, status)
+            select tenant_id, 'invoice', id, 'sandbox', 'sbx_' || invoice_number, amount, 'paid'
+            from invoices where id = $1
+            """, paid.id)
         let receipt = try browser.get("/portal/receipts/\(paid.number)")
         #expect(receipt.status == 200)
         #expect(receipt.text.contains("<dt>Receipt number</dt><dd><strong>R-\(paid.number)</strong></dd>"))

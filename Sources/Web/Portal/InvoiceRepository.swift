@@ -126,6 +126,19 @@ struct InvoiceRepository: Sendable {
             tenantID, invoiceID)
     }
 
+    /// How the paid invoice was paid: the providers of the payments that settled it, first first (`cash`
+    /// and `bank_transfer` at the counter, possibly in parts), not the gateway of a checkout opened
+    /// before and never paid.
+    func settlingProviders(of invoice: Invoice) throws -> [String] {
+        try database.scoped(toTenantID: invoice.tenantID).query(
+            """
+            select gateway_provider from payments
+            where tenant_id = $1 and subject = 'invoice' and subject_id = $2 and status = 'paid'
+            group by gateway_provider order by min(created_at)
+            """, invoice.tenantID, invoice.id
+        ).map { try $0.decode("gateway_provider", as: String.self) }
+    }
+
     /// The payments recorded for the subscriber's invoices, newest first.
     func payments(of subscriber: Subscriber) throws -> [InvoicePayment] {
         let rows = try database.scoped(toTenantID: subscriber.tenantID).query(

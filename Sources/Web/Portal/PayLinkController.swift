@@ -24,7 +24,9 @@ struct PayLinkController: Sendable {
         let content: PortalPayLinkView.Content
         var cookie: SetCookie?
         if invoice.status == .paid {
-            content = .receipt(format.receipt(invoice, subscriber: subscriber, branding: context.branding))
+            let providers = try services.invoices.settlingProviders(of: invoice)
+            content = .receipt(
+                format.receipt(invoice, paidThrough: providers, subscriber: subscriber, branding: context.branding))
         } else {
             let issued = CSRFToken.issue(for: request)
             cookie = issued.cookie

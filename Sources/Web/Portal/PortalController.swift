@@ -84,7 +84,8 @@ struct PortalController: Sendable {
             throw HTTPError(.notFound)
         }
         let receipt = PortalFormatter(context: user.context).receipt(
-            invoice, subscriber: user.subscriber, branding: user.context.branding)
+            invoice, paidThrough: try services.invoices.settlingProviders(of: invoice), subscriber: user.subscriber,
+            branding: user.context.branding)
         return Self.private(PortalReceiptPage(chrome: user.context.chrome, frame: frame(.payments, user), receipt: receipt))
     }
 

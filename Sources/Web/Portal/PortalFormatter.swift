@@ -48,14 +48,17 @@ struct PortalFormatter: Sendable {
         summary(invoice, detailURL: nil, payURL: Paths.payLink(token), receiptURL: nil)
     }
 
-    func receipt(_ invoice: Invoice, subscriber: Subscriber, branding: Branding) -> PortalReceiptView {
+    /// - Parameter providers: how it was settled (`InvoiceRepository.settlingProviders`).
+    func receipt(_ invoice: Invoice, paidThrough providers: [String], subscriber: Subscriber, branding: Branding)
+        -> PortalReceiptView
+    {
         let contact = [branding.contactWhatsApp, branding.contactEmail].filter { !$0.isEmpty }.joined(separator: " · ")
         return PortalReceiptView(
             issuerName: branding.displayName, issuerAddress: branding.address, issuerContact: contact,
             customerName: subscriber.name, customerNumber: subscriber.customerNumber, invoiceNumber: invoice.number,
             period: period(invoice.period), amount: Rupiah.format(invoice.amount),
             paidAt: invoice.paidAt.map(times.dayAndTime) ?? "", receiptNumber: "R-" + invoice.number,
-            paymentMethod: invoice.gatewayProvider.map(\.capitalized) ?? "")
+            paymentMethod: providers.map { InvoiceSettlement.Method.name(of: $0, in: settlement) }.joined(separator: ", "))
     }
 
     func paymentRow(_ payment: InvoicePayment) -> PortalPaymentsView.Row {
