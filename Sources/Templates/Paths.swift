@@ -7,6 +7,8 @@ import Foundation
 public enum Paths {
     // MARK: Store
     public static let home = "/"
+    /// The home page's list of packages.
+    public static let catalogue = home + "#catalogue"
     public static let orders = "/orders"
 
     public static func voucher(_ id: UUID) -> String { "/vouchers/" + id.uuidString.lowercased() }
@@ -37,6 +39,22 @@ public enum Paths {
     public static func sandboxCheckout(_ reference: String) -> String { "/sandbox/checkout/" + PathSegment.encode(reference) }
     /// The sandbox's notice after paying for an order this browser cannot see.
     public static let sandboxSent = "/sandbox/sent"
+
+    /// Where a gateway (`midtrans`, `xendit`, `sandbox`) posts its notices of payments, on any host.
+    public static func webhook(_ provider: String) -> String { "/payments/webhook/" + PathSegment.encode(provider) }
+
+    // MARK: Branding and assets
+    /// The tenant's logo, whichever version is current.
+    public static let logo = "/brand/logo"
+    /// The tenant's logo and theme at one branding version: a save makes new URLs, so browsers may keep them.
+    public static func logo(version: Int) -> String { logo + "?v=" + String(version) }
+    public static func theme(version: Int) -> String { "/brand/theme.css?v=" + String(version) }
+
+    /// The files served as they are from `Public/`, on any host.
+    public enum Assets {
+        public static let stylesheet = "/assets/css/site.css"
+        public static let icon = "/assets/img/icon.svg"
+    }
 
     // MARK: Portal
     public enum Portal {

@@ -7,14 +7,14 @@ import Testing
 @Suite(.serialized) struct CheckoutAccountChangeTests {
     let midtrans: FakeMidtransGateway
     let xendit: FakeXenditGateway
-    let server: GerbangProcess
+    let server: InProcessServer
     let shop: Shop
     let profileID: UUID
 
     init() throws {
         midtrans = try FakeMidtransGateway()
         xendit = try FakeXenditGateway()
-        server = try GerbangProcess(environment: ["MIDTRANS_SNAP_URL": midtrans.baseURL, "XENDIT_API_URL": xendit.baseURL])
+        server = try InProcessServer(environment: ["MIDTRANS_SNAP_URL": midtrans.baseURL, "XENDIT_API_URL": xendit.baseURL])
         shop = try Shop.open()
         try TestDatabase.owner.query(
             """

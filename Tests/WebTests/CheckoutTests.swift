@@ -3,16 +3,16 @@ import TestSupport
 import Testing
 
 /// The gateway is down or slow: a friendly page, the order kept pending, and a retry reuses it.
-/// A real server process talks to a fake Midtrans with a 1 s gateway timeout.
+/// The application talks to a fake Midtrans with a 1 s gateway timeout.
 @Suite(.serialized) struct CheckoutTests {
     let midtrans: FakeMidtransGateway
-    let server: GerbangProcess
+    let server: InProcessServer
     let shop: Shop
     let profileID: UUID
 
     init() throws {
         midtrans = try FakeMidtransGateway()
-        server = try GerbangProcess(environment: ["MIDTRANS_SNAP_URL": midtrans.baseURL, "GATEWAY_TIMEOUT_SECONDS": "1"])
+        server = try InProcessServer(environment: ["MIDTRANS_SNAP_URL": midtrans.baseURL, "GATEWAY_TIMEOUT_SECONDS": "1"])
         shop = try Shop.open()
         // The shop pays through its own Midtrans account instead of the sandbox.
         try TestDatabase.owner.query(
@@ -97,7 +97,7 @@ import Testing
             server.stop()
             midtrans.stop()
         }
-        let closed = try GerbangProcess(environment: ["MIDTRANS_SNAP_URL": "http://127.0.0.1:9", "GATEWAY_TIMEOUT_SECONDS": "1"])
+        let closed = try InProcessServer(environment: ["MIDTRANS_SNAP_URL": "http://127.0.0.1:9", "GATEWAY_TIMEOUT_SECONDS": "1"])
         defer { closed.stop() }
         let browser = Browser(server: closed, host: shop.host)
         let attempt = try OrderAttempt.start(browser, profileID: profileID)

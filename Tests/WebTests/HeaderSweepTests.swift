@@ -7,8 +7,9 @@ import Testing
 
 /// Every request header the code reads, set to hostile values (separators alone, q-values that are not
 /// numbers, 8 KB of separators, invalid UTF-8, NUL, lone quotes, huge numbers), on every route of the
-/// route tables, on a tenant's host, the platform host and an unknown host, over raw sockets so that
-/// the bytes reach the parser untouched. `Accept-Language: ;` used to stop the whole process.
+/// route tables, on a tenant's host, the platform host and an unknown host, as raw bytes through the
+/// server's own framing (`InProcessServer`), so that the bytes reach the parser untouched and a trap
+/// stops the test run. `Accept-Language: ;` used to stop the whole process.
 /// Nothing may answer 5xx, and the server must answer `/healthz` after every route's batch.
 @Suite struct HeaderSweepTests {
     /// Read by the application or the HTTP layer (`headers["…"]`, `headers.values("…")`, webhook checks).
@@ -35,7 +36,8 @@ import Testing
     ]
 
     @Test func everyHeaderWithHostileValuesOnEveryRouteAnswersWithoutA5xx() throws {
-        let server = try GerbangProcess(environment: ["RATE_LIMITS": "off"])
+        let server = try InProcessServer(environment: ["RATE_LIMITS": "off"])
+        defer { server.stop() }
         let site = try SweepSite(server: server)
         let routes = try HostileInputSweepTests.routes()
         let started = ContinuousClock.now
@@ -60,7 +62,7 @@ import Testing
         for route in Self.sample(of: routes) {
             for name in Self.framingHeaders {
                 for (label, value) in Self.hostileValues + Self.largeValues {
-                    sweep.send(route: route, host: site.host, label: "\(name) \(label)", headers: [(name, value)], replacesFraming: true)
+                    sweep.send(route: route, host: site.host, label: "\(name) \(label)", headers: [(name, value)])
                 }
             }
             sweep.expectHealthy(after: "framing headers on \(route.pattern)")
@@ -74,7 +76,6 @@ import Testing
         #expect(
             sweep.problems.isEmpty,
             "\(sweep.problems.count) of \(sweep.sent) requests misbehaved:\n\(sweep.problems.prefix(40).joined(separator: "\n"))")
-        _ = server.stop()
     }
 
     @Test func theSweptHeadersIncludeEveryHeaderTheSourcesRead() throws {
@@ -111,22 +112,20 @@ import Testing
     }
 }
 
-/// Sends the sweep's requests over keep-alive connections (a new one after each close) and keeps
-/// what went wrong.
+/// Sends the sweep's requests and keeps what went wrong.
 struct HeaderSweep {
     let site: SweepSite
     private(set) var sent = 0
     private(set) var problems: [String] = []
     /// How many answers had each status: a sweep that only meets 400s proves little about the handlers.
     private(set) var statuses: [Int: Int] = [:]
-    private var client: TestHTTPClient?
 
     init(site: SweepSite) {
         self.site = site
     }
 
     mutating func send(
-        route: SweptRoute, host: String, label: String, headers: [(String, [UInt8])], replacesFraming: Bool = false
+        route: SweptRoute, host: String, label: String, headers: [(String, [UInt8])]
     ) {
         let name = "\(route.table) \(route.method.rawValue) \(route.pattern) on \(host): \(label)"
         let target = Array(route.path(Self.plausibleValue).utf8)
@@ -150,13 +149,11 @@ struct HeaderSweep {
         let request = head + [13, 10] + body
         sent += 1
         do {
-            let response = try exchange(request, bodyless: route.method == .HEAD)
+            let response = try site.server.exchange(request, bodyless: route.method == .HEAD, timeout: .seconds(20))
             statuses[response.status, default: 0] += 1
             if response.status >= 500 { problems.append("\(name): answered \(response.status)") }
-            if replacesFraming || response.headers["Connection"]?.lowercased() == "close" { client = nil }
         } catch {
             problems.append("\(name): no answer (\(error))")
-            client = nil
         }
     }
 
@@ -175,29 +172,13 @@ struct HeaderSweep {
         }
     }
 
-    /// `/healthz` on a fresh connection: the process is alive and serving.
+    /// `/healthz`: the application is still serving.
     mutating func expectHealthy(after batch: String) {
-        client = nil
         do {
-            let health = try TestHTTPClient.request(port: site.port, path: "/healthz")
+            let health = try site.server.request(path: "/healthz")
             if health.status != 200 { problems.append("after \(batch): /healthz answered \(health.status)") }
         } catch {
             problems.append("after \(batch): /healthz did not answer (\(error))")
         }
-    }
-
-    private mutating func exchange(_ request: [UInt8], bodyless: Bool) throws -> TestHTTPResponse {
-        // A kept-alive connection the server closed meanwhile fails at once: then once more on a new one.
-        if let client {
-            if let response = try? Self.roundTrip(client, request, bodyless: bodyless) { return response }
-        }
-        let fresh = try TestHTTPClient(port: site.port, timeout: .seconds(20))
-        client = fresh
-        return try Self.roundTrip(fresh, request, bodyless: bodyless)
-    }
-
-    private static func roundTrip(_ client: TestHTTPClient, _ request: [UInt8], bodyless: Bool) throws -> TestHTTPResponse {
-        try client.send(request)
-        return try client.readResponse(bodyless: bodyless)
     }
 }

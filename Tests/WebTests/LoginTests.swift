@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `GET/POST /portal/login` over real HTTP against a real database.
+/// `GET/POST /portal/login` through the server's HTTP framing against a real database.
 @Suite struct LoginTests {
     let tenant: (id: UUID, host: String, name: String)
     let subscriber: PortalFixtures.Subscriber
@@ -81,9 +81,9 @@ import Testing
     }
 
     /// One server that believes `X-Forwarded-For` from loopback, so tests can vary the client address.
-    static let proxied = try! GerbangProcess(environment: ["TRUSTED_PROXIES": "127.0.0.1"])
+    static let proxied = try! InProcessServer(environment: ["TRUSTED_PROXIES": "127.0.0.1"])
 
-    private func browser(from address: String, proxied server: GerbangProcess = proxied) -> PortalBrowser {
+    private func browser(from address: String, proxied server: any TestServer = proxied) -> PortalBrowser {
         let browser = PortalBrowser(server: server, host: tenant.host)
         browser.extraHeaders = [("X-Forwarded-For", address)]
         return browser

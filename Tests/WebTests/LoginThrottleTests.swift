@@ -3,14 +3,14 @@ import Synchronization
 import TestSupport
 import Testing
 
-/// The sign-in throttle against head office, through a real server: an attacker is slowed down, the
+/// The sign-in throttle against head office, through the application: an attacker is slowed down, the
 /// rightful owner is never locked out, and parallel attempts cannot race past the allowance.
 ///
-/// A server of its own that believes `X-Forwarded-For` from loopback (so each test chooses its client
+/// An application of its own that believes `X-Forwarded-For` from loopback (so each test chooses its client
 /// addresses) and whose per-address rate limit on login forms stays out of the way, so that what
 /// refuses an attempt here is the throttle alone.
 @Suite struct LoginThrottleTests {
-    static let server = try! GerbangProcess(environment: ["TRUSTED_PROXIES": "127.0.0.1", "RATE_LIMIT_LOGIN": "100000"])
+    static let server = try! InProcessServer(environment: ["TRUSTED_PROXIES": "127.0.0.1", "RATE_LIMIT_LOGIN": "100000"])
     /// Failures of an account from one address that cost no wait.
     static let allowance = 3
 
@@ -75,13 +75,13 @@ import Testing
         let statuses = Mutex<[Int]>([])
         let start = DispatchSemaphore(value: 0)
         let group = DispatchGroup()
-        let port = Self.server.port
+        let server = Self.server
         for (cookie, body) in forms {
             group.enter()
             Thread.detachNewThread {
                 start.wait()
-                let response = try? TestHTTPClient.request(
-                    port: port, method: "POST", path: "/head-office/login", host: HeadOfficeFixtures.platformHost,
+                let response = try? server.request(
+                    method: "POST", path: "/head-office/login", host: HeadOfficeFixtures.platformHost,
                     headers: [
                         ("Cookie", cookie), ("X-Forwarded-For", attacker),
                         ("Content-Type", "application/x-www-form-urlencoded"),

@@ -21,15 +21,15 @@ import Testing
     @Test func requestCountersAndTheHistogramFollowTheTrafficByRoutePattern() throws {
         let shop = try Shop.open()
         let profileID = try shop.addProfile(name: "Harian")
-        let server = try GerbangProcess()
+        let server = try InProcessServer()
         defer { server.stop() }
-        for _ in 0..<3 { #expect(try TestHTTPClient.request(port: server.port, host: shop.host).status == 200) }
+        for _ in 0..<3 { #expect(try server.request(host: shop.host).status == 200) }
         let package = "/vouchers/\(profileID.uuidString.lowercased())"
-        #expect(try TestHTTPClient.request(port: server.port, path: package, host: shop.host).status == 200)
+        #expect(try server.request(path: package, host: shop.host).status == 200)
         let madeUp = "/no-such-\(UUID().uuidString.lowercased())"
-        #expect(try TestHTTPClient.request(port: server.port, path: madeUp, host: shop.host).status == 404)
+        #expect(try server.request(path: madeUp, host: shop.host).status == 404)
 
-        let text = try TestHTTPClient.request(port: server.port, path: "/metrics", host: "localhost").text
+        let text = try server.request(path: "/metrics", host: "localhost").text
         let samples = try Self.parse(text)
         #expect(Self.value(samples, "gerbang_http_requests_total", ["method": "GET", "route": "/", "status": "200"]) == 3)
         #expect(
@@ -50,40 +50,40 @@ import Testing
     }
 
     @Test func webhookOutcomesAreCountedByProviderWithMadeUpProvidersFolded() throws {
-        let server = try GerbangProcess()
+        let server = try InProcessServer()
         defer { server.stop() }
         for provider in ["sandbox", "sandbox", "nosuchpay"] {
-            let response = try TestHTTPClient.request(
-                port: server.port, method: "POST", path: "/payments/webhook/\(provider)", host: "localhost",
+            let response = try server.request(
+                method: "POST", path: "/payments/webhook/\(provider)", host: "localhost",
                 headers: [("Content-Type", "application/json")], body: Array(#"{"order_id":"nope"}"#.utf8))
             #expect((400..<500).contains(response.status))
         }
-        let samples = try Self.parse(try TestHTTPClient.request(port: server.port, path: "/metrics", host: "localhost").text)
+        let samples = try Self.parse(try server.request(path: "/metrics", host: "localhost").text)
         #expect(Self.value(samples, "gerbang_webhooks_total", ["provider": "sandbox", "outcome": "rejected"]) == 2)
         #expect(Self.value(samples, "gerbang_webhooks_total", ["provider": "other", "outcome": "rejected"]) == 1)
         #expect(!samples.contains { $0.labels["provider"] == "nosuchpay" })
     }
 
     @Test func anAddressOutsideTheAllowListGetsNotFoundEvenThroughATrustedProxy() throws {
-        let server = try GerbangProcess(environment: ["TRUSTED_PROXIES": "127.0.0.1/32", "METRICS_ALLOW": "10.1.0.0/16"])
+        let server = try InProcessServer(environment: ["TRUSTED_PROXIES": "127.0.0.1/32", "METRICS_ALLOW": "10.1.0.0/16"])
         defer { server.stop() }
-        let outsider = try TestHTTPClient.request(
-            port: server.port, path: "/metrics", host: "localhost", headers: [("X-Forwarded-For", "203.0.113.9")])
+        let outsider = try server.request(
+            path: "/metrics", host: "localhost", headers: [("X-Forwarded-For", "203.0.113.9")])
         #expect(outsider.status == 404)
         #expect(!outsider.text.contains("gerbang_http_requests_total"))
         // Loopback is not special once METRICS_ALLOW is set: the proxy itself is not allowed either.
-        #expect(try TestHTTPClient.request(port: server.port, path: "/metrics", host: "localhost").status == 404)
-        let monitor = try TestHTTPClient.request(
-            port: server.port, path: "/metrics", host: "localhost", headers: [("X-Forwarded-For", "10.1.2.3")])
+        #expect(try server.request(path: "/metrics", host: "localhost").status == 404)
+        let monitor = try server.request(
+            path: "/metrics", host: "localhost", headers: [("X-Forwarded-For", "10.1.2.3")])
         #expect(monitor.status == 200)
         #expect(monitor.text.contains("gerbang_http_requests_total"))
     }
 
     @Test func aForwardedAddressFromAnUntrustedPeerIsNotBelieved() throws {
-        let server = try GerbangProcess(environment: ["METRICS_ALLOW": "10.1.0.0/16"])
+        let server = try InProcessServer(environment: ["METRICS_ALLOW": "10.1.0.0/16"])
         defer { server.stop() }
-        let response = try TestHTTPClient.request(
-            port: server.port, path: "/metrics", host: "localhost", headers: [("X-Forwarded-For", "10.1.2.3")])
+        let response = try server.request(
+            path: "/metrics", host: "localhost", headers: [("X-Forwarded-For", "10.1.2.3")])
         #expect(response.status == 404)
     }
 

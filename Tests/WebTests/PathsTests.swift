@@ -36,6 +36,14 @@ import Testing
         Link(.GET, Paths.paymentReturn(order: "EV2026 1&x", token: "a b")), Link(.GET, Paths.paymentReturn(invoice: "IV1&x")),
         Link(.GET, Paths.sandboxCheckout("EV/1?x")), Link(.POST, Paths.sandboxCheckout("EV/1?x")), Link(.GET, Paths.sandboxSent),
         Link(.GET, Paths.Portal.passwordChanged), Link(.GET, Paths.Portal.reset(login: "a&b c")),
+        Link(.GET, Paths.catalogue), Link(.GET, Paths.logo), Link(.GET, Paths.logo(version: 3)),
+        Link(.GET, Paths.theme(version: 3)),
+    ]
+
+    /// Served on every host, before a site is chosen.
+    static let anyHostLinks: [Link] = [
+        Link(.GET, Paths.Assets.stylesheet), Link(.GET, Paths.Assets.icon), Link(.POST, Paths.webhook("sandbox")),
+        Link(.POST, Paths.webhook("nosuch/pay")),
     ]
 
     /// The back office's shell, the store's settings and sales.
@@ -120,13 +128,20 @@ import Testing
         try Self.expectRoute(in: try Self.routes().platform, link)
     }
 
+    @Test(arguments: anyHostLinks) func anAnyHostLinkLeadsToARoute(link: Link) throws {
+        try Self.expectRoute(in: try Self.routes().global, link)
+    }
+
     @Test func aValueCannotAddASegmentOrAQuery() {
         #expect(Paths.Portal.invoice("../admin?x=1#y") == "/portal/invoices/..%2Fadmin%3Fx%3D1%23y")
         #expect(Paths.order("1", token: "a&t=b") == "/orders/1?t=a%26t%3Db")
+        #expect(Paths.webhook("nosuch/pay") == "/payments/webhook/nosuch%2Fpay")
+        #expect(Paths.sandboxCheckout("EV/1?x") == "/sandbox/checkout/EV%2F1%3Fx")
     }
 
     private static func expectRoute<Context>(in table: RouteTable<Context>, _ link: Link) throws {
-        let path = link.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? link.path
+        // The query and the fragment are the page's business, not the route's.
+        let path = link.path.split(whereSeparator: { $0 == "?" || $0 == "#" }).first.map(String.init) ?? link.path
         guard case .found = try table.match(method: link.method, path: path) else {
             Issue.record("\(link) leads to no route")
             return

@@ -4,7 +4,8 @@ import Testing
 
 @testable import Web
 
-/// Two servers with small limits, sharing the test database: what one counts, the other sees.
+/// Two server processes with small limits, sharing the test database: what one counts, the other sees.
+/// A test of one server's own limits gives the application in process the configuration it needs.
 /// Both believe `X-Forwarded-For` from loopback, so tests choose their client address. The window is
 /// an hour: a test stalled on a loaded machine must not see its counts slide away mid-test.
 enum RateLimitServers {
@@ -29,20 +30,20 @@ enum RateLimitServers {
         return tenant
     }
 
-    static func request(_ server: GerbangProcess, _ path: String, host: String, from address: String? = nil) throws
+    static func request(_ server: any TestServer, _ path: String, host: String, from address: String? = nil) throws
         -> TestHTTPResponse
     {
         try request(server, "GET", path, host: host, from: address)
     }
 
     static func request(
-        _ server: GerbangProcess, _ method: String, _ path: String, host: String, from address: String? = nil,
+        _ server: any TestServer, _ method: String, _ path: String, host: String, from address: String? = nil,
         body: String = ""
     ) throws -> TestHTTPResponse {
         var headers = [("Content-Type", "application/x-www-form-urlencoded")]
         if let address { headers.append(("X-Forwarded-For", address)) }
-        return try TestHTTPClient.request(
-            port: server.port, method: method, path: path, host: host, headers: headers, body: Array(body.utf8))
+        return try server.request(
+            method: method, path: path, host: host, headers: headers, body: Array(body.utf8))
     }
 }
 
@@ -169,7 +170,8 @@ enum RateLimitServers {
     }
 
     @Test func aBusyTenantIsCountedAheadInLeasesButNeverUndercountedNorLetPastItsLimit() throws {
-        let server = try GerbangProcess(environment: ["RATE_LIMIT_WINDOW_SECONDS": "3600", "RATE_LIMIT_STARTER": "120"])
+        let server = try InProcessServer(environment: ["RATE_LIMIT_WINDOW_SECONDS": "3600", "RATE_LIMIT_STARTER": "120"])
+        defer { server.stop() }
         let tenant = try S.tenant(tier: "starter")
         var served = 0
         var remaining: [Int] = []
@@ -198,7 +200,8 @@ enum RateLimitServers {
             insert into rate_limit_counters (bucket_key, window_start, hits)
             values ($1, now() - interval '30 minutes', 7), ($2, now() - interval '3 hours', 7)
             """, recent, stale)
-        let server = try GerbangProcess(environment: ["RATE_LIMIT_WINDOW_SECONDS": "1"])
+        let server = try InProcessServer(environment: ["RATE_LIMIT_WINDOW_SECONDS": "1"])
+        defer { server.stop() }
         let tenant = try S.tenant(tier: "starter")
         #expect(try S.request(server, "/", host: tenant.host).status == 200)  // the first check purges
         let left = try TestDatabase.owner.query(
@@ -208,7 +211,8 @@ enum RateLimitServers {
     }
 
     @Test func aRefusedClientIsLetInAgainAfterRetryAfter() throws {
-        let server = try GerbangProcess(environment: ["RATE_LIMIT_WINDOW_SECONDS": "2", "RATE_LIMIT_STARTER": "2"])
+        let server = try InProcessServer(environment: ["RATE_LIMIT_WINDOW_SECONDS": "2", "RATE_LIMIT_STARTER": "2"])
+        defer { server.stop() }
         let tenant = try S.tenant(tier: "starter")
         #expect(try S.request(server, "/", host: tenant.host).status == 200)
         #expect(try S.request(server, "/", host: tenant.host).status == 200)
@@ -247,10 +251,11 @@ enum RateLimitServers {
     /// One address floods a starter store (limit 8, a client's share 25 % = 2): it is refused from memory,
     /// its refusals cost the tenant nothing, and another buyer still gets the page and can order.
     @Test func oneClientFloodingAStoreIsRefusedWhileAnotherBuyerIsServed() throws {
-        let server = try GerbangProcess(environment: [
+        let server = try InProcessServer(environment: [
             "RATE_LIMIT_WINDOW_SECONDS": "3600", "TRUSTED_PROXIES": "127.0.0.1", "RATE_LIMIT_STARTER": "8",
             "RATE_LIMIT_CLIENT_SHARE": "25",
         ])
+        defer { server.stop() }
         let tenant = try S.tenant(tier: "starter")
         let flooder = S.randomAddress()
         let buyer = S.randomAddress()

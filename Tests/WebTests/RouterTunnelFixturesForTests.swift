@@ -3,10 +3,10 @@ import Postgres
 import TestSupport
 import Testing
 
-/// A server with a WireGuard network of its own (a random /24 or smaller of 100.64.0.0/10, so test
+/// An application with a WireGuard network of its own (a random /24 or smaller of 100.64.0.0/10, so test
 /// servers never share a pool), its key and peers files in a fresh directory, and an admin's routers.
 final class TunnelServer {
-    let process: GerbangProcess
+    let application: InProcessServer
     let directory: String
     let network: String
     let admin: AdminFixtures.Admin
@@ -18,7 +18,7 @@ final class TunnelServer {
     init(prefixLength: Int = 24, endpoint: String = "vpn.example.net") throws {
         directory = NSTemporaryDirectory() + "gerbang-wg-\(UInt32.random(in: 0...UInt32.max))"
         network = "100.\(Int.random(in: 64...127)).\(Int.random(in: 0...255)).0/\(prefixLength)"
-        process = try GerbangProcess(environment: [
+        application = try InProcessServer(environment: [
             "WIREGUARD_NETWORK": network, "WIREGUARD_ENDPOINT": endpoint, "WIREGUARD_PORT": "51820",
             "WIREGUARD_PRIVATE_KEY_FILE": directory + "/server.key", "WIREGUARD_PEERS_FILE": directory + "/gerbang.conf",
         ])
@@ -26,6 +26,7 @@ final class TunnelServer {
     }
 
     deinit {
+        application.stop()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -35,7 +36,7 @@ final class TunnelServer {
     }
 
     func signedIn() throws -> PortalBrowser {
-        try AdminFixtures.signedIn(admin, server: process)
+        try AdminFixtures.signedIn(admin, server: application)
     }
 
     /// Adds a router through its form and returns its id.

@@ -95,10 +95,10 @@ import Testing
             try own.get("/admin/routers/\(id)")
             return (cookies: own.cookies, csrf: own.csrf)
         }
-        let (host, process) = (server.admin.host, server.process)
+        let (host, application) = (server.admin.host, server.application)
         let statuses = Mutex([Int: Int]())
         DispatchQueue.concurrentPerform(iterations: 5) { index in
-            let own = PortalBrowser(server: process, host: host)
+            let own = PortalBrowser(server: application, host: host)
             own.cookies = sessions[index].cookies
             own.csrf = sessions[index].csrf
             let status = (try? own.post("/admin/routers/\(ids[index])/tunnel").status) ?? 0
@@ -129,7 +129,7 @@ import Testing
     @Test func anotherTenantsRouterCannotBeGivenOrRelievedOfATunnel() throws {
         let server = try TunnelServer()
         let id = try server.addRouter(try server.signedIn(), name: "Theirs")
-        let other = try AdminFixtures.signedIn(try AdminFixtures.tenantWithAdmin(), server: server.process)
+        let other = try AdminFixtures.signedIn(try AdminFixtures.tenantWithAdmin(), server: server.application)
         try other.get("/admin/routers")
         #expect(try other.post("/admin/routers/\(id)/tunnel").status == 404)
         #expect(try other.post("/admin/routers/\(id)/tunnel/delete").status == 404)

@@ -8,7 +8,7 @@ import Testing
     typealias F = StoreFixtures
 
     /// A production-like server: the variable is left at its default (off).
-    static let server = try! GerbangProcess(environment: ["SANDBOX_GATEWAY": "false", "TRUSTED_PROXIES": "127.0.0.1"])
+    static let server = try! InProcessServer(environment: ["SANDBOX_GATEWAY": "false", "TRUSTED_PROXIES": "127.0.0.1"])
 
     @Test func tenantAdminIsNotOfferedTheSandboxAndCannotSaveIt() throws {
         let admin = try AdminFixtures.tenantWithAdmin()
@@ -50,11 +50,11 @@ import Testing
         let (order, body, signature) = try F.sandboxOrderWithPaidDelivery()
         let slug = try F.owner.query("select slug from tenants where id = $1", order.tenantID).first!.decode("slug", as: String.self)
         let host = "\(slug).localhost"
-        let checkout = try TestHTTPClient.request(
-            port: Self.server.port, method: "GET", path: "/sandbox/checkout/\(order.number)", host: host)
+        let checkout = try Self.server.request(
+            method: "GET", path: "/sandbox/checkout/\(order.number)", host: host)
         #expect(checkout.status == 404)
-        let press = try TestHTTPClient.request(
-            port: Self.server.port, method: "POST", path: "/sandbox/checkout/\(order.number)", host: host,
+        let press = try Self.server.request(
+            method: "POST", path: "/sandbox/checkout/\(order.number)", host: host,
             headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array("outcome=pay".utf8))
         #expect(press.status == 404)
 

@@ -57,8 +57,8 @@ import Testing
         ).first!.decode("id", as: UUID.self)
         #expect(try Self.stored(id).plain?.contains(secret) == true)
 
-        let server = try GerbangProcess()
-        defer { _ = server.stop() }
+        let server = try InProcessServer()
+        defer { server.stop() }
         let row = try Self.stored(id)
         #expect(row.plain == nil)
         #expect(row.opened?.contains(secret) == true)

@@ -18,7 +18,7 @@ public struct ErrorPage: HTMLComponent {
                 } else {
                     Element.p(.class("error-code")) { "\(view.status)" }
                 }
-                Element.a(.class("button"), .href("/")) { chrome.strings.backHome }
+                Element.a(.class("button"), .href(SafeURL(Paths.home))) { chrome.strings.backHome }
             }
         }.body
     }

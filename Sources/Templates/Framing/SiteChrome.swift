@@ -56,7 +56,7 @@ public struct SiteChrome: Sendable {
         language: Language, siteName: String, tagline: String = "", logoURL: String? = nil, initials: String,
         themeURL: String? = nil, stylesheetURL: String, whatsAppURL: String? = nil, whatsAppLabel: String = "",
         email: String = "", address: String = "", footerText: String = "", navigation: [Link] = [], pages: [Link] = [],
-        languages: [LanguageLink] = [], showsPoweredBy: Bool = true, homeURL: String = "/",
+        languages: [LanguageLink] = [], showsPoweredBy: Bool = true, homeURL: String = Paths.home,
         portalURL: String = Paths.Portal.home
     ) {
         self.language = language
@@ -82,5 +82,5 @@ public struct SiteChrome: Sendable {
     public var strings: Strings { language.strings }
 
     /// The neutral icon of a site without a logo of its own (a static asset).
-    public static let defaultIconURL = "/assets/img/icon.svg"
+    public static let defaultIconURL = Paths.Assets.icon
 }

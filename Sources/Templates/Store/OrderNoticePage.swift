@@ -19,7 +19,7 @@ public struct OrderNoticePage: HTMLComponent {
                         Element.strong { number }
                     }
                 }
-                Element.a(.class("button"), .href("/")) { chrome.strings.backHome }
+                Element.a(.class("button"), .href(SafeURL(Paths.home))) { chrome.strings.backHome }
             }
         }.body
     }

@@ -90,7 +90,7 @@ public struct OrderStatusPage: HTMLComponent {
                     OrderForm(form: payAgain, strings: strings, sendsWhatsApp: chrome.sendsWhatsApp)
                 } else {
                     Element.p { strings.packageNoLongerSold }
-                    Element.a(.class("button"), .href("/#catalogue")) { strings.buyVoucher }
+                    Element.a(.class("button"), .href(SafeURL(Paths.catalogue))) { strings.buyVoucher }
                 }
             }
         }

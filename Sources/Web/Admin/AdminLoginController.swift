@@ -11,8 +11,8 @@ struct AdminLoginController: Sendable {
     func addRoutes(to router: inout RouteGroup<TenantContext>) {
         let services = services
         LoginRoutes(
-            login: services.login, kind: .tenantAdmin, loginPath: "/admin/login",
-            logoutPath: "/admin/logout", landing: Paths.Admin.dashboard,
+            login: services.login, kind: .tenantAdmin, loginPath: Paths.Admin.login,
+            logoutPath: Paths.Admin.logout, landing: Paths.Admin.dashboard,
             missingLogin: \.errorEmailMissing, failure: \.adminLoginFailed,
             authenticate: { try services.admins.authenticate(email: $0, password: $1, for: $2)?.id },
             requireSession: { try AuthenticatedTenantAdmin(request: $0, context: $1, services: services).session },

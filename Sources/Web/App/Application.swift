@@ -126,7 +126,7 @@ public final class Application: HTTPResponder {
                 return route(request, label: &label)
             }
         } catch {
-            return errors.page(for: error, request: request, chrome: .platform(language: .id, path: "/"))
+            return errors.page(for: error, request: request, chrome: .platform(language: .id, path: Paths.home))
         }
     }
 
@@ -146,7 +146,7 @@ public final class Application: HTTPResponder {
             }
         } catch {
             // No site could be determined: answer in platform branding, revealing nothing about tenants.
-            return errors.page(for: error, request: request, chrome: .platform(language: fallback.language, path: "/"))
+            return errors.page(for: error, request: request, chrome: .platform(language: fallback.language, path: Paths.home))
         }
     }
 
@@ -161,11 +161,11 @@ public final class Application: HTTPResponder {
                 do {
                     return try lookup.respond(to: request, context: context)
                 } catch {
-                    return errors.page(for: error, request: request, chrome: .platform(language: context.language, path: "/"))
+                    return errors.page(for: error, request: request, chrome: .platform(language: context.language, path: Paths.home))
                 }
             }
         } catch {
-            return errors.page(for: error, request: request, chrome: .platform(language: choice.language, path: "/"))
+            return errors.page(for: error, request: request, chrome: .platform(language: choice.language, path: Paths.home))
         }
     }
 
@@ -178,7 +178,7 @@ public final class Application: HTTPResponder {
         var chrome = SiteChrome.tenant(site, language: choice.language, path: request.pageAddress)
         // The admin's pages say when something the store relies on is missing; the sign-in page is
         // public and says nothing about the store.
-        if request.path.hasPrefix("/admin/"), request.path != AuthenticatedTenantAdmin.loginPath, !site.sendsWhatsApp {
+        if request.path.hasPrefix(Paths.Admin.dashboard + "/"), request.path != AuthenticatedTenantAdmin.loginPath, !site.sendsWhatsApp {
             chrome.alerts.append(choice.language.adminSalesStrings.whatsAppNoSenderWarning)
         }
         let rules = lookup.rules(for: request.method)
@@ -200,19 +200,19 @@ public final class Application: HTTPResponder {
                 do {
                     return try lookup.respond(to: request, context: context)
                 } catch {
-                    return errors.page(for: error, request: request, chrome: .tenant(site, language: context.language, path: "/"))
+                    return errors.page(for: error, request: request, chrome: .tenant(site, language: context.language, path: Paths.home))
                 }
             }
         } catch let refusal as RateLimitExceeded {
             if let page = site.refusalPages[choice.language] {
                 response = errors.refusal(refusal, page: page)
             } else {
-                response = errors.page(for: refusal, request: request, chrome: .tenant(site, language: choice.language, path: "/"))
+                response = errors.page(for: refusal, request: request, chrome: .tenant(site, language: choice.language, path: Paths.home))
             }
         } catch let needsWorker as AnswerNeedsWorker {
             throw needsWorker
         } catch {
-            response = errors.page(for: error, request: request, chrome: .tenant(site, language: choice.language, path: "/"))
+            response = errors.page(for: error, request: request, chrome: .tenant(site, language: choice.language, path: Paths.home))
         }
         response.logTag = tenant.slug
         return response

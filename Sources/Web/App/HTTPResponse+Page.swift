@@ -30,7 +30,7 @@ extension HTTPRequest {
     /// `lang` for a GET (an order's page needs its `t=` token), the home page after a POST (a form's
     /// target is no page to link to).
     var pageAddress: String {
-        guard method == .GET || method == .HEAD else { return "/" }
+        guard method == .GET || method == .HEAD else { return Paths.home }
         let kept = query.split(separator: "&").filter { pair in
             let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             return name != "lang"

@@ -1,4 +1,5 @@
 import Synchronization
+import Templates
 
 /// Where this process itself can be reached, known only once the server listens (the port may be 0
 /// in the configuration). The sandbox gateway delivers its webhooks here.
@@ -15,6 +16,6 @@ final class LocalEndpoint: Sendable {
     }
 
     var sandboxWebhookURL: String {
-        configuredWebhookURL ?? "http://127.0.0.1:\(port.withLock { $0 })/payments/webhook/sandbox"
+        configuredWebhookURL ?? "http://127.0.0.1:\(port.withLock { $0 })" + Paths.webhook("sandbox")
     }
 }

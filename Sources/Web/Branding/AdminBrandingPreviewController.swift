@@ -28,7 +28,7 @@ struct AdminBrandingPreviewController: Sendable {
                 keptLogo: draft.logo?.kept)
         }
         let branding = draft.applied(to: try services.brandings.branding(for: context.tenant))
-        var chrome = SiteChrome.tenant(TenantSite(branding: branding), language: context.language, path: "/")
+        var chrome = SiteChrome.tenant(TenantSite(branding: branding), language: context.language, path: Paths.home)
         chrome.themeURL = Paths.Admin.brandingPreviewStylesheet(
             primary: hex(branding.primaryColor), accent: hex(branding.accentColor))
         let kept = draft.logo?.kept

@@ -20,7 +20,7 @@ struct BrandController: Sendable {
         router.get("/robots.txt", isCounted: false, neverBlocks: true) { _, _, _ in .text(Self.robots) }
         router.get("/favicon.ico", isCounted: false, neverBlocks: true) { _, context, _ in
             guard context.branding.logo != nil else { throw HTTPError(.notFound) }
-            return .redirect(to: "/brand/logo", status: .found)
+            return .redirect(to: Paths.logo, status: .found)
         }
         router.get("/brand/theme.css", isCounted: false, neverBlocks: true) { request, context, _ in
             .cacheable(

@@ -1,7 +1,7 @@
 import Templates
 
 extension SiteChrome {
-    static let stylesheetURL = "/assets/css/site.css"
+    static let stylesheetURL = Paths.Assets.stylesheet
 
     /// The frame of a tenant's pages, in the visitor's language, with language links to this page.
     static func tenant(_ site: TenantSite, language: Language, path: String) -> SiteChrome {
@@ -37,12 +37,12 @@ extension SiteChrome {
             address: branding.address,
             footerText: branding.footerText,
             navigation: [
-                Link(title: strings.home, href: "/"),
-                Link(title: strings.buyVoucher, href: "/#catalogue"),
-                Link(title: strings.customerPortal, href: "/portal"),
-                Link(title: strings.pageHowToBuy, href: "/pages/how-to-buy"),
+                Link(title: strings.home, href: Paths.home),
+                Link(title: strings.buyVoucher, href: Paths.catalogue),
+                Link(title: strings.customerPortal, href: Paths.Portal.home),
+                Link(title: strings.pageHowToBuy, href: Paths.page("how-to-buy")),
             ],
-            pages: DefaultContent.slugs.map { Link(title: strings.pageTitle(slug: $0), href: "/pages/\($0)") }
+            pages: DefaultContent.slugs.map { Link(title: strings.pageTitle(slug: $0), href: Paths.page($0)) }
         )
     }
 
@@ -57,7 +57,7 @@ extension SiteChrome {
     /// `lang`), never a full URL, so a page's required parameters (an order's token) survive the switch.
     private static func languageLinks(current: Language, path address: String) -> [LanguageLink] {
         // `//host` would be a link to another site; such a path never reaches a page anyway.
-        let local = address.hasPrefix("/") && !address.hasPrefix("//") && !address.contains("\\") ? address : "/"
+        let local = address.hasPrefix("/") && !address.hasPrefix("//") && !address.contains("\\") ? address : Paths.home
         let separator = local.contains("?") ? "&" : "?"
         return Language.allCases.map {
             LanguageLink(language: $0, href: "\(local)\(separator)lang=\($0.rawValue)", isCurrent: $0 == current)

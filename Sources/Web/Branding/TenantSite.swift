@@ -34,15 +34,15 @@ public struct TenantSite: Sendable {
             })
         self.chromes = chromes
         self.refusalPages = chromes.mapValues {
-            ErrorResponder.refusalPage(chrome: $0.linkingLanguages(to: "/", sendsWhatsApp: sendsWhatsApp))
+            ErrorResponder.refusalPage(chrome: $0.linkingLanguages(to: Paths.home, sendsWhatsApp: sendsWhatsApp))
         }
     }
 
     var themeURL: String { Self.themeURL(branding) }
     var logoURL: String? { Self.logoURL(branding) }
 
-    static func themeURL(_ branding: Branding) -> String { "/brand/theme.css?v=\(branding.version)" }
-    static func logoURL(_ branding: Branding) -> String? { branding.logo == nil ? nil : "/brand/logo?v=\(branding.version)" }
+    static func themeURL(_ branding: Branding) -> String { Paths.theme(version: branding.version) }
+    static func logoURL(_ branding: Branding) -> String? { branding.logo == nil ? nil : Paths.logo(version: branding.version) }
 }
 
 /// Tenant sites by tenant id, loaded on first use and dropped when the tenant changes.

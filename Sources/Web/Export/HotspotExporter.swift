@@ -11,7 +11,8 @@ public enum HotspotExporter {
     public static func files(for source: TenantExportSource) -> [ExportFile] {
         let language = source.branding.defaultLanguage
         let logo = hotspotLogo(source)
-        let view = HotspotView(chrome: chrome(for: source, language: language, logoFileName: logo?.name), storeURL: source.store.url("/"))
+        let view = HotspotView(
+            chrome: chrome(for: source, language: language, logoFileName: logo?.name), storeURL: source.store.url(Paths.home))
         var files = HotspotPage.allCases.map { ExportFile(name: $0.fileName, bytes: $0.render(view)) }
         let branding = source.branding
         files.append(
@@ -45,9 +46,9 @@ public enum HotspotExporter {
             initials: branding.initials, themeURL: nil, stylesheetURL: HotspotStylesheet.fileName,
             whatsAppURL: branding.whatsAppDigits.map { "tel:+\($0)" }, whatsAppLabel: branding.contactWhatsApp,
             email: branding.contactEmail, address: branding.address, footerText: branding.footerText,
-            navigation: [Link(title: strings.buyVoucher, href: source.store.url("/"))],
-            pages: DefaultContent.slugs.map { Link(title: strings.pageTitle(slug: $0), href: source.store.url("/pages/\($0)")) },
-            languages: [], homeURL: "$(link-login)", portalURL: source.store.url("/portal"))
+            navigation: [Link(title: strings.buyVoucher, href: source.store.url(Paths.home))],
+            pages: DefaultContent.slugs.map { Link(title: strings.pageTitle(slug: $0), href: source.store.url(Paths.page($0))) },
+            languages: [], homeURL: "$(link-login)", portalURL: source.store.url(Paths.Portal.home))
     }
 }
 

@@ -1,3 +1,5 @@
+import Templates
+
 /// `README.txt` of the hotspot export: how to put the pages on a MikroTik router, in Indonesian and
 /// English (the person at the router may read either).
 enum HotspotReadme {
@@ -23,7 +25,7 @@ enum HotspotReadme {
             """
         return """
             Gerbang — halaman login hotspot MikroTik / MikroTik hotspot login pages
-            Toko / Store: \(source.store.url("/"))
+            Toko / Store: \(source.store.url(Paths.home))
 
             File: login.html alogin.html status.html logout.html error.html redirect.html rlogin.html
                   hotspot.css hotspot.js\(includesLogo ? " " + (source.logoFileName ?? "") : "") walled-garden.rsc

@@ -32,7 +32,7 @@ public enum SiteExporter {
         let packages = source.packages.map { profile in
             HomeView.Package(
                 name: profile.name, price: Rupiah.format(profile.price), details: profile.details(strings),
-                href: source.store.url("/vouchers/\(profile.id.uuidString.lowercased())"))
+                href: source.store.url(Paths.voucher(profile.id)))
         }
         let chrome = chrome(source, language: language, file: file, paths: paths) { paths.home($0) }
         return HomePage(chrome: chrome, view: HomeView(packages: packages)).render()
@@ -60,12 +60,10 @@ public enum SiteExporter {
         let fragmentStart = url.firstIndex(of: "#") ?? url.endIndex
         let path = String(url[..<fragmentStart])
         let fragment = String(url[fragmentStart...])
-        if path == "/" {
+        if path == Paths.home {
             return SnapshotPaths.relative(from: file, to: paths.home(language)) + fragment
         }
-        if path.hasPrefix("/pages/"), case let slug = String(path.dropFirst("/pages/".count)),
-            DefaultContent.slugs.contains(slug), source.page(slug, in: language) != nil
-        {
+        if let slug = DefaultContent.slugs.first(where: { Paths.page($0) == path }), source.page(slug, in: language) != nil {
             return SnapshotPaths.relative(from: file, to: paths.page(slug, language)) + fragment
         }
         return source.store.url(url)
@@ -89,7 +87,7 @@ public enum SiteExporter {
             navigation: [
                 .init(title: strings.home, href: home),
                 .init(title: strings.buyVoucher, href: home + "#catalogue"),
-                .init(title: strings.customerPortal, href: source.store.url("/portal")),
+                .init(title: strings.customerPortal, href: source.store.url(Paths.Portal.home)),
                 .init(title: strings.pageHowToBuy, href: local(paths.page("how-to-buy", language))),
             ],
             pages: DefaultContent.slugs.filter { source.page($0, in: language) != nil }.map {
@@ -98,6 +96,6 @@ public enum SiteExporter {
             languages: Language.allCases.map {
                 .init(language: $0, href: local(samePage($0)), isCurrent: $0 == language)
             },
-            homeURL: home, portalURL: source.store.url("/portal"))
+            homeURL: home, portalURL: source.store.url(Paths.Portal.home))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// The built-in gateway for the demo and tests. Its checkout page lives on the tenant's own site
 /// (`/sandbox/checkout/{ref}`); when the buyer presses Pay or Fail, it sends a webhook over HTTP
@@ -6,10 +7,6 @@ import Foundation
 /// would, so the webhook path under test is the real one.
 public struct SandboxGateway: PaymentGateway {
     public static let signatureHeader = "X-Sandbox-Signature"
-    /// What a reference may keep unescaped in the checkout page's path (built once: a union of
-    /// character sets is costly on Linux).
-    private static let referenceCharacters = CharacterSet.alphanumerics.union(["-", "_"])
-
     public var provider: PaymentProvider { .sandbox }
     let secret: String
     let http: GatewayHTTPClient
@@ -25,9 +22,7 @@ public struct SandboxGateway: PaymentGateway {
     }
 
     public func createCheckout(_ request: CheckoutRequest) throws(GatewayError) -> Checkout {
-        guard let path = request.reference.addingPercentEncoding(withAllowedCharacters: Self.referenceCharacters)
-        else { throw .rejected("reference cannot be put in a URL") }
-        return Checkout(redirectURL: "/sandbox/checkout/" + path, gatewayReference: "sbx_" + RandomToken.hex(bytes: 16))
+        Checkout(redirectURL: Paths.sandboxCheckout(request.reference), gatewayReference: "sbx_" + RandomToken.hex(bytes: 16))
     }
 
     public func verify(_ delivery: WebhookDelivery) throws(WebhookRejection) -> PaymentEvent {

@@ -53,7 +53,7 @@ struct StorefrontController: Sendable {
     /// The template's key, for the page at its own address: the page frame links to the address it was
     /// asked at (its language switch), so only the canonical one without a query shares a template.
     private static func templateKey(_ request: HTTPRequest, id: UUID, context: TenantContext) -> CatalogueCache.VoucherKey? {
-        guard request.query.isEmpty, request.path == "/vouchers/" + id.uuidString.lowercased() else { return nil }
+        guard request.query.isEmpty, request.path == Paths.voucher(id) else { return nil }
         return CatalogueCache.VoucherKey(
             tenant: context.tenant.id, profile: id, language: context.language, brandingVersion: context.site.branding.version)
     }

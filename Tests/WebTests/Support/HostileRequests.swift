@@ -18,15 +18,15 @@ struct HostileRequest {
 /// A tenant with a signed-in admin and a signed-in subscriber, so the sweep reaches the handlers behind
 /// the sign-in, and the row counts that must not move.
 struct SweepSite {
-    let port: Int
+    let server: any TestServer
     let tenantID: UUID
     let host: String
     let cookie: String
     let adminCSRF: String
     let portalCSRF: String
 
-    init(server: GerbangProcess) throws {
-        port = server.port
+    init(server: any TestServer) throws {
+        self.server = server
         let admin = try AdminFixtures.tenantWithAdmin()
         tenantID = admin.tenantID
         host = admin.host
@@ -52,9 +52,7 @@ struct SweepSite {
         head += Array("Connection: close\r\nCookie: \(cookie)\r\n".utf8)
         for (name, value) in request.headers { head += Array("\(name): ".utf8) + value + [13, 10] }
         if let body = request.body { head += Array("Content-Length: \(body.count)\r\n".utf8) }
-        let client = try TestHTTPClient(port: port, timeout: .seconds(20))
-        try client.send(head + [13, 10] + (request.body ?? []))
-        return try client.readResponse(bodyless: request.method == "HEAD")
+        return try server.exchange(head + [13, 10] + (request.body ?? []), bodyless: request.method == "HEAD", timeout: .seconds(20))
     }
 
     /// Rows of this tenant in the tables a request could write to, and its branding version.

@@ -1,7 +1,8 @@
 import Foundation
 import HTTP
 import TestSupport
-import Web
+
+@testable import Web
 
 /// One `Application` in the test process, configured as `GerbangProcess` configures a server, that
 /// answers without a socket: each request's bytes go through the server's own framing
@@ -11,6 +12,10 @@ import Web
 /// `respond(to:)` is called from many threads on a server too, so tests running in parallel may share
 /// one. The sweeps run as on a server; the only socket is the one the sandbox gateway posts its
 /// webhooks to, because the application reaches that gateway over HTTP.
+///
+/// `environment` overrides the test server's variables as `GerbangProcess(environment:)` does, read by
+/// the same `AppConfig`, so a suite that needs its own configuration gets its own application without
+/// a process of its own; such a server is stopped with `stop()` when the test is done with it.
 final class InProcessServer: TestServer {
     let application: Application
     private let path: WholeRequestPath
@@ -28,6 +33,14 @@ final class InProcessServer: TestServer {
         application.prepare()
         try webhooks.start()
         application.startBackgroundWork(listeningOn: webhooks.port)
+    }
+
+    /// What a server's graceful stop does, and its database connections closed: a test that starts its
+    /// own application leaves no sweep running and no connection open behind it.
+    func stop() {
+        webhooks.stop()
+        application.stopBackgroundWork()
+        application.services.database.closeIdleConnections()
     }
 
     func exchange(_ request: [UInt8], bodyless: Bool, timeout: Duration) throws -> TestHTTPResponse {
