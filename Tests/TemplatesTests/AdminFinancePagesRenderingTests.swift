@@ -51,7 +51,7 @@ import Testing
         let html = rendered(
             AdminFinancePage(chrome: PageRendering.chrome(), view: financeView(entries: entries, notice: words.expenseSaved)))
         #expect(html.contains("<h1 id=\"finance-heading\">Finance · November 2026</h1>"))
-        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-finance"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-finance", current: Paths.Admin.finance))
         #expect(html.contains("<p class=\"form-notice\" role=\"status\">Expense saved.</p>"))
         // 12.500.000 in, 50.000 refunded, 1.500.000 spent.
         #expect(html.contains("<dt>Income</dt><dd>Rp 12.450.000</dd>"))
@@ -93,7 +93,7 @@ import Testing
             backPath: Paths.Admin.finance(month: "2026-11"), csrfToken: "csrf-e")
         let html = rendered(AdminExpenseFormPage(chrome: PageRendering.chrome(), view: view))
         #expect(html.contains("<h1 id=\"expense-heading\">Edit expense</h1>"))
-        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-e"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-e", current: Paths.Admin.finance))
         #expect(html.contains(Admin.link(Paths.Admin.finance(month: "2026-11")) + ">Finance</a>"))
         #expect(html.contains("action=\"\(Paths.Admin.expense(expenseID))\""))
         #expect(Admin.fieldKeeps(html, Field.date, "2026-13-01"))

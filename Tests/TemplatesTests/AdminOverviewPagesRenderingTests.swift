@@ -24,7 +24,7 @@ import Testing
             ], csrfToken: "csrf-dash")
         let html = rendered(AdminDashboardPage(chrome: PageRendering.chrome(), view: view))
         #expect(html.contains("<h1 id=\"dashboard-heading\">Dashboard</h1>"))
-        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-dash"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-dash", current: Paths.Admin.dashboard))
         #expect(
             html.contains(
                 "<span class=\"dashboard-label\">Sales today</span><a class=\"dashboard-value\" " + Admin.link(Paths.Admin.finance)
@@ -62,7 +62,7 @@ import Testing
         let filters = FormState(values: [AuditTrailView.Field.actor: "admin@net.id", AuditTrailView.Field.from: "2026-11-01"])
         let html = rendered(AuditTrailPage(chrome: PageRendering.chrome(), view: auditView(rows: [row], filters: filters, pager: pager)))
         #expect(html.contains("<h1 id=\"audit-heading\">Audit trail</h1>"))
-        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-audit"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-audit", current: Paths.Admin.audit))
         #expect(html.contains("action=\"\(Paths.Admin.audit)\""))
         #expect(Admin.fieldKeeps(html, AuditTrailView.Field.actor, "admin@net.id"))
         #expect(Admin.fieldKeeps(html, AuditTrailView.Field.from, "2026-11-01"))
@@ -96,7 +96,7 @@ import Testing
             errors: [Field.currentPassword: "That is not your current password.", Field.newPassword: "At least 10 characters."])
         let html = rendered(AdminPasswordPage(chrome: PageRendering.chrome(), errors: errors, changed: false, csrfToken: "csrf-pw"))
         #expect(html.contains("Change your password</h2>"))
-        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-pw"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-pw", current: Paths.Admin.password))
         #expect(html.contains("action=\"\(Paths.Admin.password)\""))
         #expect(Admin.fieldShowsError(html, Field.currentPassword, "That is not your current password."))
         #expect(Admin.fieldShowsError(html, Field.newPassword, "At least 10 characters."))

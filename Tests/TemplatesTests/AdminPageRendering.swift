@@ -28,14 +28,17 @@ enum AdminPageRendering {
         "href=\"" + path.replacingOccurrences(of: "&", with: "&amp;") + "\""
     }
 
-    /// Whether the page has the back office's menu (every section, and sign-out posting with the token).
-    static func hasAdminMenu(_ html: String, csrfToken: String) -> Bool {
+    /// Whether the page has the back office's menu (every section, and sign-out posting with the token),
+    /// with `current`, the section the page belongs to, marked as the only current entry.
+    static func hasAdminMenu(_ html: String, csrfToken: String, current: String) -> Bool {
         let sections = [
             Paths.Admin.dashboard, Paths.Admin.orders, Paths.Admin.invoices, Paths.Admin.subscribers,
             Paths.Admin.finance, Paths.Admin.routers,
         ]
         return html.contains("<nav class=\"admin-nav\">") && sections.allSatisfy { html.contains(link($0)) }
             && html.contains("action=\"\(Paths.Admin.logout)\"") && html.contains("value=\"\(csrfToken)\"")
+            && html.contains("<a \(link(current)) aria-current=\"page\">")
+            && html.components(separatedBy: "aria-current").count == 2
     }
 
     /// The markup of the field named `name`, from its control to the next field.

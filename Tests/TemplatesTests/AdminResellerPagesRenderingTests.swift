@@ -26,7 +26,7 @@ import Testing
             ], newPath: Paths.Admin.newReseller, csrfToken: "csrf-resellers", saved: true)
         let html = rendered(AdminResellersPage(chrome: PageRendering.chrome(), view: view))
         #expect(html.contains("<h1 id=\"resellers-heading\">Resellers</h1>"))
-        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-resellers"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-resellers", current: Paths.Admin.resellers))
         #expect(html.contains("Changes saved."))
         #expect(html.contains(Admin.link(Paths.Admin.newReseller) + ">Add a reseller</a>"))
         #expect(html.contains(Admin.link(Paths.Admin.reseller(resellerID)) + ">\(Admin.typedAsText)</a>"))
@@ -80,6 +80,7 @@ import Testing
             AdminResellerPage(
                 chrome: PageRendering.chrome(), view: resellerView(.en, whatsApp: "0812-3456-7890", settlementState: state, batches: true)))
         #expect(html.contains("<h1 id=\"reseller-heading\">\(Admin.typedAsText)</h1>"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-reseller", current: Paths.Admin.resellers))
         #expect(html.contains("<title>\(Admin.typedAsText)"))
         #expect(html.contains("10% commission · 0812-3456-7890 · <span class=\"badge good\">Active</span>"))
         #expect(html.contains("<dt>Owes</dt><dd>Rp 66.500</dd>"))
@@ -115,6 +116,7 @@ import Testing
         let view = AdminResellerFormView(isNew: false, state: state, formPath: Paths.Admin.editReseller(resellerID), csrfToken: "csrf-rf")
         let html = rendered(AdminResellerFormPage(chrome: PageRendering.chrome(), view: view))
         #expect(html.contains("<h1 id=\"reseller-form-heading\">Edit reseller</h1>") && html.contains(">Save</button>"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-rf", current: Paths.Admin.resellers))
         #expect(html.contains("action=\"\(Paths.Admin.editReseller(resellerID))\""))
         #expect(Admin.fieldKeeps(html, Field.name, Admin.typedAsAttribute))
         #expect(Admin.fieldShowsError(html, Field.whatsApp, words.errorWhatsApp))
@@ -153,7 +155,7 @@ import Testing
             AdminVouchersPage(
                 chrome: PageRendering.chrome(), view: vouchersView(.en, entries: [entry], state: state, alert: words.deleteRefusedInUse)))
         #expect(html.contains("<h1 id=\"vouchers-heading\">Printed vouchers</h1>"))
-        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-v"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-v", current: Paths.Admin.vouchers))
         #expect(html.contains("<p class=\"form-alert\" role=\"alert\">\(words.deleteRefusedInUse)</p>"))
         #expect(html.contains(Admin.link(Paths.Admin.reseller(resellerID)) + ">\(Admin.typedAsText)</a>"))
         #expect(html.contains("<span class=\"badge bad\">Disabled</span>") && html.contains(">Enable</button>"))
