@@ -117,7 +117,8 @@ import Testing
             contrasts: [Field.primaryColor: .init(ratio: 5.23)], saved: true)
         let html = rendered(AdminBrandingPage(chrome: PageRendering.chrome(.id), view: view))
         #expect(html.contains("<h1 id=\"branding-heading\">Tampilan toko</h1>") && html.contains("Perubahan tersimpan."))
-        #expect(html.contains("<p class=\"contrast\">Kontras teks di atas warna ini: 5.2:1</p>"))
+        // Indonesian writes a decimal comma, as its own warning does ("4,5:1").
+        #expect(html.contains("<p class=\"contrast\">Kontras teks di atas warna ini: 5,2:1</p>"))
         #expect(!html.contains("contrast warning") && !html.contains("kept-logo"))
     }
 
@@ -162,5 +163,21 @@ import Testing
         #expect(html.contains("<ol><li>"))
         let indonesian = rendered(AdminHotspotPage(chrome: PageRendering.chrome(.id), view: view))
         #expect(indonesian.contains("Halaman login hotspot") && indonesian.contains("4812 byte · ") && indonesian.contains(">Unduh</a>"))
+    }
+
+    @Test func whatsAppSenderKeepsItsStoredTokenMaskedAndNeverShowsATypedOne() {
+        typealias Field = AdminWhatsAppView.Field
+        let sender = UUID()
+        let state = FormState(values: [Field.name: Admin.typed, Field.token: "NEW-TOKEN-456", Field.perMinute: "20", Field.active: "on"])
+        let view = AdminWhatsAppSenderView(
+            state: state, storedToken: "••••abcd", formPath: Paths.Admin.whatsAppSender(sender), csrfToken: "csrf-ws")
+        let html = rendered(AdminWhatsAppSenderPage(chrome: PageRendering.chrome(), view: view))
+        #expect(html.contains("<h1 id=\"whatsapp-sender-heading\">Edit sender</h1>"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-ws", current: Paths.Admin.whatsApp))
+        #expect(html.contains("action=\"\(Paths.Admin.whatsAppSender(sender))\""))
+        #expect(html.contains("Stored: ••••abcd. Leave blank to keep it."))
+        #expect(!html.contains("NEW-TOKEN-456"))
+        #expect(Admin.fieldKeeps(html, Field.name, Admin.typedAsAttribute))
+        #expect(html.contains("name=\"\(Field.active)\" value=\"on\" checked"))
     }
 }
