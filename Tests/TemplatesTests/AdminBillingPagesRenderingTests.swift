@@ -200,4 +200,22 @@ import Testing
         #expect(unknown.contains("<h1 id=\"isolated-heading\">Bayar tagihan Anda</h1>"))
         #expect(unknown.contains(Admin.link(Paths.Portal.login)) && unknown.contains("Masuk ke portal pelanggan"))
     }
+
+    @Test func billingMessagesShowABoxPerMessageAndLanguageKeepingTheTypedText() {
+        typealias Field = AdminBillingMessagesView.Field
+        let words = Language.en.billingStrings
+        let issued = Field.text(.issued, .id)
+        let state = FormState(values: [issued: "Halo {{name}} <b>\"x\"</b>"], errors: [issued: words.errorMessageNeedsLink])
+        let html = rendered(
+            AdminBillingMessagesPage(
+                chrome: PageRendering.chrome(), view: AdminBillingMessagesView(state: state, saved: false, csrfToken: "csrf-m")))
+        #expect(html.contains("<h1 id=\"messages-heading\">Billing messages</h1>"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-m", current: Paths.Admin.billing))
+        #expect(html.contains(Admin.link(Paths.Admin.billing) + ">Billing</a>"))
+        #expect(html.components(separatedBy: "class=\"markdown-input\"").count == 9)
+        #expect(html.contains(">New invoice (Indonesian)</label>") && html.contains(">After isolation (English)</label>"))
+        #expect(html.contains("Halo {{name}} &lt;b&gt;\"x\"&lt;/b&gt;</textarea>"))
+        #expect(Admin.fieldShowsError(html, issued, words.errorMessageNeedsLink))
+        #expect(!Admin.fieldShowsError(html, Field.text(.issued, .en), words.errorMessageNeedsLink))
+    }
 }

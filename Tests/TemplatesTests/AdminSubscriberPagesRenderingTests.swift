@@ -193,4 +193,27 @@ import Testing
         #expect(html.contains(words.nothingToImport))
         #expect(!html.contains(Paths.Admin.subscriberImportConfirm))
     }
+
+    @Test func planFormKeepsTypedValuesAndShowsProblemsInBothLanguages() {
+        typealias Field = AdminPlanFormView.Field
+        let words = Language.en.adminSubscriberStrings
+        let state = FormState(
+            values: [Field.name: Admin.typed, Field.price: "200rb", Field.isActive: "on"],
+            errors: [Field.radiusGroup: words.errorPlanGroupTaken])
+        let view = AdminPlanFormView(isNew: false, state: state, formPath: Paths.Admin.plan(id), csrfToken: "csrf-plan")
+        let html = rendered(AdminPlanFormPage(chrome: PageRendering.chrome(), view: view))
+        #expect(html.contains("<h1 id=\"plan-heading\">Edit plan</h1>") && html.contains(">Save</button>"))
+        #expect(Admin.hasAdminMenu(html, csrfToken: "csrf-plan", current: Paths.Admin.plans))
+        #expect(html.contains("action=\"\(Paths.Admin.plan(id))\""))
+        #expect(Admin.fieldKeeps(html, Field.name, Admin.typedAsAttribute) && Admin.fieldKeeps(html, Field.price, "200rb"))
+        #expect(Admin.fieldShowsError(html, Field.radiusGroup, words.errorPlanGroupTaken))
+        #expect(!html.contains("<script>alert(1)"))
+        let new = rendered(
+            AdminPlanFormPage(
+                chrome: PageRendering.chrome(.id),
+                view: AdminPlanFormView(isNew: true, state: FormState(), formPath: Paths.Admin.newPlan, csrfToken: "c")))
+        let indonesian = Language.id.adminSubscriberStrings
+        #expect(new.contains(">\(indonesian.newPlan)</h1>") && new.contains(">\(indonesian.createPlan)</button>"))
+        #expect(indonesian.newPlan != words.newPlan)
+    }
 }
