@@ -42,7 +42,7 @@ import Testing
             AdminDashboardPage(chrome: PageRendering.chrome(.id), view: AdminDashboardView(tiles: [], payments: [], csrfToken: "c")))
         #expect(html.contains("<h1 id=\"dashboard-heading\">Dasbor</h1>"))
         #expect(html.contains("Belum ada pembayaran.") && !html.contains("<table"))
-        #expect(html.contains(">Keluar</button>"))
+        #expect(html.contains("<nav class=\"admin-nav\" aria-label=\"Admin toko\">") && html.contains(">Keluar</button>"))
     }
 
     private func auditView(rows: [AuditTrailView.Row], filters: FormState, pager: AdminSalesPager, headOffice: Bool = false)

@@ -35,7 +35,7 @@ enum AdminPageRendering {
             Paths.Admin.dashboard, Paths.Admin.orders, Paths.Admin.invoices, Paths.Admin.subscribers,
             Paths.Admin.finance, Paths.Admin.routers,
         ]
-        return html.contains("<nav class=\"admin-nav\">") && sections.allSatisfy { html.contains(link($0)) }
+        return html.contains("<nav class=\"admin-nav\" aria-label=\"Store admin\">") && sections.allSatisfy { html.contains(link($0)) }
             && html.contains("action=\"\(Paths.Admin.logout)\"") && html.contains("value=\"\(csrfToken)\"")
             && html.contains("<a \(link(current)) aria-current=\"page\">")
             && html.components(separatedBy: "aria-current").count == 2

@@ -25,7 +25,7 @@ struct AdminNavigation: HTMLComponent {
             (Paths.Admin.sessions, language.adminRadiusStrings.sessionsTitle),
             (Paths.Admin.billing, language.billingStrings.title),
         ]
-        Element.nav(.class("admin-nav")) {
+        Element.nav(.class("admin-nav"), .ariaLabel(language.adminDashboardStrings.navigationLabel)) {
             for (index, (path, title)) in entries.enumerated() {
                 if index > 0 { " · " }
                 AdminNavigationLink(path: path, title: title, current: current)
