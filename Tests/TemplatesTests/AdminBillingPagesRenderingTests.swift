@@ -131,9 +131,9 @@ import Testing
     }
 
     @Test func invoiceInIndonesianWithoutPayments() {
-        var view = invoiceView(.id, settlement: nil, payLink: nil)
-        view = AdminInvoiceView(
-            number: view.number, status: view.status, invoice: view.invoice, customer: view.customer, payments: [],
+        let full = invoiceView(.id, settlement: nil, payLink: nil)
+        let view = AdminInvoiceView(
+            number: full.number, status: full.status, invoice: full.invoice, customer: full.customer, payments: [],
             csrfToken: "c")
         let html = rendered(AdminInvoicePage(chrome: PageRendering.chrome(.id), view: view))
         #expect(html.contains("Tagihan \(number)"))

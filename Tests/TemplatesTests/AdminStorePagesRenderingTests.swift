@@ -118,9 +118,9 @@ import Testing
     }
 
     @Test func orderWithoutCodesOrMessagesHasNoResendFormAndSaysSoInIndonesian() {
-        var view = orderView(.id, messages: [], resendState: FormState(), resent: false)
-        view = AdminOrderView(
-            number: view.number, status: view.status, buyer: view.buyer, package: view.package, payment: view.payment,
+        let full = orderView(.id, messages: [], resendState: FormState(), resent: false)
+        let view = AdminOrderView(
+            number: full.number, status: full.status, buyer: full.buyer, package: full.package, payment: full.payment,
             voucherCodes: [], webhookEvents: [], messages: [], resendState: FormState(), csrfToken: "t")
         let html = rendered(AdminOrderPage(chrome: PageRendering.chrome(.id), view: view))
         let sales = Language.id.adminSalesStrings
