@@ -265,10 +265,10 @@ import Testing
     @Test func theAdminNavigationLinksTheSalesPagesInTheVisitorsLanguage() throws {
         let browser = try AdminFixtures.signedIn(admin)
         let english = try browser.get("/admin/orders")
-        #expect(english.text.contains(#"<a href="/admin/orders">Orders</a>"#))
+        #expect(english.text.contains(#"<a href="/admin/orders" aria-current="page">Orders</a>"#))
         #expect(english.text.contains(#"<a href="/admin/payments">Payment gateway</a>"#))
         let indonesian = try browser.get("/admin/orders?lang=id")
-        #expect(indonesian.text.contains(#"<a href="/admin/orders">Pesanan</a>"#))
+        #expect(indonesian.text.contains(#"<a href="/admin/orders" aria-current="page">Pesanan</a>"#))
         #expect(indonesian.text.contains(#"<a href="/admin/invoices">Tagihan</a>"#))
     }
 }

@@ -59,7 +59,7 @@ import Testing
         let page = try browser.get("/admin/whatsapp")
         #expect(page.status == 200)
         #expect(page.headers["Cache-Control"] == "no-store")
-        #expect(page.text.contains(#"<a href="/admin/whatsapp">WhatsApp</a>"#))
+        #expect(page.text.contains(#"<a href="/admin/whatsapp" aria-current="page">WhatsApp</a>"#))
         // The shared test server has no platform sender.
         #expect(page.text.contains("None: messages wait until a sender is set"))
         #expect(page.text.contains("No sender of your own yet."))

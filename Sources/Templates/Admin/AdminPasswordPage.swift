@@ -15,7 +15,7 @@ public struct AdminPasswordPage: HTMLComponent {
     public var body: HTMLFragment {
         let strings = chrome.strings
         return SiteLayout(chrome: chrome, title: strings.changePasswordHeading) {
-            AdminNavigation(language: chrome.language, csrfToken: csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: csrfToken, current: Paths.Admin.password)
             if changed {
                 Element.p(.class("form-notice"), .role("status")) { strings.passwordChanged }
             }

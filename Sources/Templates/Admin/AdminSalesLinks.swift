@@ -1,17 +1,17 @@
 /// The sales pages' entries in the admin navigation, each after a separator.
 struct AdminSalesLinks: HTMLComponent {
     let strings: AdminSalesStrings
+    /// The current page's section, as `AdminNavigation` has it.
+    let current: String
 
     var body: HTMLFragment {
-        " · "
-        Element.a(.href(SafeURL(Paths.Admin.orders))) { strings.ordersTitle }
-        " · "
-        Element.a(.href(SafeURL(Paths.Admin.invoices))) { strings.invoicesTitle }
-        " · "
-        Element.a(.href(SafeURL(Paths.Admin.payments))) { strings.paymentsTitle }
-        " · "
-        Element.a(.href(SafeURL(Paths.Admin.whatsApp))) { strings.whatsAppTitle }
-        " · "
-        Element.a(.href(SafeURL(Paths.Admin.audit))) { strings.auditTitle }
+        for (path, title) in [
+            (Paths.Admin.orders, strings.ordersTitle), (Paths.Admin.invoices, strings.invoicesTitle),
+            (Paths.Admin.payments, strings.paymentsTitle), (Paths.Admin.whatsApp, strings.whatsAppTitle),
+            (Paths.Admin.audit, strings.auditTitle),
+        ] {
+            " · "
+            AdminNavigationLink(path: path, title: title, current: current)
+        }
     }
 }

@@ -17,7 +17,7 @@ public struct AuditTrailPage: HTMLComponent {
                 HeadOfficeNavigation(
                     strings: chrome.language.headOfficeStrings, signOut: chrome.strings.adminSignOut, csrfToken: view.csrfToken)
             } else {
-                AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+                AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.audit)
             }
             Element.section(.class("panel"), .ariaLabelledBy("audit-heading")) {
                 Element.h1(.id("audit-heading")) { sales.auditTitle }

@@ -14,7 +14,7 @@ public struct AdminVouchersPage: HTMLComponent {
         let words = chrome.language.adminVoucherStrings
         let state = view.state
         return SiteLayout(chrome: chrome, title: words.title) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.vouchers)
             Element.section(.class("panel"), .ariaLabelledBy("vouchers-heading")) {
                 Element.h1(.id("vouchers-heading")) { words.title }
                 if let notice = view.notice { FormNotice(notice) }

@@ -15,7 +15,7 @@ public struct AdminBillingPage: HTMLComponent {
         let state = view.state
         let zones = [words.timeZoneJakarta, words.timeZoneMakassar, words.timeZoneJayapura]
         return SiteLayout(chrome: chrome, title: words.title) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.billing)
             Element.section(.class("panel"), .ariaLabelledBy("billing-heading")) {
                 Element.h1(.id("billing-heading")) { words.title }
                 Element.p { words.intro }
@@ -61,7 +61,7 @@ public struct AdminBillingMessagesPage: HTMLComponent {
         let words = chrome.language.billingStrings
         let state = view.state
         return SiteLayout(chrome: chrome, title: words.messagesTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.billing)
             Element.section(.class("panel"), .ariaLabelledBy("messages-heading")) {
                 Element.p { Element.a(.href(SafeURL(Paths.Admin.billing))) { words.title } }
                 Element.h1(.id("messages-heading")) { words.messagesTitle }

@@ -12,7 +12,7 @@ public struct AdminInvoicePage: HTMLComponent {
         let strings = chrome.strings
         let sales = chrome.language.adminSalesStrings
         return SiteLayout(chrome: chrome, title: sales.invoiceTitle(view.number)) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.invoices)
             Element.section(.class("panel admin-detail"), .ariaLabelledBy("invoice-heading")) {
                 Element.p { Element.a(.href(SafeURL(Paths.Admin.invoices))) { sales.backToInvoices } }
                 Element.h1(.id("invoice-heading")) { sales.invoiceTitle(view.number) }

@@ -12,7 +12,7 @@ public struct AdminInvoicesPage: HTMLComponent {
         let strings = chrome.strings
         let sales = chrome.language.adminSalesStrings
         return SiteLayout(chrome: chrome, title: sales.invoicesTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.invoices)
             Element.section(.class("panel"), .ariaLabelledBy("invoices-heading")) {
                 Element.h1(.id("invoices-heading")) { sales.invoicesTitle }
                 AdminSalesSearchForm(search: view.search, hint: sales.searchInvoicesHint, strings: sales)

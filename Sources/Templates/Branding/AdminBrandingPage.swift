@@ -13,7 +13,7 @@ public struct AdminBrandingPage: HTMLComponent {
         let strings = chrome.strings
         let state = view.state
         return SiteLayout(chrome: chrome, title: strings.adminBrandingTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.branding)
             Element.section(.class("panel"), .ariaLabelledBy("branding-heading")) {
                 Element.h1(.id("branding-heading")) { strings.adminBrandingTitle }
                 if view.saved {

@@ -16,7 +16,7 @@ public struct AdminPagesEditPage: HTMLComponent {
         let state = view.state
         let heading = words.editPageHeading(view.name, view.language.nativeName)
         return SiteLayout(chrome: chrome, title: heading) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.pages)
             Element.section(.class("panel"), .ariaLabelledBy("page-heading")) {
                 Element.h1(.id("page-heading")) { heading }
                 if view.saved {

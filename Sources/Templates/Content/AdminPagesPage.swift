@@ -12,7 +12,7 @@ public struct AdminPagesPage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.adminContentStrings
         return SiteLayout(chrome: chrome, title: words.pagesTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.pages)
             Element.section(.class("panel"), .ariaLabelledBy("pages-heading")) {
                 Element.h1(.id("pages-heading")) { words.pagesTitle }
                 if view.reverted {

@@ -12,7 +12,7 @@ public struct AdminDashboardPage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.adminDashboardStrings
         return SiteLayout(chrome: chrome, title: words.title) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.dashboard)
             Element.section(.class("panel"), .ariaLabelledBy("dashboard-heading")) {
                 Element.h1(.id("dashboard-heading")) { words.title }
                 Element.ul(.class("dashboard-tiles")) {

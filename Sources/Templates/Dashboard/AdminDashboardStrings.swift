@@ -1,6 +1,8 @@
 /// The fixed strings of the tenant admin's dashboard, in every `Language`.
 /// `Language.adminDashboardStrings` switches exhaustively, so a missing language or string is a compile error.
 public struct AdminDashboardStrings: Sendable {
+    /// The name of the admin menu, which starts at the dashboard, for screen readers.
+    public let navigationLabel: String
     public let title: String
     public let salesToday: String
     public let salesThisMonth: String
@@ -35,6 +37,7 @@ extension Language {
 
 extension AdminDashboardStrings {
     static let english = AdminDashboardStrings(
+        navigationLabel: "Store admin",
         title: "Dashboard",
         salesToday: "Sales today",
         salesThisMonth: "Sales this month",
@@ -58,6 +61,7 @@ extension AdminDashboardStrings {
         methodBankTransfer: "Bank transfer")
 
     static let indonesian = AdminDashboardStrings(
+        navigationLabel: "Admin toko",
         title: "Dasbor",
         salesToday: "Penjualan hari ini",
         salesThisMonth: "Penjualan bulan ini",

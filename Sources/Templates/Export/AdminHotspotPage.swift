@@ -11,7 +11,7 @@ public struct AdminHotspotPage: HTMLComponent {
     public var body: HTMLFragment {
         let strings = chrome.strings
         return SiteLayout(chrome: chrome, title: strings.adminHotspotTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.hotspot)
             Element.section(.class("panel"), .ariaLabelledBy("hotspot-heading")) {
                 Element.h1(.id("hotspot-heading")) { strings.adminHotspotTitle }
                 Element.p { strings.adminHotspotIntro }

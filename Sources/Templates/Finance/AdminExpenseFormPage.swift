@@ -15,7 +15,7 @@ public struct AdminExpenseFormPage: HTMLComponent {
         let state = view.state
         let heading = view.isNew ? words.newExpense : words.editExpense
         return SiteLayout(chrome: chrome, title: heading) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.finance)
             Element.section(.class("panel"), .ariaLabelledBy("expense-heading")) {
                 Element.h1(.id("expense-heading")) { heading }
                 Element.p { Element.a(.href(SafeURL(view.backPath))) { words.title } }

@@ -12,7 +12,7 @@ public struct AdminFinancePage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.financeStrings
         return SiteLayout(chrome: chrome, title: "\(words.title) · \(view.monthName)") {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.finance)
             Element.section(.class("panel"), .ariaLabelledBy("finance-heading")) {
                 if let notice = view.notice { FormNotice(notice) }
                 Element.h1(.id("finance-heading")) { "\(words.title) · \(view.monthName)" }

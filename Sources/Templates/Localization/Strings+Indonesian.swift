@@ -232,7 +232,8 @@ extension Strings {
         errorLogoSize: "Logo paling besar 512 KiB.",
         errorLogoDimensions: "Logo paling besar 2048 × 2048 piksel.",
         contrastWarning: "Di bawah 4,5:1 (WCAG AA): teks di atas warna ini sulit dibaca.",
-        contrastRatioText: { "Kontras teks di atas warna ini: \($0):1" },
+        // The ratio comes with a decimal point; Indonesian writes a comma, as in the warning's "4,5:1".
+        contrastRatioText: { "Kontras teks di atas warna ini: \(String($0.map { $0 == "." ? "," : $0 })):1" },
 
         // Admin: custom domains
         adminDomainsTitle: "Domain sendiri",

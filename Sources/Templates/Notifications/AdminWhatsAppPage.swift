@@ -13,7 +13,7 @@ public struct AdminWhatsAppPage: HTMLComponent {
         let sales = chrome.language.adminSalesStrings
         let words = chrome.language.adminWhatsAppStrings
         return SiteLayout(chrome: chrome, title: sales.whatsAppTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.whatsApp)
             Element.section(.class("panel"), .ariaLabelledBy("whatsapp-heading")) {
                 Element.h1(.id("whatsapp-heading")) { sales.whatsAppTitle }
                 if view.saved {
@@ -72,7 +72,7 @@ public struct AdminWhatsAppSenderPage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.adminWhatsAppStrings
         return SiteLayout(chrome: chrome, title: words.editSender) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.whatsApp)
             Element.section(.class("panel"), .ariaLabelledBy("whatsapp-sender-heading")) {
                 Element.h1(.id("whatsapp-sender-heading")) { words.editSender }
                 WhatsAppSenderForm(

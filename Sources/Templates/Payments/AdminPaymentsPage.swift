@@ -12,7 +12,7 @@ public struct AdminPaymentsPage: HTMLComponent {
         let strings = chrome.strings
         let sales = chrome.language.adminSalesStrings
         return SiteLayout(chrome: chrome, title: sales.paymentsTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.payments)
             Element.section(.class("panel"), .ariaLabelledBy("payments-heading")) {
                 Element.h1(.id("payments-heading")) { sales.paymentsTitle }
                 if view.saved {

@@ -16,7 +16,7 @@ public struct AdminRouterFormPage: HTMLComponent {
         let heading = view.isNew ? words.newRouter : words.editRouter
         let secretHint = view.storedSecret.map { "\($0) · " + words.fieldSecretKeepHint } ?? words.fieldSecretHint
         return SiteLayout(chrome: chrome, title: heading) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.routers)
             Element.section(.class("panel"), .ariaLabelledBy("router-heading")) {
                 Element.h1(.id("router-heading")) { heading }
                 Element.form(.class("admin-form"), .method(.post), .action(SafeURL(view.formPath)), .novalidate) {

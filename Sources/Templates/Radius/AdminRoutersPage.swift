@@ -13,7 +13,7 @@ public struct AdminRoutersPage: HTMLComponent {
         let strings = chrome.strings
         let words = chrome.language.adminRadiusStrings
         return SiteLayout(chrome: chrome, title: words.routersTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.routers)
             Element.section(.class("panel"), .ariaLabelledBy("routers-heading")) {
                 Element.h1(.id("routers-heading")) { words.routersTitle }
                 if view.saved {

@@ -44,7 +44,7 @@ public struct AdminSessionsPage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.adminRadiusStrings
         return SiteLayout(chrome: chrome, title: words.sessionsTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.sessions)
             Element.section(.class("panel"), .ariaLabelledBy("sessions-heading")) {
                 Element.h1(.id("sessions-heading")) { words.sessionsTitle }
                 if let notice = view.notice {

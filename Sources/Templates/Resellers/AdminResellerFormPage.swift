@@ -15,7 +15,7 @@ public struct AdminResellerFormPage: HTMLComponent {
         let state = view.state
         let heading = view.isNew ? words.newReseller : words.editReseller
         return SiteLayout(chrome: chrome, title: heading) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.resellers)
             Element.section(.class("panel"), .ariaLabelledBy("reseller-form-heading")) {
                 Element.h1(.id("reseller-form-heading")) { heading }
                 Element.form(.class("admin-form"), .method(.post), .action(SafeURL(view.formPath)), .novalidate) {

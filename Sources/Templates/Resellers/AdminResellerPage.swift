@@ -12,7 +12,7 @@ public struct AdminResellerPage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.adminResellerStrings
         return SiteLayout(chrome: chrome, title: view.name) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.resellers)
             Element.section(.class("panel"), .ariaLabelledBy("reseller-heading")) {
                 Element.h1(.id("reseller-heading")) { view.name }
                 if let notice = view.notice { FormNotice(notice) }

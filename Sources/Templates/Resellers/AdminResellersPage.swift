@@ -11,7 +11,7 @@ public struct AdminResellersPage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.adminResellerStrings
         return SiteLayout(chrome: chrome, title: words.title) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.resellers)
             Element.section(.class("panel"), .ariaLabelledBy("resellers-heading")) {
                 Element.h1(.id("resellers-heading")) { words.title }
                 if view.saved { FormNotice(chrome.strings.adminSaved) }

@@ -12,7 +12,7 @@ public struct AdminOrderPage: HTMLComponent {
         let strings = chrome.strings
         let sales = chrome.language.adminSalesStrings
         return SiteLayout(chrome: chrome, title: sales.orderTitle(view.number)) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.orders)
             Element.section(.class("panel admin-detail"), .ariaLabelledBy("order-heading")) {
                 Element.p { Element.a(.href(SafeURL(Paths.Admin.orders))) { sales.backToOrders } }
                 Element.h1(.id("order-heading")) { sales.orderTitle(view.number) }

@@ -12,7 +12,7 @@ public struct AdminOrdersPage: HTMLComponent {
         let strings = chrome.strings
         let sales = chrome.language.adminSalesStrings
         return SiteLayout(chrome: chrome, title: sales.ordersTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.orders)
             Element.section(.class("panel"), .ariaLabelledBy("orders-heading")) {
                 Element.h1(.id("orders-heading")) { sales.ordersTitle }
                 AdminSalesSearchForm(search: view.search, hint: sales.searchOrdersHint, strings: sales)

@@ -18,7 +18,7 @@ public struct AdminProfileFormPage: HTMLComponent {
             (.minutes, words.unitMinutes), (.hours, words.unitHours), (.days, words.unitDays),
         ]
         return SiteLayout(chrome: chrome, title: heading) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.profiles)
             Element.section(.class("panel"), .ariaLabelledBy("profile-heading")) {
                 Element.h1(.id("profile-heading")) { heading }
                 Element.p(.class("hint")) { words.soldVouchersNote }

@@ -13,7 +13,7 @@ public struct AdminProfilesPage: HTMLComponent {
         let strings = chrome.strings
         let words = chrome.language.adminContentStrings
         return SiteLayout(chrome: chrome, title: words.profilesTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.profiles)
             Element.section(.class("panel"), .ariaLabelledBy("profiles-heading")) {
                 Element.h1(.id("profiles-heading")) { words.profilesTitle }
                 if view.saved {

@@ -13,7 +13,7 @@ public struct AdminPlansPage: HTMLComponent {
         let words = chrome.language.adminSubscriberStrings
         let content = chrome.language.adminContentStrings
         return SiteLayout(chrome: chrome, title: words.plansTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.plans)
             Element.section(.class("panel"), .ariaLabelledBy("plans-heading")) {
                 Element.h1(.id("plans-heading")) { words.plansTitle }
                 if view.saved { FormNotice(chrome.strings.adminSaved) }
@@ -84,7 +84,7 @@ public struct AdminPlanFormPage: HTMLComponent {
         let state = view.state
         let heading = view.isNew ? words.newPlan : words.editPlan
         return SiteLayout(chrome: chrome, title: heading) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.plans)
             Element.section(.class("panel"), .ariaLabelledBy("plan-heading")) {
                 Element.h1(.id("plan-heading")) { heading }
                 Element.form(.class("admin-form"), .method(.post), .action(SafeURL(view.formPath)), .novalidate) {

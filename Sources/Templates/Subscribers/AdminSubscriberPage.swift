@@ -12,7 +12,7 @@ public struct AdminSubscriberPage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.adminSubscriberStrings
         return SiteLayout(chrome: chrome, title: view.heading) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.subscribers)
             Element.section(.class("panel"), .ariaLabelledBy("subscriber-heading")) {
                 Element.h1(.id("subscriber-heading")) { view.heading }
                 if let notice = view.existing?.notice { FormNotice(notice) }

@@ -12,7 +12,7 @@ public struct AdminSubscribersPage: HTMLComponent {
         let sales = chrome.language.adminSalesStrings
         let words = chrome.language.adminSubscriberStrings
         return SiteLayout(chrome: chrome, title: words.subscribersTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.subscribers)
             Element.section(.class("panel"), .ariaLabelledBy("subscribers-heading")) {
                 Element.h1(.id("subscribers-heading")) { words.subscribersTitle }
                 Element.p {

@@ -14,7 +14,7 @@ public struct SubscriberImportPage: HTMLComponent {
     public var body: HTMLFragment {
         let words = chrome.language.subscriberImportStrings
         return SiteLayout(chrome: chrome, title: words.title) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.subscribers)
             Element.section(.class("panel"), .ariaLabelledBy("import-heading")) {
                 Element.h1(.id("import-heading")) { words.title }
                 if let notice = view.notice { FormNotice(notice) }

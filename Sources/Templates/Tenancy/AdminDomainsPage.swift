@@ -12,7 +12,7 @@ public struct AdminDomainsPage: HTMLComponent {
         typealias Field = AdminDomainsView.Field
         let strings = chrome.strings
         return SiteLayout(chrome: chrome, title: strings.adminDomainsTitle) {
-            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken)
+            AdminNavigation(language: chrome.language, csrfToken: view.csrfToken, current: Paths.Admin.domains)
             Element.section(.class("panel"), .ariaLabelledBy("domains-heading")) {
                 if view.saved { FormNotice(strings.adminSaved) }
                 Element.h1(.id("domains-heading")) { strings.adminDomainsTitle }
