@@ -13,6 +13,8 @@ struct SubscriberListQuery: Sendable {
 
     func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<Subscriber> {
         let search = request.query.isEmpty ? nil : request.query
+        // Each page picks its 25 subscribers before joining their plans: joined first, the planner
+        // went through the tenant's subscribers plan by plan and sorted them all.
         return try database.scoped(to: tenant).listTransaction { db in
             guard request.status == "overdue" else {
                 // Name and user name match anywhere in them (strpos: no LIKE wildcards to escape); a
@@ -33,12 +35,15 @@ struct SubscriberListQuery: Sendable {
                 let rows = try db.query(
                     """
                     select s.* from subscribers_with_plan s
-                    where s.tenant_id = $1
-                        and ($2::text is null or strpos(lower(s.name), lower($2)) > 0 or s.customer_number = upper($2)
-                            or strpos(s.pppoe_username, lower($2)) > 0 or s.phone = $3)
-                        and ($4::text is null or s.status = $4)
+                    where s.tenant_id = $1 and s.id in (
+                        select s.id from subscribers s
+                        where s.tenant_id = $1
+                            and ($2::text is null or strpos(lower(s.name), lower($2)) > 0 or s.customer_number = upper($2)
+                                or strpos(s.pppoe_username, lower($2)) > 0 or s.phone = $3)
+                            and ($4::text is null or s.status = $4)
+                        order by s.name, s.customer_number
+                        limit $5 offset $6)
                     order by s.name, s.customer_number
-                    limit $5 offset $6
                     """, tenant.id, search, request.phone, request.statusFilter, AdminListRequest.pageSize,
                     window.offset
                 ).map(Subscriber.init(row:))
@@ -46,8 +51,7 @@ struct SubscriberListQuery: Sendable {
             }
             // Overdue (any status with an unpaid invoice past due) as a semi-join on the few unpaid
             // invoices, in statements of its own: beside the status test, as one `or`, it was a probe of
-            // each subscriber's invoices. The page picks its 25 before joining their plans: joined
-            // first, every overdue subscriber was matched to its plan.
+            // each subscriber's invoices.
             let counted = try db.query(
                 """
                 select count(*) as n from (
