@@ -79,11 +79,8 @@ final class BillingRun: Sendable {
             else { return }
             total.invoices += batch.round.invoices
             total.reminders += batch.round.reminders
-            if from != nil {
-                after = batch.nextCustomer
-            } else if batch.round.reminders < Self.batchSize {
-                return
-            }
+            if from != nil { after = batch.nextCustomer }
+            guard after != nil || batch.round.reminders == Self.batchSize else { return }
         }
     }
 
@@ -91,12 +88,13 @@ final class BillingRun: Sendable {
     private struct Batch {
         var round = Round()
         /// The customer number the next invoice batch starts after; nil once every subscriber was looked
-        /// at (the reminders come next).
+        /// at (the batch went on to the reminders).
         var nextCustomer: String?
     }
 
-    /// Invoices the next batch of subscribers after `invoicingAfter`, or with nil sends a batch of
-    /// reminders. Nil when not waiting and another process holds the tenant's lock.
+    /// Invoices the next batch of subscribers after `invoicingAfter`, then (once every subscriber was
+    /// looked at, or with nil) sends a batch of reminders. Nil when not waiting and another process
+    /// holds the tenant's lock.
     private func batch(
         of tenantID: UUID, invoicingAfter after: String?, now: Date, waiting: Bool, on db: PostgresConnection
     ) throws -> Batch? {
@@ -109,9 +107,16 @@ final class BillingRun: Sendable {
         }
         guard let tenant = try BillingTenant.load(tenantID, baseDomain: baseDomain, on: db) else { return Batch() }
         let today = CalendarDay(now, in: tenant.timeZone)
-        guard let after else { return Batch(round: Round(reminders: try remind(tenant, today: today, on: db))) }
-        let invoiced = try invoice(tenant, today: today, after: after, on: db)
-        return Batch(round: Round(invoices: invoiced.made), nextCustomer: invoiced.lastLookedAt)
+        var batch = Batch()
+        if let after {
+            let invoiced = try invoice(tenant, today: today, after: after, on: db)
+            batch = Batch(round: Round(invoices: invoiced.made), nextCustomer: invoiced.lastLookedAt)
+            guard batch.nextCustomer == nil else { return batch }
+        }
+        // Every subscriber was looked at: the reminders start, in the same transaction (a small tenant's
+        // whole run is one).
+        batch.round.reminders = try remind(tenant, today: today, on: db)
+        return batch
     }
 
     private func runLoggingErrors() {
