@@ -95,6 +95,43 @@ import Testing
         #expect(messages == 25)
     }
 
+    @Test func aTenantLargerThanABatchIsInvoicedBatchByBatchOnceEachWithoutGaps() throws {
+        let tenant = try PortalFixtures.tenant()
+        let first = try B.subscriber(tenantID: tenant.id, billingDay: 5, installed: "2027-01-01")
+        // 599 more, billed on the 5th and (installed on 10 June, so owing nothing before) the 20th in
+        // turn, and every seventh suspended: every batch of the run skips some.
+        let prefix = "B" + UUID().uuidString.prefix(8)
+        try TestDatabase.owner.query(
+            """
+            insert into subscribers (tenant_id, customer_number, pppoe_username, name, password_hash, plan_id, status,
+                billing_day, installation_date)
+            select s.tenant_id, $2 || '-' || lpad(k::text, 4, '0'), lower($2) || '-' || k || '@isp.test', 'Subscriber ' || k,
+                s.password_hash, s.plan_id, case when k % 7 = 0 then 'suspended' else 'active' end,
+                case when k % 2 = 0 then 5 else 20 end,
+                case when k % 2 = 0 then s.installation_date else date '2027-06-10' end
+            from subscribers s, generate_series(1, 599) k
+            where s.id = $1
+            """, first.id, prefix)
+        let onThe5th = 1 + (1...599).filter { $0 % 2 == 0 && $0 % 7 != 0 }.count
+        let onThe20th = (1...599).filter { $0 % 2 == 1 && $0 % 7 != 0 }.count
+        #expect(onThe5th + onThe20th > 2 * BillingRun.batchSize)
+
+        let made = try B.run(tenant.id, at: "2027-06-05 07:00").invoices
+        #expect(made == onThe5th)
+        #expect(try B.run(tenant.id, at: "2027-06-05 07:05").invoices == 0)
+        #expect(try B.run(tenant.id, at: "2027-06-20 07:00").invoices == onThe20th)
+        #expect(try B.numbers(tenant.id) == B.gapless(onThe5th + onThe20th))
+        let billed = try TestDatabase.owner.query(
+            """
+            select count(distinct subscriber_id) as people, count(*) as invoices from invoices
+            where tenant_id = $1
+            """, tenant.id
+        ).first
+        #expect(try billed?.decode("people", as: Int.self) == onThe5th + onThe20th)
+        #expect(try billed?.decode("invoices", as: Int.self) == onThe5th + onThe20th)
+        #expect(try B.invoices(first).map(\.period) == ["2027-06"])
+    }
+
     @Test func theFirstInvoiceIsProratedFromInstallationToTheNextBillingDayWhenTheTenantSaysSo() throws {
         let tenant = try PortalFixtures.tenant()
         try B.settings(tenant.id, prorate: true)

@@ -33,7 +33,8 @@ from scale_tenants t join voucher_profiles p on p.tenant_id = t.id and p.deleted
 create index on scale_profiles (n, k);
 
 -- Orders over the last two years: order i belongs to alpha when i is a multiple of 10, else to tenant
--- 1 + i mod :tenants; nine in ten paid, the rest expired. About 100,000 buyers' phones over the platform.
+-- 1 + i mod :tenants; nine in ten paid, the rest expired (alpha's too: i mod 100 = 30), so the admin's
+-- status filters find rows. About 100,000 buyers' phones over the platform.
 insert into voucher_orders (tenant_id, id, order_number, access_token_hash, idempotency_key, profile_id, profile_name,
     unit_price, validity_minutes, data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length,
     quantity, amount, buyer_name, buyer_phone, language, status, created_at, paid_at, expires_at, validity_from)
@@ -41,7 +42,8 @@ select p.tenant_id, gen_random_uuid(), 'EV' || lpad(o.i::text, 12, '0'), md5(o.i
     'scale-order-' || lpad(o.i::text, 12, '0'), p.id, p.name, p.price, p.validity_minutes, p.data_quota_mb,
     p.download_kbps, p.upload_kbps, p.shared_users, p.radius_group, p.code_length, 1 + o.i % 3, p.price * (1 + o.i % 3),
     'Buyer ' || o.i % 1000, '+6281' || lpad((o.i::bigint * 7919 % 100000)::text, 8, '0'), (array['id', 'en'])[1 + o.i % 2],
-    case when o.i % 10 = 3 then 'expired' else 'paid' end, o.at, case when o.i % 10 = 3 then null else o.at + interval '2 minutes' end,
+    case when o.i % 10 = 3 or o.i % 100 = 30 then 'expired' else 'paid' end, o.at,
+    case when o.i % 10 = 3 or o.i % 100 = 30 then null else o.at + interval '2 minutes' end,
     o.at + interval '1 hour', p.validity_from
 from (select i, case when i % 10 = 0 then 0 else 1 + i % :tenants end as n,
           now() - (i::bigint * 7727 % (730 * 86400)) * interval '1 second' as at

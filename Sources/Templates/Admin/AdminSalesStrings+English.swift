@@ -11,6 +11,8 @@ extension AdminSalesStrings {
         searchButton: "Search",
         clearFilters: "Clear",
         pageOf: { page, lastPage in "Page \(page) of \(lastPage)" },
+        pageOfAtLeast: { page, lastPage in "Page \(page) of \(lastPage) or more" },
+        moreThan: { "more than \($0)" },
         orderCount: { $0 == 1 ? "1 order" : "\($0) orders" },
         invoiceCount: { $0 == 1 ? "1 invoice" : "\($0) invoices" },
         previousPage: "Previous page",

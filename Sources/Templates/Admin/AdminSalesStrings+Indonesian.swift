@@ -11,6 +11,8 @@ extension AdminSalesStrings {
         searchButton: "Cari",
         clearFilters: "Hapus filter",
         pageOf: { page, lastPage in "Halaman \(page) dari \(lastPage)" },
+        pageOfAtLeast: { page, lastPage in "Halaman \(page) dari \(lastPage) atau lebih" },
+        moreThan: { "lebih dari \($0)" },
         orderCount: { "\($0) pesanan" },
         invoiceCount: { "\($0) tagihan" },
         previousPage: "Halaman sebelumnya",

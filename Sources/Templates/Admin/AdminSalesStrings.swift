@@ -18,6 +18,10 @@ public struct AdminSalesStrings: Sendable {
     public let searchButton: String
     public let clearFilters: String
     public let pageOf: @Sendable (_ page: Int, _ lastPage: Int) -> String
+    /// A list counted only so far: it has at least `lastPage` pages.
+    public let pageOfAtLeast: @Sendable (_ page: Int, _ lastPage: Int) -> String
+    /// A count that stopped: "more than" and the count in words ("10000 orders").
+    public let moreThan: @Sendable (_ count: String) -> String
     public let orderCount: @Sendable (Int) -> String
     public let invoiceCount: @Sendable (Int) -> String
     public let previousPage: String

@@ -64,11 +64,40 @@ struct AdminListRequest: Sendable, Hashable {
         return fields.isEmpty ? path : path + "?" + fields.joined(separator: "&")
     }
 
-    /// The page to show once the list's size is known: the one asked for, or the last one.
-    func pageWindow(totalCount: Int) -> (page: Int, lastPage: Int, offset: Int) {
-        let lastPage = max(1, (totalCount + Self.pageSize - 1) / Self.pageSize)
+    /// Past this many rows a list says "more than 10000" rather than counting on: an exact count reads
+    /// every row of the list (hundreds of thousands of a large ISP's orders or invoices) on every page
+    /// view, and tells the admin nothing a search or filter would not tell better.
+    static let countBound = 10_000
+
+    /// How many rows a list's count reads at most: one more than `countBound`, or than the rows up to the
+    /// end of the page asked for, so a deep page still knows it exists and that another follows.
+    var countLimit: Int { max(Self.countBound, page * Self.pageSize) + 1 }
+
+    /// Where the list stands once its rows are counted (at most `countLimit` of them).
+    struct Window: Sendable, Hashable {
+        /// The page to show: the one asked for, or the last one.
+        let page: Int
+        let lastPage: Int
+        let offset: Int
+        /// The list's size; with `isLowerBound`, the list has more rows than this.
+        let totalCount: Int
+        let isLowerBound: Bool
+    }
+
+    /// The page to show for `countedRows` (a count stopped at `countLimit`).
+    func pageWindow(countedRows: Int) -> Window {
+        guard countedRows < countLimit else {
+            // Unknown beyond the rows counted: the page asked for exists, and so does the next one.
+            let counted = countLimit - 1
+            return Window(
+                page: page, lastPage: counted / Self.pageSize + 1, offset: (page - 1) * Self.pageSize,
+                totalCount: counted, isLowerBound: true)
+        }
+        let lastPage = max(1, (countedRows + Self.pageSize - 1) / Self.pageSize)
         let page = min(self.page, lastPage)
-        return (page, lastPage, (page - 1) * Self.pageSize)
+        return Window(
+            page: page, lastPage: lastPage, offset: (page - 1) * Self.pageSize, totalCount: countedRows,
+            isLowerBound: false)
     }
 
     /// The search form as the page shows it again.

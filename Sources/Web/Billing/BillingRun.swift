@@ -54,13 +54,7 @@ final class BillingRun: Sendable {
             let id = try row.decode("id", as: UUID.self)
             // One tenant's failure (a number an import already used) must not stop everyone's billing.
             do {
-                while let batch = try database.scoped(toTenantID: id).transaction({ db in
-                    try self.batch(of: id, now: now, waiting: waiting, on: db)
-                }) {
-                    total.invoices += batch.invoices
-                    total.reminders += batch.reminders
-                    guard max(batch.invoices, batch.reminders) == Self.batchSize else { break }
-                }
+                try run(tenant: id, now: now, waiting: waiting, into: &total)
             } catch {
                 Log.warning("billing run for tenant \(id) failed: \(error)")
                 failure = failure ?? error
@@ -70,8 +64,40 @@ final class BillingRun: Sendable {
         return total
     }
 
-    /// Nil when not waiting and another process holds the tenant's lock.
-    private func batch(of tenantID: UUID, now: Date, waiting: Bool, on db: PostgresConnection) throws -> Round? {
+    /// One tenant's invoices, then its reminders, a batch per transaction. The invoices go through the
+    /// subscribers in customer-number order, each batch starting after the last subscriber the one
+    /// before looked at, so a batch reads its own candidates only: re-reading every remaining candidate
+    /// for each batch made a large tenant's run grow with the square of its subscribers.
+    private func run(tenant id: UUID, now: Date, waiting: Bool, into total: inout Round) throws {
+        var after: String? = ""
+        while true {
+            let from = after
+            guard
+                let batch = try database.scoped(toTenantID: id).transaction({ db in
+                    try self.batch(of: id, invoicingAfter: from, now: now, waiting: waiting, on: db)
+                })
+            else { return }
+            total.invoices += batch.round.invoices
+            total.reminders += batch.round.reminders
+            if from != nil { after = batch.nextCustomer }
+            guard after != nil || batch.round.reminders == Self.batchSize else { return }
+        }
+    }
+
+    /// What one transaction did, and where the next one starts.
+    private struct Batch {
+        var round = Round()
+        /// The customer number the next invoice batch starts after; nil once every subscriber was looked
+        /// at (the batch went on to the reminders).
+        var nextCustomer: String?
+    }
+
+    /// Invoices the next batch of subscribers after `invoicingAfter`, then (once every subscriber was
+    /// looked at, or with nil) sends a batch of reminders. Nil when not waiting and another process
+    /// holds the tenant's lock.
+    private func batch(
+        of tenantID: UUID, invoicingAfter after: String?, now: Date, waiting: Bool, on db: PostgresConnection
+    ) throws -> Batch? {
         if waiting {
             try db.query("select pg_advisory_xact_lock(hashtext('gerbang.billing'), hashtext($1::text))", tenantID)
         } else {
@@ -79,80 +105,18 @@ final class BillingRun: Sendable {
                 "select pg_try_advisory_xact_lock(hashtext('gerbang.billing'), hashtext($1::text)) as locked", tenantID)
             guard try locked.first?.decode("locked", as: Bool.self) == true else { return nil }
         }
-        guard let tenant = try BillingTenant.load(tenantID, baseDomain: baseDomain, on: db) else { return Round() }
+        guard let tenant = try BillingTenant.load(tenantID, baseDomain: baseDomain, on: db) else { return Batch() }
         let today = CalendarDay(now, in: tenant.timeZone)
-        return Round(
-            invoices: try invoice(tenant, today: today, on: db), reminders: try remind(tenant, today: today, on: db))
-    }
-
-    /// Makes the invoices due today that do not exist yet. - Returns: how many.
-    private func invoice(_ tenant: BillingTenant, today: CalendarDay, on db: PostgresConnection) throws -> Int {
-        // Whoever already has an invoice for this calendar month is done; the rest are looked at.
-        let candidates = try db.query(
-            """
-            select s.id, s.name, s.phone, s.billing_day, s.plan_id, s.monthly_price,
-                to_char(coalesce(s.installation_date, (s.created_at at time zone $3)::date), 'YYYY-MM-DD') as started_on,
-                (select max(i.period) from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id)
-                    as last_period
-            from subscribers_with_plan s
-            where s.tenant_id = $1 and s.status in ('active', 'isolated')
-                and not exists (
-                    select 1 from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id and i.period >= $2)
-            order by s.customer_number
-            """, tenant.id, today.period, tenant.timeZoneIdentifier)
-        var made = 0
-        for row in candidates {
-            guard made < Self.batchSize else { break }
-            guard let startedOn = CalendarDay(iso: try row.decode("started_on")),
-                let due = BillingCycle.dueInvoice(
-                    today: today, billingDay: try row.decode("billing_day"), startedOn: startedOn,
-                    price: try row.decode("monthly_price"), prorate: tenant.prorateFirstInvoice),
-                due.period > (row.decode("last_period", as: String?.self) ?? "")
-            else { continue }
-            try create(
-                due, subscriber: try row.decode("id"), plan: try row.decode("plan_id"), name: try row.decode("name"),
-                phone: try row.decode("phone"), tenant: tenant, today: today, on: db)
-            made += 1
+        var batch = Batch()
+        if let after {
+            let invoiced = try invoice(tenant, today: today, after: after, on: db)
+            batch = Batch(round: Round(invoices: invoiced.made), nextCustomer: invoiced.lastLookedAt)
+            guard batch.nextCustomer == nil else { return batch }
         }
-        return made
-    }
-
-    /// One invoice with the next number of its year, its pay link and its message, in one transaction.
-    private func create(
-        _ due: BillingCycle.Due, subscriber: UUID, plan: UUID, name: String, phone: String, tenant: BillingTenant,
-        today: CalendarDay, on db: PostgresConnection
-    ) throws {
-        let year = due.invoiceDay.year
-        let sequence =
-            try db.query(
-                """
-                insert into invoice_counters as c (tenant_id, year, last_number) values ($1, $2, 1)
-                on conflict (tenant_id, year) do update set last_number = c.last_number + 1
-                returning last_number
-                """, tenant.id, year
-            ).first?.decode("last_number", as: Int.self) ?? 1
-        let number = String(format: "INV-%04d-%06d", year, sequence)
-        let dueDate = due.invoiceDay.adding(days: tenant.dueDays)
-        let token = RandomToken.hex()
-        let id = try db.query(
-            """
-            insert into invoices (tenant_id, invoice_number, subscriber_id, plan_id, period, amount, due_date,
-                payment_token_hash, payment_reference)
-            values ($1, $2, $3, $4, $5, $6, $7::date, token_hash($8), $9)
-            returning id
-            """, tenant.id, number, subscriber, plan, due.period, due.amount, dueDate.description, token,
-            "IV" + RandomToken.code(length: 12)
-        ).first?.decode("id", as: UUID.self)
-        guard let id else { return }
-        let invoice = BilledInvoice(
-            id: id, number: number, amount: due.amount, period: due.period, dueDate: dueDate, subscriberName: name,
-            phone: phone)
-        try InvoicePayLink.send(.issued, about: invoice, token: token, tenant: tenant, recording: true, on: db)
-        // The new invoice's message already names its due date: a reminder right after it would be noise.
-        if today >= dueDate.adding(days: -tenant.reminderDaysBefore) {
-            try InvoicePayLink.record(.beforeDue, invoiceID: id, tenantID: tenant.id, on: db)
-        }
-        if today >= dueDate { try InvoicePayLink.record(.due, invoiceID: id, tenantID: tenant.id, on: db) }
+        // Every subscriber was looked at: the reminders start, in the same transaction (a small tenant's
+        // whole run is one).
+        batch.round.reminders = try remind(tenant, today: today, on: db)
+        return batch
     }
 
     private func runLoggingErrors() {

@@ -17,26 +17,41 @@ struct InvoiceListQuery: Sendable {
     }
 
     func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<Row> {
-        try database.scoped(to: tenant).transaction { db in
-            let totalCount = try db.query(
+        try database.scoped(to: tenant).listTransaction { db in
+            // A customer number or phone finds its subscriber's invoices through `= any (array(…))`: as
+            // a join, the search's `or` across two tables read every invoice of the tenant. The count
+            // needs no subscriber otherwise (every invoice has one), and the page joins only its 25 rows.
+            let counted = try db.query(
                 """
-                select count(*) as n
-                from invoices_with_overdue i join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
-                where i.tenant_id = $1
-                    and ($2::text is null or i.invoice_number = $2 or s.customer_number = $2 or s.phone = $3)
-                    and ($4::text is null or i.status = $4 or ($4 = 'overdue' and i.is_overdue))
-                """, tenant.id, request.number, request.phone, request.statusFilter
-            ).first!.decode("n", as: Int.self)
-            let window = request.pageWindow(totalCount: totalCount)
+                select count(*) as n from (
+                    select from invoices_with_overdue i
+                    where i.tenant_id = $1
+                        and ($2::text is null or i.invoice_number = $2
+                            or i.subscriber_id = any (array(
+                                select s.id from subscribers s
+                                where s.tenant_id = $1 and (s.customer_number = $2 or s.phone = $3))))
+                        and ($4::text is null or i.status = $4 or ($4 = 'overdue' and i.is_overdue))
+                    limit $5
+                ) as listed
+                """, tenant.id, request.number, request.phone, request.statusFilter, request.countLimit
+            ).first?.decode("n", as: Int.self)
+            let window = request.pageWindow(countedRows: counted ?? 0)
             let rows = try db.query(
                 """
                 select i.*, s.name as customer_name, s.customer_number
-                from invoices_with_overdue i join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
-                where i.tenant_id = $1
-                    and ($2::text is null or i.invoice_number = $2 or s.customer_number = $2 or s.phone = $3)
-                    and ($4::text is null or i.status = $4 or ($4 = 'overdue' and i.is_overdue))
+                from (
+                    select i.* from invoices_with_overdue i
+                    where i.tenant_id = $1
+                        and ($2::text is null or i.invoice_number = $2
+                            or i.subscriber_id = any (array(
+                                select s.id from subscribers s
+                                where s.tenant_id = $1 and (s.customer_number = $2 or s.phone = $3))))
+                        and ($4::text is null or i.status = $4 or ($4 = 'overdue' and i.is_overdue))
+                    order by i.created_at desc, i.invoice_number desc
+                    limit $5 offset $6
+                ) as i
+                join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
                 order by i.created_at desc, i.invoice_number desc
-                limit $5 offset $6
                 """, tenant.id, request.number, request.phone, request.statusFilter, AdminListRequest.pageSize,
                 window.offset
             ).map {
@@ -44,7 +59,7 @@ struct InvoiceListQuery: Sendable {
                     invoice: try Invoice(row: $0), customerName: try $0.decode("customer_name", as: String.self),
                     customerNumber: try $0.decode("customer_number", as: String.self))
             }
-            return AdminListPage(rows: rows, totalCount: totalCount, page: window.page, lastPage: window.lastPage)
+            return AdminListPage(rows: rows, window: window)
         }
     }
 

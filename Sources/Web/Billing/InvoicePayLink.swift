@@ -36,9 +36,11 @@ enum InvoicePayLink {
         if recording { try record(kind, invoiceID: invoice.id, tenantID: tenant.id, on: db) }
     }
 
-    /// Marks `kind` as done for the invoice (sent, or made pointless by an earlier message).
+    /// Marks `kind` as done for the invoice (sent, or made pointless by an earlier message), inside the
+    /// caller's transaction: queued with its next statement or COMMIT rather than a round trip of its own,
+    /// so the billing run sends a whole batch's invoices, messages and marks in one pipeline.
     static func record(_ kind: BillingMessageKind, invoiceID: UUID, tenantID: UUID, on db: PostgresConnection) throws {
-        try db.query(
+        try db.enqueue(
             "insert into invoice_messages (tenant_id, invoice_id, kind) values ($1, $2, $3) on conflict do nothing",
             tenantID, invoiceID, kind.rawValue)
     }

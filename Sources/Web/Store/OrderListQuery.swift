@@ -12,30 +12,37 @@ struct OrderListQuery: Sendable {
     static let statuses = VoucherOrder.Status.allCases.map(\.rawValue)
 
     func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<VoucherOrder> {
-        try database.scoped(to: tenant).transaction { db in
-            let totalCount = try db.query(
+        try database.scoped(to: tenant).listTransaction { db in
+            // The status as shown, written so an index on (tenant, status, …) serves it: the stored
+            // status, except that a pending order past its deadline shows (and is found) as expired.
+            let counted = try db.query(
                 """
-                select count(*) as n from voucher_orders
-                where tenant_id = $1
-                    and ($2::text is null or order_number = $2 or buyer_phone = $3)
-                    and ($4::text is null
-                        or (case when status = 'pending' and expires_at <= now() then 'expired' else status end) = $4)
-                """, tenant.id, request.number, request.phone, request.statusFilter
-            ).first!.decode("n", as: Int.self)
-            let window = request.pageWindow(totalCount: totalCount)
+                select count(*) as n from (
+                    select from voucher_orders
+                    where tenant_id = $1
+                        and ($2::text is null or order_number = $2 or buyer_phone = $3)
+                        and ($4::text is null
+                            or (status = $4 and ($4 <> 'pending' or expires_at > now()))
+                            or ($4 = 'expired' and status = 'pending' and expires_at <= now()))
+                    limit $5
+                ) as listed
+                """, tenant.id, request.number, request.phone, request.statusFilter, request.countLimit
+            ).first?.decode("n", as: Int.self)
+            let window = request.pageWindow(countedRows: counted ?? 0)
             let orders = try db.query(
                 """
                 select * from voucher_orders
                 where tenant_id = $1
                     and ($2::text is null or order_number = $2 or buyer_phone = $3)
                     and ($4::text is null
-                        or (case when status = 'pending' and expires_at <= now() then 'expired' else status end) = $4)
+                        or (status = $4 and ($4 <> 'pending' or expires_at > now()))
+                        or ($4 = 'expired' and status = 'pending' and expires_at <= now()))
                 order by created_at desc, order_number desc
                 limit $5 offset $6
                 """, tenant.id, request.number, request.phone, request.statusFilter, AdminListRequest.pageSize,
                 window.offset
             ).map(VoucherOrder.init(row:))
-            return AdminListPage(rows: orders, totalCount: totalCount, page: window.page, lastPage: window.lastPage)
+            return AdminListPage(rows: orders, window: window)
         }
     }
 
