@@ -51,6 +51,16 @@ import Testing
         return (order, key)
     }
 
+    /// A pending order of a tenant paid through the sandbox, and the secret its deliveries are signed with.
+    static func sandboxOrder(quantity: Int) throws -> (order: F.Order, secret: String) {
+        let secret = RandomCode.make(32)
+        let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
+        let order = try F.order(
+            tenantID: tenant.id, profileID: try F.profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
+            provider: "sandbox", quantity: quantity)
+        return (order, secret)
+    }
+
     static func settlement(_ order: F.Order, key: String, status: String = "settlement") throws -> String {
         try F.midtransBody(orderID: order.number, status: status, grossAmount: "\(order.amount).00", serverKey: key)
     }
@@ -148,11 +158,7 @@ import Testing
     /// A gateway without a status API (the sandbox): each delivery is stored by the transaction that
     /// applies it, so the nine that lose the race must still be stored, as duplicates.
     @Test func tenIdenticalSandboxDeliveriesAtOnceGiveOnePaymentAndOneSetOfVouchers() throws {
-        let secret = RandomCode.make(32)
-        let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
-        let order = try F.order(
-            tenantID: tenant.id, profileID: try F.profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
-            provider: "sandbox", quantity: 3)
+        let (order, secret) = try Self.sandboxOrder(quantity: 3)
         let body = try F.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
         let headers = [("X-Sandbox-Signature", try F.hmacSHA256Hex(key: secret, message: body))]
         try Self.expectPaidOnce(order, quantity: 3) { try Self.deliver("sandbox", body: body, headers: headers) }
@@ -261,11 +267,7 @@ import Testing
     }
 
     @Test func sandboxDeliverySignedWithTheAccountSecretPaysTheOrder() throws {
-        let secret = RandomCode.make(32)
-        let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
-        let order = try F.order(
-            tenantID: tenant.id, profileID: try F.profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
-            provider: "sandbox", quantity: 1)
+        let (order, secret) = try Self.sandboxOrder(quantity: 1)
         let body = try F.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
 
         let unsigned = try Self.deliver("sandbox", body: body, headers: [("X-Sandbox-Signature", "00")])

@@ -1,8 +1,9 @@
 import Foundation
 import Postgres
 
-/// `webhook_events`: every delivery that is stored, before it changes anything, and its outcome when
-/// known, so support can always see what a gateway sent and what we did. A verified delivery is kept
+/// `webhook_events`: every delivery that is stored (before it changes anything, or by the transaction
+/// that makes the change), and its outcome when known, so support can always see what a gateway sent
+/// and what we did. A verified delivery is kept
 /// as it arrived; one nobody could verify (anyone can send those) is kept bounded: a few headers, each
 /// cut short, and the start of its body, with `body_size` saying how much arrived.
 struct WebhookEventLog: Sendable {
