@@ -14,12 +14,6 @@ struct PaymentFulfilment: Sendable {
     let events: WebhookEventLog
     var disconnector = RadiusDisconnector()
 
-    func apply(_ event: PaymentEvent, with step: some FulfilmentStep, provider: PaymentProvider, eventID: Int64)
-        throws -> WebhookOutcome
-    {
-        try apply(event, with: step, provider: provider, record: .stored(eventID))
-    }
-
     func apply(
         _ event: PaymentEvent, with step: some FulfilmentStep, provider: PaymentProvider, record: WebhookEventLog.Record
     ) throws -> WebhookOutcome {
