@@ -51,6 +51,16 @@ import Testing
         return (order, key)
     }
 
+    /// A pending order of a tenant paid through the sandbox, and the secret its deliveries are signed with.
+    static func sandboxOrder(quantity: Int) throws -> (order: F.Order, secret: String) {
+        let secret = RandomCode.make(32)
+        let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
+        let order = try F.order(
+            tenantID: tenant.id, profileID: try F.profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
+            provider: "sandbox", quantity: quantity)
+        return (order, secret)
+    }
+
     static func settlement(_ order: F.Order, key: String, status: String = "settlement") throws -> String {
         try F.midtransBody(orderID: order.number, status: status, grossAmount: "\(order.amount).00", serverKey: key)
     }
@@ -142,20 +152,22 @@ import Testing
         let (order, key) = try Self.midtransOrder(quantity: 3)
         let body = try Self.settlement(order, key: key)
         Self.midtransSays(order, "settlement")
-        let statuses = Mutex<[Int]>([])
-        DispatchQueue.concurrentPerform(iterations: 10) { _ in
-            let status = (try? Self.deliver("midtrans", body: body).status) ?? -1
-            statuses.withLock { $0.append(status) }
-        }
-        #expect(statuses.withLock { $0 } == Array(repeating: 200, count: 10))
-        #expect(try F.orderStatus(order) == "paid")
-        #expect(try F.count(.payments, for: order) == 1)
-        #expect(try F.count(.vouchers, for: order) == 3)
-        #expect(try F.count(.radcheck, for: order) == 3)
-        #expect(try F.count(.notifications, for: order) == 1)
-        let outcomes = try F.eventOutcomes(order.number)
-        #expect(outcomes.filter { $0 == "processed" }.count == 1)
-        #expect(outcomes.filter { $0 == "duplicate" }.count == 9)
+        try Self.expectPaidOnce(order, quantity: 3) { try Self.deliver("midtrans", body: body) }
+    }
+
+    /// A gateway without a status API (the sandbox): each delivery is stored by the transaction that
+    /// applies it, so the nine that lose the race must still be stored, as duplicates.
+    @Test func tenIdenticalSandboxDeliveriesAtOnceGiveOnePaymentAndOneSetOfVouchers() throws {
+        let (order, secret) = try Self.sandboxOrder(quantity: 3)
+        let body = try F.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
+        let headers = [("X-Sandbox-Signature", try F.hmacSHA256Hex(key: secret, message: body))]
+        try Self.expectPaidOnce(order, quantity: 3) { try Self.deliver("sandbox", body: body, headers: headers) }
+        let payment = try F.owner.query(
+            """
+            select e.outcome from payments p join webhook_events e on e.id = p.webhook_event_id
+            where p.subject_id = $1
+            """, order.id)
+        #expect(try payment.map { try $0.decode("outcome", as: String.self) } == ["processed"])
     }
 
     @Test func pendingNotificationAfterSettlementLeavesTheOrderPaid() throws {
@@ -255,11 +267,7 @@ import Testing
     }
 
     @Test func sandboxDeliverySignedWithTheAccountSecretPaysTheOrder() throws {
-        let secret = RandomCode.make(32)
-        let tenant = try F.tenant(provider: "sandbox", settings: ["secret": secret])
-        let order = try F.order(
-            tenantID: tenant.id, profileID: try F.profile(tenantID: tenant.id), gatewayID: tenant.gatewayID,
-            provider: "sandbox", quantity: 1)
+        let (order, secret) = try Self.sandboxOrder(quantity: 1)
         let body = try F.sandboxBody(reference: order.number, status: "paid", amount: order.amount)
 
         let unsigned = try Self.deliver("sandbox", body: body, headers: [("X-Sandbox-Signature", "00")])
@@ -278,6 +286,28 @@ import Testing
     static func codes(_ order: F.Order) throws -> [String] {
         try F.owner.query("select code from vouchers where order_id = $1 order by code", order.id)
             .map { try $0.decode("code", as: String.self) }
+    }
+
+    /// Sends the same delivery ten times at once: every one answered 200, the order paid once, with one
+    /// payment, its vouchers and RADIUS users, one message, and one processed and nine duplicate events.
+    static func expectPaidOnce(
+        _ order: F.Order, quantity: Int, sourceLocation: SourceLocation = #_sourceLocation,
+        delivering deliver: @Sendable @escaping () throws -> TestHTTPResponse
+    ) throws {
+        let statuses = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 10) { _ in
+            let status = (try? deliver().status) ?? -1
+            statuses.withLock { $0.append(status) }
+        }
+        #expect(statuses.withLock { $0 } == Array(repeating: 200, count: 10), sourceLocation: sourceLocation)
+        #expect(try F.orderStatus(order) == "paid", sourceLocation: sourceLocation)
+        #expect(try F.count(.payments, for: order) == 1, sourceLocation: sourceLocation)
+        #expect(try F.count(.vouchers, for: order) == quantity, sourceLocation: sourceLocation)
+        #expect(try F.count(.radcheck, for: order) == quantity, sourceLocation: sourceLocation)
+        #expect(try F.count(.notifications, for: order) == 1, sourceLocation: sourceLocation)
+        let outcomes = try F.eventOutcomes(order.number)
+        #expect(outcomes.filter { $0 == "processed" }.count == 1, sourceLocation: sourceLocation)
+        #expect(outcomes.filter { $0 == "duplicate" }.count == 9, sourceLocation: sourceLocation)
     }
 
     /// Still pending, nothing issued, and every delivery stored as rejected with a reason.

@@ -20,7 +20,7 @@ struct FulfilmentOrders: Sendable {
         let rows = try database.unscoped.query(
             """
             select o.*, t.slug as tenant_slug, coalesce(nullif(b.display_name, ''), t.name) as seller_name
-            from voucher_orders o
+            from voucher_order_rows o
             join tenants t on t.id = o.tenant_id
             left join tenant_branding b on b.tenant_id = o.tenant_id
             where o.order_number = $1

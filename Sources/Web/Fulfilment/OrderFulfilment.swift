@@ -20,20 +20,27 @@ struct OrderFulfilment: FulfilmentStep {
         }
     }
 
+    /// Called only under the row lock with the order unpaid, so paying it cannot find it paid.
     func fulfil(_ event: PaymentEvent, on db: PostgresConnection) throws -> SessionsToEnd {
+        guard case .paid(let sessions)? = try payUnlessPaid(event, on: db) else {
+            throw PostgresError(.query, "order \(target.order.number) was paid under its lock")
+        }
+        return sessions
+    }
+
+    /// The status update and the vouchers are one statement (`VoucherIssuer.payAndIssue`), the group's
+    /// rows read in its round trip; provisioning and the message are then only written, sent with COMMIT.
+    func payUnlessPaid(_ event: PaymentEvent, on db: PostgresConnection) throws -> QuickPayment? {
         let order = target.order
-        try db.enqueue(
-            "update voucher_orders set status = 'paid', paid_at = now() where tenant_id = $1 and id = $2",
-            order.tenantID, order.id)
-        // The group's rows are read in the vouchers' round trip: provisioning then only writes.
         let group = RadiusGroupPolicy.groupName(tenantSlug: target.tenantSlug, profileGroup: order.radiusGroup)
-        let (codes, groupRows) = try issuer.issue(for: order, with: RadiusProvisioner.groupRows(of: group), on: db)
+        guard let (codes, groupRows) = try issuer.payAndIssue(for: order, with: RadiusProvisioner.groupRows(of: group), on: db)
+        else { return .alreadyPaid }
         try radius.provision(codes: codes, order: order, tenantSlug: target.tenantSlug, group: groupRows, on: db)
         let message = VoucherMessage(sellerName: target.sellerName, order: order, codes: codes)
         try outbox.queue(
             .whatsapp, to: order.buyerPhone, body: message.text, tenantID: order.tenantID,
             subjectReference: order.number, on: db)
-        return .none
+        return .paid(.none)
     }
 
     func close(as status: PaymentEvent.Status, event: PaymentEvent, on db: PostgresConnection) throws {

@@ -1,8 +1,9 @@
 import Foundation
 import Postgres
 
-/// `webhook_events`: every delivery that is stored, before it changes anything, and its outcome when
-/// known, so support can always see what a gateway sent and what we did. A verified delivery is kept
+/// `webhook_events`: every delivery that is stored (before it changes anything, or by the transaction
+/// that makes the change), and its outcome when known, so support can always see what a gateway sent
+/// and what we did. A verified delivery is kept
 /// as it arrived; one nobody could verify (anyone can send those) is kept bounded: a few headers, each
 /// cut short, and the start of its body, with `body_size` saying how much arrived.
 struct WebhookEventLog: Sendable {
@@ -16,27 +17,115 @@ struct WebhookEventLog: Sendable {
     static let unverifiedHeaderCount = 20
     static let unverifiedHeaderBytes = 256
 
-    /// Stores a delivery with outcome `received` and returns its id. The dedupe key
-    /// (`provider:sha256(body)`) is computed by PostgreSQL from the raw bytes. Across tenants: the
-    /// central endpoint serves them all.
-    /// - Parameters:
-    ///   - verified: false keeps the delivery bounded.
-    ///   - tenantID, reference: the order or invoice the delivery names, when it was found. Stored now,
-    ///     so writing the outcome later changes no indexed column (a heap-only update).
-    func record(
-        provider: String, headers: [(name: String, value: String)], body: [UInt8], verified: Bool, tenantID: UUID? = nil,
-        reference: String? = nil
-    ) throws -> Int64 {
-        let keptHeaders = verified ? headers : Self.bounded(headers)
-        let keptBody = verified ? body : Array(body.prefix(Self.unverifiedBodyBytes))
+    /// A delivery as it is stored: credentials left out, an unverified one bounded.
+    struct Delivery: Sendable {
+        let provider: String
+        /// The raw body, for the dedupe key (`provider:sha256(body)`, computed by PostgreSQL).
+        let body: [UInt8]
+        let storedBody: String
+        let headersJSON: String
+        /// The order or invoice the delivery names, when it was found.
+        let tenantID: UUID?
+        let reference: String?
+
+        /// - Parameter verified: false keeps the delivery bounded.
+        init(
+            provider: String, headers: [(name: String, value: String)], body: [UInt8], verified: Bool,
+            tenantID: UUID? = nil, reference: String? = nil
+        ) {
+            self.provider = provider
+            self.body = body
+            storedBody = WebhookEventLog.storableText(verified ? body : Array(body.prefix(WebhookEventLog.unverifiedBodyBytes)))
+            headersJSON = WebhookEventLog.headersJSON(verified ? headers : WebhookEventLog.bounded(headers))
+            self.tenantID = tenantID
+            self.reference = reference
+        }
+    }
+
+    /// A delivery already stored (its id), or one to store with its outcome in the transaction that
+    /// applies it: one write instead of two, and no round trip before the transaction.
+    enum Record: Sendable {
+        case stored(Int64)
+        case unstored(Delivery)
+    }
+
+    /// The payment row a processed delivery led to, written with the delivery's outcome, pointing at it.
+    struct Payment: Sendable {
+        let tenantID: UUID
+        let subject: PaymentSubject
+        let subjectID: UUID
+        let provider: String
+        let gatewayReference: String?
+        let amount: Int64
+        let currency: String
+    }
+
+    /// Stores a delivery, with its outcome when already known (otherwise `received`, written later by
+    /// `finish`), and returns its id. Across tenants: the central endpoint serves them all. The tenant and
+    /// reference are stored now, so writing the outcome later changes no indexed column (a heap-only update).
+    @discardableResult
+    func record(_ delivery: Delivery, outcome: WebhookOutcome? = nil) throws -> Int64 {
         let rows = try database.unscoped.query(
             """
-            insert into webhook_events (provider, dedupe_key, headers, body, body_size, tenant_id, reference)
-            values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4, $5, $6, $7)
+            insert into webhook_events (provider, dedupe_key, headers, body, body_size, tenant_id, reference, outcome,
+                reason)
+            values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4, $5, $6, $7,
+                coalesce($8, 'received'), $9)
             returning id
-            """, provider, body, Self.headersJSON(keptHeaders), Self.storableText(keptBody), body.count, tenantID,
-            reference)
-        return try rows.first!.decode("id", as: Int64.self)
+            """, delivery.provider, delivery.body, delivery.headersJSON, delivery.storedBody, delivery.body.count,
+            delivery.tenantID, delivery.reference, outcome?.kind.rawValue, outcome?.reason)
+        guard let row = rows.first else { throw PostgresError(.query, "the webhook event insert returned no row") }
+        return try row.decode("id", as: Int64.self)
+    }
+
+    /// Writes the outcome of a delivery, and the payment it led to, inside `db`'s transaction (sent with
+    /// its next statement or its COMMIT): a processed outcome commits with the change it describes.
+    func write(_ record: Record, outcome: WebhookOutcome, payment: Payment?, on db: PostgresConnection) throws {
+        switch (record, payment) {
+        case (.stored(let id), nil):
+            try finish(id, outcome: outcome, tenantID: nil, reference: nil, on: db)
+        case (.stored(let id), let payment?):
+            try db.enqueue(
+                """
+                with event as (update webhook_events set outcome = $2, reason = $3 where id = $1 returning id)
+                insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount,
+                    currency, status, webhook_event_id)
+                select $4, $5, $6, $7, $8, $9, $10, 'paid', event.id from event
+                """, id, outcome.kind.rawValue, outcome.reason, payment.tenantID, payment.subject.rawValue,
+                payment.subjectID, payment.provider, payment.gatewayReference, payment.amount, payment.currency)
+        case (.unstored(let delivery), nil):
+            try db.enqueue(
+                """
+                insert into webhook_events (provider, dedupe_key, headers, body, body_size, tenant_id, reference,
+                    outcome, reason)
+                values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4, $5, $6, $7, $8, $9)
+                """, delivery.provider, delivery.body, delivery.headersJSON, delivery.storedBody, delivery.body.count,
+                delivery.tenantID, delivery.reference, outcome.kind.rawValue, outcome.reason)
+        case (.unstored(let delivery), let payment?):
+            try db.enqueue(
+                """
+                with event as (
+                    insert into webhook_events (provider, dedupe_key, headers, body, body_size, tenant_id, reference,
+                        outcome, reason)
+                    values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4, $5, $6, $7, $8, $9)
+                    returning id)
+                insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount,
+                    currency, status, webhook_event_id)
+                select $10, $11, $12, $13, $14, $15, $16, 'paid', event.id from event
+                """, delivery.provider, delivery.body, delivery.headersJSON, delivery.storedBody, delivery.body.count,
+                delivery.tenantID, delivery.reference, outcome.kind.rawValue, outcome.reason, payment.tenantID,
+                payment.subject.rawValue, payment.subjectID, payment.provider, payment.gatewayReference, payment.amount,
+                payment.currency)
+        }
+    }
+
+    /// The same on its own, outside any transaction: a stored delivery's outcome, or an unstored one
+    /// stored with it.
+    func write(_ record: Record, outcome: WebhookOutcome) throws {
+        switch record {
+        case .stored(let id): try finish(id, outcome: outcome, tenantID: nil, reference: nil)
+        case .unstored(let delivery): try self.record(delivery, outcome: outcome)
+        }
     }
 
     /// Stores what a gateway's status API said about a payment when the reconciliation job asked it,

@@ -35,30 +35,36 @@ struct WebhookProcessor: Sendable {
             guard unverifiedLimit?.admitsUnverifiedWebhook(from: clientAddress, tenantID: tenantID) ?? true else {
                 return .rejected(.tooManyRequests, "too many deliveries that could not be verified")
             }
-            let eventID = try events.record(
+            let stored = WebhookEventLog.Delivery(
                 provider: provider.rawValue, headers: headers, body: body, verified: false, tenantID: tenantID,
                 reference: reference)
-            return try finishRejected(eventID, outcome, tenantID, reference, clientAddress)
+            return try reject(.unstored(stored), outcome, tenantID, reference, clientAddress)
         case .verified(let step, let gateway, let notification):
             let subject = step.subject
-            let eventID = try events.record(
+            usage?.record(UsageCounts(webhookCalls: 1), tenantID: subject.tenantID)
+            let stored = WebhookEventLog.Delivery(
                 provider: provider.rawValue, headers: headers, body: body, verified: true, tenantID: subject.tenantID,
                 reference: subject.paymentReference)
+            // Asking a status API takes a network call, with no transaction open: the delivery is stored
+            // first. Otherwise it is stored with its outcome by the transaction that applies it.
+            let record: WebhookEventLog.Record =
+                gateway.hasStatusAPI ? .stored(try events.record(stored)) : .unstored(stored)
             do {
-                usage?.record(UsageCounts(webhookCalls: 1), tenantID: subject.tenantID)
-                let outcome = try confirmAndApply(
-                    notification, step: step, gateway: gateway, provider: provider, eventID: eventID)
+                let outcome = try confirmAndApply(notification, step: step, gateway: gateway, provider: provider, record: record)
                 if outcome.kind == .rejected {
-                    return try finishRejected(eventID, outcome, subject.tenantID, subject.paymentReference, clientAddress)
+                    return try reject(record, outcome, subject.tenantID, subject.paymentReference, clientAddress)
                 }
-                if outcome.kind != .processed {
-                    try events.finish(eventID, outcome: outcome, tenantID: subject.tenantID, reference: subject.paymentReference)
-                }
+                if case .stored = record, outcome.kind != .processed { try events.write(record, outcome: outcome) }
                 return outcome
             } catch {
-                Log.error("webhook \(provider.rawValue) event \(eventID) failed: \(error)")
+                Log.error("webhook \(provider.rawValue) for \(subject.paymentReference) failed: \(error)")
                 let outcome = WebhookOutcome.failed(String(describing: error))
-                try? events.finish(eventID, outcome: outcome, tenantID: subject.tenantID, reference: subject.paymentReference)
+                // Nothing of the failed transaction remains: an unstored delivery is stored now, on its own.
+                if case .stored = record {
+                    try? events.write(record, outcome: outcome)
+                } else {
+                    try events.write(record, outcome: outcome)
+                }
                 return outcome
             }
         }
@@ -114,10 +120,10 @@ struct WebhookProcessor: Sendable {
     /// No database connection is held while the gateway is asked.
     private func confirmAndApply(
         _ notification: PaymentEvent, step: some FulfilmentStep, gateway: any PaymentGateway, provider: PaymentProvider,
-        eventID: Int64
+        record: WebhookEventLog.Record
     ) throws -> WebhookOutcome {
         guard gateway.hasStatusAPI else {
-            return try settle(notification, step: step, provider: provider, eventID: eventID)
+            return try settle(notification, step: step, provider: provider, record: record)
         }
         // A replayed notification for something already paid is not worth a question to the gateway.
         if step.subject.isPaid { return .duplicate }
@@ -130,7 +136,7 @@ struct WebhookProcessor: Sendable {
             return .failed("the gateway's status API could not be asked: \(error)")
         }
         guard let confirmed else { return .ignored("the gateway's status API does not know this payment") }
-        return try settle(confirmed, step: step, provider: provider, eventID: eventID)
+        return try settle(confirmed, step: step, provider: provider, record: record)
     }
 
     /// Applies what the gateway said (a verified delivery of a gateway without a status API, or a
@@ -139,6 +145,14 @@ struct WebhookProcessor: Sendable {
     /// Rejections are returned, not written (the caller writes them).
     func settle(_ event: PaymentEvent, step: some FulfilmentStep, provider: PaymentProvider, eventID: Int64) throws
         -> WebhookOutcome
+    {
+        try settle(event, step: step, provider: provider, record: .stored(eventID))
+    }
+
+    /// The same for a delivery that may not be stored yet: an outcome other than a rejection is written
+    /// with the change it describes, storing the delivery then.
+    func settle(_ event: PaymentEvent, step: some FulfilmentStep, provider: PaymentProvider, record: WebhookEventLog.Record)
+        throws -> WebhookOutcome
     {
         let subject = step.subject
         let kind = type(of: subject).subject.rawValue
@@ -154,7 +168,7 @@ struct WebhookProcessor: Sendable {
         if let amount = event.amount, amount != subject.amountDue {
             return .rejected(.unprocessableContent, "amount \(amount) differs from the \(kind)'s \(subject.amountDue)")
         }
-        let outcome = try fulfilment.apply(event, with: step, provider: provider, eventID: eventID)
+        let outcome = try fulfilment.apply(event, with: step, provider: provider, record: record)
         if outcome.kind == .processed, event.status == .paid {
             let paidOrders: Int64 = type(of: subject).subject == .order ? 1 : 0
             usage?.record(UsageCounts(paidOrders: paidOrders, paidAmount: subject.amountDue), tenantID: subject.tenantID)
@@ -162,10 +176,11 @@ struct WebhookProcessor: Sendable {
         return outcome
     }
 
-    private func finishRejected(
-        _ id: Int64, _ outcome: WebhookOutcome, _ tenantID: UUID?, _ reference: String?, _ clientAddress: String
+    private func reject(
+        _ record: WebhookEventLog.Record, _ outcome: WebhookOutcome, _ tenantID: UUID?, _ reference: String?,
+        _ clientAddress: String
     ) throws -> WebhookOutcome {
-        try events.finish(id, outcome: outcome, tenantID: tenantID, reference: reference)
+        try events.write(record, outcome: outcome)
         audit?.record(
             .webhookRejected, tenantID: tenantID, clientAddress: clientAddress,
             detail: "\(reference ?? "-"): \(outcome.reason ?? "")")

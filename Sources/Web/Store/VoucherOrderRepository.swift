@@ -41,10 +41,7 @@ struct VoucherOrderRepository: Sendable {
                     from voucher_profiles p
                     where p.tenant_id = $1 and p.id = $2 and p.evoucher_access and p.deleted_at is null
                     on conflict (tenant_id, idempotency_key) do nothing
-                    returning tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
-                        data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
-                        amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
-                        gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
+                    returning *
                     """,
                     tenant.id, submission.profileID, number, token, submission.idempotencyKey, submission.quantity,
                     submission.name, submission.phone, submission.email, language, Int(expiry.components.seconds))
@@ -65,11 +62,7 @@ struct VoucherOrderRepository: Sendable {
     func order(idempotencyKey: String, for tenant: Tenant) throws -> VoucherOrder? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
-                data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
-                amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
-                gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
-            from voucher_orders where tenant_id = $1 and idempotency_key = $2
+            select * from voucher_order_rows where tenant_id = $1 and idempotency_key = $2
             """, tenant.id, idempotencyKey)
         return try rows.first.map(VoucherOrder.init(row:))
     }
@@ -78,11 +71,7 @@ struct VoucherOrderRepository: Sendable {
     func order(number: String, accessToken: String, for tenant: Tenant) throws -> VoucherOrder? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
-                data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
-                amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
-                gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
-            from voucher_orders
+            select * from voucher_order_rows
             where tenant_id = $1 and order_number = $2 and access_token_hash = encode(sha256(convert_to($3, 'UTF8')), 'hex')
             """, tenant.id, number, accessToken)
         return try rows.first.map(VoucherOrder.init(row:))
@@ -92,11 +81,7 @@ struct VoucherOrderRepository: Sendable {
     func order(number: String, for tenant: Tenant) throws -> VoucherOrder? {
         let rows = try database.scoped(to: tenant).query(
             """
-            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
-                data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
-                amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
-                gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
-            from voucher_orders where tenant_id = $1 and order_number = $2
+            select * from voucher_order_rows where tenant_id = $1 and order_number = $2
             """, tenant.id, number)
         return try rows.first.map(VoucherOrder.init(row:))
     }
@@ -105,11 +90,7 @@ struct VoucherOrderRepository: Sendable {
     func lockedOrder(id: UUID, for tenant: Tenant, on connection: PostgresConnection) throws -> VoucherOrder? {
         let rows = try connection.query(
             """
-            select tenant_id, id, order_number, profile_id, profile_name, unit_price, validity_minutes, validity_from,
-                data_quota_mb, download_kbps, upload_kbps, shared_users, radius_group, code_length, quantity,
-                amount, currency, buyer_name, buyer_phone, buyer_email, language, status, gateway_id,
-                gateway_provider, gateway_reference, checkout_url, created_at, paid_at, expires_at
-            from voucher_orders where tenant_id = $1 and id = $2
+            select * from voucher_order_rows where tenant_id = $1 and id = $2
             for update
             """, tenant.id, id)
         return try rows.first.map(VoucherOrder.init(row:))
