@@ -175,15 +175,15 @@ public final class Application: HTTPResponder {
         _ request: HTTPRequest, tenant: Tenant, site: TenantSite, lookup: RouteLookup<TenantContext>, onEventLoop: Bool
     ) throws -> HTTPResponse {
         let choice = LanguageChoice(request: request, default: site.branding.defaultLanguage)
-        var chrome = SiteChrome.tenant(site, language: choice.language, path: request.pageAddress)
         // The admin's pages say when something the store relies on is missing; the sign-in page is
         // public and says nothing about the store.
-        if request.path.hasPrefix(Paths.Admin.dashboard + "/"), request.path != AuthenticatedTenantAdmin.loginPath, !site.sendsWhatsApp {
-            chrome.alerts.append(choice.language.adminSalesStrings.whatsAppNoSenderWarning)
-        }
+        let warnsOfNoSender =
+            !site.sendsWhatsApp && request.path.hasPrefix(Paths.Admin.dashboard + "/")
+            && request.path != AuthenticatedTenantAdmin.loginPath
         let rules = lookup.rules(for: request.method)
         var context = TenantContext(
-            tenant: tenant, site: site, language: choice.language, chrome: chrome, languageCookie: choice.cookie, route: rules)
+            tenant: tenant, site: site, language: choice.language, pageAddress: request.pageAddress,
+            warnsOfNoSender: warnsOfNoSender, languageCookie: choice.cookie, route: rules)
         if onEventLoop {
             // A route without an answer in memory is the workers' to answer (unless a refusal is remembered).
             let routed = context

@@ -20,7 +20,10 @@ public struct TenantContext: SiteContext, RoutedContext {
     public let tenant: Tenant
     public let site: TenantSite
     public let language: Language
-    public let chrome: SiteChrome
+    /// The request's own path and query, which the frame's language links point back to.
+    let pageAddress: String
+    /// The admin's pages say when something the store relies on is missing (no WhatsApp sender).
+    let warnsOfNoSender: Bool
     let languageCookie: SetCookie?
     /// The rules of the route the request was routed to.
     let route: RouteRules
@@ -28,6 +31,14 @@ public struct TenantContext: SiteContext, RoutedContext {
     var answering = Answering.onWorker
 
     public var branding: Branding { site.branding }
+
+    /// The page's frame, made when a page is rendered: an answer from memory (a cached home page, a
+    /// refusal) needs none, and building it for every request was a twentieth of the home page's cost.
+    public var chrome: SiteChrome {
+        var chrome = SiteChrome.tenant(site, language: language, path: pageAddress)
+        if warnsOfNoSender { chrome.alerts.append(language.adminSalesStrings.whatsAppNoSenderWarning) }
+        return chrome
+    }
 }
 
 /// Where a tenant's request is being answered. On the event loop nothing may block: the middleware
