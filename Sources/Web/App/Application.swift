@@ -175,12 +175,23 @@ public final class Application: HTTPResponder {
         _ request: HTTPRequest, tenant: Tenant, site: TenantSite, lookup: RouteLookup<TenantContext>, onEventLoop: Bool
     ) throws -> HTTPResponse {
         let choice = LanguageChoice(request: request, default: site.branding.defaultLanguage)
+        let rules = lookup.rules(for: request.method)
+        // A refusal remembered in memory is answered before the tenant's middleware: none of it changes
+        // a refused answer (the rate limit is its innermost step), and a flood is refused at least as fast
+        // as the home page is served.
+        if onEventLoop,
+            let client = TenantRateLimit.clientRules(request, route: rules, tenant: tenant, settings: services.rateLimits.settings),
+            let refusal = services.rateLimits.rememberedRefusal(of: client)
+        {
+            var response = refusalPage(refusal, request, site: site, language: choice.language)
+            response.logTag = tenant.slug
+            return response
+        }
         // The admin's pages say when something the store relies on is missing; the sign-in page is
         // public and says nothing about the store.
         let warnsOfNoSender =
             !site.sendsWhatsApp && request.path.hasPrefix(Paths.Admin.dashboard + "/")
             && request.path != AuthenticatedTenantAdmin.loginPath
-        let rules = lookup.rules(for: request.method)
         var context = TenantContext(
             tenant: tenant, site: site, language: choice.language, pageAddress: request.pageAddress,
             warnsOfNoSender: warnsOfNoSender, languageCookie: choice.cookie, route: rules)
@@ -204,11 +215,7 @@ public final class Application: HTTPResponder {
                 }
             }
         } catch let refusal as RateLimitExceeded {
-            if let page = site.refusalPages[choice.language] {
-                response = errors.refusal(refusal, page: page)
-            } else {
-                response = errors.page(for: refusal, request: request, chrome: .tenant(site, language: choice.language, path: Paths.home))
-            }
+            response = refusalPage(refusal, request, site: site, language: choice.language)
         } catch let needsWorker as AnswerNeedsWorker {
             throw needsWorker
         } catch {
@@ -216,5 +223,13 @@ public final class Application: HTTPResponder {
         }
         response.logTag = tenant.slug
         return response
+    }
+
+    /// The tenant's 429 page, rendered once per language when the site was loaded.
+    private func refusalPage(_ refusal: RateLimitExceeded, _ request: HTTPRequest, site: TenantSite, language: Language)
+        -> HTTPResponse
+    {
+        if let page = site.refusalPages[language] { return errors.refusal(refusal, page: page) }
+        return errors.page(for: refusal, request: request, chrome: .tenant(site, language: language, path: Paths.home))
     }
 }

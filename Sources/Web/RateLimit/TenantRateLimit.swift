@@ -18,7 +18,7 @@ struct TenantRateLimit: Middleware {
         guard context.answering.isOnEventLoop else {
             return try gate.pass(request, stages: [client, tenant], tenantID: context.tenant.id) { try next($0, context) }
         }
-        if let refusal = gate.rememberedRefusal(of: client) { throw refusal }
+        // A remembered refusal was answered before the tenant's middleware (`Application.tenantResponse`).
         // Counted only when the leases can take it and the answer is at hand: a request the worker
         // answers after all is counted there.
         guard gate.hasLeasedRequests(for: client + tenant) else { throw AnswerNeedsWorker() }
