@@ -17,15 +17,13 @@ struct SubscriberListQuery: Sendable {
         // went through the tenant's subscribers plan by plan and sorted them all.
         return try database.scoped(to: tenant).listTransaction { db in
             guard request.status == "overdue" else {
-                // Name and user name match anywhere in them (strpos: no LIKE wildcards to escape); a
-                // customer number and a phone number match whole, as typed or normalised.
+                // What matches a search is one SQL rule, `subscriber_matches_search` (migration 0038).
                 let counted = try db.query(
                     """
                     select count(*) as n from (
                         select from subscribers s
                         where s.tenant_id = $1
-                            and ($2::text is null or strpos(lower(s.name), lower($2)) > 0 or s.customer_number = upper($2)
-                                or strpos(s.pppoe_username, lower($2)) > 0 or s.phone = $3)
+                            and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
                             and ($4::text is null or s.status = $4)
                         limit $5
                     ) as listed
@@ -38,8 +36,7 @@ struct SubscriberListQuery: Sendable {
                     where s.tenant_id = $1 and s.id in (
                         select s.id from subscribers s
                         where s.tenant_id = $1
-                            and ($2::text is null or strpos(lower(s.name), lower($2)) > 0 or s.customer_number = upper($2)
-                                or strpos(s.pppoe_username, lower($2)) > 0 or s.phone = $3)
+                            and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
                             and ($4::text is null or s.status = $4)
                         order by s.name, s.customer_number
                         limit $5 offset $6)
@@ -57,8 +54,7 @@ struct SubscriberListQuery: Sendable {
                 select count(*) as n from (
                     select from subscribers s
                     where s.tenant_id = $1
-                        and ($2::text is null or strpos(lower(s.name), lower($2)) > 0 or s.customer_number = upper($2)
-                            or strpos(s.pppoe_username, lower($2)) > 0 or s.phone = $3)
+                        and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
                         and s.id in (select i.subscriber_id from invoices_with_overdue i where i.tenant_id = $1 and i.is_overdue)
                     limit $4
                 ) as listed
@@ -71,8 +67,7 @@ struct SubscriberListQuery: Sendable {
                 where s.tenant_id = $1 and s.id in (
                     select s.id from subscribers s
                     where s.tenant_id = $1
-                        and ($2::text is null or strpos(lower(s.name), lower($2)) > 0 or s.customer_number = upper($2)
-                            or strpos(s.pppoe_username, lower($2)) > 0 or s.phone = $3)
+                        and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
                         and s.id in (select i.subscriber_id from invoices_with_overdue i where i.tenant_id = $1 and i.is_overdue)
                     order by s.name, s.customer_number
                     limit $4 offset $5)
