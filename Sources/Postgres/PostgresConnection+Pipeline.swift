@@ -2,18 +2,17 @@ import CLibPQ
 
 extension PostgresConnection {
     /// One statement inside its own transaction with `settings` made transaction-local first
-    /// (`set_config(name, value, true)`), sent as one batch in libpq's pipeline mode: BEGIN, the
-    /// settings, the statement and COMMIT cost one network round trip instead of one each.
+    /// (`set_config(name, value, true)`), sent as one batch in libpq's pipeline mode: the settings and
+    /// the statement cost one network round trip instead of one each.
     ///
-    /// The server skips what follows a failed statement; the failure is thrown, and a transaction
-    /// it left open is rolled back, so the connection goes back to the pool clean.
+    /// No BEGIN or COMMIT: everything before a pipeline's sync is one implicit transaction, which the
+    /// sync commits, or rolls back after a failure (the server skips what follows the failed
+    /// statement). Two statements fewer for the server to parse and run on every scoped query.
     func executeInTransaction(
         settings: [(name: String, value: String)], _ sql: String, parameters: [String?]
     ) throws(PostgresError) -> PostgresRows {
-        var statements: [PipelinedStatement] = [.command("begin")]
-        statements += settings.map { .query(Self.setConfig, [$0.name, $0.value]) }
+        var statements = settings.map { PipelinedStatement.query(Self.setConfig, [$0.name, $0.value]) }
         statements.append(.query(sql, parameters))
-        statements.append(.command("commit"))
         let results: [PostgresRows]
         do {
             results = try executePipelined(statements)
@@ -21,7 +20,8 @@ extension PostgresConnection {
             rollbackIfPossible()
             throw error
         }
-        return results[statements.count - 2]
+        guard let rows = results.last else { throw PostgresError(.query, "the statement returned no result") }
+        return rows
     }
 
     /// Sends every statement, then one sync, then reads each statement's result in order.

@@ -36,6 +36,12 @@ extension PostgresConnection {
             throw PostgresError(.query, "transaction was aborted by an earlier failed statement and rolled back")
         }
         do {
+            if pendingStartCount > 0 {
+                // Nothing was sent yet, only enqueued: the settings and the statements go as one
+                // implicit transaction, which the pipeline's sync commits, without BEGIN and COMMIT.
+                _ = try executePipelined(Array(takePending().dropFirst()))
+                return value
+            }
             try executeCommand("commit")
         } catch {
             // An enqueued statement failed: the server skipped the rest of the batch, COMMIT included.

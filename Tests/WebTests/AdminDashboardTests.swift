@@ -45,7 +45,7 @@ import Testing
                 """
                 insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, status, method, recorded_by,
                     created_at)
-                values ($1, $2, $3, 'sandbox', $4, 'paid', $5, case when $5 = 'gateway' then null else 'a@isp.test' end, $6)
+                values ($1, $2, $3, 'sandbox', $4, 'paid', $5::text, case when $5 = 'gateway' then null else 'a@isp.test' end, $6)
                 """, tenantID ?? tenant, subject, id, amount, method, at)
         }
         // 23:59 yesterday

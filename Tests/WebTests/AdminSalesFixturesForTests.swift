@@ -32,8 +32,8 @@ enum AdminSalesFixtures {
             insert into voucher_orders (tenant_id, order_number, access_token_hash, idempotency_key, profile_id,
                 profile_name, unit_price, validity_minutes, shared_users, radius_group, code_length, quantity, amount,
                 buyer_name, buyer_phone, status, gateway_provider, gateway_reference, created_at, paid_at, expires_at)
-            select $1, $2, repeat('0', 64), $2 || '-idempotency', id, name, price, validity_minutes, shared_users,
-                radius_group, code_length, 1, price, $7, $3, $4, 'sandbox', $8,
+            select $1, $2::text, repeat('0', 64), $2 || '-idempotency', id, name, price, validity_minutes, shared_users,
+                radius_group, code_length, 1, price, $7, $3, $4::text, 'sandbox', $8,
                 now() - make_interval(mins => $5::integer),
                 case when $4 = 'paid' then now() - make_interval(mins => $5::integer) end,
                 now() + make_interval(mins => $6::integer)

@@ -139,6 +139,15 @@ import Testing
         #expect(Paths.sandboxCheckout("EV/1?x") == "/sandbox/checkout/EV%2F1%3Fx")
     }
 
+    @Test func aSegmentIsEncodedByteByByteAndDecodesToItself() {
+        #expect(PathSegment.encode("EV0A1B2C3D4E5F-x_y.z~") == "EV0A1B2C3D4E5F-x_y.z~")
+        #expect(PathSegment.encode("") == "")
+        #expect(PathSegment.encode("Rp 5.000/hari: ü%") == "Rp%205.000%2Fhari%3A%20%C3%BC%25")
+        for text in ["a b", "ü/é?#&=+", "😀 %00", "tab\tx", String(repeating: "/", count: 300)] {
+            #expect(PercentDecoding.decodePathSegment(Substring(PathSegment.encode(text))) == text)
+        }
+    }
+
     private static func expectRoute<Context>(in table: RouteTable<Context>, _ link: Link) throws {
         // The query and the fragment are the page's business, not the route's.
         let path = link.path.split(whereSeparator: { $0 == "?" || $0 == "#" }).first.map(String.init) ?? link.path

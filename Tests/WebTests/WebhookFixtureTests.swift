@@ -66,7 +66,7 @@ enum StoreFixtures {
                 profile_name, unit_price, validity_minutes, data_quota_mb, download_kbps, upload_kbps, shared_users,
                 radius_group, code_length, quantity, amount, buyer_phone, language, status, gateway_id,
                 gateway_provider, gateway_reference, expires_at, validity_from)
-            select $1, $2, encode(sha256(convert_to($2, 'UTF8')), 'hex'), md5($2) , p.id, p.name, p.price,
+            select $1, $2::text, encode(sha256(convert_to($2, 'UTF8')), 'hex'), md5($2) , p.id, p.name, p.price,
                 p.validity_minutes, p.data_quota_mb, p.download_kbps, p.upload_kbps, p.shared_users, p.radius_group,
                 p.code_length, $4::int, p.price * $4::int, '+6281234567890', $5, $6, $7, $8, 'ref-' || $2,
                 now() + make_interval(secs => $9), p.validity_from

@@ -83,7 +83,7 @@ struct InvoiceSettlement: Sendable {
                 """
                 insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, currency, status, method,
                     recorded_by, note)
-                values ($1, 'invoice', $2, $3, $4, $5, 'paid', $3, $6, $7)
+                values ($1, 'invoice', $2, $3::text, $4, $5, 'paid', $3::text, $6, $7)
                 """, tenant.id, invoice.id, payment.method.rawValue, payment.amount, invoice.currency, actor.email,
                 payment.reference)
             let left = remaining - payment.amount

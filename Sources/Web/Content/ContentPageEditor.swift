@@ -24,7 +24,7 @@ struct ContentPageEditor: Sendable {
                 select coalesce(max(version), 0) + 1 as next from content_page_versions
                 where tenant_id = $1 and slug = $2 and locale = $3
                 """, tenant.id, draft.slug, draft.language.rawValue
-            ).first!.decode("next", as: Int.self)
+            ).single().decode("next", as: Int.self)
             try db.query(
                 """
                 insert into content_page_versions (tenant_id, slug, locale, version, title, body, saved_by)

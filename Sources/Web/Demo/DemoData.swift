@@ -92,7 +92,7 @@ public struct DemoData: Sendable {
     private func insertTenant(_ db: PostgresConnection, slug: String, name: String, tier: String, active: Bool) throws -> UUID {
         let rows = try db.query(
             "insert into tenants (slug, name, tier, is_active) values ($1, $2, $3, $4) returning id", slug, name, tier, active)
-        return try rows.first!.decode("id", as: UUID.self)
+        return try rows.single().decode("id", as: UUID.self)
     }
 
     private func insertBranding(

@@ -59,7 +59,7 @@ struct TenantRegistry: Sendable {
                     insert into tenants as t (slug, name, tier) values ($1, $2, $3)
                     returning t.id, to_jsonb(t) as doc
                     """, slug.value, name, tier.rawValue)
-                let id = try created.first!.decode("id", as: UUID.self)
+                let id = try created.single().decode("id", as: UUID.self)
                 try db.query(
                     "insert into tenant_branding (tenant_id, display_name) values ($1, $2)", id, String(name.prefix(120)))
                 let group = try StarterPackage.freeRadiusGroup(
@@ -69,7 +69,7 @@ struct TenantRegistry: Sendable {
                 try db.query(
                     """
                     select audit($1, $2, $5, 'tenant.create', $3, null, $4::text::jsonb)
-                    """, id, actor.email, slug.value, try created.first!.decode("doc", as: String.self),
+                    """, id, actor.email, slug.value, try created.single().decode("doc", as: String.self),
                     actor.clientAddress)
             }
             return true

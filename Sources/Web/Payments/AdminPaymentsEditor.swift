@@ -14,7 +14,7 @@ struct AdminPaymentsEditor: Sendable {
         try database.scoped(to: tenant).transaction { db in
             let wasOn = try db.query(
                 "select use_custom_payment_gateway from tenants where id = $1 for update", tenant.id
-            ).first!.decode("use_custom_payment_gateway", as: Bool.self)
+            ).single().decode("use_custom_payment_gateway", as: Bool.self)
             let stored = try db.query(
                 """
                 select id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $2)) as settings, is_sandbox, is_active from payment_gateways

@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// Midtrans Snap: a Snap transaction per checkout, notifications
 /// signed with SHA-512 over the order id, status code, gross amount and server key.
@@ -68,8 +69,7 @@ public struct MidtransGateway: PaymentGateway {
     }
 
     public func fetchStatus(reference: String) throws(GatewayError) -> PaymentEvent? {
-        guard let path = reference.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "~", "."]))
-        else { throw .rejected("order id cannot be put in a URL") }
+        let path = PathSegment.encode(reference)
         let response = try http.send(method: "GET", url: apiBaseURL + "/v2/" + path + "/status", headers: headers)
         let json = GatewayJSON(bytes: response.body)
         switch response.status {

@@ -112,7 +112,7 @@ public struct PaymentGatewayRepository: Sendable {
                     is_active = excluded.is_active, updated_at = now()
             returning id, tenant_id, provider, coalesce(settings::text, pgp_sym_decrypt(settings_sealed, $6)) as settings, is_sandbox, is_active
             """, tenantID, provider.rawValue, settingsJSON(settings), isSandbox, isActive, secrets.passphrase)
-        return try account(from: rows.first!)
+        return try account(from: rows.single())
     }
 
     /// An account from a `payment_gateways` row whose `settings` column is the settings JSON, decrypted:

@@ -143,7 +143,7 @@ struct WebhookEventLog: Sendable {
                 octet_length($2), $3)
             returning id
             """, provider, body, event.reference)
-        return try rows.first!.decode("id", as: Int64.self)
+        return try rows.single().decode("id", as: Int64.self)
     }
 
     /// Writes the outcome, and the tenant and reference once the order is known.

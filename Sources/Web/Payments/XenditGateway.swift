@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// Xendit Invoice: one invoice per checkout; callbacks carry no
 /// signature, only the account's callback verification token in `x-callback-token`.
@@ -50,8 +51,7 @@ public struct XenditGateway: PaymentGateway {
 
     /// Looks the invoice up by our reference (`external_id`); the newest invoice for it wins.
     public func fetchStatus(reference: String) throws(GatewayError) -> PaymentEvent? {
-        guard let query = reference.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "."]))
-        else { throw .rejected("reference cannot be put in a URL") }
+        let query = PathSegment.encode(reference)
         let response = try http.send(method: "GET", url: baseURL + "/v2/invoices?external_id=" + query, headers: headers)
         if response.status == 404 { return nil }
         try Self.check(response, GatewayJSON(bytes: response.body))
@@ -73,9 +73,7 @@ public struct XenditGateway: PaymentGateway {
 
     /// Looks one invoice up by Xendit's own id (the checkout's `gatewayReference`).
     public func fetchInvoice(id: String) throws(GatewayError) -> PaymentEvent? {
-        guard let path = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "."])) else {
-            throw .rejected("invoice id cannot be put in a URL")
-        }
+        let path = PathSegment.encode(id)
         let response = try http.send(method: "GET", url: baseURL + "/v2/invoices/" + path, headers: headers)
         if response.status == 404 { return nil }
         let json = GatewayJSON(bytes: response.body)

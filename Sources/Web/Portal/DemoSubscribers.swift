@@ -74,7 +74,7 @@ enum DemoSubscribers {
                 returning id
                 """, tenant, person.plan.name, person.plan.price, person.plan.downKbps, person.plan.upKbps,
                 person.plan.group
-            ).first!.decode("id", as: UUID.self)
+            ).single().decode("id", as: UUID.self)
             let subscriber = try db.query(
                 """
                 insert into subscribers (tenant_id, customer_number, pppoe_username, name, phone, password_hash,
@@ -84,7 +84,7 @@ enum DemoSubscribers {
                 returning id
                 """, tenant, person.customerNumber, person.pppoeUsername, person.name, person.phone, portalPassword,
                 PasswordHash.cost, plan, person.isolated ? "isolated" : "active"
-            ).first!.decode("id", as: UUID.self)
+            ).single().decode("id", as: UUID.self)
             for (index, invoice) in person.invoices.enumerated() {
                 let token = RandomToken.hex()
                 let number = "\(person.customerNumber)-\(index + 1)"
@@ -128,7 +128,7 @@ enum DemoSubscribers {
             returning id
             """, tenant, number, subscriber, monthsAgo, amount, paid, dueInDays, token,
             "IV" + RandomToken.code(length: 12), plan
-        ).first!.decode("id", as: UUID.self)
+        ).single().decode("id", as: UUID.self)
         if paid {
             try db.query(
                 """

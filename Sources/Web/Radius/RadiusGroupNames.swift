@@ -32,6 +32,6 @@ struct RadiusGroupNames: Sendable {
             if let db { try db.query(sql, groupName, tenantID) } else {
                 try database.unscoped.query(sql, groupName, tenantID)
             }
-        return try rows.first!.decode("taken", as: Bool.self)
+        return try rows.single().decode("taken", as: Bool.self)
     }
 }

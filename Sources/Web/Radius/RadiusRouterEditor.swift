@@ -29,7 +29,7 @@ struct RadiusRouterEditor: Sendable {
                     select id, audit($1, $9, $10, 'router.create', id::text, null, doc) from created
                     """, tenant.id, draft.name, draft.identifier, draft.address, draft.secret ?? "", draft.kind.rawValue,
                     draft.coaPort, PaymentGatewayAccount.masked(draft.secret ?? ""), actor.email, actor.clientAddress
-                ).first!.decode("id", as: Int.self)
+                ).single().decode("id", as: Int.self)
                 return .saved(id)
             }
         }

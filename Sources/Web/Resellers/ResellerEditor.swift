@@ -73,7 +73,7 @@ struct ResellerEditor: Sendable {
                 with settled as (
                     insert into payments as p (tenant_id, subject, subject_id, gateway_provider, amount, status,
                         method, recorded_by, note, created_at)
-                    select $1, 'reseller', r.id, $4, $3, 'paid', $4, $5, $6,
+                    select $1, 'reseller', r.id, $4::text, $3, 'paid', $4::text, $5, $6,
                         case when $7::date = $8::date then now() else ($7::date + time '12:00') at time zone $9 end
                     from resellers r where r.tenant_id = $1 and r.id = $2
                     returning p.id, jsonb_build_object('amount', p.amount, 'method', p.method, 'note', p.note,

@@ -29,7 +29,7 @@ public struct Digests: Sendable {
     }
 
     private func single(_ rows: PostgresRows) throws -> String {
-        try rows.first!.decode("digest", as: String.self)
+        try rows.single().decode("digest", as: String.self)
     }
 }
 

@@ -37,7 +37,7 @@ struct SessionStore: Sendable {
         }
         let session = Session(
             tenantID: tenantID, kind: kind, principalID: principalID, csrfSecret: csrfSecret,
-            expiresAt: try rows.first!.decode("expires_at", as: Date.self))
+            expiresAt: try rows.single().decode("expires_at", as: Date.self))
         return NewSession(token: token, session: session)
     }
 

@@ -47,7 +47,7 @@ struct VoucherProfileEditor: Sendable {
                 """, tenant.id, draft.name, draft.description, draft.price, draft.validityMinutes, draft.dataQuotaMB,
                 draft.downloadKbps, draft.uploadKbps, draft.sharedUsers, draft.radiusGroup, draft.codeLength,
                 actor.email, actor.clientAddress, draft.validityFrom
-            ).first!.decode("id", as: UUID.self)
+            ).single().decode("id", as: UUID.self)
             return .saved(id)
         }
     }
@@ -168,6 +168,6 @@ struct VoucherProfileEditor: Sendable {
             ) as conflict
             """, tenant.id, draft.radiusGroup, draft.validityMinutes, draft.dataQuotaMB, draft.downloadKbps,
             draft.uploadKbps, draft.sharedUsers, draft.validityFrom
-        ).first!.decode("conflict", as: Bool.self)
+        ).single().decode("conflict", as: Bool.self)
     }
 }
