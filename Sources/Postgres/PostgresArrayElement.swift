@@ -1,3 +1,5 @@
+import Foundation
+
 /// An element type whose Swift arrays map to a PostgreSQL value: `[UInt8]` to `bytea`,
 /// everything else to a one-dimensional array literal (so `= any($1)` works).
 ///
@@ -31,6 +33,7 @@ extension Int64: PostgresArrayElement {}
 extension Int32: PostgresArrayElement {}
 extension Bool: PostgresArrayElement {}
 extension Double: PostgresArrayElement {}
+extension UUID: PostgresArrayElement {}
 
 extension UInt8: PostgresArrayElement {
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -300,6 +300,17 @@ import Testing
         #expect(try found("", status: "active") == 25)
         // Never cut: a search longer than any name finds nothing rather than something shorter.
         #expect(try found("pelanggan \(tag.lowercased()) 1" + String(repeating: "0", count: 150)) == 0)
+
+        // A search matching all of them is counted and paged in name order like the list, and a page past
+        // its end shows its last page.
+        let everyone = "/admin/subscribers?q=" + PortalBrowser.encode("pelanggan \(tag.lowercased())")
+        let searched = try browser.get(everyone).text
+        #expect(searched.contains("Page 1 of 2") && searched.contains("27 subscribers"))
+        #expect(searched.contains("Pelanggan \(tag) 10") && !searched.contains("Pelanggan \(tag) 36"))
+        let pastEnd = try browser.get(everyone + "&page=9").text
+        #expect(pastEnd.contains("Page 2 of 2"))
+        #expect(pastEnd.components(separatedBy: "Pelanggan \(tag)").count - 1 == 2)
+        #expect(pastEnd.contains("Pelanggan \(tag) 35") && pastEnd.contains("Pelanggan \(tag) 36"))
     }
 
     @Test func anotherTenantsSubscribersAre404AndNeverListed() throws {

@@ -11,71 +11,86 @@ struct SubscriberListQuery: Sendable {
     /// in the tenant's time zone.
     static let statuses = ["active", "isolated", "suspended", "terminated", "overdue"]
 
+    /// A page of the list: which subscribers and how many (`matches`), then only the page's 25 joined to
+    /// their plans. Joined first, the planner went through the tenant's subscribers plan by plan (20,000
+    /// of a large ISP's) to keep 25 of them.
     func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<Subscriber> {
-        let search = request.query.isEmpty ? nil : request.query
-        // Each page picks its 25 subscribers before joining their plans: joined first, the planner
-        // went through the tenant's subscribers plan by plan and sorted them all.
-        return try database.scoped(to: tenant).listTransaction { db in
-            guard request.status == "overdue" else {
-                // What matches a search is one SQL rule, `subscriber_matches_search` (migration 0038).
-                let counted = try db.query(
-                    """
-                    select count(*) as n from (
-                        select from subscribers s
-                        where s.tenant_id = $1
-                            and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
-                            and ($4::text is null or s.status = $4)
-                        limit $5
-                    ) as listed
-                    """, tenant.id, search, request.phone, request.statusFilter, request.countLimit
-                ).first?.decode("n", as: Int.self)
-                let window = request.pageWindow(countedRows: counted ?? 0)
-                let rows = try db.query(
-                    """
-                    select s.* from subscribers_with_plan s
-                    where s.tenant_id = $1 and s.id in (
-                        select s.id from subscribers s
-                        where s.tenant_id = $1
-                            and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
-                            and ($4::text is null or s.status = $4)
-                        order by s.name, s.customer_number
-                        limit $5 offset $6)
-                    order by s.name, s.customer_number
-                    """, tenant.id, search, request.phone, request.statusFilter, AdminListRequest.pageSize,
-                    window.offset
-                ).map(Subscriber.init(row:))
-                return AdminListPage(rows: rows, window: window)
-            }
-            // Overdue (any status with an unpaid invoice past due) as a semi-join on the few unpaid
-            // invoices, in statements of its own: beside the status test, as one `or`, it was a probe of
-            // each subscriber's invoices.
-            let counted = try db.query(
-                """
-                select count(*) as n from (
-                    select from subscribers s
-                    where s.tenant_id = $1
-                        and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
-                        and s.id in (select i.subscriber_id from invoices_with_overdue i where i.tenant_id = $1 and i.is_overdue)
-                    limit $4
-                ) as listed
-                """, tenant.id, search, request.phone, request.countLimit
-            ).first?.decode("n", as: Int.self)
-            let window = request.pageWindow(countedRows: counted ?? 0)
+        try database.scoped(to: tenant).listTransaction { db in
+            let asked = (request.page - 1) * AdminListRequest.pageSize
+            var found = try matches(request, offset: asked, for: tenant, on: db)
+            let window = request.pageWindow(countedRows: found.count)
+            // Past the last page the list shows its last page, which the first statement did not pick.
+            if window.offset != asked { found = try matches(request, offset: window.offset, for: tenant, on: db) }
             let rows = try db.query(
                 """
                 select s.* from subscribers_with_plan s
-                where s.tenant_id = $1 and s.id in (
-                    select s.id from subscribers s
-                    where s.tenant_id = $1
-                        and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
-                        and s.id in (select i.subscriber_id from invoices_with_overdue i where i.tenant_id = $1 and i.is_overdue)
-                    order by s.name, s.customer_number
-                    limit $4 offset $5)
+                where s.tenant_id = $1 and s.id = any($2::uuid[])
                 order by s.name, s.customer_number
-                """, tenant.id, search, request.phone, AdminListRequest.pageSize, window.offset
+                """, tenant.id, found.ids
             ).map(Subscriber.init(row:))
             return AdminListPage(rows: rows, window: window)
         }
+    }
+
+    /// How many subscribers the request matches (at most `countLimit`), and the ids of the 25 from
+    /// `offset` in name order, in one statement; no ids when `offset` is past the end (the page asked
+    /// for does not exist, and walking to it would be wasted). What matches a search is one SQL rule,
+    /// `subscriber_matches_search` (migration 0038).
+    private func matches(_ request: AdminListRequest, offset: Int, for tenant: Tenant, on db: PostgresConnection)
+        throws -> (count: Int, ids: [UUID])
+    {
+        let search = request.query.isEmpty ? nil : request.query
+        let row: PostgresRow
+        if request.status == "overdue" {
+            // Overdue (any status with an unpaid invoice past due) as a semi-join on the few unpaid
+            // invoices: beside the status test, as one `or`, it was a probe of each subscriber's invoices.
+            row = try db.query(
+                """
+                with overdue as (
+                    select s.id, s.name, s.customer_number from subscribers s
+                    where s.tenant_id = $1
+                        and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
+                        and s.id in (select i.subscriber_id from invoices_with_overdue i where i.tenant_id = $1 and i.is_overdue)
+                )
+                select counted.n,
+                    array(select id from overdue where $6 < counted.n order by name, customer_number limit $5 offset $6) as ids
+                from (select count(*) as n from (select from overdue limit $4) as listed) as counted
+                """, tenant.id, search, request.phone, request.countLimit, AdminListRequest.pageSize, offset
+            ).single()
+        } else if let search {
+            // No index serves a name that contains the words typed: a search reads every subscriber of
+            // the tenant whatever the page, so it reads them once, for the count and the page.
+            row = try db.query(
+                """
+                with matched as materialized (
+                    select s.id, s.name, s.customer_number from subscribers s
+                    where s.tenant_id = $1
+                        and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
+                        and ($4::text is null or s.status = $4)
+                )
+                select counted.n,
+                    array(select id from matched where $7 < counted.n order by name, customer_number limit $6 offset $7) as ids
+                from (select count(*) as n from (select from matched limit $5) as listed) as counted
+                """, tenant.id, search, request.phone, request.statusFilter, request.countLimit,
+                AdminListRequest.pageSize, offset
+            ).single()
+        } else {
+            // The whole list or one status: counted from an index, the page walked in name order.
+            row = try db.query(
+                """
+                select counted.n,
+                    array(select s.id from subscribers s
+                        where s.tenant_id = $1 and ($2::text is null or s.status = $2) and $5 < counted.n
+                        order by s.name, s.customer_number
+                        limit $4 offset $5) as ids
+                from (select count(*) as n from (
+                        select from subscribers s
+                        where s.tenant_id = $1 and ($2::text is null or s.status = $2)
+                        limit $3) as listed) as counted
+                """, tenant.id, request.statusFilter, request.countLimit, AdminListRequest.pageSize, offset
+            ).single()
+        }
+        return (try row.decode("n", as: Int.self), try row.decode("ids", as: [UUID].self))
     }
 
     /// The subscriber with its page's extras and invoices (newest first); nil for another tenant's or none.
