@@ -131,6 +131,31 @@ private func singleConnectionPool(name: String) throws -> PostgresPool {
         }
     }
 
+    /// Such a body goes out as one pipeline without BEGIN and COMMIT: still one transaction, all or nothing,
+    /// its settings seen by every statement and gone after it.
+    @Test func aBodyThatOnlyEnqueuesIsOneTransactionAllOrNothing() throws {
+        try TestDatabase.withFreshPool(poolSize: 1, creating: "create table notes (n int primary key, body text)") {
+            pool throws in
+            let error = try #require(throws: PostgresError.self) {
+                try pool.transaction(settings: [("app.note", "s")]) { connection in
+                    try connection.enqueue("insert into notes values (1, current_setting('app.note', true))")
+                    try connection.enqueue("insert into notes values (1, 'again')")  // the duplicate
+                }
+            }
+            #expect(error.isUniqueViolation)
+            #expect(try pool.query("select count(*)::int as n from notes").first?.decode("n", as: Int.self) == 0)
+            try pool.transaction(settings: [("app.note", "s")]) { connection in
+                try connection.enqueue("insert into notes values (1, current_setting('app.note', true))")
+                try connection.enqueue("insert into notes values (2, current_setting('app.note', true))")
+            }
+            let bodies = try pool.query("select body from notes order by n").map { try $0.decode("body", as: String.self) }
+            #expect(bodies == ["s", "s"])
+            let after = try pool.query("select coalesce(current_setting('app.note', true), '') as note")
+            #expect(try after.first?.decode("note", as: String.self) == "")
+            #expect(pool.statistics.open == 1)
+        }
+    }
+
     @Test func aThrowingBodyDiscardsWhatItEnqueued() throws {
         try TestDatabase.withFreshPool(creating: "create table notes (n int)") { pool throws in
             struct Stop: Error {}
