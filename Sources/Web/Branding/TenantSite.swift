@@ -14,8 +14,6 @@ public struct TenantSite: Sendable {
     let chromes: [Language: SiteChrome]
     /// Whether the platform's sender or the tenant's own active number sends this store's WhatsApp messages.
     public let sendsWhatsApp: Bool
-    /// The 429 page in each language, rendered once per branding version (see `ErrorResponder.refusal`).
-    let refusalPages: [Language: [UInt8]]
 
     init(branding: Branding, sendsWhatsApp: Bool = true) {
         self.branding = branding
@@ -33,8 +31,12 @@ public struct TenantSite: Sendable {
                 return ($0, chrome)
             })
         self.chromes = chromes
-        self.refusalPages = chromes.mapValues {
-            ErrorResponder.refusalPage(chrome: $0.linkingLanguages(to: Paths.home, sendsWhatsApp: sendsWhatsApp))
+    }
+
+    /// The body of the tenant's 429 page in `language`, for `TenantSiteCache.refusalPage`.
+    func renderRefusalPage(in language: Language) -> [UInt8]? {
+        chromes[language].map {
+            ErrorResponder.refusalPage(chrome: $0.linkingLanguages(to: Paths.home, sendsWhatsApp: sendsWhatsApp)).compacted()
         }
     }
 
@@ -46,15 +48,28 @@ public struct TenantSite: Sendable {
 }
 
 /// Tenant sites by tenant id, loaded on first use and dropped when the tenant changes.
+///
+/// The 429 pages are kept apart, rendered on a tenant's first refusal in a language: rendering two of
+/// them with every site made a site three times as costly to load (on a platform of thousands of
+/// stores, with most sites loaded again after eviction), for a page most tenants never show.
 public final class TenantSiteCache: Sendable {
+    private struct RefusalKey: Hashable, Sendable {
+        let tenant: UUID
+        let language: Language
+        let brandingVersion: Int
+    }
+
     private let cache: GenerationalCache<UUID, TenantSite>
+    private let refusals: GenerationalCache<RefusalKey, [UInt8]>
     private let repository: BrandingRepository
     private let platformSendsWhatsApp: Bool
 
+    /// - Parameter capacity: the sites' bound in bytes; an eighth of it is the 429 pages'.
     public init(repository: BrandingRepository, platformSendsWhatsApp: Bool, capacity: Int = CacheBudget.standard.sites) {
         self.repository = repository
         self.platformSendsWhatsApp = platformSendsWhatsApp
-        cache = GenerationalCache(timeToLive: .seconds(300), capacity: capacity) { _, site in site.estimatedBytes }
+        cache = GenerationalCache(timeToLive: .seconds(300), capacity: capacity - capacity / 8) { _, site in site.estimatedBytes }
+        refusals = GenerationalCache(timeToLive: .seconds(300), capacity: capacity / 8) { _, page in page.capacity }
     }
 
     public func site(for tenant: Tenant) throws -> TenantSite {
@@ -67,14 +82,35 @@ public final class TenantSiteCache: Sendable {
     /// The site if it is loaded, without asking the database.
     func cachedSite(for tenant: Tenant) -> TenantSite? { cache.cachedValue(for: tenant.id) }
 
-    public func invalidate(_ tenantID: UUID) { cache.invalidate(tenantID) }
-    public func invalidateAll() { cache.invalidateAll() }
+    /// The body of the tenant's 429 page in `language`, rendered on its first use: a flood is refused
+    /// from memory after its first refusal. Nil only for a language the site has no frame for.
+    func refusalPage(for tenant: Tenant, site: TenantSite, language: Language) -> [UInt8]? {
+        let key = RefusalKey(tenant: tenant.id, language: language, brandingVersion: site.branding.version)
+        if let page = refusals.value(for: key) { return page }
+        let generation = refusals.generation
+        guard let page = site.renderRefusalPage(in: language) else { return nil }
+        refusals.store(page, for: key, generation: generation)
+        return page
+    }
+
+    public func invalidate(_ tenantID: UUID) {
+        cache.invalidate(tenantID)
+        refusals.invalidate { key, _ in key.tenant == tenantID }
+    }
+
+    public func invalidateAll() {
+        cache.invalidateAll()
+        refusals.invalidateAll()
+    }
+
     public var statistics: CacheStatistics { cache.statistics }
+    var allStatistics: [(name: String, statistics: CacheStatistics)] {
+        [("site", cache.statistics), ("refusal_page", refusals.statistics)]
+    }
 }
 
 extension TenantSite {
-    /// Roughly the bytes the site holds, for its cache's bound: the theme, the logo, the refusal pages
-    /// and the page frames. Strings count their UTF-8 plus a heap header; the rest is a flat allowance.
+    /// Roughly the bytes the site holds, for its cache's bound: the theme, the logo and the page frames. Strings count their UTF-8 plus a heap header; the rest is a flat allowance.
     var estimatedBytes: Int {
         let texts = [
             branding.displayName, branding.tagline, branding.contactWhatsApp, branding.contactEmail, branding.address,
@@ -85,8 +121,7 @@ extension TenantSite {
             let texts = [chrome.siteName, chrome.tagline, chrome.whatsAppLabel, chrome.email, chrome.address, chrome.footerText]
             return total + 512 + links + texts.reduce(0) { $0 + Self.bytes($1) }
         }
-        let refusals = refusalPages.values.reduce(0) { $0 + 32 + $1.count }
-        return 256 + themeCSS.count + (branding.logo?.bytes.count ?? 0) + refusals + frames + texts.reduce(0) { $0 + Self.bytes($1) }
+        return 256 + themeCSS.capacity + (branding.logo?.bytes.count ?? 0) + frames + texts.reduce(0) { $0 + Self.bytes($1) }
     }
 
     private static func bytes(_ text: String) -> Int { 32 + text.utf8.count }
