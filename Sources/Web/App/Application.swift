@@ -183,7 +183,7 @@ public final class Application: HTTPResponder {
             let client = TenantRateLimit.clientRules(request, route: rules, tenant: tenant, settings: services.rateLimits.settings),
             let refusal = services.rateLimits.rememberedRefusal(of: client)
         {
-            var response = refusalPage(refusal, request, tenant: tenant, site: site, language: choice.language)
+            var response = refusalPage(refusal, tenant: tenant, site: site, language: choice.language)
             response.logTag = tenant.slug
             return response
         }
@@ -215,7 +215,7 @@ public final class Application: HTTPResponder {
                 }
             }
         } catch let refusal as RateLimitExceeded {
-            response = refusalPage(refusal, request, tenant: tenant, site: site, language: choice.language)
+            response = refusalPage(refusal, tenant: tenant, site: site, language: choice.language)
         } catch let needsWorker as AnswerNeedsWorker {
             throw needsWorker
         } catch {
@@ -226,12 +226,7 @@ public final class Application: HTTPResponder {
     }
 
     /// The tenant's 429 page, rendered once per language and kept with the site.
-    private func refusalPage(
-        _ refusal: RateLimitExceeded, _ request: HTTPRequest, tenant: Tenant, site: TenantSite, language: Language
-    ) -> HTTPResponse {
-        if let page = services.sites.refusalPage(for: tenant, site: site, language: language) {
-            return errors.refusal(refusal, page: page)
-        }
-        return errors.page(for: refusal, request: request, chrome: .tenant(site, language: language, path: Paths.home))
+    private func refusalPage(_ refusal: RateLimitExceeded, tenant: Tenant, site: TenantSite, language: Language) -> HTTPResponse {
+        errors.refusal(refusal, page: services.sites.refusalPage(for: tenant, site: site, language: language))
     }
 }

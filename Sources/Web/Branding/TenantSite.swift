@@ -8,7 +8,7 @@ public struct TenantSite: Sendable {
     public let themeCSS: [UInt8]
     public let themeETag: String
     public let logoETag: String?
-    /// The page frame in each language, built once per branding version rather than on every
+    /// The page frame in the store's language, built once per branding version rather than on every
     /// request (building it showed as a sixth of a cached home page's time); only its language
     /// links depend on the page, and `SiteChrome.tenant` adds those.
     let chromes: [Language: SiteChrome]
@@ -23,21 +23,18 @@ public struct TenantSite: Sendable {
         self.themeETag =
             "\"t\(branding.version)-\(branding.primaryColor.description.dropFirst())\(branding.accentColor.description.dropFirst())\""
         self.logoETag = branding.logo.map { "\"\($0.sha256.isEmpty ? "v\(branding.version)" : String($0.sha256.prefix(32)))\"" }
-        let chromes = Dictionary(
-            uniqueKeysWithValues: Language.allCases.map {
-                var chrome = SiteChrome.tenantFrame(
-                    branding, logoURL: Self.logoURL(branding), themeURL: Self.themeURL(branding), language: $0)
-                chrome.sendsWhatsApp = sendsWhatsApp
-                return ($0, chrome)
-            })
-        self.chromes = chromes
+        // Only the store's own language, which most of its visitors read: a frame in the other is built
+        // when a page in it is rendered (`SiteChrome.tenant`), and keeping both made every site (and
+        // every load of one, on a platform of thousands) half as large again.
+        var chrome = SiteChrome.tenantFrame(
+            branding, logoURL: Self.logoURL(branding), themeURL: Self.themeURL(branding), language: branding.defaultLanguage)
+        chrome.sendsWhatsApp = sendsWhatsApp
+        self.chromes = [branding.defaultLanguage: chrome]
     }
 
     /// The body of the tenant's 429 page in `language`, for `TenantSiteCache.refusalPage`.
-    func renderRefusalPage(in language: Language) -> [UInt8]? {
-        chromes[language].map {
-            ErrorResponder.refusalPage(chrome: $0.linkingLanguages(to: Paths.home, sendsWhatsApp: sendsWhatsApp)).compacted()
-        }
+    func renderRefusalPage(in language: Language) -> [UInt8] {
+        ErrorResponder.refusalPage(chrome: .tenant(self, language: language, path: Paths.home)).compacted()
     }
 
     var themeURL: String { Self.themeURL(branding) }
@@ -83,14 +80,11 @@ public final class TenantSiteCache: Sendable {
     func cachedSite(for tenant: Tenant) -> TenantSite? { cache.cachedValue(for: tenant.id) }
 
     /// The body of the tenant's 429 page in `language`, rendered on its first use: a flood is refused
-    /// from memory after its first refusal. Nil only for a language the site has no frame for.
-    func refusalPage(for tenant: Tenant, site: TenantSite, language: Language) -> [UInt8]? {
-        let key = RefusalKey(tenant: tenant.id, language: language, brandingVersion: site.branding.version)
-        if let page = refusals.value(for: key) { return page }
-        let generation = refusals.generation
-        guard let page = site.renderRefusalPage(in: language) else { return nil }
-        refusals.store(page, for: key, generation: generation)
-        return page
+    /// from memory after its first refusal.
+    func refusalPage(for tenant: Tenant, site: TenantSite, language: Language) -> [UInt8] {
+        refusals.value(for: RefusalKey(tenant: tenant.id, language: language, brandingVersion: site.branding.version)) {
+            site.renderRefusalPage(in: language)
+        }
     }
 
     public func invalidate(_ tenantID: UUID) {
