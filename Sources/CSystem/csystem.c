@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
@@ -68,4 +69,8 @@ int gerbang_signal_pipe(const int *signals, int count) {
 
 int gerbang_dup_cloexec_above(int fd, int minimum) {
     return fcntl(fd, F_DUPFD_CLOEXEC, minimum);
+}
+
+int gerbang_limit_malloc_arenas(int arenas) {
+    return mallopt(M_ARENA_MAX, arenas);
 }

@@ -67,6 +67,52 @@ import Testing
         #expect(try catalogue.onSaleProfiles(for: tenants[0]).map(\.name) == ["Paket \(tenants[0].name)"])
     }
 
+    /// A page renders into a buffer reserved for a large page: the cache keeps the page in an allocation
+    /// of its own size, the same bytes, and charges what it keeps (with 10,000 stores, keeping the
+    /// buffers held three times what the caches counted).
+    @Test func aCachedHomePageKeepsOnlyItsBytesAndIsChargedForThem() throws {
+        let tenants = try Self.insertTenants(1)
+        let catalogue = CatalogueCache(
+            repository: VoucherProfileRepository(database: TenantCacheTests.database), budget: CacheBudget(bytes: 1 << 20))
+        let rendered = try catalogue.homePage(for: tenants[0], language: .en, brandingVersion: 1) { profiles in
+            var body = [UInt8]()
+            body.reserveCapacity(16_384)
+            body.append(contentsOf: profiles.map(\.name).joined().utf8)
+            return HTTPResponse(status: .ok, headers: HTTPHeaders(), body: body)
+        }
+        let kept = try #require(catalogue.cachedHomePage(for: tenants[0], language: .en, brandingVersion: 1))
+        #expect(String(decoding: kept.body, as: UTF8.self) == "Paket \(tenants[0].name)")
+        #expect(kept.body == rendered.body)
+        #expect(kept.body.capacity < 1_024)
+        let statistics = try #require(catalogue.statistics.first { $0.name == "home_page" }?.statistics)
+        #expect(statistics.bytes >= kept.body.capacity)
+    }
+
+    /// Loading a store's site renders no 429 page; its first refusal in a language does, in the store's
+    /// frame, and a change of the store drops its pages with the site.
+    @Test func aStoresRefusalPageIsRenderedOnFirstUseAndDroppedWithItsSite() throws {
+        let tenants = try Self.insertTenants(2)
+        let sites = TenantSiteCache(
+            repository: BrandingRepository(database: TenantCacheTests.database), platformSendsWhatsApp: true, capacity: 1 << 20)
+        func refusalPages() -> CacheStatistics? { sites.allStatistics.first { $0.name == "refusal_page" }?.statistics }
+        for tenant in tenants { _ = try sites.site(for: tenant) }
+        #expect(refusalPages()?.entries == 0)
+        // In either language, whichever the store's own is (the site keeps only that one's frame).
+        for tenant in tenants {
+            for language in Language.allCases {
+                let page = sites.refusalPage(for: tenant, site: try sites.site(for: tenant), language: language)
+                let text = String(decoding: page, as: UTF8.self)
+                #expect(text.contains(tenant.name) && text.contains(language.strings.tooManyRequestsTitle))
+                #expect(text.contains("<html lang=\"\(language.rawValue)\""))
+                #expect(page.capacity < 2 * page.count)
+            }
+        }
+        #expect(refusalPages()?.entries == 2 * Language.allCases.count)
+        sites.invalidate(tenants[0].id)
+        #expect(refusalPages()?.entries == Language.allCases.count)
+        #expect(sites.cachedSite(for: tenants[1]) != nil)
+    }
+
     /// One store's change (a package edited) drops that store's rendered pages in every language, and
     /// no other store's: on a platform of thousands, the others' visitors still get theirs from memory.
     @Test func oneStoresChangeDropsOnlyItsOwnPages() throws {
@@ -94,20 +140,25 @@ import Testing
         let tenants = try Self.insertTenants(120)
         let server = try GerbangProcess(environment: ["CACHE_MEMORY_MB": "1", "RATE_LIMITS": "off"])
         defer { server.stop() }
+        var firstVisits: [String] = []
         for tenant in tenants {
             let home = try TestHTTPClient.request(port: server.port, host: "\(tenant.slug).localhost")
             #expect(home.status == 200 && home.text.contains("Paket \(tenant.name)"))
+            firstVisits.append(home.text)
         }
+        // The last store's page now comes from memory: the same bytes as when it was rendered.
+        let again = try TestHTTPClient.request(port: server.port, host: "\(tenants[119].slug).localhost")
+        #expect(again.text == firstVisits[119])
         let metrics = try MetricsTests.parse(try TestHTTPClient.request(port: server.port, path: "/metrics", host: "localhost").text)
-        for cache in ["catalogue", "home_page"] {
+        for cache in ["catalogue", "home_page", "site", "known_host"] {
             let bytes = try #require(MetricsTests.value(metrics, "gerbang_cache_bytes", ["cache": cache]))
             let capacity = try #require(MetricsTests.value(metrics, "gerbang_cache_capacity_bytes", ["cache": cache]))
             #expect(bytes <= capacity && capacity <= Double(1 << 20))
         }
         #expect(MetricsTests.value(metrics, "gerbang_cache_evictions_total", ["cache": "home_page"]) ?? 0 > 0)
+        // The first store was dropped: rendered again, the same bytes as on its first visit.
         let first = try TestHTTPClient.request(port: server.port, host: "\(tenants[0].slug).localhost")
-        #expect(first.status == 200 && first.text.contains("Paket \(tenants[0].name)"))
-        #expect(!first.text.contains("Paket \(tenants[1].name)"))
+        #expect(first.status == 200 && first.text == firstVisits[0])
     }
 
     /// `count` active stores with branding and one package each, inserted in one statement.

@@ -1,4 +1,4 @@
-// Linux calls that Swift's Glibc module does not import (epoll, eventfd, signal handlers), behind plain signatures.
+// Linux calls that Swift's Glibc module does not import (epoll, eventfd, signal handlers, mallopt), behind plain signatures.
 #ifndef GERBANG_CSYSTEM_H
 #define GERBANG_CSYSTEM_H
 
@@ -34,5 +34,7 @@ int gerbang_eventfd(void);
 int gerbang_signal_pipe(const int *signals, int count);
 /// fcntl(fd, F_DUPFD_CLOEXEC, minimum)
 int gerbang_dup_cloexec_above(int fd, int minimum);
+/// mallopt(M_ARENA_MAX, arenas): glibc's malloc.h is not in Swift's Glibc module
+int gerbang_limit_malloc_arenas(int arenas);
 
 #endif

@@ -78,37 +78,39 @@ public struct SiteLayout: HTMLComponent {
     }
 
     private var footer: Element {
-        Element.footer(.class("site-footer")) {
+        // Once: each `chrome.strings` is a copy of the whole catalogue of strings, every one of them retained.
+        let strings = chrome.strings
+        return Element.footer(.class("site-footer")) {
             Element.div(.class("wrap")) {
                 Element.section {
                     Element.h2 { chrome.siteName }
                     if !chrome.tagline.isEmpty { Element.p(.class("muted")) { chrome.tagline } }
                     if !chrome.footerText.isEmpty { Element.p { chrome.footerText } }
-                    if chrome.showsPoweredBy { Element.p(.class("muted")) { chrome.strings.poweredBy } }
+                    if chrome.showsPoweredBy { Element.p(.class("muted")) { strings.poweredBy } }
                 }
                 if chrome.whatsAppURL != nil || !chrome.email.isEmpty || !chrome.address.isEmpty {
                     Element.section {
-                        Element.h2 { chrome.strings.contactUs }
+                        Element.h2 { strings.contactUs }
                         Element.ul {
                             if let whatsApp = chrome.whatsAppURL {
                                 Element.li {
-                                    "\(chrome.strings.whatsApp): "
+                                    "\(strings.whatsApp): "
                                     Element.a(.href(SafeURL(whatsApp)), .rel("noopener")) { chrome.whatsAppLabel }
                                 }
                             }
                             if !chrome.email.isEmpty {
                                 Element.li {
-                                    "\(chrome.strings.email): "
+                                    "\(strings.email): "
                                     Element.a(.href(SafeURL("mailto:" + chrome.email))) { chrome.email }
                                 }
                             }
-                            if !chrome.address.isEmpty { Element.li { "\(chrome.strings.address): \(chrome.address)" } }
+                            if !chrome.address.isEmpty { Element.li { "\(strings.address): \(chrome.address)" } }
                         }
                     }
                 }
                 Element.section {
                     if !chrome.pages.isEmpty {
-                        Element.h2 { chrome.strings.pagesHeading }
+                        Element.h2 { strings.pagesHeading }
                         Element.ul {
                             for page in chrome.pages {
                                 Element.li { Element.a(.href(SafeURL(page.href))) { page.title } }
@@ -116,7 +118,7 @@ public struct SiteLayout: HTMLComponent {
                         }
                     }
                     if !chrome.languages.isEmpty {
-                        Element.h2 { chrome.strings.language }
+                        Element.h2 { strings.language }
                         Element.ul {
                             for link in chrome.languages {
                                 Element.li {

@@ -183,7 +183,7 @@ public final class Application: HTTPResponder {
             let client = TenantRateLimit.clientRules(request, route: rules, tenant: tenant, settings: services.rateLimits.settings),
             let refusal = services.rateLimits.rememberedRefusal(of: client)
         {
-            var response = refusalPage(refusal, request, site: site, language: choice.language)
+            var response = refusalPage(refusal, tenant: tenant, site: site, language: choice.language)
             response.logTag = tenant.slug
             return response
         }
@@ -215,7 +215,7 @@ public final class Application: HTTPResponder {
                 }
             }
         } catch let refusal as RateLimitExceeded {
-            response = refusalPage(refusal, request, site: site, language: choice.language)
+            response = refusalPage(refusal, tenant: tenant, site: site, language: choice.language)
         } catch let needsWorker as AnswerNeedsWorker {
             throw needsWorker
         } catch {
@@ -225,11 +225,8 @@ public final class Application: HTTPResponder {
         return response
     }
 
-    /// The tenant's 429 page, rendered once per language when the site was loaded.
-    private func refusalPage(_ refusal: RateLimitExceeded, _ request: HTTPRequest, site: TenantSite, language: Language)
-        -> HTTPResponse
-    {
-        if let page = site.refusalPages[language] { return errors.refusal(refusal, page: page) }
-        return errors.page(for: refusal, request: request, chrome: .tenant(site, language: language, path: Paths.home))
+    /// The tenant's 429 page, rendered once per language and kept with the site.
+    private func refusalPage(_ refusal: RateLimitExceeded, tenant: Tenant, site: TenantSite, language: Language) -> HTTPResponse {
+        errors.refusal(refusal, page: services.sites.refusalPage(for: tenant, site: site, language: language))
     }
 }

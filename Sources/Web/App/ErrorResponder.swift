@@ -38,7 +38,7 @@ struct ErrorResponder: Sendable {
         return response
     }
 
-    /// A tenant's 429 from its page built with the site (`TenantSite.refusalPages`): refusing a flood
+    /// A tenant's 429 from its page kept with the site (`TenantSiteCache.refusalPage`): refusing a flood
     /// must cost no more than serving a page, so nothing is rendered per refusal.
     func refusal(_ error: RateLimitExceeded, page: [UInt8]) -> HTTPResponse {
         var response = HTTPResponse.html(page, status: .tooManyRequests)

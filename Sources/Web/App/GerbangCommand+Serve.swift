@@ -11,6 +11,10 @@ import HTTP
 /// crashes a worker costs that worker's requests in flight, not the port.
 extension GerbangCommand {
     static func serve(_ config: AppConfig, environment: [String: String]) throws {
+        // With an arena per busy thread, the event loops and workers each held memory of pages the
+        // caches had evicted: a process with 10,000 tenants sat 15 MiB further above its caches'
+        // bound than with two arenas, and served no faster.
+        AllocatorArenas.limit(to: 2, environment: environment)
         if let supervisor = environment[WorkerEnvironment.supervisor].flatMap({ pid_t($0) }) {
             try serveAsWorker(config, supervisor: supervisor)
         } else if config.workerProcesses == 1 {

@@ -48,7 +48,8 @@ struct Routes: Sendable {
         ).addRoutes(to: &anyone)
         DomainCheckController(database: database).addRoutes(to: &anyone)
         MetricsController(
-            allowed: services.config.metricsAllow, metrics: services.metrics, database: database, catalogue: services.catalogue,
+            allowed: services.config.metricsAllow, metrics: services.metrics, database: database,
+            caches: { [services] in services.cacheStatistics },
             supervisorCountersFile: services.config.supervisorCountersFile
         ).addRoutes(to: &anyone)
         var table = RouteTable<GlobalContext>()

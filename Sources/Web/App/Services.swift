@@ -80,6 +80,11 @@ final class Services: Sendable {
         retention = RetentionSweep(database: database, settings: config.retention)
     }
 
+    /// The per-tenant caches that hold the bulk of `CACHE_MEMORY_MB`, for `/metrics`.
+    var cacheStatistics: [(name: String, statistics: CacheStatistics)] {
+        resolver.statistics + sites.allStatistics + catalogue.statistics
+    }
+
     /// Subscribes to `tenant_changed` and waits (briefly) until the subscription is live, so nothing
     /// cached after this point can miss its invalidation.
     func startListening() {

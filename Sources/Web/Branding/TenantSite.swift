@@ -8,14 +8,12 @@ public struct TenantSite: Sendable {
     public let themeCSS: [UInt8]
     public let themeETag: String
     public let logoETag: String?
-    /// The page frame in each language, built once per branding version rather than on every
+    /// The page frame in the store's language, built once per branding version rather than on every
     /// request (building it showed as a sixth of a cached home page's time); only its language
     /// links depend on the page, and `SiteChrome.tenant` adds those.
     let chromes: [Language: SiteChrome]
     /// Whether the platform's sender or the tenant's own active number sends this store's WhatsApp messages.
     public let sendsWhatsApp: Bool
-    /// The 429 page in each language, rendered once per branding version (see `ErrorResponder.refusal`).
-    let refusalPages: [Language: [UInt8]]
 
     init(branding: Branding, sendsWhatsApp: Bool = true) {
         self.branding = branding
@@ -25,17 +23,18 @@ public struct TenantSite: Sendable {
         self.themeETag =
             "\"t\(branding.version)-\(branding.primaryColor.description.dropFirst())\(branding.accentColor.description.dropFirst())\""
         self.logoETag = branding.logo.map { "\"\($0.sha256.isEmpty ? "v\(branding.version)" : String($0.sha256.prefix(32)))\"" }
-        let chromes = Dictionary(
-            uniqueKeysWithValues: Language.allCases.map {
-                var chrome = SiteChrome.tenantFrame(
-                    branding, logoURL: Self.logoURL(branding), themeURL: Self.themeURL(branding), language: $0)
-                chrome.sendsWhatsApp = sendsWhatsApp
-                return ($0, chrome)
-            })
-        self.chromes = chromes
-        self.refusalPages = chromes.mapValues {
-            ErrorResponder.refusalPage(chrome: $0.linkingLanguages(to: Paths.home, sendsWhatsApp: sendsWhatsApp))
-        }
+        // Only the store's own language, which most of its visitors read: a frame in the other is built
+        // when a page in it is rendered (`SiteChrome.tenant`), and keeping both made every site (and
+        // every load of one, on a platform of thousands) half as large again.
+        var chrome = SiteChrome.tenantFrame(
+            branding, logoURL: Self.logoURL(branding), themeURL: Self.themeURL(branding), language: branding.defaultLanguage)
+        chrome.sendsWhatsApp = sendsWhatsApp
+        self.chromes = [branding.defaultLanguage: chrome]
+    }
+
+    /// The body of the tenant's 429 page in `language`, for `TenantSiteCache.refusalPage`.
+    func renderRefusalPage(in language: Language) -> [UInt8] {
+        ErrorResponder.refusalPage(chrome: .tenant(self, language: language, path: Paths.home)).compacted()
     }
 
     var themeURL: String { Self.themeURL(branding) }
@@ -46,15 +45,28 @@ public struct TenantSite: Sendable {
 }
 
 /// Tenant sites by tenant id, loaded on first use and dropped when the tenant changes.
+///
+/// The 429 pages are kept apart, rendered on a tenant's first refusal in a language: rendering two of
+/// them with every site made a site three times as costly to load (on a platform of thousands of
+/// stores, with most sites loaded again after eviction), for a page most tenants never show.
 public final class TenantSiteCache: Sendable {
+    private struct RefusalKey: Hashable, Sendable {
+        let tenant: UUID
+        let language: Language
+        let brandingVersion: Int
+    }
+
     private let cache: GenerationalCache<UUID, TenantSite>
+    private let refusals: GenerationalCache<RefusalKey, [UInt8]>
     private let repository: BrandingRepository
     private let platformSendsWhatsApp: Bool
 
+    /// - Parameter capacity: the sites' bound in bytes; an eighth of it is the 429 pages'.
     public init(repository: BrandingRepository, platformSendsWhatsApp: Bool, capacity: Int = CacheBudget.standard.sites) {
         self.repository = repository
         self.platformSendsWhatsApp = platformSendsWhatsApp
-        cache = GenerationalCache(timeToLive: .seconds(300), capacity: capacity) { _, site in site.estimatedBytes }
+        cache = GenerationalCache(timeToLive: .seconds(300), capacity: capacity - capacity / 8) { _, site in site.estimatedBytes }
+        refusals = GenerationalCache(timeToLive: .seconds(300), capacity: capacity / 8) { _, page in page.capacity }
     }
 
     public func site(for tenant: Tenant) throws -> TenantSite {
@@ -67,14 +79,32 @@ public final class TenantSiteCache: Sendable {
     /// The site if it is loaded, without asking the database.
     func cachedSite(for tenant: Tenant) -> TenantSite? { cache.cachedValue(for: tenant.id) }
 
-    public func invalidate(_ tenantID: UUID) { cache.invalidate(tenantID) }
-    public func invalidateAll() { cache.invalidateAll() }
+    /// The body of the tenant's 429 page in `language`, rendered on its first use: a flood is refused
+    /// from memory after its first refusal.
+    func refusalPage(for tenant: Tenant, site: TenantSite, language: Language) -> [UInt8] {
+        refusals.value(for: RefusalKey(tenant: tenant.id, language: language, brandingVersion: site.branding.version)) {
+            site.renderRefusalPage(in: language)
+        }
+    }
+
+    public func invalidate(_ tenantID: UUID) {
+        cache.invalidate(tenantID)
+        refusals.invalidate { key, _ in key.tenant == tenantID }
+    }
+
+    public func invalidateAll() {
+        cache.invalidateAll()
+        refusals.invalidateAll()
+    }
+
     public var statistics: CacheStatistics { cache.statistics }
+    var allStatistics: [(name: String, statistics: CacheStatistics)] {
+        [("site", cache.statistics), ("refusal_page", refusals.statistics)]
+    }
 }
 
 extension TenantSite {
-    /// Roughly the bytes the site holds, for its cache's bound: the theme, the logo, the refusal pages
-    /// and the page frames. Strings count their UTF-8 plus a heap header; the rest is a flat allowance.
+    /// Roughly the bytes the site holds, for its cache's bound: the theme, the logo and the page frames. Strings count their UTF-8 plus a heap header; the rest is a flat allowance.
     var estimatedBytes: Int {
         let texts = [
             branding.displayName, branding.tagline, branding.contactWhatsApp, branding.contactEmail, branding.address,
@@ -85,8 +115,7 @@ extension TenantSite {
             let texts = [chrome.siteName, chrome.tagline, chrome.whatsAppLabel, chrome.email, chrome.address, chrome.footerText]
             return total + 512 + links + texts.reduce(0) { $0 + Self.bytes($1) }
         }
-        let refusals = refusalPages.values.reduce(0) { $0 + 32 + $1.count }
-        return 256 + themeCSS.count + (branding.logo?.bytes.count ?? 0) + refusals + frames + texts.reduce(0) { $0 + Self.bytes($1) }
+        return 256 + themeCSS.capacity + (branding.logo?.bytes.count ?? 0) + frames + texts.reduce(0) { $0 + Self.bytes($1) }
     }
 
     private static func bytes(_ text: String) -> Int { 32 + text.utf8.count }

@@ -10,7 +10,8 @@ struct MetricsController: Sendable {
     let allowed: [IPAddressRange]
     let metrics: Metrics
     let database: PostgresPool
-    let catalogue: CatalogueCache
+    /// The per-tenant caches' counters and sizes, by cache.
+    let caches: @Sendable () -> [(name: String, statistics: CacheStatistics)]
     /// A worker's view of its supervisor's counters (restarts, reloads); nil when there is no supervisor.
     let supervisorCountersFile: String?
 
@@ -19,7 +20,7 @@ struct MetricsController: Sendable {
             // `clientAddress` is the forwarded one only when the peer is a trusted proxy.
             guard allowed.contains(where: { $0.contains(request.clientAddress) }) else { throw HTTPError(.notFound) }
             let exposition = MetricsExposition(
-                metrics: metrics, pool: database.statistics, caches: catalogue.statistics,
+                metrics: metrics, pool: database.statistics, caches: caches(),
                 supervisor: supervisorCountersFile.flatMap(SupervisorCounters.read(from:)))
             var headers = HTTPHeaders()
             headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")

@@ -35,9 +35,7 @@ final class CatalogueCache: Sendable {
         profiles = GenerationalCache(timeToLive: .seconds(300), capacity: budget.catalogues) { _, profiles in
             profiles.reduce(0) { $0 + MemoryLayout<VoucherProfile>.stride + 96 + $1.name.utf8.count + $1.description.utf8.count }
         }
-        homePages = GenerationalCache(timeToLive: .seconds(300), capacity: budget.homePages) { _, page in
-            page.body.count + page.headers.reduce(0) { $0 + 64 + $1.name.utf8.count + $1.value.utf8.count }
-        }
+        homePages = GenerationalCache(timeToLive: .seconds(300), capacity: budget.homePages) { _, page in page.cachedBytes }
         voucherPages = GenerationalCache(timeToLive: .seconds(300), capacity: budget.voucherPages) { _, template in
             template.bytes + 256
         }
@@ -58,7 +56,7 @@ final class CatalogueCache: Sendable {
         for tenant: Tenant, language: Language, brandingVersion: Int, render: ([VoucherProfile]) -> HTTPResponse
     ) throws -> HTTPResponse {
         let key = HomeKey(tenant: tenant.id, language: language, brandingVersion: brandingVersion)
-        return try homePages.value(for: key) { render(try onSaleProfiles(for: tenant)) }
+        return try homePages.value(for: key) { render(try onSaleProfiles(for: tenant)).compacted() }
     }
 
     /// The home page if it is rendered and current, without asking the database.

@@ -13,13 +13,15 @@ struct StorefrontController: Sendable {
             try catalogue.homePage(
                 for: context.tenant, language: context.language, brandingVersion: context.site.branding.version
             ) { profiles in
-                let strings = context.chrome.strings
+                // Once: the context builds the frame (and `strings` copies its catalogue) on each use.
+                let chrome = context.chrome
+                let strings = chrome.strings
                 let packages = profiles.map { profile in
                     HomeView.Package(
                         name: profile.name, price: Rupiah.format(profile.price), details: profile.details(strings),
                         href: Paths.voucher(profile.id))
                 }
-                return .page(HomePage(chrome: context.chrome, view: HomeView(packages: packages)))
+                return .page(HomePage(chrome: chrome, view: HomeView(packages: packages)))
             }
         }
 

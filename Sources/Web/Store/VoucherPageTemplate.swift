@@ -18,7 +18,7 @@ struct VoucherPageTemplate: Sendable {
         guard let tokenRange = Self.onlyRange(of: Array(token.utf8), in: response.body),
             let keyRange = Self.onlyRange(of: Array(key.utf8), in: response.body)
         else { return nil }
-        self.response = response
+        self.response = response.compacted()
         self.tokenRange = tokenRange
         self.keyRange = keyRange
     }
@@ -33,7 +33,7 @@ struct VoucherPageTemplate: Sendable {
     }
 
     /// The byte size the cache charges for it.
-    var bytes: Int { response.body.count }
+    var bytes: Int { response.cachedBytes }
 
     private static func onlyRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
         guard let first = needle.first, needle.count <= haystack.count else { return nil }

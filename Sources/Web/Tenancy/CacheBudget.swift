@@ -6,7 +6,7 @@
 /// and its rendered home page are the bulk, a few kilobytes each; its catalogue, content pages and
 /// host name less. The host caches are small on purpose: a scanner's made-up hosts land there.
 public struct CacheBudget: Sendable, Equatable {
-    public static let defaultMegabytes = 128
+    public static let defaultMegabytes = 80
 
     /// The whole budget in bytes.
     public let bytes: Int
@@ -23,21 +23,22 @@ public struct CacheBudget: Sendable, Equatable {
     public static let standard = CacheBudget(megabytes: defaultMegabytes)
 
     /// Hosts that resolved to a tenant.
-    public var knownHosts: Int { share(4) }
+    public var knownHosts: Int { share(3) }
     /// Hosts that resolved to nothing: what random `Host` headers fill.
     public var unknownHosts: Int { share(1) }
-    public var sites: Int { share(16) }
-    public var homePages: Int { share(12) }
+    /// Sites, and an eighth of this for their 429 pages.
+    public var sites: Int { share(18) }
+    public var homePages: Int { share(16) }
     /// Package pages, rendered once each (`VoucherPageTemplate`).
-    public var voucherPages: Int { share(6) }
+    public var voucherPages: Int { share(4) }
     public var catalogues: Int { share(8) }
-    public var contentPages: Int { share(10) }
+    public var contentPages: Int { share(6) }
     /// Gateway accounts by tenant, and by id.
     public var gatewayAccounts: Int { share(1) }
     public var frameAncestors: Int { share(1) }
     /// The rate-limit leases and remembered refusals, which are not kept per tenant but per client.
     public var rateLimits: Int { share(4) }
 
-    /// `parts` sixty-fourths of the budget; the shares above add up to 63, a little under the whole.
+    /// `parts` sixty-fourths of the budget; the shares above add up to 62, a little under the whole.
     private func share(_ parts: Int) -> Int { bytes / 64 * parts }
 }
