@@ -21,6 +21,9 @@ struct InvoiceListQuery: Sendable {
             // A customer number or phone finds its subscriber's invoices through `= any (array(…))`: as
             // a join, the search's `or` across two tables read every invoice of the tenant. The count
             // needs no subscriber otherwise (every invoice has one), and the page joins only its 25 rows.
+            // `overdue` is no stored status, so it is not also compared with `status`: with that `or` the
+            // count read every unpaid invoice's row (13.5 ms for a large ISP's 6,670) where the
+            // `invoices_unpaid` index alone answers it (4.8 ms).
             let counted = try db.query(
                 """
                 select count(*) as n from (
@@ -30,7 +33,7 @@ struct InvoiceListQuery: Sendable {
                             or i.subscriber_id = any (array(
                                 select s.id from subscribers s
                                 where s.tenant_id = $1 and (s.customer_number = $2 or s.phone = $3))))
-                        and ($4::text is null or i.status = $4 or ($4 = 'overdue' and i.is_overdue))
+                        and ($4::text is null or ($4 <> 'overdue' and i.status = $4) or ($4 = 'overdue' and i.is_overdue))
                     limit $5
                 ) as listed
                 """, tenant.id, request.number, request.phone, request.statusFilter, request.countLimit
@@ -46,7 +49,7 @@ struct InvoiceListQuery: Sendable {
                             or i.subscriber_id = any (array(
                                 select s.id from subscribers s
                                 where s.tenant_id = $1 and (s.customer_number = $2 or s.phone = $3))))
-                        and ($4::text is null or i.status = $4 or ($4 = 'overdue' and i.is_overdue))
+                        and ($4::text is null or ($4 <> 'overdue' and i.status = $4) or ($4 = 'overdue' and i.is_overdue))
                     order by i.created_at desc, i.invoice_number desc
                     limit $5 offset $6
                 ) as i
