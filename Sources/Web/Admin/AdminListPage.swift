@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import Templates
 
@@ -17,6 +18,23 @@ struct AdminListPage<Row: Sendable>: Sendable {
             page: page, lastPage: lastPage, totalCount: totalCount, previousURL: page > 1 ? request.url(path: path, page: page - 1) : nil,
             nextURL: page < lastPage ? request.url(path: path, page: page + 1) : nil,
             totalCountIsLowerBound: window.isLowerBound)
+    }
+}
+
+extension AdminListPage {
+    /// A page found in two steps, so a large list is read once and only the page's rows are joined to
+    /// what they show: `matches(offset)` counts what the request matches (at most `countLimit`) and
+    /// picks the ids of the page from `offset` (none past the end); `rows` reads those. A page asked for
+    /// past the end is asked again at the last page.
+    init(
+        _ request: AdminListRequest, matches: (_ offset: Int) throws -> (count: Int, ids: [UUID]),
+        rows: ([UUID]) throws -> [Row]
+    ) throws {
+        let asked = (request.page - 1) * AdminListRequest.pageSize
+        var found = try matches(asked)
+        let window = request.pageWindow(countedRows: found.count)
+        if window.offset != asked { found = try matches(window.offset) }
+        self.init(rows: try rows(found.ids), window: window)
     }
 }
 

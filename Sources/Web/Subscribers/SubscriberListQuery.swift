@@ -16,19 +16,17 @@ struct SubscriberListQuery: Sendable {
     /// of a large ISP's) to keep 25 of them.
     func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<Subscriber> {
         try database.scoped(to: tenant).listTransaction { db in
-            let asked = (request.page - 1) * AdminListRequest.pageSize
-            var found = try matches(request, offset: asked, for: tenant, on: db)
-            let window = request.pageWindow(countedRows: found.count)
-            // Past the last page the list shows its last page, which the first statement did not pick.
-            if window.offset != asked { found = try matches(request, offset: window.offset, for: tenant, on: db) }
-            let rows = try db.query(
-                """
-                select s.* from subscribers_with_plan s
-                where s.tenant_id = $1 and s.id = any($2::uuid[])
-                order by s.name, s.customer_number
-                """, tenant.id, found.ids
-            ).map(Subscriber.init(row:))
-            return AdminListPage(rows: rows, window: window)
+            try AdminListPage(request) { offset in
+                try matches(request, offset: offset, for: tenant, on: db)
+            } rows: { ids in
+                try db.query(
+                    """
+                    select s.* from subscribers_with_plan s
+                    where s.tenant_id = $1 and s.id = any($2::uuid[])
+                    order by s.name, s.customer_number
+                    """, tenant.id, ids
+                ).map(Subscriber.init(row:))
+            }
         }
     }
 
@@ -75,18 +73,17 @@ struct SubscriberListQuery: Sendable {
                 AdminListRequest.pageSize, offset
             ).single()
         } else {
-            // The whole list or one status: counted from an index, the page walked in name order.
+            // The whole list or one status: `not materialized`, so the count is read from an index and the
+            // page walks the list's index in name order, each planned on its own.
             row = try db.query(
                 """
+                with listed as not materialized (
+                    select s.id, s.name, s.customer_number from subscribers s
+                    where s.tenant_id = $1 and ($2::text is null or s.status = $2)
+                )
                 select counted.n,
-                    array(select s.id from subscribers s
-                        where s.tenant_id = $1 and ($2::text is null or s.status = $2) and $5 < counted.n
-                        order by s.name, s.customer_number
-                        limit $4 offset $5) as ids
-                from (select count(*) as n from (
-                        select from subscribers s
-                        where s.tenant_id = $1 and ($2::text is null or s.status = $2)
-                        limit $3) as listed) as counted
+                    array(select id from listed where $5 < counted.n order by name, customer_number limit $4 offset $5) as ids
+                from (select count(*) as n from (select from listed limit $3) as listed) as counted
                 """, tenant.id, request.statusFilter, request.countLimit, AdminListRequest.pageSize, offset
             ).single()
         }
