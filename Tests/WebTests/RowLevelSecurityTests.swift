@@ -100,6 +100,25 @@ import Testing
         #expect(scoped.isEmpty && unscoped.count == 1)
     }
 
+    /// Where one tenant's lists read thousands of rows (subscribers, invoices), its scope bounds the index
+    /// scan, computed once, instead of being tested on every row read (migration 0041).
+    @Test func theScopeOfSubscribersAndInvoicesBoundsTheIndexScanInsteadOfFilteringEachRow() throws {
+        let a = try F.tenantWithRows()
+        let plans = try F.app.scoped(toTenantID: a.id).transaction { db in
+            // The fixtures' tables are small enough for a sequential scan, which has no index condition.
+            try db.query("set local enable_seqscan = off")
+            return try [
+                "subscribers": try db.query("explain select count(*) from subscribers where tenant_id = $1", a.id),
+                "invoices": try db.query("explain select count(*) from invoices where tenant_id = $1", a.id),
+            ].mapValues { rows in try rows.map { try $0.decode("QUERY PLAN", as: String.self) } }
+        }
+        for (table, plan) in plans {
+            let scopeConditions = plan.filter { $0.contains("Index Cond") && $0.contains("app.tenant_id") }
+            let rowFilters = plan.filter { $0.contains("Filter:") && $0.contains("app.tenant_id") }
+            #expect(!scopeConditions.isEmpty && rowFilters.isEmpty, "\(table): \(plan.joined(separator: "\n"))")
+        }
+    }
+
     @Test func theServersRoleOwnsNoTableAndCannotBypassRowSecurity() throws {
         let role = try F.app.query(
             """

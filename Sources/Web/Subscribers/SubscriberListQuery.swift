@@ -33,7 +33,7 @@ struct SubscriberListQuery: Sendable {
     /// How many subscribers the request matches (at most `countLimit`), and the ids of the 25 from
     /// `offset` in name order, in one statement; no ids when `offset` is past the end (the page asked
     /// for does not exist, and walking to it would be wasted). What matches a search is one SQL rule,
-    /// `subscriber_matches_search` (migration 0038).
+    /// `subscriber_matches_search` (migrations 0038, 0042).
     private func matches(_ request: AdminListRequest, offset: Int, for tenant: Tenant, on db: PostgresConnection)
         throws -> (count: Int, ids: [UUID])
     {
@@ -47,7 +47,7 @@ struct SubscriberListQuery: Sendable {
                 with overdue as (
                     select s.id, s.name, s.customer_number from subscribers s
                     where s.tenant_id = $1
-                        and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
+                        and subscriber_matches_search(s.search_name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
                         and s.id in (select i.subscriber_id from invoices_with_overdue i where i.tenant_id = $1 and i.is_overdue)
                 )
                 select counted.n,
@@ -63,7 +63,7 @@ struct SubscriberListQuery: Sendable {
                 with matched as materialized (
                     select s.id, s.name, s.customer_number from subscribers s
                     where s.tenant_id = $1
-                        and subscriber_matches_search(s.name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
+                        and subscriber_matches_search(s.search_name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
                         and ($4::text is null or s.status = $4)
                 )
                 select counted.n,
