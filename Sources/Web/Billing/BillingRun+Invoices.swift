@@ -9,19 +9,29 @@ extension BillingRun {
     func invoice(_ tenant: BillingTenant, today: CalendarDay, after: String, on db: PostgresConnection) throws -> (
         made: Int, lastLookedAt: String?
     ) {
-        // Whoever already has an invoice for this calendar month is done; the rest are looked at.
+        // Whoever already has an invoice for this calendar month is done; the rest are looked at. The batch
+        // walks the tenant's subscribers in customer-number order, each one's latest period read by its own
+        // index lookup: as a join of the plans and an anti-join of the invoices, the planner sometimes read all
+        // of a large ISP's subscribers, or all its invoices, for each batch of 200.
         let candidates = try db.query(
             """
-            select s.id, s.customer_number, s.name, s.phone, s.billing_day, s.plan_id, s.monthly_price,
-                to_char(coalesce(s.installation_date, (s.created_at at time zone $3)::date), 'YYYY-MM-DD') as started_on,
-                (select max(i.period) from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id)
-                    as last_period
-            from subscribers_with_plan s
-            where s.tenant_id = $1 and s.status in ('active', 'isolated') and s.customer_number > $4
-                and not exists (
-                    select 1 from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id and i.period >= $2)
-            order by s.customer_number
-            limit $5
+            select c.id, c.customer_number, c.name, c.phone, c.billing_day, c.plan_id, p.price as monthly_price,
+                c.started_on, c.last_period
+            from (
+                select s.id, s.tenant_id, s.customer_number, s.name, s.phone, s.billing_day, s.plan_id,
+                    to_char(coalesce(s.installation_date, (s.created_at at time zone $3)::date), 'YYYY-MM-DD') as started_on,
+                    latest.period as last_period
+                from subscribers s
+                cross join lateral (
+                    select max(i.period) as period from invoices i where i.tenant_id = s.tenant_id and i.subscriber_id = s.id
+                ) as latest
+                where s.tenant_id = $1 and s.status in ('active', 'isolated') and s.customer_number > $4
+                    and coalesce(latest.period, '') < $2
+                order by s.customer_number
+                limit $5
+            ) as c
+            join plans p on p.tenant_id = c.tenant_id and p.id = c.plan_id
+            order by c.customer_number
             """, tenant.id, today.period, tenant.timeZoneIdentifier, after, Self.batchSize)
         var owed: [Owed] = []
         var lookedAt = 0
