@@ -55,6 +55,8 @@ final class PaymentReconciliation: Sendable {
         let lookBackSeconds = Int(Self.lookBack.components.seconds)
         let providers = PaymentProvider.allCases.filter { $0 != .sandbox }.map(\.rawValue)
         return try database.unscoped.transaction { db in
+            // `expires_at` bounds the scan of `voucher_orders_reconcile`: a checkout opens while its order is
+            // pending, so never more than the expiry sweep's interval after `expires_at` (migration 0043).
             let orders = try db.query(
                 """
                 update voucher_orders set payment_checked_at = now()
@@ -62,6 +64,7 @@ final class PaymentReconciliation: Sendable {
                     select tenant_id, id from voucher_orders
                     where status in ('pending', 'expired') and checkout_opened_at is not null
                         and gateway_provider = any($1::text[])
+                        and expires_at > now() - make_interval(secs => $3) - interval '1 day'
                         and checkout_opened_at <= now() - make_interval(secs => $2)
                         and checkout_opened_at > now() - make_interval(secs => $3)
                         and (payment_checked_at is null or payment_checked_at <= now()
