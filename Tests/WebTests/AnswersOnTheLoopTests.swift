@@ -40,6 +40,33 @@ import Testing
         #expect(missingLogo.status == .notFound)
     }
 
+    @Test func aStoreThatAllowsFramingIsAnsweredOnTheLoopWithItsPolicy() throws {
+        let application = try Self.application()
+        let tenant = try PortalFixtures.tenant()
+        try TestDatabase.owner.query(
+            "update tenant_branding set frame_ancestors = 'https://portal.isp.test' where tenant_id = $1", tenant.id)
+        let byWorker = application.respond(to: Self.request("/", host: tenant.host))
+        // The list came with the site: nothing more to load before the loop can answer.
+        let onLoop = try #require(application.respondWithoutBlocking(to: Self.request("/", host: tenant.host)))
+        #expect(onLoop.headers["Content-Security-Policy"]?.contains("frame-ancestors https://portal.isp.test;") == true)
+        #expect(onLoop.headers["Content-Security-Policy"] == byWorker.headers["Content-Security-Policy"])
+        #expect(onLoop.headers["X-Frame-Options"] == nil && byWorker.headers["X-Frame-Options"] == nil)
+    }
+
+    @Test func aStoreWithoutABrandingRowIsServedInTheNeutralLookAndItsSenderStillCounts() throws {
+        let tenant = try PortalFixtures.tenant()
+        try TestDatabase.owner.query("delete from tenant_branding where tenant_id = $1", tenant.id)
+        let slug = String(tenant.host.prefix { $0 != "." })
+        let record = try BrandingRepository(database: RowLevelSecurityFixtures.app).record(
+            for: Tenant(id: tenant.id, slug: slug, name: "Fallback", tier: .starter, usesCustomPaymentGateway: false))
+        #expect(record.branding.version == 0 && record.branding.displayName == "Fallback")
+        #expect(record.frameAncestors.origins.isEmpty)
+        #expect(!record.hasOwnWhatsAppSender)
+        let page = try Self.application().respond(to: Self.request("/", host: tenant.host))
+        #expect(page.status == .ok)
+        #expect(page.headers["X-Frame-Options"] == "DENY")
+    }
+
     @Test func whatNeedsTheDatabaseIsLeftToAWorker() throws {
         let application = try Self.application()
         let tenant = try PortalFixtures.tenant()

@@ -31,7 +31,7 @@ public final class Application: HTTPResponder {
             AddressRateLimit(gate: services.rateLimits, families: [.login], site: "platform"),
         ])
         tenantMiddleware = MiddlewareChain([
-            TenantFraming(repository: FrameAncestorsRepository(database: services.database)),
+            TenantFraming(),
             LanguageCookie(),
             UsageCounting(meter: services.usage),
             TenantRateLimit(gate: services.rateLimits),

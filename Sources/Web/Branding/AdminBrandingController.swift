@@ -24,9 +24,8 @@ struct AdminBrandingController: Sendable {
 
     private func show(_ request: HTTPRequest, _ admin: AuthenticatedTenantAdmin) throws -> HTTPResponse {
         let context = admin.context
-        let values = BrandingDraft.values(
-            of: try services.brandings.branding(for: context.tenant),
-            frameAncestors: try FrameAncestorsRepository.stored(for: context.tenant, in: services.branding.database))
+        let record = try services.brandings.record(for: context.tenant)
+        let values = BrandingDraft.values(of: record.branding, frameAncestors: record.frameAncestors)
         return page(admin, state: FormState(values: values), saved: try request.queryItems["saved"] == "1")
     }
 

@@ -10,22 +10,37 @@ public struct BrandingRepository: Sendable {
         self.database = database
     }
 
-    /// Whether the tenant sends its WhatsApp messages from its own number (an active sender row).
-    public func hasActiveWhatsAppSender(for tenant: Tenant) throws -> Bool {
-        try !database.scoped(to: tenant).query(
-            "select 1 from tenant_whatsapp_senders where tenant_id = $1 and is_active", tenant.id
-        ).isEmpty
-    }
-
-    public func branding(for tenant: Tenant) throws -> Branding {
-        let rows = try database.scoped(to: tenant).query(
+    /// Everything a site is built from, in one round trip: a site is loaded again after every change of
+    /// its tenant and, on a platform of thousands of stores, after every eviction, so each query more
+    /// would be paid on every cold visit.
+    public func record(for tenant: Tenant) throws -> BrandingRecord {
+        // The left join keeps the one row (and the sender) for a tenant without a branding row.
+        let row = try database.scoped(to: tenant).query(
             """
             select display_name, tagline, primary_color, accent_color, logo, logo_content_type, logo_sha256,
                    contact_whatsapp, contact_email, address, footer_text, default_locale, time_zone,
-                   hotspot_login_url, version
-            from tenant_branding where tenant_id = $1
-            """, tenant.id)
-        guard let row = rows.first else { return .fallback(for: tenant) }
+                   hotspot_login_url, version, frame_ancestors,
+                   exists (select 1 from tenant_whatsapp_senders s where s.tenant_id = $1 and s.is_active) as has_own_sender
+            from (values (true)) as one (present) left join tenant_branding on tenant_id = $1
+            """, tenant.id
+        ).single()
+        guard row.decode("version", as: Int?.self) != nil else {
+            return BrandingRecord(
+                branding: .fallback(for: tenant), frameAncestors: .none,
+                hasOwnWhatsAppSender: try row.decode("has_own_sender", as: Bool.self))
+        }
+        // The column's check admits only what the parser wrote; anything else is treated as no opt-in.
+        let framing = row.decode("frame_ancestors", as: String?.self).flatMap(FrameAncestors.init(parsing:)) ?? .none
+        return BrandingRecord(
+            branding: try Self.branding(from: row), frameAncestors: framing,
+            hasOwnWhatsAppSender: try row.decode("has_own_sender", as: Bool.self))
+    }
+
+    public func branding(for tenant: Tenant) throws -> Branding {
+        try record(for: tenant).branding
+    }
+
+    private static func branding(from row: PostgresRow) throws -> Branding {
         var logo: Branding.Logo?
         if let bytes = row.decode("logo", as: [UInt8]?.self), let type = row.decode("logo_content_type", as: String?.self) {
             logo = Branding.Logo(bytes: bytes, contentType: type, sha256: row.decode("logo_sha256", as: String?.self) ?? "")
@@ -46,6 +61,15 @@ public struct BrandingRepository: Sendable {
             version: try row.decode("version", as: Int.self)
         )
     }
+}
+
+/// One tenant's `tenant_branding` row as a site uses it.
+public struct BrandingRecord: Sendable {
+    public var branding: Branding
+    /// The sites that may frame the tenant's pages; none unless the admin opted in.
+    var frameAncestors: FrameAncestors
+    /// Whether the tenant sends its WhatsApp messages from its own number (an active sender row).
+    public var hasOwnWhatsAppSender: Bool
 }
 
 extension Branding {

@@ -3,13 +3,13 @@ import Templates
 extension SiteChrome {
     static let stylesheetURL = Paths.Assets.stylesheet
 
-    /// The frame of a tenant's pages, in the visitor's language, with language links to this page.
+    /// The frame of a tenant's pages, in the visitor's language, with language links to this page. Built
+    /// for each page rendered, not kept with the site: the pages answered most (the home page, package
+    /// pages, refusals) are kept rendered and need no frame, while a kept frame was half of every
+    /// site's memory, and so half of how many stores a process can keep at once.
     static func tenant(_ site: TenantSite, language: Language, path: String) -> SiteChrome {
-        let frame =
-            site.chromes[language]
-            ?? tenantFrame(
-                site.branding, logoURL: site.logoURL, themeURL: site.themeURL, language: language)
-        return frame.linkingLanguages(to: path, sendsWhatsApp: site.sendsWhatsApp)
+        tenantFrame(site.branding, logoURL: site.logoURL, themeURL: site.themeURL, language: language)
+            .linkingLanguages(to: path, sendsWhatsApp: site.sendsWhatsApp)
     }
 
     /// This frame with its language links pointing at `path`.
@@ -20,7 +20,7 @@ extension SiteChrome {
         return chrome
     }
 
-    /// Everything of the tenant's frame but the language links (`TenantSite` keeps one per language).
+    /// Everything of the tenant's frame but the language links.
     static func tenantFrame(_ branding: Branding, logoURL: String?, themeURL: String, language: Language) -> SiteChrome {
         let strings = language.strings
         return SiteChrome(

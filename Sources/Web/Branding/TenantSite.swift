@@ -8,28 +8,21 @@ public struct TenantSite: Sendable {
     public let themeCSS: [UInt8]
     public let themeETag: String
     public let logoETag: String?
-    /// The page frame in the store's language, built once per branding version rather than on every
-    /// request (building it showed as a sixth of a cached home page's time); only its language
-    /// links depend on the page, and `SiteChrome.tenant` adds those.
-    let chromes: [Language: SiteChrome]
     /// Whether the platform's sender or the tenant's own active number sends this store's WhatsApp messages.
     public let sendsWhatsApp: Bool
+    /// The sites that may frame the store's pages (`TenantFraming`), loaded with the rest, so every page's
+    /// policy is known wherever the site is.
+    let frameAncestors: FrameAncestors
 
-    init(branding: Branding, sendsWhatsApp: Bool = true) {
+    init(branding: Branding, sendsWhatsApp: Bool = true, frameAncestors: FrameAncestors = .none) {
         self.branding = branding
         self.sendsWhatsApp = sendsWhatsApp
+        self.frameAncestors = frameAncestors
         self.themeCSS = Array(ThemeStylesheet.css(for: branding).utf8)
         // The version changes on every save; the colours make the tag honest even between versions.
         self.themeETag =
             "\"t\(branding.version)-\(branding.primaryColor.description.dropFirst())\(branding.accentColor.description.dropFirst())\""
         self.logoETag = branding.logo.map { "\"\($0.sha256.isEmpty ? "v\(branding.version)" : String($0.sha256.prefix(32)))\"" }
-        // Only the store's own language, which most of its visitors read: a frame in the other is built
-        // when a page in it is rendered (`SiteChrome.tenant`), and keeping both made every site (and
-        // every load of one, on a platform of thousands) half as large again.
-        var chrome = SiteChrome.tenantFrame(
-            branding, logoURL: Self.logoURL(branding), themeURL: Self.themeURL(branding), language: branding.defaultLanguage)
-        chrome.sendsWhatsApp = sendsWhatsApp
-        self.chromes = [branding.defaultLanguage: chrome]
     }
 
     /// The body of the tenant's 429 page in `language`, for `TenantSiteCache.refusalPage`.
@@ -71,8 +64,10 @@ public final class TenantSiteCache: Sendable {
 
     public func site(for tenant: Tenant) throws -> TenantSite {
         try cache.value(for: tenant.id) {
-            let sends = try platformSendsWhatsApp || repository.hasActiveWhatsAppSender(for: tenant)
-            return TenantSite(branding: try repository.branding(for: tenant), sendsWhatsApp: sends)
+            let record = try repository.record(for: tenant)
+            return TenantSite(
+                branding: record.branding, sendsWhatsApp: platformSendsWhatsApp || record.hasOwnWhatsAppSender,
+                frameAncestors: record.frameAncestors)
         }
     }
 
@@ -104,18 +99,15 @@ public final class TenantSiteCache: Sendable {
 }
 
 extension TenantSite {
-    /// Roughly the bytes the site holds, for its cache's bound: the theme, the logo and the page frames. Strings count their UTF-8 plus a heap header; the rest is a flat allowance.
+    /// Roughly the bytes the site holds, for its cache's bound: the theme, the logo and the texts.
+    /// Strings count their UTF-8 plus a heap header; the rest is a flat allowance.
     var estimatedBytes: Int {
-        let texts = [
+        let branded = [
             branding.displayName, branding.tagline, branding.contactWhatsApp, branding.contactEmail, branding.address,
             branding.footerText, branding.timeZone, branding.hotspotLoginURL, themeETag,
         ]
-        let frames = chromes.values.reduce(0) { total, chrome in
-            let links = (chrome.navigation + chrome.pages).reduce(0) { $0 + Self.bytes($1.title) + Self.bytes($1.href) }
-            let texts = [chrome.siteName, chrome.tagline, chrome.whatsAppLabel, chrome.email, chrome.address, chrome.footerText]
-            return total + 512 + links + texts.reduce(0) { $0 + Self.bytes($1) }
-        }
-        return 256 + themeCSS.capacity + (branding.logo?.bytes.count ?? 0) + frames + texts.reduce(0) { $0 + Self.bytes($1) }
+        let texts = branded + frameAncestors.origins
+        return 256 + themeCSS.capacity + (branding.logo?.bytes.count ?? 0) + texts.reduce(0) { $0 + Self.bytes($1) }
     }
 
     private static func bytes(_ text: String) -> Int { 32 + text.utf8.count }

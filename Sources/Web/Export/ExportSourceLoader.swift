@@ -42,15 +42,15 @@ struct ExportSourceLoader: Sendable {
                 }
             }
         }
-        let branding = BrandingRepository(database: database)
+        let branding = try BrandingRepository(database: database).record(for: tenant)
         return TenantExportSource(
-            slug: tenant.slug, branding: try branding.branding(for: tenant), store: store,
+            slug: tenant.slug, branding: branding.branding, store: store,
             gateway: try PaymentGatewayRepository(database: database, secrets: secrets).effectiveAccount(for: tenant).map {
                 .init(provider: $0.provider, isSandbox: $0.isSandbox)
             },
             packages: try VoucherProfileRepository(database: database).onSaleProfiles(for: tenant), pages: pages,
             siteStylesheet: [UInt8](stylesheet),
-            sendsWhatsApp: try platformSendsWhatsApp || branding.hasActiveWhatsAppSender(for: tenant))
+            sendsWhatsApp: platformSendsWhatsApp || branding.hasOwnWhatsAppSender)
     }
 
     /// The tenant's primary domain, once it is verified; nil until then.

@@ -23,6 +23,16 @@ final class Striped<State: Sendable>: Sendable {
         return stripes[index].state.withLock { body(&$0) }
     }
 
+    /// Runs `body` on one of the `spread` copies that belong to `key`, taken in turn: a map keyed by tenant
+    /// then holds each tenant in at most `spread` copies rather than in all of them (with every copy
+    /// taken in turn, 10,000 tenants visited between two flushes were 160,000 entries), while one busy
+    /// tenant's writers still share out over several locks.
+    func withStripe<T>(for key: some Hashable, spread: Int, _ body: (inout State) -> T) -> T {
+        let turn = next.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(max(1, spread))
+        let index = Int((UInt(bitPattern: key.hashValue) &+ turn) % UInt(stripes.count))
+        return stripes[index].state.withLock { body(&$0) }
+    }
+
     /// `body`'s answer for every copy, each lock held only while `body` runs on its copy.
     func map<T>(_ body: (inout State) -> T) -> [T] {
         stripes.map { stripe in stripe.state.withLock { body(&$0) } }

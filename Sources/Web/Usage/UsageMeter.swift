@@ -17,6 +17,9 @@ final class UsageMeter: Sendable {
     private let pending = Striped([Key: UsageCounts]())
     private let timer: RepeatingTimer
 
+    /// How many of the stripes one tenant's counts may be spread over (`Striped.withStripe`).
+    private static let spread = 4
+
     struct Key: Hashable, Sendable {
         let tenantID: UUID
         let month: UsageMonth
@@ -32,8 +35,11 @@ final class UsageMeter: Sendable {
     func record(_ counts: UsageCounts, tenantID: UUID, at moment: Date? = nil) {
         guard !counts.isEmpty else { return }
         let key = Key(tenantID: tenantID, month: UsageMonth(containing: moment ?? clock()))
-        pending.withSomeStripe { $0[key, default: UsageCounts()] += counts }
+        pending.withStripe(for: key, spread: Self.spread) { $0[key, default: UsageCounts()] += counts }
     }
+
+    /// The tenant-months counted and not yet flushed, over every stripe: what the meter holds in memory.
+    var pendingEntries: Int { pending.map(\.count).reduce(0, +) }
 
     func recordPageView(tenantID: UUID, at moment: Date? = nil) {
         record(UsageCounts(pageViews: 1), tenantID: tenantID, at: moment)
@@ -44,7 +50,8 @@ final class UsageMeter: Sendable {
     func flush() throws {
         var batch: [Key: UsageCounts] = [:]
         for part in pending.map({ part in
-            defer { part.removeAll(keepingCapacity: true) }
+            // Not keeping the capacity: a burst of many tenants would hold its size until the process ends.
+            defer { part.removeAll() }
             return part
         }) {
             batch.merge(part) { total, more in
@@ -58,7 +65,7 @@ final class UsageMeter: Sendable {
             do {
                 try write(counts, for: key)
             } catch {
-                pending.withSomeStripe { $0[key, default: UsageCounts()] += counts }
+                pending.withStripe(for: key, spread: Self.spread) { $0[key, default: UsageCounts()] += counts }
                 firstError = firstError ?? error
             }
         }
