@@ -91,6 +91,33 @@ struct ServerRequestParserTests {
         #expect(text.hasSuffix("\r\n\r\nhi"))
     }
 
+    @Test func theServerAloneFramesTheResponseAndKeepsWhatTheResponderDecided() {
+        func wire(_ response: HTTPResponse, _ method: HTTPMethod = .GET, _ version: HTTPVersion = .http1_1, keepAlive: Bool = true)
+            -> String
+        {
+            let bytes = HTTPResponseSerializer.serialize(response, method: method, version: version, keepAlive: keepAlive).bytes
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var large = HTTPResponse(body: [UInt8](repeating: 65, count: 10_240))
+        large.headers.add("transfer-encoding", "chunked")
+        large.headers.add("KEEP-ALIVE", "timeout=5")
+        large.headers.add("Date", "Sun, 06 Nov 1994 08:49:37 GMT")
+        large.headers.add("Content-Type", "text/css")
+        let text = wire(large, keepAlive: false)
+        #expect(text.hasPrefix("HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nContent-Type: text/css\r\n"))
+        #expect(text.contains("\r\nContent-Length: 10240\r\nConnection: close\r\n\r\nAAAA"))
+        #expect(!text.contains("chunked") && !text.contains("timeout=5") && !text.contains("text/plain"))
+        #expect(text.components(separatedBy: "Date:").count == 2)
+
+        var head = HTTPResponse()
+        head.headers.add("Content-Length", "1234")
+        #expect(wire(head, .HEAD).hasSuffix("Content-Length: 1234\r\n\r\n"))
+        #expect(wire(HTTPResponse(), .GET, .http1_0).hasSuffix("Content-Length: 0\r\nConnection: keep-alive\r\n\r\n"))
+        var notModified = HTTPResponse(status: .notModified)
+        notModified.headers.add("Content-Length", "77")
+        #expect(wire(notModified).hasPrefix("HTTP/1.1 304 Not Modified\r\n") && wire(notModified).hasSuffix("Content-Length: 77\r\n\r\n"))
+    }
+
     @Test func noContentResponseHasNoLengthOrBody() {
         let (bytes, _) = HTTPResponseSerializer.serialize(
             HTTPResponse(status: .noContent), method: .GET, version: .http1_1, keepAlive: true)
