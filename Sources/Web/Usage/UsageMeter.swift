@@ -35,6 +35,10 @@ final class UsageMeter: Sendable {
     func record(_ counts: UsageCounts, tenantID: UUID, at moment: Date? = nil) {
         guard !counts.isEmpty else { return }
         let key = Key(tenantID: tenantID, month: UsageMonth(containing: moment ?? clock()))
+        add(counts, to: key)
+    }
+
+    private func add(_ counts: UsageCounts, to key: Key) {
         pending.withStripe(for: key, spread: Self.spread) { $0[key, default: UsageCounts()] += counts }
     }
 
@@ -65,7 +69,7 @@ final class UsageMeter: Sendable {
             do {
                 try write(counts, for: key)
             } catch {
-                pending.withStripe(for: key, spread: Self.spread) { $0[key, default: UsageCounts()] += counts }
+                add(counts, to: key)
                 firstError = firstError ?? error
             }
         }
