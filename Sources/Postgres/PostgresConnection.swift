@@ -12,6 +12,9 @@ public final class PostgresConnection {
     /// The name each SQL text was prepared under on this session.
     var preparedStatementNames: [String: String] = [:]
     var preparedStatementCount = 0
+    /// Each SQL text's result columns, read once: a statement returns the same columns on every call.
+    /// Bounded by the program's statements, as `preparedStatementNames` is.
+    var columnLayouts: [String: ColumnLayout] = [:]
     /// Set when the server refused one of this session's prepared statements as stale; they are
     /// all dropped (`deallocate all`) before the connection is lent again.
     var hasStalePreparedStatements = false
@@ -91,7 +94,7 @@ public final class PostgresConnection {
                     PQexecParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
                 }
             }
-            return try check(result)
+            return try check(result, of: sql)
         }
         let name = try preparedName(for: sql, parameterCount: parameters.count)
         let result = CStringArray.withPointers(to: [name] + parameters) { strings in
@@ -99,7 +102,7 @@ public final class PostgresConnection {
                 PQexecPrepared(handle, strings[0], Int32(values.count), values.baseAddress, nil, nil, 0)
             }
         }
-        return try check(result)
+        return try check(result, of: sql)
     }
 
     /// Transaction control (`begin`, `commit`, `rollback`): nothing to plan, so never prepared.
@@ -109,7 +112,7 @@ public final class PostgresConnection {
     }
 
     @discardableResult
-    func check(_ pointer: OpaquePointer?) throws(PostgresError) -> PostgresRows {
+    func check(_ pointer: OpaquePointer?, of sql: String? = nil) throws(PostgresError) -> PostgresRows {
         guard let pointer else {
             // No result at all: the statement could not be sent.
             var error = PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
@@ -118,7 +121,15 @@ public final class PostgresConnection {
         }
         let result = PostgresResult(pointer)
         guard result.succeeded else { throw failure(of: result) }
-        return PostgresRows(copying: result.pointer)
+        return rows(copying: result.pointer, of: sql)
+    }
+
+    /// The result's rows, with the column layout `sql` had last time when its columns are the same.
+    func rows(copying result: OpaquePointer, of sql: String?) -> PostgresRows {
+        let known = sql.flatMap { columnLayouts[$0] }
+        let rows = PostgresRows(copying: result, reusing: known)
+        if let sql, rows.layout !== known { columnLayouts[sql] = rows.layout }
+        return rows
     }
 
     /// The result's error; a prepared statement the server can no longer run makes the session

@@ -1,4 +1,5 @@
 import CLibPQ
+import Glibc
 
 /// The rows of one statement's result, copied out of libpq's memory so they outlive it
 /// and can cross threads.
@@ -24,10 +25,13 @@ public struct PostgresRows: RandomAccessCollection, Sendable {
         return row
     }
 
-    init(copying result: OpaquePointer) {
+    init(copying result: OpaquePointer, reusing known: ColumnLayout? = nil) {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
-        let names = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        let layout =
+            if let known, known.matches(result, columnCount: columnCount) { known } else {
+                ColumnLayout(names: (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) })
+            }
         var values: [String?] = []
         values.reserveCapacity(rowCount * columnCount)
         for row in 0..<Int32(rowCount) {
@@ -42,7 +46,7 @@ public struct PostgresRows: RandomAccessCollection, Sendable {
                 }
             }
         }
-        self.layout = ColumnLayout(names: names)
+        self.layout = layout
         self.values = values
         self.affectedRows = Int(String(cString: PQcmdTuples(result))) ?? 0
     }
@@ -64,4 +68,18 @@ final class ColumnLayout: Sendable {
     }
 
     func position(of column: String) -> Int? { positions[column] }
+
+    /// Whether `result` has exactly these columns, compared in place (no string is made).
+    func matches(_ result: OpaquePointer, columnCount: Int) -> Bool {
+        guard names.count == columnCount else { return false }
+        for (index, name) in names.enumerated() {
+            guard let field = PQfname(result, Int32(index)) else { return false }
+            let length = strlen(field)
+            let matched = field.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+                name.utf8.elementsEqual(UnsafeBufferPointer(start: bytes, count: length))
+            }
+            guard matched else { return false }
+        }
+        return true
+    }
 }

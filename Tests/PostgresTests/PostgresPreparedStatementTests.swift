@@ -63,6 +63,26 @@ import Testing
         }
     }
 
+    /// A session keeps each statement's column names; a result with other names is read by its own.
+    @Test func aColumnRenamedUnderTheSessionIsReadByItsNewName() throws {
+        for prepared in [true, false] {
+            try TestDatabase.withFreshDatabase { configuration in
+                var configuration = configuration
+                configuration.poolSize = 1
+                configuration.preparesStatements = prepared
+                let pool = PostgresPool(configuration: configuration)
+                try pool.query("create table readings (a int)")
+                try pool.query("insert into readings values (1)")
+                #expect(try pool.query("select * from readings").first?.decode("a", as: Int.self) == 1)
+                try pool.query("alter table readings rename column a to c")
+
+                let row = try #require(try pool.query("select * from readings").first)
+                #expect(try row.decode("c", as: Int.self) == 1)
+                #expect(throws: PostgresError.self) { try row.decode("a", as: Int.self) }
+            }
+        }
+    }
+
     @Test func insideATransactionTheStaleStatementFailsOnceAndTheSessionRecovers() throws {
         try TestDatabase.withFreshPool(poolSize: 1, creating: "create table readings (a int)") { pool throws in
             try pool.transaction { try $0.query("select * from readings") }

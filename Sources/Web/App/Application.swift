@@ -187,6 +187,9 @@ public final class Application: HTTPResponder {
             response.logTag = tenant.slug
             return response
         }
+        // Past that, the loop has nothing to give a route that is answered from the database: its rate
+        // limit is counted where it is answered (`TenantRateLimit`), so the middleware is left to the worker.
+        if onEventLoop, !rules.neverBlocks, rules.fromMemory == nil { throw AnswerNeedsWorker() }
         // The admin's pages say when something the store relies on is missing; the sign-in page is
         // public and says nothing about the store.
         let warnsOfNoSender =

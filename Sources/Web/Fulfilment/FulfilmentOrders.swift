@@ -23,7 +23,7 @@ struct FulfilmentOrders: Sendable {
             from voucher_order_rows o
             join tenants t on t.id = o.tenant_id
             left join tenant_branding b on b.tenant_id = o.tenant_id
-            where o.order_number = $1
+            where o.order_number = $1::text
             """, number)
         guard let row = rows.first else { return nil }
         return FulfilmentOrder(

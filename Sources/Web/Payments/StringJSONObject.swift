@@ -9,34 +9,41 @@ struct StringJSONObject: Sendable {
         self.fields = fields
     }
 
-    var text: String {
-        var output = "{"
-        for (index, key) in fields.keys.sorted().enumerated() {
-            if index > 0 { output += "," }
-            Self.append(key, to: &output)
-            output += ":"
-            Self.append(fields[key]!, to: &output)
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Escaped byte by byte: every byte of a multi-byte UTF-8 sequence is 0x80 or above, so only ASCII
+    /// bytes can need an escape and the rest are copied as they are.
+    var bytes: [UInt8] {
+        var output: [UInt8] = [UInt8(ascii: "{")]
+        output.reserveCapacity(fields.reduce(2) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 })
+        for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            Self.append(field.key, to: &output)
+            output.append(UInt8(ascii: ":"))
+            Self.append(field.value, to: &output)
         }
-        return output + "}"
+        output.append(UInt8(ascii: "}"))
+        return output
     }
 
-    var bytes: [UInt8] { Array(text.utf8) }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func append(_ string: String, to output: inout String) {
-        output += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    private static func append(_ string: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                output.append(contentsOf: Array("\\u00".utf8))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0f)])
+            default: output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

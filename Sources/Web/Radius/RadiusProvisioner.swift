@@ -23,28 +23,26 @@ struct RadiusProvisioner: Sendable {
     ) throws {
         let policy = RadiusGroupPolicy(tenantSlug: tenantSlug, order: package)
         try writeGroup(policy, tenantID: tenantID, current: group, on: db)
+        // One statement for every user row: each statement of a payment's transaction costs its own
+        // portal and executor start-up, more than a few rows' inserts.
+        // FreeRADIUS's expiration module refuses the code after `Expiration` (seconds since the epoch) and
+        // caps each session at what is left; the payment's transaction time is the purchase.
         try db.enqueue(
             """
-            insert into radcheck (username, attribute, op, value, tenant_id)
-            select code, 'Cleartext-Password', ':=', password, $3
-            from unnest($1::text[], $2::text[]) as c(code, password)
-            """, codes, passwords, tenantID)
-        try db.enqueue(
-            """
-            insert into radusergroup (username, groupname, priority, tenant_id)
-            select code, $2, 1, $3 from unnest($1::text[]) as code
-            """, codes, policy.groupName, tenantID)
-        if package.validityFromPurchase {
-            // FreeRADIUS's expiration module refuses the code after this instant (seconds since the epoch)
-            // and caps each session at what is left; the payment's transaction time is the purchase.
-            try db.enqueue(
-                """
+            with checks as (
                 insert into radcheck (username, attribute, op, value, tenant_id)
+                select code, 'Cleartext-Password', ':=', password, $3::uuid
+                from unnest($1::text[], $2::text[]) as c(code, password)
+                union all
                 select code, 'Expiration', ':=',
-                    floor(extract(epoch from now() + make_interval(mins => $3::integer)))::bigint::text, $2
+                    floor(extract(epoch from now() + make_interval(mins => $5::integer)))::bigint::text, $3::uuid
                 from unnest($1::text[]) as code
-                """, codes, tenantID, package.validityMinutes)
-        }
+                where $5::integer is not null
+            )
+            insert into radusergroup (username, groupname, priority, tenant_id)
+            select code, $4, 1, $3 from unnest($1::text[]) as code
+            """, codes, passwords, tenantID, policy.groupName,
+            package.validityFromPurchase ? package.validityMinutes : nil)
     }
 
     /// Brings the group's rows to the policy (a voucher package's or a monthly plan's), inside the

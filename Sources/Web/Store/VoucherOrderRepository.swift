@@ -24,6 +24,11 @@ struct VoucherOrderRepository: Sendable {
     func create(_ submission: OrderSubmission, language: String, expiresIn expiry: Duration, for tenant: Tenant) throws
         -> Creation?
     {
+        // Parameters bound to domain columns are sent as text: a parameter typed as the domain is read
+        // by `domain_in`, which builds the domain's check afresh for every call, while the column's own
+        // coercion checks it with the plan's cached expression. And a plain insert, whose unique key
+        // answers a double submit: `on conflict do nothing` would make every order a speculative insert
+        // (its key probed first, its row confirmed after) for the sake of the rare repeat.
         for _ in 0..<5 {
             let number = "EV" + RandomToken.code(length: 12)
             let token = RandomToken.hex()
@@ -34,26 +39,25 @@ struct VoucherOrderRepository: Sendable {
                         profile_id, profile_name, unit_price, validity_minutes, validity_from, data_quota_mb, download_kbps,
                         upload_kbps, shared_users, radius_group, code_length, quantity, amount, buyer_name,
                         buyer_phone, buyer_email, language, expires_at, checkout_started_at)
-                    select p.tenant_id, $3, encode(sha256(convert_to($4, 'UTF8')), 'hex'), $5,
+                    select p.tenant_id, $3::text, encode(sha256(convert_to($4, 'UTF8')), 'hex'), $5::text,
                         p.id, p.name, p.price, p.validity_minutes, p.validity_from, p.data_quota_mb, p.download_kbps,
                         p.upload_kbps, p.shared_users, p.radius_group, p.code_length, $6::integer,
-                        p.price * $6::integer, $7, $8, $9, $10, now() + make_interval(secs => $11::double precision), now()
+                        p.price * $6::integer, $7, $8::text, $9, $10::text,
+                        now() + make_interval(secs => $11::double precision), now()
                     from voucher_profiles p
                     where p.tenant_id = $1 and p.id = $2 and p.evoucher_access and p.deleted_at is null
-                    on conflict (tenant_id, idempotency_key) do nothing
                     returning *
                     """,
                     tenant.id, submission.profileID, number, token, submission.idempotencyKey, submission.quantity,
                     submission.name, submission.phone, submission.email, language, Int(expiry.components.seconds))
                 if let row = rows.first { return Creation(order: try VoucherOrder(row: row), accessToken: token) }
-                return try order(idempotencyKey: submission.idempotencyKey, for: tenant).map {
-                    Creation(order: $0, accessToken: nil)
-                }
-            } catch let error as PostgresError
-                where error.isUniqueViolation && error.constraint != nil
-                && error.constraint!.contains("order_number")
-            {
-                continue  // two orders drew the same number: draw again
+            } catch let error as PostgresError where error.isUniqueViolation {
+                if error.constraint?.contains("order_number") == true { continue }  // drawn twice: draw again
+                guard error.constraint?.contains("idempotency_key") == true else { throw error }
+            }
+            // The same form again (an earlier submit's order), or a package no longer on sale (none).
+            return try order(idempotencyKey: submission.idempotencyKey, for: tenant).map {
+                Creation(order: $0, accessToken: nil)
             }
         }
         throw PostgresError(.query, "could not draw an unused order number")
