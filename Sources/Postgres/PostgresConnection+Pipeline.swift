@@ -11,7 +11,7 @@ extension PostgresConnection {
     func executeInTransaction(
         settings: [(name: String, value: String)], _ sql: String, parameters: [String?]
     ) throws(PostgresError) -> PostgresRows {
-        var statements = settings.map { PipelinedStatement.query(Self.setConfig, [$0.name, $0.value]) }
+        var statements = Self.settingStatements(settings)
         statements.append(.query(sql, parameters))
         let results: [PostgresRows]
         do {

@@ -15,7 +15,7 @@ extension PostgresConnection {
     public func transaction<T>(settings: [(name: String, value: String)] = [], _ body: (PostgresConnection) throws -> T)
         throws -> T
     {
-        pendingStatements = [.command("begin")] + settings.map { .query(Self.setConfig, [$0.name, $0.value]) }
+        pendingStatements = [.command("begin")] + Self.settingStatements(settings)
         pendingStartCount = pendingStatements.count
         let value: T
         do {
@@ -89,7 +89,21 @@ extension PostgresConnection {
         return rows
     }
 
-    static let setConfig = "select set_config($1, $2, true)"
+    /// The statements that make `settings` transaction-local, up to three in one: each statement costs
+    /// the server a portal and an executor start of its own, more than the settings themselves.
+    static func settingStatements(_ settings: [(name: String, value: String)]) -> [PipelinedStatement] {
+        stride(from: 0, to: settings.count, by: setConfig.count).map { start in
+            let group = settings[start..<min(start + setConfig.count, settings.count)]
+            return .query(setConfig[group.count - 1], group.flatMap { [$0.name, $0.value] })
+        }
+    }
+
+    /// `set_config(name, value, true)` for one, two and three settings.
+    static let setConfig = [
+        "select set_config($1, $2, true)",
+        "select set_config($1, $2, true), set_config($3, $4, true)",
+        "select set_config($1, $2, true), set_config($3, $4, true), set_config($5, $6, true)",
+    ]
 
     /// Sends the pending statements (a deferred BEGIN and its settings, then what was enqueued) ahead
     /// of `statement`, all in one pipeline; nil when nothing is pending and the caller should send the

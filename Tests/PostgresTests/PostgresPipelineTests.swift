@@ -63,6 +63,24 @@ private func singleConnectionPool(name: String) throws -> PostgresPool {
         #expect(try after.first?.decode("tenant", as: String.self) == "")
     }
 
+    /// Settings travel up to three to a statement; however many there are, each one holds.
+    @Test func everySettingOfAManySettingTransactionHolds() throws {
+        let pool = try singleConnectionPool(name: "deferred-many-settings")
+        for count in 1...7 {
+            let settings = (1...count).map { (name: "app.s\($0)", value: "v\($0)") }
+            let seen = try pool.transaction(settings: settings) { connection throws in
+                try connection.query(
+                    "select array_to_string(array(select current_setting('app.s' || n, true) from generate_series(1, $1::int) as n), ',') as seen",
+                    count
+                ).first?.decode("seen", as: String.self)
+            }
+            #expect(seen == settings.map(\.value).joined(separator: ","))
+            let statement = try pool.query(
+                settings: settings, "select current_setting('app.s' || $1::text, true) as last", parameters: [count])
+            #expect(try statement.first?.decode("last", as: String.self) == "v\(count)")
+        }
+    }
+
     @Test func aBodyThatSendsNothingOpensNoTransaction() throws {
         let pool = try singleConnectionPool(name: "deferred-empty")
         let value = try pool.transaction(settings: [("app.tenant_id", "t-8")]) { connection in
