@@ -52,8 +52,8 @@ extension PostgresConnection {
             } else if case .prepare(let sql, let name) = message {
                 // Remembered only once the server has it (a statement is not undone by a rollback).
                 preparedStatementNames[sql] = name
-            } else if case .statement(let sql) = message {
-                rows.append(self.rows(copying: result.pointer, of: sql))
+            } else if case .statement(let layoutKey) = message {
+                rows.append(self.rows(copying: result.pointer, layoutKey: layoutKey))
             }
             // Each message's results end with a null.
             while let extra = PQgetResult(handle) { PQclear(extra) }
@@ -74,14 +74,14 @@ extension PostgresConnection {
             switch statement {
             case .command(let sql):
                 accepted = PQsendQueryParams(handle, sql.description, 0, nil, nil, nil, nil, 0)
-                if accepted == 1 { sent.append(.statement(sql: nil)) }
+                if accepted == 1 { sent.append(.statement(layoutKey: nil)) }
             case .query(let sql, let parameters) where !preparesStatements:
                 accepted = CStringArray.withPointers(to: [sql] + parameters) { strings in
                     strings.dropFirst().withUnsafeBufferPointer { values in
                         PQsendQueryParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
                     }
                 }
-                if accepted == 1 { sent.append(.statement(sql: sql)) }
+                if accepted == 1 { sent.append(.statement(layoutKey: sql)) }
             case .query(let sql, let parameters):
                 var name = preparedStatementNames[sql] ?? namesInThisBatch[sql]
                 if name == nil {
@@ -98,7 +98,7 @@ extension PostgresConnection {
                         PQsendQueryPrepared(handle, strings[0], Int32(values.count), values.baseAddress, nil, nil, 0)
                     }
                 }
-                if accepted == 1 { sent.append(.statement(sql: sql)) }
+                if accepted == 1 { sent.append(.statement(layoutKey: name)) }
             }
             guard accepted == 1 else { throw sendFailure(nothingQueued: sent.isEmpty) }
         }
@@ -130,6 +130,7 @@ enum PipelinedStatement {
 /// What was queued in a pipeline, so each result read back is matched to its cause.
 private enum SentMessage {
     case prepare(sql: String, name: String)
-    /// A statement's result; `sql` is nil for transaction control.
-    case statement(sql: String?)
+    /// A statement's result, and the key of its column layout (`PostgresConnection.columnLayouts`;
+    /// nil for transaction control).
+    case statement(layoutKey: String?)
 }

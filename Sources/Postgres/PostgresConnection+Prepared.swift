@@ -20,6 +20,7 @@ extension PostgresConnection {
         guard hasStalePreparedStatements, isOpen, !isInTransaction else { return }
         guard (try? executeCommand("deallocate all")) != nil else { return }
         preparedStatementNames.removeAll()
+        columnLayouts.removeAll()
         hasStalePreparedStatements = false
     }
 

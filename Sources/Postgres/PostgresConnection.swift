@@ -12,8 +12,9 @@ public final class PostgresConnection {
     /// The name each SQL text was prepared under on this session.
     var preparedStatementNames: [String: String] = [:]
     var preparedStatementCount = 0
-    /// Each SQL text's result columns, read once: a statement returns the same columns on every call.
-    /// Bounded by the program's statements, as `preparedStatementNames` is.
+    /// Each statement's result columns, read once: a statement returns the same columns on every call.
+    /// Keyed by the prepared name (short, cheap to hash), or by the SQL text when nothing is prepared;
+    /// bounded by the program's statements, and forgotten with the names.
     var columnLayouts: [String: ColumnLayout] = [:]
     /// Set when the server refused one of this session's prepared statements as stale; they are
     /// all dropped (`deallocate all`) before the connection is lent again.
@@ -94,7 +95,7 @@ public final class PostgresConnection {
                     PQexecParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
                 }
             }
-            return try check(result, of: sql)
+            return try check(result, layoutKey: sql)
         }
         let name = try preparedName(for: sql, parameterCount: parameters.count)
         let result = CStringArray.withPointers(to: [name] + parameters) { strings in
@@ -102,7 +103,7 @@ public final class PostgresConnection {
                 PQexecPrepared(handle, strings[0], Int32(values.count), values.baseAddress, nil, nil, 0)
             }
         }
-        return try check(result, of: sql)
+        return try check(result, layoutKey: name)
     }
 
     /// Transaction control (`begin`, `commit`, `rollback`): nothing to plan, so never prepared.
@@ -112,7 +113,7 @@ public final class PostgresConnection {
     }
 
     @discardableResult
-    func check(_ pointer: OpaquePointer?, of sql: String? = nil) throws(PostgresError) -> PostgresRows {
+    func check(_ pointer: OpaquePointer?, layoutKey: String? = nil) throws(PostgresError) -> PostgresRows {
         guard let pointer else {
             // No result at all: the statement could not be sent.
             var error = PostgresError(.connection, String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines)
@@ -121,14 +122,14 @@ public final class PostgresConnection {
         }
         let result = PostgresResult(pointer)
         guard result.succeeded else { throw failure(of: result) }
-        return rows(copying: result.pointer, of: sql)
+        return rows(copying: result.pointer, layoutKey: layoutKey)
     }
 
-    /// The result's rows, with the column layout `sql` had last time when its columns are the same.
-    func rows(copying result: OpaquePointer, of sql: String?) -> PostgresRows {
-        let known = sql.flatMap { columnLayouts[$0] }
+    /// The result's rows, with the column layout its statement had last time when its columns are the same.
+    func rows(copying result: OpaquePointer, layoutKey key: String?) -> PostgresRows {
+        let known = key.flatMap { columnLayouts[$0] }
         let rows = PostgresRows(copying: result, reusing: known)
-        if let sql, rows.layout !== known { columnLayouts[sql] = rows.layout }
+        if let key, rows.layout !== known { columnLayouts[key] = rows.layout }
         return rows
     }
 
@@ -138,6 +139,7 @@ public final class PostgresConnection {
         let error = result.error(connectionLost: !isOpen)
         if error.isStalePreparedStatement {
             preparedStatementNames.removeAll()
+            columnLayouts.removeAll()
             hasStalePreparedStatements = true
         }
         return error
