@@ -1,6 +1,9 @@
 import Foundation
+import Postgres
 import TestSupport
 import Testing
+
+@testable import Web
 
 /// `/admin/orders` and `/admin/orders/{orderNumber}`: the tenant admin's paged, searchable list of its
 /// own orders and one order's detail with its codes and webhook deliveries.
@@ -145,6 +148,28 @@ import Testing
             """, code, admin.tenantID)
         let inUse = try browser.get("/admin/orders/\(order.number)").text
         #expect(inUse.contains("In use since") && inUse.contains("Online now"), "\(inUse)")
+    }
+
+    /// The page's deliveries and messages are found by an index holding both the tenant and the order's
+    /// number (migration 0044), not by reading the tenant's whole history, which grows with every sale.
+    @Test func theDetailFindsItsDeliveriesAndMessagesByTenantAndNumberInAnIndex() throws {
+        let order = try F.order(tenantID: admin.tenantID, profileID: profileID)
+        let plans = try RowLevelSecurityFixtures.app.scoped(toTenantID: admin.tenantID).transaction { db in
+            // The fixtures' tables are small enough for a sequential scan, which has no index condition.
+            try db.query("set local enable_seqscan = off")
+            return try [
+                "reference": db.query(
+                    "explain select received_at from webhook_events where tenant_id = $1 and reference = $2",
+                    admin.tenantID, order.number),
+                "subject_ref": db.query(
+                    "explain select created_at from notifications where tenant_id = $1 and subject_ref = $2",
+                    admin.tenantID, order.number),
+            ].mapValues { rows in try rows.map { try $0.decode("QUERY PLAN", as: String.self) } }
+        }
+        for (column, plan) in plans {
+            let bothInTheIndex = plan.contains { $0.contains("Index Cond") && $0.contains("tenant_id") && $0.contains(column) }
+            #expect(bothInTheIndex, "\(plan.joined(separator: "\n"))")
+        }
     }
 
     @Test func theDetailShowsWhatBecameOfEachWhatsAppMessageToTheBuyer() throws {

@@ -1,7 +1,7 @@
 -- make bench-scale: a platform's history on the generated tenants (scale-tenants.sql) and the demo's alpha,
 -- which stands for the largest ISP: :big_subscribers of the subscribers and a tenth of the orders are its own.
 -- Run by the superuser; psql variables: tenants (generated ones), orders, subscribers, big_subscribers,
--- months (of invoices, up to last month), radacct.
+-- months (of invoices, up to last month), radacct. A paid order has its codes, delivery, payment and message.
 --
 -- Everyone is billed on the 1st and was installed before the first invoiced month, so the billing run
 -- owes exactly this month's invoice to every active or isolated subscriber and nothing else.
@@ -49,6 +49,44 @@ from (select i, case when i % 10 = 0 then 0 else 1 + i % :tenants end as n,
           now() - (i::bigint * 7727 % (730 * 86400)) * interval '1 second' as at
       from generate_series(1, :orders) i) o
 join scale_profiles p on p.n = o.n and p.k = o.i % 8;
+
+-- What paying each order left behind: its codes, the gateway's delivery, the payment and the buyer's
+-- WhatsApp message. A code's RADIUS rows stay while it may still log in: codes of the last 30 days (the
+-- longest package lasts 90, most a day or less); older ones expired and their rows were removed, as the
+-- voucher-state sweep does.
+insert into vouchers (tenant_id, code, profile_id, order_id, status, created_at, first_used_at, expired_at,
+    radius_removed_at, password)
+select o.tenant_id, 'S' || lpad((substr(o.order_number, 3)::bigint * 3 + k)::text, 11, '0'), o.profile_id, o.id,
+    case when o.paid_at < now() - interval '30 days' then 'expired' else 'used' end, o.paid_at,
+    o.paid_at + interval '10 minutes',
+    case when o.paid_at < now() - interval '30 days' then o.paid_at + interval '30 days' end,
+    case when o.paid_at < now() - interval '30 days' then o.paid_at + interval '31 days' end,
+    substr(md5(o.order_number || k), 1, 6)
+from voucher_orders o, generate_series(1, 3) k
+where o.status = 'paid' and k <= o.quantity;
+insert into radcheck (username, attribute, op, value, tenant_id)
+select v.code, 'Cleartext-Password', ':=', v.password, v.tenant_id
+from vouchers v where v.order_id is not null and v.radius_removed_at is null;
+insert into radusergroup (username, groupname, priority, tenant_id)
+select v.code, t.slug || '-' || o.radius_group, 1, v.tenant_id
+from vouchers v join voucher_orders o on o.tenant_id = v.tenant_id and o.id = v.order_id join tenants t on t.id = v.tenant_id
+where v.radius_removed_at is null;
+insert into webhook_events (provider, dedupe_key, headers, body, body_size, tenant_id, reference, outcome, received_at)
+select 'sandbox', 'sandbox:' || md5(order_number), '{"content-type": "application/json"}',
+    '{"reference":"' || order_number || '","status":"paid","amount":' || amount || ',"currency":"IDR"}', 80,
+    tenant_id, order_number, 'processed', paid_at
+from voucher_orders where status = 'paid';
+insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount, currency, status,
+    webhook_event_id, created_at)
+select o.tenant_id, 'order', o.id, 'sandbox', 'sbx_' || md5(o.order_number), o.amount, 'IDR', 'paid', e.id, o.paid_at
+from voucher_orders o join webhook_events e on e.tenant_id = o.tenant_id and e.reference = o.order_number
+where o.status = 'paid';
+insert into notifications (tenant_id, channel, recipient, body, subject_ref, status, attempts, next_attempt_at,
+    created_at, sent_at)
+select tenant_id, 'whatsapp', buyer_phone, 'Terima kasih, ' || buyer_name || '. Kode voucher ' || profile_name
+        || ' untuk pesanan ' || order_number || ': ABCD2345. Berlaku sejak pertama dipakai.', order_number,
+    'sent', 1, paid_at, paid_at, paid_at + interval '5 seconds'
+from voucher_orders where status = 'paid';
 
 -- One plan per tenant for the subscribers.
 insert into plans (tenant_id, name, price, download_kbps, upload_kbps, radius_group)
