@@ -238,6 +238,34 @@ import Testing
         #expect(try PortalBrowser(host: second.host).get(Self.march).status == 303)
     }
 
+    /// A month is found through a bound on the payment's time in UTC (migration 0045) before its day in
+    /// the tenant's zone decides: the zones furthest from UTC, 14 hours ahead and 12 behind, keep their
+    /// edges on the right side, on the tenant's page and in head office's row.
+    @Test(arguments: [
+        // 00:00 on 1 March is 10:00 on 28 February in UTC; 00:00 on 1 April is still 31 March in UTC.
+        ("Pacific/Kiritimati", "2026-03-01T00:00:00+14:00", "2026-04-01T00:00:00+14:00", "2026-04"),
+        // 23:59 on 31 March is 11:59 on 1 April in UTC; 23:59 on 28 February is already 1 March in UTC.
+        ("Etc/GMT+12", "2026-03-31T23:59:00-12:00", "2026-02-28T23:59:00-12:00", "2026-02"),
+    ])
+    func aMonthsEdgesHoldInTheZonesFurthestFromUTC(zone: String, inMarch: String, outside: String, outsideMonth: String)
+        throws
+    {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        try TestDatabase.owner.query("update tenant_branding set time_zone = $2 where tenant_id = $1", admin.tenantID, zone)
+        try F.payment(tenantID: admin.tenantID, subject: "reseller", subjectID: UUID(), amount: 40_000, at: inMarch, method: "cash")
+        try F.payment(tenantID: admin.tenantID, subject: "reseller", subjectID: UUID(), amount: 5_000, at: outside, method: "cash")
+        let browser = try AdminFixtures.signedIn(admin)
+        #expect(F.summary("Income", in: try browser.get(Self.march).text) == 40_000)
+        #expect(F.summary("Income", in: try browser.get("/admin/finance?month=\(outsideMonth)").text) == 5_000)
+
+        let slug = try TestDatabase.owner.query("select slug from tenants where id = $1", admin.tenantID).first!
+            .decode("slug", as: String.self)
+        let (office, _) = try HeadOfficeFixtures.signedIn()
+        let page = try office.get("/head-office/finance?month=2026-03").text
+        let row = try #require(F.cells("Store", in: page).firstIndex { $0.hasSuffix("(\(slug))") })
+        #expect(F.cells("Income", in: page).compactMap(F.rupiah)[row] == 40_000)
+    }
+
     @Test func headOfficeShowsEachTenantsMonthInItsOwnZoneAndThePlatformTotalIsTheirSum() throws {
         let jakarta = try AdminFixtures.tenantWithAdmin()
         try Self.jakartaMarch(jakarta)

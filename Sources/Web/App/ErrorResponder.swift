@@ -23,6 +23,11 @@ struct ErrorResponder: Sendable {
         case let error as PostgresError where error.isUnavailable:
             Log.error("database unavailable: \(error)")
             return (.serviceUnavailable, strings.unavailableTitle, strings.unavailableText, ["Retry-After": "5"])
+        case let error as PostgresError where error.isQueryCanceled:
+            // The statement outlived DB_STATEMENT_TIMEOUT_MS: the database is busy or the page asks too much
+            // of it, not a fault in the request, and the request changed nothing (its transaction rolled back).
+            Log.error("statement timed out: \(error)")
+            return (.serviceUnavailable, strings.unavailableTitle, strings.unavailableText, ["Retry-After": "5"])
         default:
             Log.error("unexpected error: \(String(reflecting: error))")
             return (.internalServerError, strings.serverErrorTitle, strings.serverErrorText, [:])

@@ -39,6 +39,7 @@ final class Services: Sendable {
         var databaseConfiguration = try PostgresConfiguration(url: config.databaseURL)
         databaseConfiguration.poolSize = config.databasePoolSize
         databaseConfiguration.preparesStatements = config.databasePreparedStatements
+        databaseConfiguration.statementTimeout = config.databaseStatementTimeout
         database = PostgresPool(configuration: databaseConfiguration)
         listener = PostgresListener(configuration: try PostgresConfiguration(url: config.listenDatabaseURL))
         digests = Digests(database: database)

@@ -26,6 +26,8 @@ public struct AppConfig: Sendable {
     /// Prepare each statement once per database session (`DB_PREPARED_STATEMENTS`); off behind a
     /// pooler that cannot carry named statements (pgbouncer in transaction mode before 1.21).
     public var databasePreparedStatements: Bool
+    /// How long one statement may run before PostgreSQL cancels it (the request then gets a 503).
+    public var databaseStatementTimeout: Duration
     public var logLevel: LogLevel
     public var reusePort: Bool
     /// One line per request on standard output (`ACCESS_LOG=off` for benchmarks).
@@ -108,6 +110,7 @@ public struct AppConfig: Sendable {
         workers = reader.integer("WORKERS", default: max(floor, cores * 4 / share), in: 1...1024)
         databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(floor, cores * 4 / share), in: 1...500)
         databasePreparedStatements = reader.boolean("DB_PREPARED_STATEMENTS", default: true)
+        databaseStatementTimeout = .milliseconds(reader.integer("DB_STATEMENT_TIMEOUT_MS", default: 15_000, in: 100...600_000))
         logLevel = reader.choice("LOG_LEVEL", default: .info)
         reusePort = reader.boolean("REUSE_PORT", default: false)
         accessLog = reader.boolean("ACCESS_LOG", default: true)

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// One row of the `finance_ledger` view: a `payments` row (income, or a refund) or an expense, with its
-/// date in the tenant's time zone and its amount signed as it moves the balance.
+/// date in the tenant's time zone and its amount signed as it moves the balance, and what it paid for.
 struct LedgerEntry: Sendable, Hashable {
     enum Kind: String, Sendable { case payment, expense }
 
@@ -39,8 +39,8 @@ struct LedgerEntry: Sendable, Hashable {
     var isRefund: Bool { kind == .payment && status == "refunded" }
 }
 
-/// The tenant's ledger for a month, and head office's monthly totals per tenant: both read the one
-/// `finance_ledger` view with the same date bounds, so the two always count the same rows.
+/// The tenant's ledger for a month, and head office's monthly totals per tenant: both read the month
+/// from `finance_ledger_month` (migration 0045), so the two always count the same rows.
 struct FinanceLedger: Sendable {
     /// One tenant's month, as head office sees it.
     struct TenantTotals: Sendable, Hashable {
@@ -62,12 +62,16 @@ struct FinanceLedger: Sendable {
     func entries(in month: UsageMonth, for tenant: Tenant) throws -> [LedgerEntry] {
         try database.scoped(to: tenant).query(
             """
-            select l.kind, l.id, l.day::text as day, l.channel, l.item, l.amount, l.status, l.reference, l.note,
+            select l.kind, l.id, l.day::text as day, l.channel, l.amount, l.status, l.reference, l.note,
                 case when l.kind = 'payment'
-                    then to_char(l.at at time zone coalesce(b.time_zone, 'Asia/Jakarta'), 'HH24:MI') else '' end as time
-            from finance_ledger l
+                    then to_char(l.at at time zone coalesce(b.time_zone, 'Asia/Jakarta'), 'HH24:MI') else '' end as time,
+                coalesce(case l.subject when 'order' then o.profile_name when 'invoice' then pl.name end, '') as item
+            from finance_ledger_month($2::date) l
             left join tenant_branding b on b.tenant_id = l.tenant_id
-            where l.tenant_id = $1 and l.day >= $2::date and l.day < ($2::date + interval '1 month')::date
+            left join voucher_orders o on l.subject = 'order' and o.tenant_id = l.tenant_id and o.id = l.subject_id
+            left join invoices i on l.subject = 'invoice' and i.tenant_id = l.tenant_id and i.id = l.subject_id
+            left join plans pl on pl.tenant_id = i.tenant_id and pl.id = i.plan_id
+            where l.tenant_id = $1
             order by l.day, l.kind desc, l.at, l.id
             """, tenant.id, month.firstDay
         ).map(LedgerEntry.init(row:))
@@ -76,21 +80,28 @@ struct FinanceLedger: Sendable {
     /// Every live tenant's income and expenses for `month` (each in its own time zone), and deleted
     /// tenants that moved money that month, by slug.
     func totalsPerTenant(in month: UsageMonth) throws -> [TenantTotals] {
+        // Summed once for the month, then joined to the tenants: joined first, the month was read again
+        // for each tenant (PostgreSQL expects one tenant in a cross-tenant scope, and nests the loop).
         try database.unscoped.query(
             """
-            select t.id, t.slug, t.name,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment'), 0)::bigint as income,
-                coalesce(-sum(l.amount) filter (where l.kind = 'expense'), 0)::bigint as expenses,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'online'), 0)::bigint as online,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'cash'), 0)::bigint as cash,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'bank_transfer'), 0)::bigint
-                    as bank_transfer,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'reseller'), 0)::bigint as reseller
+            with month as materialized (
+                select tenant_id,
+                    sum(amount) filter (where kind = 'payment') as income,
+                    -sum(amount) filter (where kind = 'expense') as expenses,
+                    sum(amount) filter (where kind = 'payment' and channel = 'online') as online,
+                    sum(amount) filter (where kind = 'payment' and channel = 'cash') as cash,
+                    sum(amount) filter (where kind = 'payment' and channel = 'bank_transfer') as bank_transfer,
+                    sum(amount) filter (where kind = 'payment' and channel = 'reseller') as reseller
+                from finance_ledger_month($1::date)
+                group by tenant_id
+            )
+            select t.id, t.slug, t.name, coalesce(l.income, 0)::bigint as income,
+                coalesce(l.expenses, 0)::bigint as expenses, coalesce(l.online, 0)::bigint as online,
+                coalesce(l.cash, 0)::bigint as cash, coalesce(l.bank_transfer, 0)::bigint as bank_transfer,
+                coalesce(l.reseller, 0)::bigint as reseller
             from tenants t
-            left join finance_ledger l
-                on l.tenant_id = t.id and l.day >= $1::date and l.day < ($1::date + interval '1 month')::date
-            group by t.id, t.slug, t.name, t.deleted_at
-            having t.deleted_at is null or count(l.id) > 0
+            left join month l on l.tenant_id = t.id
+            where t.deleted_at is null or l.tenant_id is not null
             order by t.slug
             """, month.firstDay
         ).map { row in
