@@ -5,8 +5,9 @@
 # of monthly invoices, 5 million RADIUS accounting rows. The demo's alpha stands for the largest ISP:
 # 20,000 of the subscribers and a tenth of the orders are its own, and its admin signs in for the lists.
 # Measures, and prints beside its target: the home page over random tenants' hosts (cold: the first
-# request to each tenant; warm), the admin lists and an order's page, the webhook rate, the billing run
-# (one tenant, then the platform), and the server's memory with 10,000 and then 100,000 tenants.
+# request to each tenant; warm), the admin lists, an order's page and the finance reports, the webhook
+# rate, the billing run (one tenant, then the platform), and the server's memory with 10,000 and then
+# 100,000 tenants.
 #   BENCH_SCALE=small: a quick check (200 tenants, 20,000 orders, 4,000 subscribers …); each size on its own:
 #   BENCH_SCALE_TENANTS BENCH_SCALE_DOMAINS BENCH_SCALE_ORDERS BENCH_SCALE_SUBSCRIBERS BENCH_SCALE_BIG_SUBSCRIBERS
 #   BENCH_SCALE_MONTHS BENCH_SCALE_RADACCT BENCH_SCALE_MORE_TENANTS (the second memory figure's tenants)
@@ -154,8 +155,11 @@ psql_admin -v t="$alpha_id" -o "$work/invoices.txt" <<<"select E'alpha.localhost
     from unnest(array['', 'status=unpaid', 'status=overdue', 'status=paid', 'status=paid&page=30', 'page=200', 'status=void'])
         f union all (select E'alpha.localhost\t/admin/invoices?q=' || invoice_number from invoices where tenant_id = :'t'
             order by random() limit 20)"
-sed -i '/^$/d' "$work"/orders-*.txt "$work/subscribers.txt" "$work/invoices.txt"
-for list in orders-phone orders-number orders-detail orders-list subscribers invoices; do
+# The finance report of this month and the two before (each lists every row of its month).
+psql_admin -o "$work/finance.txt" -c "select E'alpha.localhost\t/admin/finance?month='
+    || to_char(date_trunc('month', now()) - m * interval '1 month', 'YYYY-MM') from generate_series(0, 2) m"
+sed -i '/^$/d' "$work"/orders-*.txt "$work/subscribers.txt" "$work/invoices.txt" "$work/finance.txt"
+for list in orders-phone orders-number orders-detail orders-list subscribers invoices finance; do
     BENCH_REQUESTS=$work/$list.txt BENCH_THREADS=$threads BENCH_COOKIE="sid=$sid" \
         connections=$admin_connections measure "admin-$list" -s scripts/bench/requests.lua "$url/"
     # A redirect to the sign-in page would be fast and mean nothing.
@@ -164,6 +168,20 @@ for list in orders-phone orders-number orders-detail orders-list subscribers inv
         exit 1
     fi
 done
+
+# Head office's finance: every tenant's month summed, the same three months, signed in as the demo's
+# head-office admin on the platform's own host.
+head_office_sid=$(curl -s -o /dev/null -D - -H "Host: localhost" -H "Cookie: csrf=$csrf" \
+    --data "_csrf=$csrf&login=ops%40gerbang.test&password=admin123" "$url/head-office/login" \
+    | awk -F'[=;]' 'tolower($0) ~ /^set-cookie: sid=/ {print $2}')
+[ -n "$head_office_sid" ] || { echo "bench-scale: head office could not sign in" >&2; exit 1; }
+sed 's/^alpha.localhost\t\/admin/localhost\t\/head-office/' "$work/finance.txt" >"$work/head-office-finance.txt"
+BENCH_REQUESTS=$work/head-office-finance.txt BENCH_THREADS=$threads BENCH_COOKIE="sid=$head_office_sid" \
+    connections=$admin_connections measure head-office-finance -s scripts/bench/requests.lua "$url/"
+if grep '^status ' "$work/wrk-head-office-finance.txt" | grep -qv '^status 200:'; then
+    echo "bench-scale: head-office-finance had answers other than 200" >&2
+    exit 1
+fi
 
 # The webhook rate with the platform's history in the tables: prepared, signed and checked as by make bench.
 profile=$(psql_admin -c "select p.id from voucher_profiles p join tenants t on t.id = p.tenant_id
@@ -240,7 +258,7 @@ for n in "$tenants" "$more_tenants"; do
         'BEGIN { printf "    (against plain wrk on alpha, %s per s: %.2f)\n", b, a / b }'
     echo "  server RSS, $n tenants      ${rss_after[$n]}   target <= 128 MiB a worker (CACHE_MEMORY_MB ${CACHE_MEMORY_MB:-default})"
 done
-for list in orders-phone orders-number orders-detail orders-list subscribers invoices; do
+for list in orders-phone orders-number orders-detail orders-list subscribers invoices finance; do
     awk -v p="$(ms "${p99[admin-$list]}")" -v l="admin $list p99" \
         'BEGIN { printf "  %-27s %.2f ms   target <= 50 ms  %s\n", l, p, (p <= 50 ? "met" : "MISSED") }'
 done
@@ -248,4 +266,5 @@ for run in alpha platform; do
     awk -v r="${rate[billing-$run]}" -v l="billing run, $run" \
         'BEGIN { printf "  %-27s %d invoices/s   target >= 2000  %s\n", l, r, (r >= 2000 ? "met" : "MISSED") }'
 done
+echo "  head office finance p99     $(ms "${p99[head-office-finance]}") ms (every tenant's month summed; no target of its own)"
 echo "  webhook -> paid             ${rate[webhook-paid]} per s (compare make bench's, on the demo's nearly empty tables)"
