@@ -218,6 +218,8 @@ extension Paths.Admin {
 
     /// The finance report of one month, `YYYY-MM`.
     public static func finance(month: String) -> String { "/admin/finance?month=" + PathSegment.encode(month) }
+    /// Page `page` of the month's ledger (page 1 is the month's own address).
+    public static func finance(month: String, page: Int) -> String { finance(month: month) + (page > 1 ? "&page=\(page)" : "") }
     public static func exportFinance(month: String) -> String { "/admin/finance/export.csv?month=" + PathSegment.encode(month) }
 
     public static let newExpense = "/admin/finance/expenses/new"

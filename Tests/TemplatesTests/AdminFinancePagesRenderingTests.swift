@@ -32,7 +32,9 @@ import Testing
             channels: entries.isEmpty
                 ? [] : [.init(key: "online", amount: 1_200_000, count: 251), .init(key: "cash", amount: 150_000, count: 1)],
             categories: entries.isEmpty ? [] : [.init(key: "rent", amount: 1_500_000, count: 1)],
-            entries: entries, csrfToken: "csrf-finance", notice: notice)
+            entries: entries,
+            pager: AdminSalesPager(page: 1, lastPage: 1, totalCount: entries.count, previousURL: nil, nextURL: nil),
+            csrfToken: "csrf-finance", notice: notice)
     }
 
     @Test func monthShowsTotalsPerDayPerChannelAndEveryLedgerRow() {

@@ -14,10 +14,10 @@ enum FinanceFixtures {
         try TestDatabase.owner.query(
             """
             insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount, status,
-                method, recorded_by, note, created_at)
-            values ($1, $2, $3, case when $6 = 'gateway' then 'sandbox' else $6 end,
+                method, recorded_by, note, created_at, item)
+            values ($1, $2::text, $3, case when $6 = 'gateway' then 'sandbox' else $6 end,
                 case when $6 = 'gateway' then 'sbx_' || gen_random_uuid() end, $4, $5, $6::text,
-                case when $6 <> 'gateway' then 'cashier@example.test' end, $7, $8::timestamptz)
+                case when $6 <> 'gateway' then 'cashier@example.test' end, $7, $8::timestamptz, payment_item($1, $2::text, $3))
             """, tenantID, subject, subjectID, amount, status, method, note, at)
     }
 

@@ -123,6 +123,57 @@ import Testing
         #expect(expenses.first { $0.day == "2026-03-05" }?.width == 237)
     }
 
+    /// A month with more ledger rows than a page: the rows come a page at a time, with links that keep
+    /// the month, while every figure and the CSV still count all of them.
+    @Test func aLongMonthsLedgerIsPagedAndItsFiguresStillCountEveryRow() throws {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        try TestDatabase.owner.query(
+            """
+            insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, status, method, recorded_by,
+                created_at)
+            select $1, 'reseller', gen_random_uuid(), 'cash', 1000, 'paid', 'cash', 'cashier@example.test',
+                timestamptz '2026-03-02 09:00:00+07' + n * interval '1 minute'
+            from generate_series(1, 130) n
+            """, admin.tenantID)
+        let browser = try AdminFixtures.signedIn(admin)
+
+        let first = try browser.get(Self.march)
+        #expect(F.cells("Time", in: first.text).count == 100)
+        #expect(first.text.contains("Page 1 of 2") && first.text.contains("130 rows"))
+        #expect(AdminSalesFixtures.link(rel: "next", in: first.text) == "/admin/finance?month=2026-03&page=2")
+        let second = try browser.get("/admin/finance?month=2026-03&page=2")
+        #expect(F.cells("Time", in: second.text).count == 30)
+        #expect(AdminSalesFixtures.link(rel: "prev", in: second.text) == "/admin/finance?month=2026-03")
+        #expect(AdminSalesFixtures.link(rel: "next", in: second.text) == nil)
+        for page in [first, second] {
+            #expect(F.summary("Income", in: page.text) == 130_000)
+        }
+        #expect(F.cells("Time", in: try browser.get("/admin/finance?month=2026-03&page=99").text).count == 30)
+        #expect(try browser.get("/admin/finance?month=2026-03&page=abc").status == 400)
+        let csv = try browser.get("/admin/finance/export.csv?month=2026-03").text
+        #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("2026-03-02,") }.count == 130)
+    }
+
+    /// What a payment paid for is written with it when it is recorded (migration 0047): a plan renamed
+    /// after its invoice was paid keeps its old name in that month's ledger, and a payment the webhook
+    /// records carries its order's package.
+    @Test func aPaymentKeepsWhatItPaidForAsItWasWhenItWasRecorded() throws {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        try Self.jakartaMarch(admin)
+        try TestDatabase.owner.query("update plans set name = 'Rumah 50 Mbps' where tenant_id = $1", admin.tenantID)
+        let page = try AdminFixtures.signedIn(admin).get(Self.march).text
+        #expect(page.contains("\">Home 20 Mbps</td>") && !page.contains("Rumah 50 Mbps"))
+
+        let (order, _) = try FulfilmentTests.paidSandboxOrder(StoreFixtures.Profile())
+        let item = try TestDatabase.owner.query(
+            "select p.item, o.profile_name from payments p join voucher_orders o on o.id = p.subject_id where p.subject_id = $1",
+            order.id
+        ).first
+        let recorded = try item?.decode("item", as: String.self)
+        let package = try item?.decode("profile_name", as: String.self)
+        #expect(recorded != nil && recorded != "" && recorded == package)
+    }
+
     @Test func theCSVHasEveryLedgerRowAndTheSameTotalsSafeForASpreadsheet() throws {
         let admin = try AdminFixtures.tenantWithAdmin()
         try Self.jakartaMarch(admin)

@@ -77,8 +77,9 @@ select 'sandbox', 'sandbox:' || md5(order_number), '{"content-type": "applicatio
     tenant_id, order_number, 'processed', paid_at
 from voucher_orders where status = 'paid';
 insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount, currency, status,
-    webhook_event_id, created_at)
-select o.tenant_id, 'order', o.id, 'sandbox', 'sbx_' || md5(o.order_number), o.amount, 'IDR', 'paid', e.id, o.paid_at
+    webhook_event_id, created_at, item)
+select o.tenant_id, 'order', o.id, 'sandbox', 'sbx_' || md5(o.order_number), o.amount, 'IDR', 'paid', e.id, o.paid_at,
+    o.profile_name
 from voucher_orders o join webhook_events e on e.tenant_id = o.tenant_id and e.reference = o.order_number
 where o.status = 'paid';
 insert into notifications (tenant_id, channel, recipient, body, subject_ref, status, attempts, next_attempt_at,

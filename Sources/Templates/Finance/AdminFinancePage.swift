@@ -1,5 +1,6 @@
 /// `GET /admin/finance`: one month's income and expenses — totals, a chart per day, figures per day,
-/// package or plan, channel and expense category, then every ledger row and the way to add an expense.
+/// package or plan, channel and expense category, then the ledger's rows a page at a time and the way to
+/// add an expense.
 public struct AdminFinancePage: HTMLComponent {
     let chrome: SiteChrome
     let view: AdminFinanceView
@@ -26,7 +27,7 @@ public struct AdminFinancePage: HTMLComponent {
             }
             Element.section(.class("panel"), .ariaLabelledBy("chart-heading")) {
                 Element.h2(.id("chart-heading")) { words.chartTitle }
-                if view.entries.isEmpty {
+                if view.pager.totalCount == 0 {
                     Element.p(.class("muted")) { words.chartEmpty }
                 }
                 Element.figure(.class("finance-figure")) { FinanceChart(days: view.days, strings: words) }
@@ -40,6 +41,9 @@ public struct AdminFinancePage: HTMLComponent {
                         words.columnReference, words.columnAmount,
                     ],
                     rows: view.entries.map { ledgerRow($0, words) }, emptyText: words.ledgerEmpty)
+                AdminSalesPagerNavigation(
+                    pager: view.pager, count: words.entryCount(view.pager.totalCount),
+                    strings: chrome.language.adminSalesStrings)
             }
         }.body
     }

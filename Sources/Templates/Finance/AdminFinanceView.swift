@@ -1,5 +1,6 @@
-/// `GET /admin/finance?month=YYYY-MM`: one month of the tenant's ledger and what it adds up to. Every
-/// figure here is a sum of `entries`, made once by the web layer, so the page cannot disagree with itself.
+/// `GET /admin/finance?month=YYYY-MM&page=N`: one month of the tenant's ledger and what it adds up to.
+/// Every figure here is a sum of all the month's rows, made once by the web layer, so the page cannot
+/// disagree with itself; `entries` is one page of those rows.
 public struct AdminFinanceView: Sendable {
     /// A total with a name: a package or plan, a channel, a category (as stored; the page names it).
     public struct Line: Sendable, Hashable {
@@ -77,7 +78,9 @@ public struct AdminFinanceView: Sendable {
     public let items: [Line]
     public let channels: [Line]
     public let categories: [Line]
+    /// One page of the month's ledger rows (`pager` says which, and how many there are).
     public let entries: [Entry]
+    public let pager: AdminSalesPager
     public let csrfToken: String
     /// The notice after a saved or deleted expense.
     public let notice: String?
@@ -87,7 +90,7 @@ public struct AdminFinanceView: Sendable {
     public init(
         month: String, monthName: String, previousPath: String, nextPath: String, exportPath: String,
         newExpensePath: String, income: Int64, expenses: Int64, days: [Day], items: [Line], channels: [Line],
-        categories: [Line], entries: [Entry], csrfToken: String, notice: String? = nil
+        categories: [Line], entries: [Entry], pager: AdminSalesPager, csrfToken: String, notice: String? = nil
     ) {
         self.month = month
         self.monthName = monthName
@@ -102,6 +105,7 @@ public struct AdminFinanceView: Sendable {
         self.channels = channels
         self.categories = categories
         self.entries = entries
+        self.pager = pager
         self.csrfToken = csrfToken
         self.notice = notice
     }

@@ -19,6 +19,7 @@ extension FinanceStrings {
         byCategory: "Expenses per category",
         ledgerTitle: "Ledger",
         ledgerEmpty: "No money moved this month.",
+        entryCount: { $0 == 1 ? "1 row" : "\($0) rows" },
         columnDay: "Day",
         columnTime: "Time",
         columnKind: "Kind",

@@ -19,6 +19,7 @@ extension FinanceStrings {
         byCategory: "Pengeluaran per kategori",
         ledgerTitle: "Buku kas",
         ledgerEmpty: "Tidak ada perpindahan uang bulan ini.",
+        entryCount: { "\($0) baris" },
         columnDay: "Tanggal",
         columnTime: "Jam",
         columnKind: "Jenis",

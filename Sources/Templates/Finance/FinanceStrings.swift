@@ -19,6 +19,8 @@ public struct FinanceStrings: Sendable {
     public let byCategory: String
     public let ledgerTitle: String
     public let ledgerEmpty: String
+    /// "7410 rows": how many rows the month's ledger has, beside its pages.
+    public let entryCount: @Sendable (Int) -> String
     public let columnDay: String
     public let columnTime: String
     public let columnKind: String

@@ -82,8 +82,8 @@ struct InvoiceSettlement: Sendable {
             try db.query(
                 """
                 insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, currency, status, method,
-                    recorded_by, note)
-                values ($1, 'invoice', $2, $3::text, $4, $5, 'paid', $3::text, $6, $7)
+                    recorded_by, note, item)
+                values ($1, 'invoice', $2, $3::text, $4, $5, 'paid', $3::text, $6, $7, payment_item($1, 'invoice', $2))
                 """, tenant.id, invoice.id, payment.method.rawValue, payment.amount, invoice.currency, actor.email,
                 payment.reference)
             let left = remaining - payment.amount

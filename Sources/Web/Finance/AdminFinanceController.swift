@@ -2,10 +2,11 @@ import Foundation
 import HTTP
 import Templates
 
-/// `GET /admin/finance?month=YYYY-MM` (the month's report and ledger), `GET /admin/finance/export.csv`
-/// (the same ledger as CSV), and the expenses: `GET/POST /admin/finance/expenses/new`,
-/// `GET/POST /admin/finance/expenses/{id}`, `POST /admin/finance/expenses/{id}/delete`. Every read and
-/// change is scoped by the signed-in admin's tenant, so another tenant's expense id is a 404.
+/// `GET /admin/finance?month=YYYY-MM&page=N` (the month's report, and its ledger a page at a time),
+/// `GET /admin/finance/export.csv` (the whole ledger as CSV), and the expenses:
+/// `GET/POST /admin/finance/expenses/new`, `GET/POST /admin/finance/expenses/{id}`,
+/// `POST /admin/finance/expenses/{id}/delete`. Every read and change is scoped by the signed-in admin's
+/// tenant, so another tenant's expense id is a 404.
 struct AdminFinanceController: Sendable {
     typealias Field = AdminExpenseFormView.Field
 
@@ -23,7 +24,8 @@ struct AdminFinanceController: Sendable {
                 case "deleted": words.expenseDeleted
                 default: nil
                 }
-            return try report(admin, month: month, notice: notice)
+            let page = try AdminListRequest.page(try request.queryItems["page"])
+            return try report(admin, month: month, page: page, notice: notice)
         }
         router.get("/admin/finance/export.csv") { request, admin, _ in
             let context = admin.context
@@ -103,11 +105,25 @@ struct AdminFinanceController: Sendable {
         return .redirect(to: Paths.Admin.finance + "?done=saved" + month)
     }
 
-    private func report(_ admin: AuthenticatedTenantAdmin, month: UsageMonth, notice: String?) throws -> HTTPResponse {
+    /// Ledger rows a page: a month of a large ISP has thousands, and the page stays light on a phone.
+    static let ledgerPageSize = 100
+
+    private func report(_ admin: AuthenticatedTenantAdmin, month: UsageMonth, page requested: Int, notice: String?) throws
+        -> HTTPResponse
+    {
         let context = admin.context
         let report = FinanceReport(entries: try ledger.entries(in: month, for: context.tenant), month: month)
         let dates = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
-        let entries = report.entries.map { entry in
+        // A page past the end shows the last one, as the other admin lists do.
+        let count = report.entries.count
+        let lastPage = max(1, (count + Self.ledgerPageSize - 1) / Self.ledgerPageSize)
+        let page = min(requested, lastPage)
+        let shown = report.entries.dropFirst((page - 1) * Self.ledgerPageSize).prefix(Self.ledgerPageSize)
+        let pager = AdminSalesPager(
+            page: page, lastPage: lastPage, totalCount: count,
+            previousURL: page > 1 ? Paths.Admin.finance(month: month.description, page: page - 1) : nil,
+            nextURL: page < lastPage ? Paths.Admin.finance(month: month.description, page: page + 1) : nil)
+        let entries = shown.map { entry in
             AdminFinanceView.Entry(
                 date: entry.day, time: entry.time,
                 kind: entry.kind == .expense ? .expense : entry.isRefund ? .refund : .income, channel: entry.channel,
@@ -120,7 +136,7 @@ struct AdminFinanceController: Sendable {
             nextPath: Paths.Admin.finance(month: month.next.description),
             exportPath: Paths.Admin.exportFinance(month: month.description), newExpensePath: Paths.Admin.newExpense,
             income: report.income, expenses: report.expenses, days: report.days, items: report.items,
-            channels: report.channels, categories: report.categories, entries: entries,
+            channels: report.channels, categories: report.categories, entries: entries, pager: pager,
             csrfToken: admin.session.csrfSecret, notice: notice)
         return .page(AdminFinancePage(chrome: context.chrome, view: view))
     }

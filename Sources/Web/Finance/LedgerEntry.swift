@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// One row of the `finance_ledger` view: a `payments` row (income, or a refund) or an expense, with its
-/// date in the tenant's time zone and its amount signed as it moves the balance, and what it paid for.
+/// date in the tenant's time zone, its amount signed as it moves the balance, and what it paid for.
 struct LedgerEntry: Sendable, Hashable {
     enum Kind: String, Sendable { case payment, expense }
 
@@ -62,15 +62,11 @@ struct FinanceLedger: Sendable {
     func entries(in month: UsageMonth, for tenant: Tenant) throws -> [LedgerEntry] {
         try database.scoped(to: tenant).query(
             """
-            select l.kind, l.id, l.day::text as day, l.channel, l.amount, l.status, l.reference, l.note,
+            select l.kind, l.id, l.day::text as day, l.channel, l.item, l.amount, l.status, l.reference, l.note,
                 case when l.kind = 'payment'
-                    then to_char(l.at at time zone coalesce(b.time_zone, 'Asia/Jakarta'), 'HH24:MI') else '' end as time,
-                coalesce(case l.subject when 'order' then o.profile_name when 'invoice' then pl.name end, '') as item
+                    then to_char(l.at at time zone coalesce(b.time_zone, 'Asia/Jakarta'), 'HH24:MI') else '' end as time
             from finance_ledger_month($2::date) l
             left join tenant_branding b on b.tenant_id = l.tenant_id
-            left join voucher_orders o on l.subject = 'order' and o.tenant_id = l.tenant_id and o.id = l.subject_id
-            left join invoices i on l.subject = 'invoice' and i.tenant_id = l.tenant_id and i.id = l.subject_id
-            left join plans pl on pl.tenant_id = i.tenant_id and pl.id = i.plan_id
             where l.tenant_id = $1
             order by l.day, l.kind desc, l.at, l.id
             """, tenant.id, month.firstDay

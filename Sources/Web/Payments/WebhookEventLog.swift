@@ -89,8 +89,9 @@ struct WebhookEventLog: Sendable {
                 """
                 with event as (update webhook_events set outcome = $2, reason = $3 where id = $1 returning id)
                 insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount,
-                    currency, status, webhook_event_id)
-                select $4, $5, $6, $7, $8, $9, $10, 'paid', event.id from event
+                    currency, status, webhook_event_id, item)
+                select $4, $5::text, $6, $7, $8, $9, $10, 'paid', event.id, payment_item($4::uuid, $5::text, $6::uuid)
+                from event
                 """, id, outcome.kind.rawValue, outcome.reason, payment.tenantID, payment.subject.rawValue,
                 payment.subjectID, payment.provider, payment.gatewayReference, payment.amount, payment.currency)
         case (.unstored(let delivery), nil):
@@ -110,8 +111,9 @@ struct WebhookEventLog: Sendable {
                     values ($1, $1 || ':' || encode(sha256($2::bytea), 'hex'), $3::jsonb, $4, $5, $6, $7, $8, $9)
                     returning id)
                 insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount,
-                    currency, status, webhook_event_id)
-                select $10, $11, $12, $13, $14, $15, $16, 'paid', event.id from event
+                    currency, status, webhook_event_id, item)
+                select $10, $11::text, $12, $13, $14, $15, $16, 'paid', event.id, payment_item($10::uuid, $11::text, $12::uuid)
+                from event
                 """, delivery.provider, delivery.body, delivery.headersJSON, delivery.storedBody, delivery.body.count,
                 delivery.tenantID, delivery.reference, outcome.kind.rawValue, outcome.reason, payment.tenantID,
                 payment.subject.rawValue, payment.subjectID, payment.provider, payment.gatewayReference, payment.amount,

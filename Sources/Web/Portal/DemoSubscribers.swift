@@ -133,8 +133,9 @@ enum DemoSubscribers {
             try db.query(
                 """
                 insert into payments (tenant_id, subject, subject_id, gateway_provider, gateway_reference, amount,
-                    status, created_at)
-                select tenant_id, 'invoice', id, 'sandbox', 'sbx_demo_' || invoice_number, amount, 'paid', paid_at
+                    status, created_at, item)
+                select tenant_id, 'invoice', id, 'sandbox', 'sbx_demo_' || invoice_number, amount, 'paid', paid_at,
+                    payment_item(tenant_id, 'invoice', id)
                 from invoices where tenant_id = $1 and id = $2
                 """, tenant, id)
         }
