@@ -30,12 +30,15 @@ enum ResellerFixtures {
         return (batchID, made)
     }
 
-    /// A session of `username` in `radacct`, open or stopped.
+    /// A session of `username` in `radacct`, open or stopped; an open one reported a minute ago, so the
+    /// stale-session sweep of any instance running meanwhile leaves it open.
     static func session(tenantID: UUID, username: String, open: Bool = false) throws {
         try TestDatabase.owner.query(
             """
-            insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime, acctstoptime, tenant_id)
-            values ($1, $1, $2, '127.0.0.1', now() - interval '1 hour', case when $3 then null else now() end, $4)
+            insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime, acctupdatetime,
+                acctstoptime, tenant_id)
+            values ($1, $1, $2, '127.0.0.1', now() - interval '1 hour', now() - interval '1 minute',
+                case when $3 then null else now() end, $4)
             """, UUID().uuidString, username, open, tenantID)
     }
 

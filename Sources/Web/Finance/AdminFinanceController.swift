@@ -30,11 +30,11 @@ struct AdminFinanceController: Sendable {
         router.get("/admin/finance/export.csv") { request, admin, _ in
             let context = admin.context
             let month = try Self.month(request, context)
-            let report = FinanceReport(entries: try ledger.entries(in: month, for: context.tenant), month: month)
+            let rows = FinanceReport.csvRows(try ledger.allEntries(in: month, for: context.tenant))
             var headers = HTTPHeaders()
             headers.set("Content-Type", "text/csv; charset=utf-8")
             headers.set("Content-Disposition", "attachment; filename=\"finance-\(month).csv\"")
-            return HTTPResponse(headers: headers, body: Array(CSVText.document(report.csvRows).utf8))
+            return HTTPResponse(headers: headers, body: Array(CSVText.document(rows).utf8))
         }
         router.get("/admin/finance/expenses/new") { _, admin, _ in
             let today = Self.today(in: admin.context)
@@ -112,13 +112,14 @@ struct AdminFinanceController: Sendable {
         -> HTTPResponse
     {
         let context = admin.context
-        let report = FinanceReport(entries: try ledger.entries(in: month, for: context.tenant), month: month)
+        let report = FinanceReport(sums: try ledger.sums(in: month, for: context.tenant), month: month)
         let dates = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
         // A page past the end shows the last one, as the other admin lists do.
-        let count = report.entries.count
+        let count = report.entryCount
         let lastPage = max(1, (count + Self.ledgerPageSize - 1) / Self.ledgerPageSize)
         let page = min(requested, lastPage)
-        let shown = report.entries.dropFirst((page - 1) * Self.ledgerPageSize).prefix(Self.ledgerPageSize)
+        let shown = try ledger.entries(
+            in: month, for: context.tenant, offset: (page - 1) * Self.ledgerPageSize, limit: Self.ledgerPageSize)
         let pager = AdminSalesPager(
             page: page, lastPage: lastPage, totalCount: count,
             previousURL: page > 1 ? Paths.Admin.finance(month: month.description, page: page - 1) : nil,

@@ -1,53 +1,69 @@
 import Templates
 
 /// A month's ledger added up: totals, per day, per package or plan, per channel and per expense
-/// category. Every figure is a sum over the same entries, so each breakdown adds up to the totals.
+/// category. Every figure comes from the same sums (`FinanceLedger.sums`), so each breakdown adds up to
+/// the totals, and the number of entries is what the ledger's pages list.
 struct FinanceReport: Sendable {
-    let entries: [LedgerEntry]
     /// Money in, net of refunds.
     let income: Int64
     /// Money out (a positive figure).
     let expenses: Int64
+    /// Payments and expenses in the month, each counted once.
+    let entryCount: Int
     let days: [AdminFinanceView.Day]
     let items: [AdminFinanceView.Line]
     let channels: [AdminFinanceView.Line]
     let categories: [AdminFinanceView.Line]
 
-    init(entries: [LedgerEntry], month: UsageMonth) {
-        self.entries = entries
-        let payments = entries.filter { $0.kind == .payment }
-        let spent = entries.filter { $0.kind == .expense }
-        income = payments.reduce(0) { $0 + $1.amount }
-        expenses = spent.reduce(0) { $0 - $1.amount }
+    init(sums: [FinanceLedger.Sum], month: UsageMonth) {
+        var income: Int64 = 0, expenses: Int64 = 0, entryCount = 0
+        var incomeByDay: [String: Int64] = [:], expensesByDay: [String: Int64] = [:]
+        var items: [AdminFinanceView.Line] = [], channels: [AdminFinanceView.Line] = []
+        var categories: [AdminFinanceView.Line] = []
+        for sum in sums {
+            switch (sum.kind, sum.key) {
+            case (.payment, .day(let day)):
+                income += sum.amount
+                incomeByDay[day, default: 0] += sum.amount
+                entryCount += sum.count
+            case (.expense, .day(let day)):
+                expenses -= sum.amount
+                expensesByDay[day, default: 0] -= sum.amount
+                entryCount += sum.count
+            case (.payment, .item(let item)):
+                items.append(AdminFinanceView.Line(key: item, amount: sum.amount, count: sum.count))
+            case (.payment, .channel(let channel)):
+                channels.append(AdminFinanceView.Line(key: channel, amount: sum.amount, count: sum.count))
+            case (.expense, .channel(let category)):
+                categories.append(AdminFinanceView.Line(key: category, amount: -sum.amount, count: sum.count))
+            case (.expense, .item):
+                break  // an expense pays for no package or plan
+            }
+        }
+        self.income = income
+        self.expenses = expenses
+        self.entryCount = entryCount
         days = month.days.map { date, day in
             AdminFinanceView.Day(
-                date: date, dayOfMonth: day,
-                income: payments.filter { $0.day == date }.reduce(0) { $0 + $1.amount },
-                expenses: spent.filter { $0.day == date }.reduce(0) { $0 - $1.amount })
+                date: date, dayOfMonth: day, income: incomeByDay[date] ?? 0, expenses: expensesByDay[date] ?? 0)
         }
-        items = Self.lines(payments, by: \.item, sign: 1)
-        channels = Self.lines(payments, by: \.channel, sign: 1)
-        categories = Self.lines(spent, by: \.channel, sign: -1)
+        self.items = Self.largestFirst(items)
+        self.channels = Self.largestFirst(channels)
+        self.categories = Self.largestFirst(categories)
     }
 
     var net: Int64 { income - expenses }
 
-    /// Sums per key, largest first (then by key, so the order is stable).
-    private static func lines(_ entries: [LedgerEntry], by key: KeyPath<LedgerEntry, String>, sign: Int64)
-        -> [AdminFinanceView.Line]
-    {
-        var sums: [String: (amount: Int64, count: Int)] = [:]
-        for entry in entries {
-            sums[entry[keyPath: key], default: (0, 0)].amount += sign * entry.amount
-            sums[entry[keyPath: key], default: (0, 0)].count += 1
-        }
-        return sums.map { AdminFinanceView.Line(key: $0.key, amount: $0.value.amount, count: $0.value.count) }
-            .sorted { ($0.amount, $1.key) > ($1.amount, $0.key) }
+    /// Largest first, then by key, so the order is stable.
+    private static func largestFirst(_ lines: [AdminFinanceView.Line]) -> [AdminFinanceView.Line] {
+        lines.sorted { ($0.amount, $1.key) > ($1.amount, $0.key) }
     }
 
     /// The ledger as a spreadsheet: one row per entry, amounts signed as they move the balance, then the
-    /// totals. Cells are written by `CSVText` (quoted, and safe from formula injection).
-    var csvRows: [[String]] {
+    /// totals of those rows. Cells are written by `CSVText` (quoted, and safe from formula injection).
+    static func csvRows(_ entries: [LedgerEntry]) -> [[String]] {
+        let income = entries.filter { $0.kind == .payment }.reduce(0) { $0 + $1.amount }
+        let expenses = entries.filter { $0.kind == .expense }.reduce(0) { $0 - $1.amount }
         var rows = [["date", "time", "kind", "channel", "item", "reference", "note", "amount"]]
         for entry in entries {
             let kind = entry.kind == .expense ? "expense" : entry.isRefund ? "refund" : "income"
@@ -57,7 +73,7 @@ struct FinanceReport: Sendable {
         }
         rows.append(["", "", "total", "income", "", "", "", String(income)])
         rows.append(["", "", "total", "expenses", "", "", "", String(-expenses)])
-        rows.append(["", "", "total", "net", "", "", "", String(net)])
+        rows.append(["", "", "total", "net", "", "", "", String(income - expenses)])
         return rows
     }
 }

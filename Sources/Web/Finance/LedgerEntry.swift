@@ -1,8 +1,9 @@
 import Foundation
 import Postgres
 
-/// One row of the `finance_ledger` view: a `payments` row (income, or a refund) or an expense, with its
-/// date in the tenant's time zone, its amount signed as it moves the balance, and what it paid for.
+/// One row of a month's ledger (a `finance_ledger_entry`): a `payments` row (income, or a refund) or an
+/// expense, with its date in the tenant's time zone, its amount signed as it moves the balance, and what
+/// it paid for.
 struct LedgerEntry: Sendable, Hashable {
     enum Kind: String, Sendable { case payment, expense }
 
@@ -40,7 +41,7 @@ struct LedgerEntry: Sendable, Hashable {
 }
 
 /// The tenant's ledger for a month, and head office's monthly totals per tenant: both read the month
-/// from `finance_ledger_month` (migration 0045), so the two always count the same rows.
+/// from `finance_ledger_month` (migration 0048), so the two always count the same rows.
 struct FinanceLedger: Sendable {
     /// One tenant's month, as head office sees it.
     struct TenantTotals: Sendable, Hashable {
@@ -53,21 +54,82 @@ struct FinanceLedger: Sendable {
         let channels: [String: Int64]
     }
 
+    /// The month's rows of one kind summed by one key: a day, an item, or a channel (an expense's
+    /// category).
+    struct Sum: Sendable, Hashable {
+        enum Key: Sendable, Hashable {
+            case day(String)
+            case item(String)
+            case channel(String)
+        }
+
+        let kind: LedgerEntry.Kind
+        let key: Key
+        /// Signed as the rows move the balance: expenses negative.
+        let amount: Int64
+        let count: Int
+    }
+
     /// The channels money comes in through, in the order head office's columns show them.
     static let channels = ["online", "cash", "bank_transfer", "reseller"]
 
     let database: PostgresPool
 
-    /// Every ledger row of `month` for the tenant, by day and time.
-    func entries(in month: UsageMonth, for tenant: Tenant) throws -> [LedgerEntry] {
+    /// The month's rows summed three ways at once (by day, by item, by channel), each per kind: every
+    /// figure of the report, without reading the rows out.
+    func sums(in month: UsageMonth, for tenant: Tenant) throws -> [Sum] {
+        try database.scoped(to: tenant).query(
+            """
+            select l.kind, l.day::text as day, l.item, l.channel, grouping(l.day, l.item) as grouped,
+                sum(l.amount)::bigint as amount, count(*) as count
+            from finance_ledger_month($1, $2::date) l
+            group by grouping sets ((l.kind, l.day), (l.kind, l.item), (l.kind, l.channel))
+            """, tenant.id, month.firstDay
+        ).map { row in
+            // grouping(day, item) sets a bit for each key a row sums over: 1 (`item`) in the sums by day,
+            // 2 (`day`) in those by item, both in those by channel.
+            let key: Sum.Key =
+                switch try row.decode("grouped", as: Int.self) {
+                case 1: .day(try row.decode("day", as: String.self))
+                case 2: .item(try row.decode("item", as: String.self))
+                default: .channel(try row.decode("channel", as: String.self))
+                }
+            return Sum(
+                kind: try LedgerEntry.Kind(rawValue: row.decode("kind", as: String.self)) ?? .payment, key: key,
+                amount: try row.decode("amount", as: Int64.self), count: try row.decode("count", as: Int.self))
+        }
+    }
+
+    /// The ledger's rows `offset ..< offset + limit`, by day (a day's payments, then its expenses) and
+    /// time. The payments before the page are read in time order from the index and no further, so a
+    /// month's first pages cost the same however long the month is.
+    func entries(in month: UsageMonth, for tenant: Tenant, offset: Int, limit: Int) throws -> [LedgerEntry] {
+        // A day's payments in time order are the payments in time order, so the page's payments are among
+        // the first `offset + limit` by time (and those tied with the last of them).
         try database.scoped(to: tenant).query(
             """
             select l.kind, l.id, l.day::text as day, l.channel, l.item, l.amount, l.status, l.reference, l.note,
                 case when l.kind = 'payment'
-                    then to_char(l.at at time zone coalesce(b.time_zone, 'Asia/Jakarta'), 'HH24:MI') else '' end as time
-            from finance_ledger_month($2::date) l
-            left join tenant_branding b on b.tenant_id = l.tenant_id
-            where l.tenant_id = $1
+                    then to_char(l.at at time zone (select tenant_time_zone($1)), 'HH24:MI') else '' end as time
+            from (
+                (select * from finance_payments_month($1, $2::date) order by at fetch first ($3) rows with ties)
+                union all
+                select * from finance_expenses_month($1, $2::date)
+            ) l
+            order by l.day, l.kind desc, l.at, l.id
+            limit $4 offset $5
+            """, tenant.id, month.firstDay, Int64(offset) + Int64(limit), limit, offset
+        ).map(LedgerEntry.init(row:))
+    }
+
+    /// Every ledger row of `month` for the tenant, in the order `entries(in:for:offset:limit:)` pages them.
+    func allEntries(in month: UsageMonth, for tenant: Tenant) throws -> [LedgerEntry] {
+        try database.scoped(to: tenant).query(
+            """
+            select l.kind, l.id, l.day::text as day, l.channel, l.item, l.amount, l.status, l.reference, l.note,
+                case when l.kind = 'payment'
+                    then to_char(l.at at time zone (select tenant_time_zone($1)), 'HH24:MI') else '' end as time
+            from finance_ledger_month($1, $2::date) l
             order by l.day, l.kind desc, l.at, l.id
             """, tenant.id, month.firstDay
         ).map(LedgerEntry.init(row:))
@@ -76,28 +138,22 @@ struct FinanceLedger: Sendable {
     /// Every live tenant's income and expenses for `month` (each in its own time zone), and deleted
     /// tenants that moved money that month, by slug.
     func totalsPerTenant(in month: UsageMonth) throws -> [TenantTotals] {
-        // Summed once for the month, then joined to the tenants: joined first, the month was read again
-        // for each tenant (PostgreSQL expects one tenant in a cross-tenant scope, and nests the loop).
+        // Each tenant's month is an index range of its own, in its own time zone.
         try database.unscoped.query(
             """
-            with month as materialized (
-                select tenant_id,
-                    sum(amount) filter (where kind = 'payment') as income,
-                    -sum(amount) filter (where kind = 'expense') as expenses,
-                    sum(amount) filter (where kind = 'payment' and channel = 'online') as online,
-                    sum(amount) filter (where kind = 'payment' and channel = 'cash') as cash,
-                    sum(amount) filter (where kind = 'payment' and channel = 'bank_transfer') as bank_transfer,
-                    sum(amount) filter (where kind = 'payment' and channel = 'reseller') as reseller
-                from finance_ledger_month($1::date)
-                group by tenant_id
-            )
-            select t.id, t.slug, t.name, coalesce(l.income, 0)::bigint as income,
-                coalesce(l.expenses, 0)::bigint as expenses, coalesce(l.online, 0)::bigint as online,
-                coalesce(l.cash, 0)::bigint as cash, coalesce(l.bank_transfer, 0)::bigint as bank_transfer,
-                coalesce(l.reseller, 0)::bigint as reseller
+            select t.id, t.slug, t.name,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment'), 0)::bigint as income,
+                coalesce(-sum(l.amount) filter (where l.kind = 'expense'), 0)::bigint as expenses,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'online'), 0)::bigint as online,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'cash'), 0)::bigint as cash,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'bank_transfer'), 0)::bigint
+                    as bank_transfer,
+                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'reseller'), 0)::bigint
+                    as reseller
             from tenants t
-            left join month l on l.tenant_id = t.id
-            where t.deleted_at is null or l.tenant_id is not null
+            left join lateral finance_ledger_month(t.id, $1::date) l on true
+            group by t.id
+            having t.deleted_at is null or count(l.id) > 0
             order by t.slug
             """, month.firstDay
         ).map { row in
