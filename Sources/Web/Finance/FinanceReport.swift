@@ -16,9 +16,13 @@ struct FinanceReport: Sendable {
     let categories: [AdminFinanceView.Line]
 
     init(sums: [FinanceLedger.Sum], month: UsageMonth) {
-        var income: Int64 = 0, expenses: Int64 = 0, entryCount = 0
-        var incomeByDay: [String: Int64] = [:], expensesByDay: [String: Int64] = [:]
-        var items: [AdminFinanceView.Line] = [], channels: [AdminFinanceView.Line] = []
+        var income: Int64 = 0
+        var expenses: Int64 = 0
+        var entryCount = 0
+        var incomeByDay: [String: Int64] = [:]
+        var expensesByDay: [String: Int64] = [:]
+        var items: [AdminFinanceView.Line] = []
+        var channels: [AdminFinanceView.Line] = []
         var categories: [AdminFinanceView.Line] = []
         for sum in sums {
             switch (sum.kind, sum.key) {
