@@ -67,6 +67,8 @@ start)
         "${psql[@]}" -c "alter role gerbang_app set statement_timeout = '15s'" -c "alter role gerbang_app set timezone = 'UTC'" \
             -c "alter role gerbang_app set datestyle = 'ISO'"
     fi
+    # No JIT for the application (PostgresConfiguration says why); on the role too, for a pooler's sessions.
+    "${psql[@]}" -c "alter role gerbang_app set jit = off"
     # The application passes SECRETS_KEY as a bind parameter: never log parameters of its statements,
     # even with log_statement=all or log_min_duration_statement set (only a superuser may set this).
     "${psql[@]}" -c "alter role gerbang_app set log_parameter_max_length = 0" \

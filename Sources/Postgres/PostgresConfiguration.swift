@@ -2,7 +2,7 @@ import Foundation
 
 /// Where and how to connect, parsed from a `postgresql://` URL.
 ///
-/// Session settings (encoding, time zone, date style, statement timeout) travel in the
+/// Session settings (encoding, time zone, date style, statement timeout, no JIT) travel in the
 /// startup packet's `options`, so they hold behind a transaction-mode pooler such as
 /// pgbouncer, where a session-level `SET` would leak between clients.
 public struct PostgresConfiguration: Sendable {
@@ -90,7 +90,10 @@ public struct PostgresConfiguration: Sendable {
     }
 
     var startupOptions: String {
-        var options = ["-c TimeZone=UTC", "-c DateStyle=ISO", "-c client_encoding=UTF8"]
+        // No JIT: its compile time follows the planner's cost estimate, not the rows read. Head office's
+        // finance sums 10,000 tenants' months through 10,000 index probes (an estimate of 2.2 million)
+        // and spent 150 ms compiling a query that then ran in 100 ms.
+        var options = ["-c TimeZone=UTC", "-c DateStyle=ISO", "-c client_encoding=UTF8", "-c jit=off"]
         if let statementTimeout {
             options.append("-c statement_timeout=\(statementTimeout.wholeMilliseconds)")
         }

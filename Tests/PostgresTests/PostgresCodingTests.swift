@@ -126,13 +126,15 @@ import Testing
             try connection.query(
                 """
                 select current_setting('TimeZone') as zone, current_setting('DateStyle') as style,
-                       current_setting('client_encoding') as encoding, current_setting('statement_timeout') as timeout
+                       current_setting('client_encoding') as encoding, current_setting('statement_timeout') as timeout,
+                       current_setting('jit') as jit
                 """
             ).first)
         #expect(try row.decode("zone", as: String.self) == "UTC")
         #expect(try row.decode("style", as: String.self).hasPrefix("ISO"))
         #expect(try row.decode("encoding", as: String.self) == "UTF8")
         #expect(try row.decode("timeout", as: String.self) == "15s")
+        #expect(try row.decode("jit", as: String.self) == "off")
     }
 
     @Test func stringArraysSurviveQuotesCommasBracesAndNullWords() throws {

@@ -24,6 +24,7 @@ import Testing
         #expect(configuration.startupOptions.contains("-c statement_timeout=1500"))
         #expect(configuration.startupOptions.contains("-c TimeZone=UTC"))
         #expect(configuration.startupOptions.contains("-c DateStyle=ISO"))
+        #expect(configuration.startupOptions.contains("-c jit=off"))
         configuration.statementTimeout = nil
         #expect(!configuration.startupOptions.contains("statement_timeout"))
     }

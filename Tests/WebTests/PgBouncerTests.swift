@@ -162,9 +162,13 @@ import Testing
         configuration.preparesStatements = pooler.preparedStatements
         let row = try #require(
             try PostgresPool(configuration: configuration).query(
-                "select current_setting('statement_timeout') as timeout, current_setting('TimeZone') as zone"
+                """
+                select current_setting('statement_timeout') as timeout, current_setting('TimeZone') as zone,
+                    current_setting('jit') as jit
+                """
             ).first)
         #expect(try row.decode("timeout", as: String.self) == "15s")
+        #expect(try row.decode("jit", as: String.self) == "off")
         #expect(try row.decode("zone", as: String.self) == "UTC")
     }
 }
