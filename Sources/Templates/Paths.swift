@@ -274,6 +274,11 @@ extension Paths.HeadOffice {
 
     public static let finance = "/head-office/finance"
     public static func finance(month: String) -> String { finance + "?month=" + PathSegment.encode(month) }
+    /// Page `page` of the month's stores, narrowed to those matching `query` (page 1 is the month's own
+    /// address).
+    public static func finance(month: String, query: String, page: Int) -> String {
+        finance(month: month) + (query.isEmpty ? "" : "&q=" + PathSegment.encode(query)) + (page > 1 ? "&page=\(page)" : "")
+    }
 
     public static let accounts = "/head-office/accounts"
     public static let accountsPasswordChanged = accounts + "?changed=1"

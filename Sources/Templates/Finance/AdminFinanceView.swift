@@ -167,19 +167,25 @@ public struct HeadOfficeFinanceView: Sendable {
     public let monthName: String
     public let previousPath: String
     public let nextPath: String
+    /// The tenants of this page.
     public let tenants: [Tenant]
+    /// Every tenant's month summed: the platform's total, whichever page is shown.
+    public let platform: Tenant
+    /// Which page of the tenants this is; nil when they all fit on one.
+    public let pager: AdminSalesPager?
+    /// The name, slug or domain the rows were narrowed to; empty for every tenant.
+    public let query: String
     public let csrfToken: String
 
-    public var income: Int64 { tenants.reduce(0) { $0 + $1.income } }
-    public var expenses: Int64 { tenants.reduce(0) { $0 + $1.expenses } }
+    public var income: Int64 { platform.income }
+    public var expenses: Int64 { platform.expenses }
     /// The platform's income per channel.
-    public var channelTotals: [Int64] {
-        channels.indices.map { index in tenants.reduce(0) { $0 + (index < $1.channels.count ? $1.channels[index] : 0) } }
-    }
+    public var channelTotals: [Int64] { platform.channels }
 
+    /// `platform` defaults to the sum of `tenants`: all of them are shown.
     public init(
         channels: [String], month: String, monthName: String, previousPath: String, nextPath: String, tenants: [Tenant],
-        csrfToken: String
+        platform: Tenant? = nil, pager: AdminSalesPager? = nil, query: String = "", csrfToken: String
     ) {
         self.channels = channels
         self.month = month
@@ -187,6 +193,18 @@ public struct HeadOfficeFinanceView: Sendable {
         self.previousPath = previousPath
         self.nextPath = nextPath
         self.tenants = tenants
+        self.platform = platform ?? Self.sum(tenants, channels: channels.count)
+        self.pager = pager
+        self.query = query
         self.csrfToken = csrfToken
+    }
+
+    /// The tenants' figures added up, as one row.
+    public static func sum(_ tenants: [Tenant], channels: Int) -> Tenant {
+        Tenant(
+            slug: "", name: "", income: tenants.reduce(0) { $0 + $1.income }, expenses: tenants.reduce(0) { $0 + $1.expenses },
+            channels: (0..<channels).map { index in
+                tenants.reduce(0) { $0 + (index < $1.channels.count ? $1.channels[index] : 0) }
+            })
     }
 }

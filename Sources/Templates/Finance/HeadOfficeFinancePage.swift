@@ -1,5 +1,5 @@
-/// `GET /head-office/finance`: every store's income, expenses and balance for one month, and the platform total
-/// (the sum of the rows above it).
+/// `GET /head-office/finance`: every store's income, expenses and balance for one month, a page of stores
+/// at a time, and the platform total (every store's, on each page).
 public struct HeadOfficeFinancePage: HTMLComponent {
     let chrome: SiteChrome
     let view: HeadOfficeFinanceView
@@ -19,10 +19,17 @@ public struct HeadOfficeFinancePage: HTMLComponent {
                 Element.p { words.headOfficeIntro }
                 MonthPicker(month: view.month, previousPath: view.previousPath, nextPath: view.nextPath, strings: words)
                 FinanceTotals(income: view.income, expenses: view.expenses, strings: words)
+                HeadOfficeSearchForm(
+                    path: Paths.HeadOffice.finance, query: view.query, kept: [("month", view.month)], strings: office)
                 AdminSalesTable(
                     headers: [words.columnTenant] + view.channels.map(words.channelName)
                         + [words.income, words.expenses, words.net],
-                    rows: view.tenants.isEmpty ? [] : tenantRows + [totalRow], emptyText: words.ledgerEmpty)
+                    rows: view.tenants.isEmpty ? [] : tenantRows + [totalRow],
+                    emptyText: view.query.isEmpty ? words.ledgerEmpty : office.searchNothingFound(view.query))
+                if let pager = view.pager {
+                    AdminSalesPagerNavigation(
+                        pager: pager, count: office.tenantCount(pager.totalCount), strings: chrome.language.adminSalesStrings)
+                }
             }
         }.body
     }
@@ -34,7 +41,8 @@ public struct HeadOfficeFinancePage: HTMLComponent {
         }
     }
 
-    /// The sum of the rows above; left out with them, so a platform without stores says that no money moved.
+    /// Every store's figures summed, on each page; left out with the rows, so a platform without stores
+    /// says that no money moved.
     private var totalRow: [HTMLFragment] {
         [HTMLFragment { Element.strong { chrome.language.financeStrings.platformTotal } }]
             + figures(view.channelTotals, income: view.income, expenses: view.expenses)

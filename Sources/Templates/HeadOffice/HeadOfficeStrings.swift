@@ -15,6 +15,11 @@ public struct HeadOfficeStrings: Sendable {
     // Tenants
     public let tenantsIntro: String
     public let tenantsEmpty: String
+    /// "1 tenant", "120 tenants": a head-office list's length, beside its pager.
+    public let tenantCount: @Sendable (Int) -> String
+    public let searchLabel: String
+    public let searchButton: String
+    public let searchNothingFound: @Sendable (_ query: String) -> String
     public let figuresCaption: @Sendable (_ period: String) -> String
     public let columnTenant: String
     public let columnStatus: String
