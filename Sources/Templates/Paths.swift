@@ -247,6 +247,11 @@ extension Paths.HeadOffice {
 
     /// The tenant list with the notice of what was just done (`TenantActionDone`).
     public static func home(done: TenantActionDone) -> String { home + "?done=" + done.rawValue }
+    /// Page `page` of the tenants matching `query` (page 1 of every tenant is the list's own address).
+    public static func home(query: String, page: Int) -> String {
+        let parameters = (query.isEmpty ? [] : ["q=" + PathSegment.encode(query)]) + (page > 1 ? ["page=\(page)"] : [])
+        return parameters.isEmpty ? home : home + "?" + parameters.joined(separator: "&")
+    }
 
     /// `POST`: a new tenant.
     public static let tenants = "/head-office/tenants"

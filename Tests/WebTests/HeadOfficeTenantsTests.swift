@@ -38,7 +38,8 @@ import Testing
         #expect(summary.text.contains("Admin sign-in: http://\(slug).localhost/admin"))
         #expect(!summary.text.contains("first-password-1"))
 
-        let list = try browser.get("/head-office")
+        // Found by its slug: the list is paged, and other tests' tenants fill its first page.
+        let list = try browser.get("/head-office?q=\(slug)")
         #expect(list.text.contains("Delta Net &lt;b&gt;"))
         #expect(list.text.contains("\(slug).localhost"))
 
@@ -152,7 +153,7 @@ import Testing
             """, tenant.id)
         try TestDatabase.owner.query("update radacct set acctstoptime = now() where tenant_id = $1 and username = 'gone'", tenant.id)
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        let page = try browser.get("/head-office").text
+        let page = try browser.get("/head-office?q=\(tenant.slug)").text
         let row = try #require(page.range(of: name).map { String(page[$0.upperBound...]) })
         let cells = String(row[..<(row.range(of: "</tr>")?.lowerBound ?? row.endIndex)])
         #expect(cells.contains(#"<td class="number" data-label="Routers">2</td><td class="number" data-label="Online">1</td>"#), "\(cells)")
@@ -170,9 +171,9 @@ import Testing
         #expect(deactivated.headers["Location"] == "/head-office?done=deactivated")
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 404) == 404)
         #expect(try HeadOfficeFixtures.tenantRow(slug: tenant.slug)?.isActive == false)
-        let list = try browser.get("/head-office?done=deactivated").text
-        #expect(list.contains("Inactive"))
-        #expect(list.contains(#"<p class="form-notice" role="status">The tenant is deactivated"#))
+        let notice = try browser.get("/head-office?done=deactivated").text
+        #expect(notice.contains(#"<p class="form-notice" role="status">The tenant is deactivated"#))
+        #expect(try browser.get("/head-office?q=\(tenant.slug)").text.contains("Inactive"))
 
         #expect(try browser.post("/head-office/tenants/activate", ["slug": tenant.slug]).status == 303)
         #expect(try HeadOfficeFixtures.status(of: "/", on: store, becoming: 200) == 200)
@@ -189,7 +190,8 @@ import Testing
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
 
         // The list's Delete leads to a confirmation page, not to a deletion.
-        #expect(try browser.get("/head-office").text.contains(#"href="/head-office/tenants/\#(tenant.slug)/delete""#))
+        #expect(
+            try browser.get("/head-office?q=\(tenant.slug)").text.contains(#"href="/head-office/tenants/\#(tenant.slug)/delete""#))
         let confirmation = try browser.get("/head-office/tenants/\(tenant.slug)/delete")
         #expect(confirmation.status == 200)
         #expect(confirmation.text.contains("Delete \(name)?"))
@@ -257,5 +259,44 @@ import Testing
         let (browser, admin) = try HeadOfficeFixtures.signedIn()
         #expect(try browser.post("/head-office/tenants/deactivate", ["slug": "'; drop table tenants; --"]).status == 404)
         #expect(try HeadOfficeFixtures.auditRows(actor: admin.email).isEmpty)
+    }
+
+    /// A platform of more tenants than a page: the list shows 100 at a time, in name order, and finds a
+    /// tenant by a piece of its name, slug or domain, in any case, keeping the search in the pager's links.
+    @Test func theListIsPagedAndFindsATenantByNameSlugOrDomain() throws {
+        let prefix = "hopage-" + String(UUID().uuidString.prefix(8)).lowercased()
+        let created = try TestDatabase.owner.query(
+            """
+            insert into tenants (slug, name, tier)
+            select $1 || '-' || lpad(n::text, 3, '0'), 'Paged Net ' || $1 || ' ' || lpad(n::text, 3, '0'), 'starter'
+            from generate_series(1, 101) n
+            returning id, slug
+            """, prefix
+        ).map { (id: try $0.decode("id", as: UUID.self), slug: try $0.decode("slug", as: String.self)) }
+        // Deleted afterwards, so no other test's list meets them.
+        defer { _ = try? TestDatabase.owner.query("update tenants set deleted_at = now() where slug like $1 || '-%'", prefix) }
+        let domain = "wifi-\(prefix).example.id"
+        try TestDatabase.owner.query(
+            "insert into tenant_domains (domain, tenant_id, is_primary, verified_at) values ($1, $2, true, now())", domain,
+            try #require(created.last).id)
+        let (browser, _) = try HeadOfficeFixtures.signedIn()
+        func rows(_ page: TestHTTPResponse) -> Int { page.text.components(separatedBy: #"data-label="Status""#).count - 1 }
+
+        let first = try browser.get("/head-office?q=\(prefix.uppercased())")
+        #expect(rows(first) == 100)
+        #expect(first.text.contains("Page 1 of 2") && first.text.contains("101 tenants"))
+        #expect(first.text.contains(#"value="\#(prefix.uppercased())""#), "the search box keeps what was typed")
+        let next = try #require(AdminSalesFixtures.link(rel: "next", in: first.text))
+        #expect(next == "/head-office?q=\(prefix.uppercased())&page=2")
+        let second = try browser.get(next)
+        #expect(rows(second) == 1 && second.text.contains("Paged Net \(prefix) 101"))
+        #expect(rows(try browser.get("/head-office?q=\(prefix)&page=9999")) == 1, "past the end: the last page")
+        #expect(try browser.get("/head-office?q=\(prefix)&page=x").status == 400)
+
+        let byDomain = try browser.get("/head-office?q=wifi-\(prefix)")
+        #expect(rows(byDomain) == 1 && byDomain.text.contains(domain))
+        #expect(try browser.get("/head-office?q=\(prefix)-007").text.contains("Paged Net \(prefix) 007"))
+        #expect(try browser.get("/head-office?q=no-such-tenant-\(prefix)").text.contains("No tenant matches"))
+        #expect(rows(try browser.get("/head-office")) == 100, "every tenant, a page at a time")
     }
 }

@@ -28,7 +28,7 @@ import Testing
             tenantID: tenant.id, period: Self.currentPeriod(), pageViews: 4_321, orders: 17, paidOrders: 11,
             paidAmount: 1_234_567)
         let (browser, _) = try HeadOfficeFixtures.signedIn()
-        let page = try browser.get("/head-office")
+        let page = try browser.get("/head-office?q=\(tenant.slug)")
         let row = try #require(page.text.components(separatedBy: "<tr").first { $0.contains(name) })
         #expect(row.contains(">17<") && row.contains(">11<") && row.contains(">4321<"))
         #expect(row.contains("Rp 1.234.567"))

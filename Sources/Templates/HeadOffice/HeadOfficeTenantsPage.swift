@@ -1,5 +1,5 @@
-/// `GET /head-office` (and a refused `POST /head-office/tenants`): every tenant with this month's figures and the
-/// actions on it, then the form that creates one.
+/// `GET /head-office` (and a refused `POST /head-office/tenants`): the tenants with this month's figures and the
+/// actions on them, a page at a time and found by name, slug or domain, then the form that creates one.
 public struct HeadOfficeTenantsPage: HTMLComponent {
     let chrome: SiteChrome
     let view: HeadOfficeTenantsView
@@ -17,10 +17,17 @@ public struct HeadOfficeTenantsPage: HTMLComponent {
                 if let done = view.done { FormNotice(done.message(chrome.language.tenantLifecycleStrings)) }
                 Element.h1(.id("tenants-heading")) { strings.tenantsTitle }
                 Element.p { strings.tenantsIntro }
+                if !view.tenants.isEmpty || !view.query.isEmpty || view.pager != nil {
+                    HeadOfficeSearchForm(path: Paths.HeadOffice.home, query: view.query, strings: strings)
+                }
                 if view.tenants.isEmpty {
-                    Element.p { strings.tenantsEmpty }
+                    Element.p { view.query.isEmpty ? strings.tenantsEmpty : strings.searchNothingFound(view.query) }
                 } else {
                     Element.div(.class("table-scroll")) { table(strings) }
+                    if let pager = view.pager {
+                        AdminSalesPagerNavigation(
+                            pager: pager, count: strings.tenantCount(pager.totalCount), strings: chrome.language.adminSalesStrings)
+                    }
                     Element.p(.class("hint")) { strings.deleteHint }
                 }
             }

@@ -8,6 +8,8 @@ public struct HeadOfficeTenantsView: Sendable {
         public static let adminEmail = "admin_email"
         public static let adminPassword = "admin_password"
         public static let csrf = "_csrf"
+        /// The list's search: a name, slug or domain.
+        public static let query = HeadOfficeSearchForm.field
     }
 
     public struct Domain: Sendable, Hashable {
@@ -63,7 +65,12 @@ public struct HeadOfficeTenantsView: Sendable {
 
     /// `YYYY-MM`, the month the figures count.
     public let period: String
+    /// The tenants of this page.
     public let tenants: [Tenant]
+    /// The name, slug or domain the list was narrowed to; empty for every tenant.
+    public let query: String
+    /// Which page of the tenants this is; nil when they all fit on one.
+    public let pager: AdminSalesPager?
     /// The tiers a new tenant may have, as stored (`starter` …).
     public let tiers: [String]
     /// Where a tenant's store lives: `<slug>.<baseDomain>`.
@@ -76,11 +83,14 @@ public struct HeadOfficeTenantsView: Sendable {
     public let done: TenantActionDone?
 
     public init(
-        period: String, tenants: [Tenant], tiers: [String], baseDomain: String, state: FormState = FormState(),
-        csrfToken: String, deleted: [(slug: String, name: String)] = [], done: TenantActionDone? = nil
+        period: String, tenants: [Tenant], query: String = "", pager: AdminSalesPager? = nil, tiers: [String],
+        baseDomain: String, state: FormState = FormState(), csrfToken: String, deleted: [(slug: String, name: String)] = [],
+        done: TenantActionDone? = nil
     ) {
         self.period = period
         self.tenants = tenants
+        self.query = query
+        self.pager = pager
         self.tiers = tiers
         self.baseDomain = baseDomain
         self.state = state

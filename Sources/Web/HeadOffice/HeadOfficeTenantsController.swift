@@ -2,7 +2,8 @@ import Foundation
 import HTTP
 import Templates
 
-/// `GET /head-office` (every tenant with this month's figures), `POST /head-office/tenants` (create), and
+/// `GET /head-office?q=…&page=N` (the tenants with this month's figures, 100 a page, found by name, slug or
+/// domain), `POST /head-office/tenants` (create), and
 /// `POST /head-office/tenants/activate|deactivate` (the tenant named by the form's `slug`). Deleting,
 /// restoring and the page after creating are in `HeadOfficeTenantLifecycleController`.
 struct HeadOfficeTenantsController: Sendable {
@@ -78,10 +79,21 @@ struct HeadOfficeTenantsController: Sendable {
         done: TenantActionDone? = nil
     ) throws -> HTTPResponse {
         let month = UsageMonth(containing: Date())
+        let query = String((try request.queryItems[HeadOfficeTenantsView.Field.query] ?? "").trimmed.prefix(100))
+        let requested = try AdminListRequest.page(try request.queryItems["page"])
+        let listed = try services.tenants.tenants(
+            matching: query, offset: (requested - 1) * Self.pageSize, limit: Self.pageSize)
         let usage = Dictionary(
-            try services.usage.monthlyUsage(period: month).map { ($0.tenantID, $0) }, uniquingKeysWith: { first, _ in first })
+            try services.usage.monthlyUsage(period: month, of: listed.tenants.map(\.id)).map { ($0.tenantID, $0) },
+            uniquingKeysWith: { first, _ in first })
         let stores = StoreAddress(request: request, baseDomain: services.baseDomain)
-        let tenants = try services.tenants.tenants().map { tenant in
+        let page = listed.offset / Self.pageSize + 1
+        let lastPage = max(1, (listed.total + Self.pageSize - 1) / Self.pageSize)
+        let pager = AdminSalesPager(
+            page: page, lastPage: lastPage, totalCount: listed.total,
+            previousURL: page > 1 ? Paths.HeadOffice.home(query: query, page: page - 1) : nil,
+            nextURL: page < lastPage ? Paths.HeadOffice.home(query: query, page: page + 1) : nil)
+        let tenants = listed.tenants.map { tenant in
             var listed = HeadOfficeTenantsView.Tenant(
                 slug: tenant.slug, name: tenant.name, tier: tenant.tier, isActive: tenant.isActive,
                 domains: tenant.domains, figures: usage[tenant.id].map(Self.figures) ?? .init(),
@@ -91,11 +103,15 @@ struct HeadOfficeTenantsController: Sendable {
             return listed
         }
         let view = HeadOfficeTenantsView(
-            period: month.description, tenants: tenants, tiers: Tenant.Tier.allCases.map(\.rawValue),
+            period: month.description, tenants: tenants, query: query, pager: lastPage > 1 ? pager : nil,
+            tiers: Tenant.Tier.allCases.map(\.rawValue),
             baseDomain: services.baseDomain, state: state, csrfToken: headOffice.session.csrfSecret,
             deleted: try services.tenants.deletedTenants().map { ($0.slug, $0.name) }, done: done)
         return .page(HeadOfficeTenantsPage(chrome: headOffice.context.chrome, view: view), status: status)
     }
+
+    /// Tenants a page: a platform of 10,000 ISPs made a page of 9.5 MB.
+    static let pageSize = 100
 
     static func figures(_ usage: TenantUsage) -> HeadOfficeTenantsView.Figures {
         HeadOfficeTenantsView.Figures(

@@ -21,21 +21,38 @@ struct TenantRegistry: Sendable {
         let online: Int
     }
 
-    /// Every tenant not deleted, by name, with its domains (primary first), routers and open sessions.
-    func tenants() throws -> [Listed] {
-        try database.unscoped.query(
+    /// A page of the tenants not deleted, by name: those whose name, slug or one of whose domains contains
+    /// the query (every tenant for an empty one), with how many match.
+    struct ListedPage: Sendable {
+        let tenants: [Listed]
+        /// Tenants matching the query, on every page.
+        let total: Int
+        /// Where the page begins: the one asked for, or the last page's start when that lies past the end.
+        let offset: Int
+    }
+
+    /// The tenants of `ListedPage`, each with its domains (primary first), routers and open sessions, read
+    /// for the page's tenants only.
+    func tenants(matching query: String, offset: Int, limit: Int) throws -> ListedPage {
+        let rows = try database.unscoped.query(
             """
-            select t.id, t.slug, t.name, t.tier, t.is_active,
-                coalesce(jsonb_agg(jsonb_build_object('domain', d.domain, 'approved', d.verified_at is not null)
-                    order by d.is_primary desc, d.domain) filter (where d.domain is not null), '[]')::text as domains,
-                (select count(*) from nas n where n.tenant_id = t.id) as routers,
-                (select count(*) from radacct a where a.tenant_id = t.id and a.acctstoptime is null) as online
-            from tenants t left join tenant_domains d on d.tenant_id = t.id
-            where t.deleted_at is null
-            group by t.id
-            order by lower(t.name), t.slug
-            """
-        ).map { row in
+            with matched as (
+                select t.id, t.slug, t.name, t.tier, t.is_active from tenants t
+                where t.deleted_at is null
+                    and ($1 = '' or strpos(lower(t.slug), lower($1)) > 0 or strpos(lower(t.name), lower($1)) > 0
+                        or exists (select 1 from tenant_domains d where d.tenant_id = t.id and strpos(d.domain, lower($1)) > 0))
+            ), counted as (select count(*) as total from matched)
+            select m.id, m.slug, m.name, m.tier, m.is_active, (select total from counted) as total,
+                least($3, greatest(((select total from counted) - 1) / $2 * $2, 0)) as start,
+                coalesce((select jsonb_agg(jsonb_build_object('domain', d.domain, 'approved', d.verified_at is not null)
+                    order by d.is_primary desc, d.domain) from tenant_domains d where d.tenant_id = m.id), '[]')::text as domains,
+                (select count(*) from nas n where n.tenant_id = m.id) as routers,
+                (select count(*) from radacct a where a.tenant_id = m.id and a.acctstoptime is null) as online
+            from matched m
+            order by lower(m.name), m.slug
+            limit $2 offset least($3, greatest(((select total from counted) - 1) / $2 * $2, 0))
+            """, query, limit, offset)
+        let tenants = try rows.map { row in
             Listed(
                 id: try row.decode("id", as: UUID.self), slug: try row.decode("slug", as: String.self),
                 name: try row.decode("name", as: String.self), tier: try row.decode("tier", as: String.self),
@@ -43,6 +60,9 @@ struct TenantRegistry: Sendable {
                 domains: Self.domains(fromJSON: try row.decode("domains", as: String.self)),
                 routers: try row.decode("routers", as: Int.self), online: try row.decode("online", as: Int.self))
         }
+        return ListedPage(
+            tenants: tenants, total: try rows.first?.decode("total", as: Int.self) ?? 0,
+            offset: try rows.first?.decode("start", as: Int.self) ?? 0)
     }
 
     /// Creates an active tenant with a working store: its branding (defaults, named after it), one
