@@ -40,17 +40,20 @@ struct TenantRegistry: Sendable {
                 select t.id, t.slug, t.name, t.tier, t.is_active from tenants t
                 where t.deleted_at is null
                     and ($1 = '' or strpos(lower(t.slug), lower($1)) > 0 or strpos(lower(t.name), lower($1)) > 0
-                        or exists (select 1 from tenant_domains d where d.tenant_id = t.id and strpos(d.domain, lower($1)) > 0))
-            ), counted as (select count(*) as total from matched)
-            select m.id, m.slug, m.name, m.tier, m.is_active, (select total from counted) as total,
-                least($3, greatest(((select total from counted) - 1) / $2 * $2, 0)) as start,
+                        or t.id in (select d.tenant_id from tenant_domains d where strpos(d.domain, lower($1)) > 0))
+            ), counted as (
+                select count(*) as total, least($3, greatest((count(*) - 1) / $2 * $2, 0)) as start from matched
+            ), page as (
+                -- The page first: the lookups below then run for its tenants only, not for those skipped.
+                select m.* from matched m order by lower(m.name), m.slug limit $2 offset (select start from counted)
+            )
+            select p.id, p.slug, p.name, p.tier, p.is_active, c.total, c.start,
                 coalesce((select jsonb_agg(jsonb_build_object('domain', d.domain, 'approved', d.verified_at is not null)
-                    order by d.is_primary desc, d.domain) from tenant_domains d where d.tenant_id = m.id), '[]')::text as domains,
-                (select count(*) from nas n where n.tenant_id = m.id) as routers,
-                (select count(*) from radacct a where a.tenant_id = m.id and a.acctstoptime is null) as online
-            from matched m
-            order by lower(m.name), m.slug
-            limit $2 offset least($3, greatest(((select total from counted) - 1) / $2 * $2, 0))
+                    order by d.is_primary desc, d.domain) from tenant_domains d where d.tenant_id = p.id), '[]')::text as domains,
+                (select count(*) from nas n where n.tenant_id = p.id) as routers,
+                (select count(*) from radacct a where a.tenant_id = p.id and a.acctstoptime is null) as online
+            from page p, counted c
+            order by lower(p.name), p.slug
             """, query, limit, offset)
         let tenants = try rows.map { row in
             Listed(
