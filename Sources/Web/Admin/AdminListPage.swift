@@ -48,3 +48,17 @@ extension TenantDatabase {
         try pool.transaction(settings: settings + [("plan_cache_mode", "force_custom_plan")], body)
     }
 }
+
+extension AdminSalesPager {
+    /// The pager of a list of `totalCount` rows, `pageSize` a page, at the page asked for or, past the
+    /// end, at the last one (as every list answers a page past its end); `url` gives a page's link.
+    static func at(
+        _ requested: Int, totalCount: Int, pageSize: Int, url: (_ page: Int) -> String
+    ) -> AdminSalesPager {
+        let lastPage = max(1, (totalCount + pageSize - 1) / pageSize)
+        let page = min(max(requested, 1), lastPage)
+        return AdminSalesPager(
+            page: page, lastPage: lastPage, totalCount: totalCount, previousURL: page > 1 ? url(page - 1) : nil,
+            nextURL: page < lastPage ? url(page + 1) : nil)
+    }
+}

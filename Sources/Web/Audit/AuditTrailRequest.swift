@@ -48,12 +48,9 @@ struct AuditTrailRequest: Sendable, Hashable {
     }
 
     func pager(path: String, totalCount: Int) -> (page: Int, offset: Int, pager: AdminSalesPager) {
-        let lastPage = max(1, (totalCount + AdminListRequest.pageSize - 1) / AdminListRequest.pageSize)
-        let page = min(self.page, lastPage)
-        let pager = AdminSalesPager(
-            page: page, lastPage: lastPage, totalCount: totalCount,
-            previousURL: page > 1 ? url(path: path, page: page - 1) : nil,
-            nextURL: page < lastPage ? url(path: path, page: page + 1) : nil)
-        return (page, (page - 1) * AdminListRequest.pageSize, pager)
+        let pager = AdminSalesPager.at(page, totalCount: totalCount, pageSize: AdminListRequest.pageSize) {
+            url(path: path, page: $0)
+        }
+        return (pager.page, (pager.page - 1) * AdminListRequest.pageSize, pager)
     }
 }

@@ -114,16 +114,11 @@ struct AdminFinanceController: Sendable {
         let context = admin.context
         let report = FinanceReport(sums: try ledger.sums(in: month, for: context.tenant), month: month)
         let dates = DateText(timeZoneIdentifier: context.branding.timeZone, language: context.language)
-        // A page past the end shows the last one, as the other admin lists do.
-        let count = report.entryCount
-        let lastPage = max(1, (count + Self.ledgerPageSize - 1) / Self.ledgerPageSize)
-        let page = min(requested, lastPage)
+        let pager = AdminSalesPager.at(requested, totalCount: report.entryCount, pageSize: Self.ledgerPageSize) {
+            Paths.Admin.finance(month: month.description, page: $0)
+        }
         let shown = try ledger.entries(
-            in: month, for: context.tenant, offset: (page - 1) * Self.ledgerPageSize, limit: Self.ledgerPageSize)
-        let pager = AdminSalesPager(
-            page: page, lastPage: lastPage, totalCount: count,
-            previousURL: page > 1 ? Paths.Admin.finance(month: month.description, page: page - 1) : nil,
-            nextURL: page < lastPage ? Paths.Admin.finance(month: month.description, page: page + 1) : nil)
+            in: month, for: context.tenant, offset: (pager.page - 1) * Self.ledgerPageSize, limit: Self.ledgerPageSize)
         let entries = shown.map { entry in
             AdminFinanceView.Entry(
                 date: entry.day, time: entry.time,

@@ -24,22 +24,18 @@ struct HeadOfficeFinanceController: Sendable {
                     channels: FinanceLedger.channels.map { [totals = $0] in totals.channels[$0] ?? 0 })
             }
             let listed = query.isEmpty ? every : every.filter { Self.matches($0, query) }
-            // A page past the end shows the last one, as the other lists do.
-            let lastPage = max(1, (listed.count + Self.pageSize - 1) / Self.pageSize)
-            let page = min(requested, lastPage)
-            let link = { (page: Int) in Paths.HeadOffice.finance(month: month.description, query: query, page: page) }
-            let pager = AdminSalesPager(
-                page: page, lastPage: lastPage, totalCount: listed.count, previousURL: page > 1 ? link(page - 1) : nil,
-                nextURL: page < lastPage ? link(page + 1) : nil)
+            let pager = AdminSalesPager.at(requested, totalCount: listed.count, pageSize: Self.pageSize) {
+                Paths.HeadOffice.finance(month: month.description, query: query, page: $0)
+            }
             let dates = DateText(timeZoneIdentifier: "Asia/Jakarta", language: context.language)
             let view = HeadOfficeFinanceView(
                 channels: FinanceLedger.channels, month: month.description,
                 monthName: dates.month(month.month, of: month.year) ?? month.description,
                 previousPath: Paths.HeadOffice.finance(month: month.previous.description),
                 nextPath: Paths.HeadOffice.finance(month: month.next.description),
-                tenants: Array(listed.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize)),
+                tenants: Array(listed.dropFirst((pager.page - 1) * Self.pageSize).prefix(Self.pageSize)),
                 platform: HeadOfficeFinanceView.sum(every, channels: FinanceLedger.channels.count),
-                pager: lastPage > 1 ? pager : nil, query: query, csrfToken: headOffice.session.csrfSecret)
+                pager: pager.lastPage > 1 ? pager : nil, query: query, csrfToken: headOffice.session.csrfSecret)
             return .page(HeadOfficeFinancePage(chrome: context.chrome, view: view))
         }
     }

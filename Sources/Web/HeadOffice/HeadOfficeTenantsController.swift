@@ -87,12 +87,10 @@ struct HeadOfficeTenantsController: Sendable {
             try services.usage.monthlyUsage(period: month, of: listed.tenants.map(\.id)).map { ($0.tenantID, $0) },
             uniquingKeysWith: { first, _ in first })
         let stores = StoreAddress(request: request, baseDomain: services.baseDomain)
-        let page = listed.offset / Self.pageSize + 1
-        let lastPage = max(1, (listed.total + Self.pageSize - 1) / Self.pageSize)
-        let pager = AdminSalesPager(
-            page: page, lastPage: lastPage, totalCount: listed.total,
-            previousURL: page > 1 ? Paths.HeadOffice.home(query: query, page: page - 1) : nil,
-            nextURL: page < lastPage ? Paths.HeadOffice.home(query: query, page: page + 1) : nil)
+        // The page the statement read: the one asked for, or the last one.
+        let pager = AdminSalesPager.at(listed.offset / Self.pageSize + 1, totalCount: listed.total, pageSize: Self.pageSize) {
+            Paths.HeadOffice.home(query: query, page: $0)
+        }
         let tenants = listed.tenants.map { tenant in
             var listed = HeadOfficeTenantsView.Tenant(
                 slug: tenant.slug, name: tenant.name, tier: tenant.tier, isActive: tenant.isActive,
@@ -103,7 +101,7 @@ struct HeadOfficeTenantsController: Sendable {
             return listed
         }
         let view = HeadOfficeTenantsView(
-            period: month.description, tenants: tenants, query: query, pager: lastPage > 1 ? pager : nil,
+            period: month.description, tenants: tenants, query: query, pager: pager.lastPage > 1 ? pager : nil,
             tiers: Tenant.Tier.allCases.map(\.rawValue),
             baseDomain: services.baseDomain, state: state, csrfToken: headOffice.session.csrfSecret,
             deleted: try services.tenants.deletedTenants().map { ($0.slug, $0.name) }, done: done)
