@@ -2,6 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import Web
+
 /// `/head-office`: creating a tenant (slug rules, a working store at once), activating, deactivating and
 /// deleting one; each change audited once, and every POST refused without the session's token.
 @Suite struct HeadOfficeTenantsTests {
@@ -298,5 +300,33 @@ import Testing
         #expect(try browser.get("/head-office?q=\(prefix)-007").text.contains("Paged Net \(prefix) 007"))
         #expect(try browser.get("/head-office?q=no-such-tenant-\(prefix)").text.contains("No tenant matches"))
         #expect(rows(try browser.get("/head-office")) == 100, "every tenant, a page at a time")
+    }
+
+    /// Head office's list and its search read `tenants_listed_by_name` alone, with `tenants`' policy as the
+    /// index's condition (migration 0049): 10,000 tenants were sorted whole for each page before.
+    @Test func theListAndItsSearchReadOnlyTheNameIndexWithThePolicyInIt() throws {
+        let plans = try RowLevelSecurityFixtures.app.unscoped.transaction { db in
+            // A table this small would otherwise be read whole, whatever the index allows.
+            try db.query("set local enable_seqscan = off")
+            try db.query("set local enable_bitmapscan = off")
+            let page = try db.query(
+                """
+                explain (costs off) select id from tenants where deleted_at is null order by name_key, slug limit 100
+                """
+            ).map { try $0.decode("QUERY PLAN", as: String.self) }
+            let search = try db.query(
+                """
+                explain (costs off) select id from tenants
+                where deleted_at is null and (strpos(slug, 'net') > 0 or strpos(name_key, 'net') > 0)
+                """
+            ).map { try $0.decode("QUERY PLAN", as: String.self) }
+            return [page, search]
+        }
+        for plan in plans {
+            let text = plan.joined(separator: "\n")
+            #expect(plan.contains { $0.contains("Index Only Scan using tenants_listed_by_name") }, "\(text)")
+            #expect(plan.contains { $0.contains("Index Cond: ((id >=") }, "the policy is a range of ids: \(text)")
+            #expect(!plan.contains { $0.contains("Sort") }, "\(text)")
+        }
     }
 }

@@ -38,8 +38,8 @@ extension AdminListPage {
     }
 }
 
-extension TenantDatabase {
-    /// A list's statements in one transaction of the tenant's scope, each planned for the values it is
+extension DatabaseScope {
+    /// A list's statements in one transaction of the scope, each planned for the values it is
     /// given. The lists' statements are prepared once per session with "no search" and "no filter" as
     /// null parameters; a generic plan, which PostgreSQL may settle on after a few runs, keeps both
     /// branches and so can use no index for either (a search by number would read all of a tenant's

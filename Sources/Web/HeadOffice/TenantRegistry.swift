@@ -34,38 +34,83 @@ struct TenantRegistry: Sendable {
     /// The tenants of `ListedPage`, each with its domains (primary first), routers and open sessions, read
     /// for the page's tenants only.
     func tenants(matching query: String, offset: Int, limit: Int) throws -> ListedPage {
-        let rows = try database.unscoped.query(
-            """
-            with matched as (
-                select t.id, t.slug, t.name, t.tier, t.is_active from tenants t
-                where t.deleted_at is null
-                    and ($1 = '' or strpos(lower(t.slug), lower($1)) > 0 or strpos(lower(t.name), lower($1)) > 0
-                        or t.id in (select d.tenant_id from tenant_domains d where strpos(d.domain, lower($1)) > 0))
-            ), counted as (
-                select count(*) as total, least($3, greatest((count(*) - 1) / $2 * $2, 0)) as start from matched
-            ), page as (
-                -- The page first: the lookups below then run for its tenants only, not for those skipped.
-                select m.* from matched m order by lower(m.name), m.slug limit $2 offset (select start from counted)
-            )
-            select p.id, p.slug, p.name, p.tier, p.is_active, c.total, c.start,
-                coalesce((select jsonb_agg(jsonb_build_object('domain', d.domain, 'approved', d.verified_at is not null)
-                    order by d.is_primary desc, d.domain) from tenant_domains d where d.tenant_id = p.id), '[]')::text as domains,
-                (select count(*) from nas n where n.tenant_id = p.id) as routers,
-                (select count(*) from radacct a where a.tenant_id = p.id and a.acctstoptime is null) as online
-            from page p, counted c
-            order by lower(p.name), p.slug
-            """, query, limit, offset)
-        let tenants = try rows.map { row in
-            Listed(
-                id: try row.decode("id", as: UUID.self), slug: try row.decode("slug", as: String.self),
-                name: try row.decode("name", as: String.self), tier: try row.decode("tier", as: String.self),
-                isActive: try row.decode("is_active", as: Bool.self),
-                domains: Self.domains(fromJSON: try row.decode("domains", as: String.self)),
-                routers: try row.decode("routers", as: Int.self), online: try row.decode("online", as: Int.self))
+        try database.unscoped.listTransaction { db in
+            let page: PageOfIDs
+            if query.isEmpty {
+                page = try everyTenant(offset: offset, limit: limit, on: db)
+            } else {
+                page = try tenants(matching: query, offset: offset, limit: limit, on: db)
+            }
+            let rows = try db.query(
+                """
+                select t.id, t.slug, t.name, t.tier, t.is_active,
+                    coalesce((select jsonb_agg(jsonb_build_object('domain', d.domain, 'approved', d.verified_at is not null)
+                        order by d.is_primary desc, d.domain) from tenant_domains d where d.tenant_id = t.id), '[]')::text as domains,
+                    (select count(*) from nas n where n.tenant_id = t.id) as routers,
+                    (select count(*) from radacct a where a.tenant_id = t.id and a.acctstoptime is null) as online
+                from tenants t where t.id = any($1::uuid[])
+                order by t.name_key, t.slug
+                """, page.ids)
+            let tenants = try rows.map { row in
+                Listed(
+                    id: try row.decode("id", as: UUID.self), slug: try row.decode("slug", as: String.self),
+                    name: try row.decode("name", as: String.self), tier: try row.decode("tier", as: String.self),
+                    isActive: try row.decode("is_active", as: Bool.self),
+                    domains: Self.domains(fromJSON: try row.decode("domains", as: String.self)),
+                    routers: try row.decode("routers", as: Int.self), online: try row.decode("online", as: Int.self))
+            }
+            return ListedPage(tenants: tenants, total: page.total, offset: page.offset)
         }
-        return ListedPage(
-            tenants: tenants, total: try rows.first?.decode("total", as: Int.self) ?? 0,
-            offset: try rows.first?.decode("start", as: Int.self) ?? 0)
+    }
+
+    /// Which tenants a page shows, how many there are, and where the page begins (the last page's start
+    /// when the one asked for lies past the end).
+    private typealias PageOfIDs = (ids: [UUID], total: Int, offset: Int)
+
+    /// Every tenant not deleted: the count from `tenants_listed_by_name` and the page as its next entries
+    /// (`not materialized`, so each reads the index for itself; migration 0049).
+    private func everyTenant(offset: Int, limit: Int, on db: PostgresConnection) throws -> PageOfIDs {
+        try Self.pageOfIDs(
+            db.query(
+                """
+                with listed as not materialized (
+                    select t.id, t.name_key, t.slug from tenants t where t.deleted_at is null
+                ), counted as (
+                    select count(*) as total, least($2, greatest((count(*) - 1) / $1 * $1, 0)) as start from listed
+                )
+                select counted.total, counted.start,
+                    array(select id from listed order by name_key, slug limit $1 offset counted.start) as ids
+                from counted
+                """, limit, offset))
+    }
+
+    /// The tenants whose name, slug or one of whose domains contains `query`, in any case. No index has
+    /// them in order: every tenant is read once from `tenants_listed_by_name` (`materialized`), and the few
+    /// found counted and sorted.
+    private func tenants(matching query: String, offset: Int, limit: Int, on db: PostgresConnection) throws -> PageOfIDs {
+        try Self.pageOfIDs(
+            db.query(
+                """
+                with matched as materialized (
+                    select t.id, t.name_key, t.slug from tenants t
+                    where t.deleted_at is null
+                        and (strpos(t.slug, lower($1)) > 0 or strpos(t.name_key, lower($1)) > 0
+                            or t.id in (select d.tenant_id from tenant_domains d where strpos(d.domain, lower($1)) > 0))
+                ), counted as (
+                    select count(*) as total, least($3, greatest((count(*) - 1) / $2 * $2, 0)) as start from matched
+                )
+                select counted.total, counted.start,
+                    array(select id from matched order by name_key, slug limit $2 offset counted.start) as ids
+                from counted
+                """, query, limit, offset))
+    }
+
+    private static func pageOfIDs(_ rows: PostgresRows) throws -> PageOfIDs {
+        let row = try rows.single()
+        return (
+            try row.decode("ids", as: [UUID].self), try row.decode("total", as: Int.self),
+            try row.decode("start", as: Int.self)
+        )
     }
 
     /// Creates an active tenant with a working store: its branding (defaults, named after it), one
@@ -80,7 +125,7 @@ struct TenantRegistry: Sendable {
                 let created = try db.query(
                     """
                     insert into tenants as t (slug, name, tier) values ($1, $2, $3)
-                    returning t.id, to_jsonb(t) as doc
+                    returning t.id, to_jsonb(t) - 'name_key' as doc
                     """, slug.value, name, tier.rawValue)
                 let id = try created.single().decode("id", as: UUID.self)
                 try db.query(
@@ -129,7 +174,7 @@ struct TenantRegistry: Sendable {
             with deleted as (
                 update tenants t set deleted_at = now(), updated_at = now()
                 where slug = $1 and deleted_at is null
-                returning t.id, to_jsonb(t) as doc
+                returning t.id, to_jsonb(t) - 'name_key' as doc
             )
             select audit(id, $2, $3, 'tenant.delete', $1, doc - 'deleted_at' - 'updated_at', doc) from deleted
             """, slug, actor.email, actor.clientAddress)
