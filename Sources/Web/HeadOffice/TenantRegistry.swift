@@ -68,7 +68,9 @@ struct TenantRegistry: Sendable {
     private typealias PageOfIDs = (ids: [UUID], total: Int, offset: Int)
 
     /// Every tenant not deleted: the count from `tenants_listed_by_name` and the page as its next entries
-    /// (`not materialized`, so each reads the index for itself; migration 0049).
+    /// (`not materialized`, so each reads the index for itself; migration 0049). Both are in the index's
+    /// order, so that neither reads the table instead, where the policy is evaluated row by row: a count
+    /// in no order was a sequential scan, 3.1 ms against 1.6 at 10,000 tenants.
     private func everyTenant(offset: Int, limit: Int, on db: PostgresConnection) throws -> PageOfIDs {
         try Self.pageOfIDs(
             db.query(
@@ -76,7 +78,8 @@ struct TenantRegistry: Sendable {
                 with listed as not materialized (
                     select t.id, t.name_key, t.slug from tenants t where t.deleted_at is null
                 ), counted as (
-                    select count(*) as total, least($2, greatest((count(*) - 1) / $1 * $1, 0)) as start from listed
+                    select count(*) as total, least($2, greatest((count(*) - 1) / $1 * $1, 0)) as start
+                    from (select from listed order by name_key, slug) as in_index_order
                 )
                 select counted.total, counted.start,
                     array(select id from listed order by name_key, slug limit $1 offset counted.start) as ids
@@ -84,9 +87,9 @@ struct TenantRegistry: Sendable {
                 """, limit, offset))
     }
 
-    /// The tenants whose name, slug or one of whose domains contains `query`, in any case. No index has
-    /// them in order: every tenant is read once from `tenants_listed_by_name` (`materialized`), and the few
-    /// found counted and sorted.
+    /// The tenants whose name, slug or one of whose domains contains `query`, in any case. No index finds
+    /// them: every tenant is read once (`materialized`), from `tenants_listed_by_name` alone since the read
+    /// is in its order (a sequential scan took 6-8 ms against 3-5), and the few found counted and sorted.
     private func tenants(matching query: String, offset: Int, limit: Int, on db: PostgresConnection) throws -> PageOfIDs {
         try Self.pageOfIDs(
             db.query(
@@ -96,6 +99,7 @@ struct TenantRegistry: Sendable {
                     where t.deleted_at is null
                         and (strpos(t.slug, lower($1)) > 0 or strpos(t.name_key, lower($1)) > 0
                             or t.id in (select d.tenant_id from tenant_domains d where strpos(d.domain, lower($1)) > 0))
+                    order by t.name_key, t.slug
                 ), counted as (
                     select count(*) as total, least($3, greatest((count(*) - 1) / $2 * $2, 0)) as start from matched
                 )
