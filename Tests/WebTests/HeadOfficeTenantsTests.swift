@@ -302,13 +302,14 @@ import Testing
         #expect(rows(try browser.get("/head-office")) == 100, "every tenant, a page at a time")
     }
 
-    /// Head office's list and its search read `tenants_listed_by_name` alone, with `tenants`' policy as the
-    /// index's condition (migration 0049): 10,000 tenants were sorted whole for each page before.
-    @Test func theListAndItsSearchReadOnlyTheNameIndexWithThePolicyInIt() throws {
+    /// Head office's list and its search read `tenants_listed_by_name` in its order, with `tenants`' policy as
+    /// the index's condition (migration 0049): 10,000 tenants were sorted whole for each page before.
+    @Test func theListAndItsSearchReadTheNameIndexWithThePolicyInIt() throws {
         let plans = try RowLevelSecurityFixtures.app.unscoped.transaction { db in
-            // A table this small would otherwise be read whole, whatever the index allows.
+            // A table this small would otherwise be read whole and sorted, whatever the index allows.
             try db.query("set local enable_seqscan = off")
             try db.query("set local enable_bitmapscan = off")
+            try db.query("set local enable_sort = off")
             let page = try db.query(
                 """
                 explain (costs off) select id from tenants where deleted_at is null order by name_key, slug limit 100
@@ -318,13 +319,15 @@ import Testing
                 """
                 explain (costs off) select id from tenants
                 where deleted_at is null and (strpos(slug, 'net') > 0 or strpos(name_key, 'net') > 0)
+                order by name_key, slug
                 """
             ).map { try $0.decode("QUERY PLAN", as: String.self) }
             return [page, search]
         }
         for plan in plans {
             let text = plan.joined(separator: "\n")
-            #expect(plan.contains { $0.contains("Index Only Scan using tenants_listed_by_name") }, "\(text)")
+            // Index-only once vacuum has marked the table's pages visible; the index either way.
+            #expect(plan.contains { $0.contains("Scan using tenants_listed_by_name") }, "\(text)")
             #expect(plan.contains { $0.contains("Index Cond: ((id >=") }, "the policy is a range of ids: \(text)")
             #expect(!plan.contains { $0.contains("Sort") }, "\(text)")
         }
