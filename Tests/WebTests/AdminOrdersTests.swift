@@ -48,16 +48,23 @@ import Testing
         #expect(all.text.contains("28 orders"))
     }
 
+    /// Listed and counted as expired with the orders the sweep has marked (the count adds the two).
     @Test func aPendingOrderPastItsDeadlineIsListedAsExpired() throws {
         let late = try F.order(
             tenantID: admin.tenantID, profileID: profileID, status: "pending", expiresInMinutes: -5
         ).number
+        let swept = try F.order(
+            tenantID: admin.tenantID, profileID: profileID, status: "expired", minutesAgo: 90, expiresInMinutes: -30
+        ).number
         let waiting = try F.order(tenantID: admin.tenantID, profileID: profileID, status: "pending").number
         let browser = try AdminFixtures.signedIn(admin)
         let expired = try browser.get("/admin/orders?status=expired")
-        #expect(expired.text.contains(late) && !expired.text.contains(waiting))
+        #expect(expired.text.contains(late) && expired.text.contains(swept) && !expired.text.contains(waiting))
+        #expect(expired.text.contains("Page 1 of 1 · 2 orders"))
         let pending = try browser.get("/admin/orders?status=pending")
-        #expect(pending.text.contains(waiting) && !pending.text.contains(late))
+        #expect(pending.text.contains(waiting) && !pending.text.contains(late) && !pending.text.contains(swept))
+        #expect(pending.text.contains("Page 1 of 1 · 1 order"))
+        #expect(try browser.get("/admin/orders").text.contains("Page 1 of 1 · 3 orders"))
     }
 
     @Test(arguments: ["0812-3456-0001", "+62 812 3456 0001", "6281234560001", "081234560001"])

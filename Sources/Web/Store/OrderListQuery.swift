@@ -15,17 +15,28 @@ struct OrderListQuery: Sendable {
         try database.scoped(to: tenant).listTransaction { db in
             // The status as shown, written so an index on (tenant, status, …) serves it: the stored
             // status, except that a pending order past its deadline shows (and is found) as expired.
+            // Expired orders are counted in two parts, each from its own index: as one `or`, PostgreSQL
+            // visited the table for each of them (a large ISP's 20,000 expired orders, 10 ms to count to
+            // the bound), while the stored status alone is counted from the index; the pending ones past
+            // their deadline are the few the expiry sweep has not reached yet. (Outside the case, that part
+            // was planned, in parallel, even for the lists that cannot use it.)
             let counted = try db.query(
                 """
-                select count(*) as n from (
-                    select from voucher_orders
-                    where tenant_id = $1
-                        and ($2::text is null or order_number = $2 or buyer_phone = $3)
-                        and ($4::text is null
-                            or (status = $4 and ($4 <> 'pending' or expires_at > now()))
-                            or ($4 = 'expired' and status = 'pending' and expires_at <= now()))
-                    limit $5
-                ) as listed
+                select least($5,
+                    (select count(*) from (
+                        select from voucher_orders
+                        where tenant_id = $1
+                            and ($2::text is null or order_number = $2 or buyer_phone = $3)
+                            and ($4::text is null or (status = $4 and ($4 <> 'pending' or expires_at > now())))
+                        limit $5
+                    ) as listed)
+                    + case when $4 = 'expired' then (select count(*) from (
+                        select from voucher_orders
+                        where tenant_id = $1
+                            and ($2::text is null or order_number = $2 or buyer_phone = $3)
+                            and status = 'pending' and expires_at <= now()
+                        limit $5
+                    ) as late) else 0 end) as n
                 """, tenant.id, request.number, request.phone, request.statusFilter, request.countLimit
             ).first?.decode("n", as: Int.self)
             let window = request.pageWindow(countedRows: counted ?? 0)

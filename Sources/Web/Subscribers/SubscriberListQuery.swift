@@ -12,8 +12,11 @@ struct SubscriberListQuery: Sendable {
     static let statuses = ["active", "isolated", "suspended", "terminated", "overdue"]
 
     /// A page of the list: which subscribers and how many (`matches`), then only the page's 25 joined to
-    /// their plans. Joined first, the planner went through the tenant's subscribers plan by plan (20,000
-    /// of a large ISP's) to keep 25 of them.
+    /// their plans, each found by its key. Joined first, the planner went through the tenant's subscribers
+    /// plan by plan (20,000 of a large ISP's) to keep 25 of them; and given the 25 ids to join, it still
+    /// did, 6 ms in PostgreSQL: it takes the tenant's share of the table twice (the query's tenant and the
+    /// policy's range of it) and so expects one subscriber per plan. Each id looked up on its own (`offset
+    /// 0` keeps the lookup from being merged back into that join): 1.3 ms.
     func page(_ request: AdminListRequest, for tenant: Tenant) throws -> AdminListPage<Subscriber> {
         try database.scoped(to: tenant).listTransaction { db in
             try AdminListPage(request) { offset in
@@ -21,8 +24,10 @@ struct SubscriberListQuery: Sendable {
             } rows: { ids in
                 try db.query(
                     """
-                    select s.* from subscribers_with_plan s
-                    where s.tenant_id = $1 and s.id = any($2::uuid[])
+                    select s.* from unnest($2::uuid[]) as page(id)
+                    cross join lateral (
+                        select * from subscribers_with_plan s where s.tenant_id = $1 and s.id = page.id offset 0
+                    ) as s
                     order by s.name, s.customer_number
                     """, tenant.id, ids
                 ).map(Subscriber.init(row:))
@@ -57,7 +62,8 @@ struct SubscriberListQuery: Sendable {
             ).single()
         } else if let search {
             // No index serves a name that contains the words typed: a search reads every subscriber of
-            // the tenant whatever the page, so it reads them once, for the count and the page.
+            // the tenant whatever the page, so it reads them once, for the count and the page, from the
+            // list's index alone, which carries what a search compares (migration 0050).
             row = try db.query(
                 """
                 with matched as materialized (
