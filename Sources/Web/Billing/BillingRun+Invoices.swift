@@ -51,9 +51,7 @@ extension BillingRun {
                     name: try row.decode("name"), phone: try row.decode("phone")))
         }
         let numbers = try reserveNumbers(years: owed.map(\.due.invoiceDay.year), tenantID: tenant.id, on: db)
-        for (invoice, sequence) in zip(owed, numbers) {
-            try create(invoice, sequence: sequence, tenant: tenant, today: today, on: db)
-        }
+        try create(zip(owed, numbers).map { Made($0, sequence: $1, dueDays: tenant.dueDays) }, tenant: tenant, today: today, on: db)
         return (owed.count, lookedAt == Self.batchSize ? last : nil)
     }
 
@@ -90,31 +88,54 @@ extension BillingRun {
         }
     }
 
-    /// One invoice with its pay link and its message. Its id is made here, so the insert is sent with
-    /// the message's statements instead of costing a round trip of its own.
-    private func create(
-        _ owed: Owed, sequence: Int, tenant: BillingTenant, today: CalendarDay, on db: PostgresConnection
-    ) throws {
-        let due = owed.due
-        let number = String(format: "INV-%04d-%06d", due.invoiceDay.year, sequence)
-        let dueDate = due.invoiceDay.adding(days: tenant.dueDays)
+    /// An invoice as it is made: numbered, with the token of its first pay link.
+    private struct Made {
+        let owed: Owed
+        let invoice: BilledInvoice
         let token = RandomToken.hex()
-        let id = UUID()
+        let reference = "IV" + RandomToken.code(length: 12)
+
+        init(_ owed: Owed, sequence: Int, dueDays: Int) {
+            self.owed = owed
+            let due = owed.due
+            invoice = BilledInvoice(
+                id: UUID(), number: String(format: "INV-%04d-%06d", due.invoiceDay.year, sequence), amount: due.amount,
+                period: due.period, dueDate: due.invoiceDay.adding(days: dueDays), subscriberName: owed.name,
+                phone: owed.phone)
+        }
+    }
+
+    /// A batch's invoices, their messages and the marks of what was sent, a statement each, queued with
+    /// the transaction's COMMIT. An insert's fixed cost (its checks, ten on an invoice, prepared each
+    /// time; the executor's start and end) came to about half of a batch's time in PostgreSQL when each
+    /// invoice was a statement of its own (1,000 invoices: 140-230 ms one by one, 71 ms as one).
+    private func create(_ made: [Made], tenant: BillingTenant, today: CalendarDay, on db: PostgresConnection) throws {
+        guard !made.isEmpty else { return }
         try db.enqueue(
             """
             insert into invoices (tenant_id, id, invoice_number, subscriber_id, plan_id, period, amount, due_date,
                 payment_token_hash, payment_reference)
-            values ($1, $2, $3, $4, $5, $6, $7, $8::date, token_hash($9), $10)
-            """, tenant.id, id, number, owed.subscriber, owed.plan, due.period, due.amount, dueDate.description, token,
-            "IV" + RandomToken.code(length: 12))
-        let invoice = BilledInvoice(
-            id: id, number: number, amount: due.amount, period: due.period, dueDate: dueDate, subscriberName: owed.name,
-            phone: owed.phone)
-        try InvoicePayLink.send(.issued, about: invoice, token: token, tenant: tenant, recording: true, on: db)
+            select $1, n.id, n.number, n.subscriber, n.plan, n.period, n.amount, n.due_date::date, token_hash(n.token),
+                n.reference
+            from unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[], $8::text[], $9::text[],
+                $10::text[]) as n (id, number, subscriber, plan, period, amount, due_date, token, reference)
+            """, tenant.id, made.map(\.invoice.id), made.map(\.invoice.number), made.map(\.owed.subscriber),
+            made.map(\.owed.plan), made.map(\.invoice.period), made.map(\.invoice.amount),
+            made.map(\.invoice.dueDate.description), made.map(\.token), made.map(\.reference))
+        try NotificationOutbox().queue(
+            .whatsapp,
+            made.filter { !$0.invoice.phone.isEmpty }.map {
+                NotificationOutbox.Message(
+                    recipient: $0.invoice.phone, body: tenant.message(.issued, about: $0.invoice, token: $0.token),
+                    subjectReference: $0.invoice.number)
+            }, tenantID: tenant.id, on: db)
         // The new invoice's message already names its due date: a reminder right after it would be noise.
-        if today >= dueDate.adding(days: -tenant.reminderDaysBefore) {
-            try InvoicePayLink.record(.beforeDue, invoiceID: id, tenantID: tenant.id, on: db)
+        var marks: [(invoiceID: UUID, kind: BillingMessageKind)] = []
+        for invoice in made.map(\.invoice) {
+            marks.append((invoice.id, .issued))
+            if today >= invoice.dueDate.adding(days: -tenant.reminderDaysBefore) { marks.append((invoice.id, .beforeDue)) }
+            if today >= invoice.dueDate { marks.append((invoice.id, .due)) }
         }
-        if today >= dueDate { try InvoicePayLink.record(.due, invoiceID: id, tenantID: tenant.id, on: db) }
+        try InvoicePayLink.record(marks, tenantID: tenant.id, on: db)
     }
 }

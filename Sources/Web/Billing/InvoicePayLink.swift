@@ -40,8 +40,19 @@ enum InvoicePayLink {
     /// caller's transaction: queued with its next statement or COMMIT rather than a round trip of its own,
     /// so the billing run sends a whole batch's invoices, messages and marks in one pipeline.
     static func record(_ kind: BillingMessageKind, invoiceID: UUID, tenantID: UUID, on db: PostgresConnection) throws {
+        try record([(invoiceID, kind)], tenantID: tenantID, on: db)
+    }
+
+    /// Marks each kind as done for its invoice, as `record(_:invoiceID:tenantID:on:)`, in one statement.
+    static func record(
+        _ marks: [(invoiceID: UUID, kind: BillingMessageKind)], tenantID: UUID, on db: PostgresConnection
+    ) throws {
+        guard !marks.isEmpty else { return }
         try db.enqueue(
-            "insert into invoice_messages (tenant_id, invoice_id, kind) values ($1, $2, $3) on conflict do nothing",
-            tenantID, invoiceID, kind.rawValue)
+            """
+            insert into invoice_messages (tenant_id, invoice_id, kind)
+            select $1, m.invoice_id, m.kind from unnest($2::uuid[], $3::text[]) as m (invoice_id, kind)
+            on conflict do nothing
+            """, tenantID, marks.map(\.invoiceID), marks.map(\.kind.rawValue))
     }
 }
