@@ -428,6 +428,25 @@ import Testing
         #expect(rows.first { $0.store.hasSuffix("(\(slug))") }?.income == 40_000)
     }
 
+    /// A payment's day is cut at local midnight on both sides of a change of offset (migration 0051 finds
+    /// it among the month's midnights, each converted by the zone's rules): New York moves from UTC-5 to
+    /// UTC-4 at 02:00 on 8 March 2026.
+    @Test func aPaymentsDayFollowsTheZonesChangeOfOffset() throws {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        try TestDatabase.owner.query(
+            "update tenant_branding set time_zone = 'America/New_York' where tenant_id = $1", admin.tenantID)
+        for (at, amount) in [
+            ("2026-03-07T23:59:00-05:00", 1_000), ("2026-03-08T00:30:00-05:00", 2_000), ("2026-03-08T23:30:00-04:00", 4_000),
+            ("2026-03-09T00:00:00-04:00", 8_000), ("2026-03-31T23:59:00-04:00", 16_000),
+        ] as [(String, Int64)] {
+            try F.payment(tenantID: admin.tenantID, subject: "reseller", subjectID: UUID(), amount: amount, at: at, method: "cash")
+        }
+        let page = try AdminFixtures.signedIn(admin).get(Self.march).text
+        let perDay = Dictionary(
+            uniqueKeysWithValues: zip(F.cells("Day", in: page), F.cells("Income", in: page).compactMap(F.rupiah)).prefix(4))
+        #expect(perDay == ["2026-03-07": 1_000, "2026-03-08": 6_000, "2026-03-09": 8_000, "2026-03-31": 16_000])
+    }
+
     @Test func headOfficeShowsEachTenantsMonthInItsOwnZoneAndThePlatformTotalIsTheirSum() throws {
         let jakarta = try AdminFixtures.tenantWithAdmin()
         try Self.jakartaMarch(jakarta)
