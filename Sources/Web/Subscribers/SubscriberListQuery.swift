@@ -47,13 +47,19 @@ struct SubscriberListQuery: Sendable {
         if request.status == "overdue" {
             // Overdue (any status with an unpaid invoice past due) as a semi-join on the few unpaid
             // invoices: beside the status test, as one `or`, it was a probe of each subscriber's invoices.
+            // The tenant's zone is read once (a sub-select of the tenant alone), so "before today" is a
+            // bound the index of unpaid invoices checks; through `invoices_with_overdue` it was a join
+            // filter converting the time for each unpaid invoice (alpha after its billing run, 26,000
+            // unpaid: 13 ms for the count, 4-5.5 ms so).
             row = try db.query(
                 """
                 with overdue as (
                     select s.id, s.name, s.customer_number from subscribers s
                     where s.tenant_id = $1
                         and subscriber_matches_search(s.search_name, s.customer_number, s.pppoe_username, s.phone, $2, $3)
-                        and s.id in (select i.subscriber_id from invoices_with_overdue i where i.tenant_id = $1 and i.is_overdue)
+                        and s.id in (
+                            select i.subscriber_id from invoices i
+                            where i.tenant_id = $1 and invoice_is_overdue(i.status, i.due_date, (select tenant_time_zone($1))))
                 )
                 select counted.n,
                     array(select id from overdue where $6 < counted.n order by name, customer_number limit $5 offset $6) as ids
