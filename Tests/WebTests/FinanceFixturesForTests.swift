@@ -21,6 +21,19 @@ enum FinanceFixtures {
             """, tenantID, subject, subjectID, amount, status, method, note, at)
     }
 
+    /// A busy store's March in Jakarta: `count` reseller settlements of Rp 1,000 in cash, `secondsApart`
+    /// from its first midnight.
+    static func busyMarch(tenantID: UUID, count: Int, secondsApart: Int) throws {
+        try TestDatabase.owner.query(
+            """
+            insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, status, method, recorded_by,
+                created_at)
+            select $1::uuid, 'reseller', gen_random_uuid(), 'cash', 1000, 'paid', 'cash', 'cashier@example.test',
+                timestamptz '2026-03-01 00:00:00+07' + n * make_interval(secs => $3::integer)
+            from generate_series(0, $2::integer - 1) n
+            """, tenantID, count, secondsApart)
+    }
+
     /// Money in minus refunds in `[from, to)`: moments with their offsets, which the test chose itself.
     static func income(tenantID: UUID, from: String, to: String) throws -> Int64 {
         try TestDatabase.owner.query(

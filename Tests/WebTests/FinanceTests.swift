@@ -207,14 +207,7 @@ import Testing
     /// order (migration 0048). Sorting the month instead was 40 ms a view at make bench-scale's size.
     @Test func theLedgersFirstPageReadsItsPaymentsFromTheIndexInTimeOrder() throws {
         let admin = try AdminFixtures.tenantWithAdmin()
-        try TestDatabase.owner.query(
-            """
-            insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, status, method, recorded_by,
-                created_at)
-            select $1::uuid, 'reseller', gen_random_uuid(), 'cash', 1000, 'paid', 'cash', 'cashier@example.test',
-                timestamptz '2026-03-01 00:00:00+07' + n * interval '30 seconds'
-            from generate_series(0, 1999) n
-            """, admin.tenantID)
+        try F.busyMarch(tenantID: admin.tenantID, count: 2_000, secondsApart: 30)
         let plan = try RowLevelSecurityFixtures.app.scoped(toTenantID: admin.tenantID).transaction { db in
             // A table this small would otherwise be read whole and sorted, whatever the query allows.
             try db.query("set local enable_seqscan = off")
@@ -239,14 +232,7 @@ import Testing
         let admin = try AdminFixtures.tenantWithAdmin()
         try Self.jakartaMarch(admin)
         // A busy store's month (for a handful of rows the planner may read them any way at all).
-        try TestDatabase.owner.query(
-            """
-            insert into payments (tenant_id, subject, subject_id, gateway_provider, amount, status, method, recorded_by,
-                created_at)
-            select $1::uuid, 'reseller', gen_random_uuid(), 'cash', 1000, 'paid', 'cash', 'cashier@example.test',
-                timestamptz '2026-03-01 00:00:00+07' + n * interval '10 minutes'
-            from generate_series(0, 3999) n
-            """, admin.tenantID)
+        try F.busyMarch(tenantID: admin.tenantID, count: 4_000, secondsApart: 600)
         // The planner reads an index alone only where vacuum has found the table's pages visible to all.
         try TestDatabase.owner.query("vacuum analyze payments")
         let plan = try RowLevelSecurityFixtures.app.scoped(toTenantID: admin.tenantID).transaction { db in
