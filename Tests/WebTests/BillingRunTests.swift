@@ -165,4 +165,42 @@ import Testing
         try B.run(tenant.id, at: "2027-08-10 12:00")
         #expect(try B.invoices(subscriber).map(\.period) == ["2027-08"])
     }
+
+    /// A subscriber without a number is invoiced like any other, but nothing is queued for them, their
+    /// link is never replaced by one nobody receives, and each message is marked done so no later run
+    /// tries it again; a neighbour with a number gets every message of the cycle.
+    @Test func aSubscriberWithoutANumberIsInvoicedAndSentNothingAndKeepsTheirLink() throws {
+        let tenant = try PortalFixtures.tenant()
+        let texted = try B.subscriber(tenantID: tenant.id, billingDay: 7, installed: "2027-01-01", phone: "+6281298765432")
+        let silent = try B.subscriber(tenantID: tenant.id, billingDay: 7, installed: "2027-01-01")
+        func cycle(of subscriber: PortalFixtures.Subscriber) throws -> (link: String, messages: Int, marks: [String]) {
+            let row = try #require(
+                try TestDatabase.owner.query(
+                    """
+                    select i.payment_token_hash,
+                        (select count(*) from notifications n
+                         where n.tenant_id = i.tenant_id and n.subject_ref = i.invoice_number) as messages,
+                        array(select m.kind from invoice_messages m where m.invoice_id = i.id order by m.kind) as marks
+                    from invoices i where i.subscriber_id = $1
+                    """, subscriber.id
+                ).first)
+            return (try row.decode("payment_token_hash"), try row.decode("messages"), try row.decode("marks"))
+        }
+
+        try B.run(tenant.id, at: "2027-07-07 09:00")
+        let issued = try cycle(of: silent)
+        #expect(issued.messages == 0)
+        #expect(try cycle(of: texted).messages == 1)
+        try B.run(tenant.id, at: "2027-07-14 09:00")
+        try B.run(tenant.id, at: "2027-07-17 09:00")
+        try B.run(tenant.id, at: "2027-07-18 09:00")
+
+        let silentAfter = try cycle(of: silent)
+        #expect(silentAfter.messages == 0)
+        #expect(silentAfter.link == issued.link, "no reminder drew a new link that nobody received")
+        #expect(silentAfter.marks == ["before_due", "due", "issued"])
+        let textedAfter = try cycle(of: texted)
+        #expect(textedAfter.messages == 3, "the invoice, the reminder before the due date and the one on it")
+        #expect(textedAfter.marks == ["before_due", "due", "issued"])
+    }
 }

@@ -123,12 +123,8 @@ extension BillingRun {
             made.map(\.owed.plan), made.map(\.invoice.period), made.map(\.invoice.amount),
             made.map(\.invoice.dueDate.description), made.map(\.token), made.map(\.reference))
         try NotificationOutbox().queue(
-            .whatsapp,
-            made.filter { !$0.invoice.phone.isEmpty }.map {
-                NotificationOutbox.Message(
-                    recipient: $0.invoice.phone, body: tenant.message(.issued, about: $0.invoice, token: $0.token),
-                    subjectReference: $0.invoice.number)
-            }, tenantID: tenant.id, on: db)
+            .whatsapp, made.compactMap { InvoicePayLink.message(.issued, about: $0.invoice, token: $0.token, tenant: tenant) },
+            tenantID: tenant.id, on: db)
         // The new invoice's message already names its due date: a reminder right after it would be noise.
         var marks: [(invoiceID: UUID, kind: BillingMessageKind)] = []
         for invoice in made.map(\.invoice) {

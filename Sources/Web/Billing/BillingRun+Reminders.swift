@@ -39,7 +39,7 @@ extension BillingRun {
                 period: try row.decode("period"), dueDate: dueDate, subscriberName: try row.decode("name"),
                 phone: try row.decode("phone"))
             // Without a number there is nobody to write to, and the link that exists stays valid.
-            guard !invoice.phone.isEmpty else {
+            guard invoice.recipient != nil else {
                 try InvoicePayLink.record(kind, invoiceID: invoice.id, tenantID: tenant.id, on: db)
                 continue
             }

@@ -82,4 +82,8 @@ struct BilledInvoice: Sendable, Hashable {
     let subscriberName: String
     /// `+62…`, or empty: such a subscriber gets invoices but no messages.
     let phone: String
+
+    /// Whom the invoice's WhatsApp messages go to; nil when the subscriber has no number, and so gets
+    /// no message at all: every sender asks here.
+    var recipient: String? { phone.isEmpty ? nil : phone }
 }

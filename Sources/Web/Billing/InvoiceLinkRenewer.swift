@@ -35,7 +35,7 @@ struct InvoiceLinkRenewer: Sendable {
                 id: try row.decode("id"), number: try row.decode("invoice_number"), amount: try row.decode("amount"),
                 period: try row.decode("period"), dueDate: dueDate, subscriberName: try row.decode("name"),
                 phone: try row.decode("phone"))
-            guard !(sending && invoice.phone.isEmpty),
+            guard !sending || invoice.recipient != nil,
                 let token = try InvoicePayLink.reissue(invoiceID: invoice.id, tenantID: tenant.id, on: db)
             else { return .notRenewable }
             if sending, let billing = try BillingTenant.load(tenant.id, baseDomain: baseDomain, on: db) {

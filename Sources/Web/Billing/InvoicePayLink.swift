@@ -28,12 +28,20 @@ enum InvoicePayLink {
         _ kind: BillingMessageKind, about invoice: BilledInvoice, token: String, tenant: BillingTenant, recording: Bool,
         on db: PostgresConnection
     ) throws {
-        if !invoice.phone.isEmpty {
-            try NotificationOutbox().queue(
-                .whatsapp, to: invoice.phone, body: tenant.message(kind, about: invoice, token: token), tenantID: tenant.id,
-                subjectReference: invoice.number, on: db)
+        if let message = message(kind, about: invoice, token: token, tenant: tenant) {
+            try NotificationOutbox().queue(.whatsapp, [message], tenantID: tenant.id, on: db)
         }
         if recording { try record(kind, invoiceID: invoice.id, tenantID: tenant.id, on: db) }
+    }
+
+    /// The WhatsApp message of `kind` with `token`'s link; nil for a subscriber without a number.
+    static func message(_ kind: BillingMessageKind, about invoice: BilledInvoice, token: String, tenant: BillingTenant)
+        -> NotificationOutbox.Message?
+    {
+        invoice.recipient.map {
+            NotificationOutbox.Message(
+                recipient: $0, body: tenant.message(kind, about: invoice, token: token), subjectReference: invoice.number)
+        }
     }
 
     /// Marks `kind` as done for the invoice (sent, or made pointless by an earlier message), inside the
