@@ -3,9 +3,10 @@
 # wrk on loopback, next to nginx serving a file of the home page's size (the machine's ceiling).
 # Prints one line per scenario, the checks of the performance targets, and the commands used; copy the
 # figures to docs/BENCHMARKS.md.
-#   BENCH_DURATION (15s) BENCH_CONNECTIONS (64) BENCH_THREADS (2) BENCH_PORT (18080)
+#   BENCH_DURATION (15s: each scenario's time, in seconds) BENCH_ROUNDS (3: the turns a ratio's sides take,
+#   each a slice of the duration) BENCH_CONNECTIONS (64) BENCH_THREADS (2) BENCH_PORT (18080)
 #   BENCH_WEBHOOKS (60000 prepared deliveries) BENCH_SCRATCH (.build: the release build's scratch path)
-#   BENCH_PGBENCH_SECONDS (15) BENCH_PGBENCH_SCALE (10: pgbench -i's scale factor, 1 million accounts)
+#   BENCH_PGBENCH_SCALE (10: pgbench -i's scale factor, 1 million accounts)
 #   BENCH_WORKER_PROCESSES (1: one server process, no supervisor, as every figure in docs/BENCHMARKS.md
 #   was measured; set it to compare with the supervisor's workers, whose peak RSS is then the sum)
 set -euo pipefail
@@ -15,12 +16,13 @@ root=$PWD
 
 scripts/prereqs.sh wrk nginx
 duration=${BENCH_DURATION:-15s}
+rounds=${BENCH_ROUNDS:-3}
+slice_duration=$((${duration%s} / rounds))s
 connections=${BENCH_CONNECTIONS:-64}
 threads=${BENCH_THREADS:-2}
 port=${BENCH_PORT:-18080}
 nginx_port=$((port + 1))
 webhooks=${BENCH_WEBHOOKS:-60000}
-pgbench_seconds=${BENCH_PGBENCH_SECONDS:-15}
 pgbench_scale=${BENCH_PGBENCH_SCALE:-10}
 scratch=${BENCH_SCRATCH:-.build}
 
@@ -30,6 +32,8 @@ server_pid=""
 refusing_pid=""
 nginx_pid=""
 stop_server() {
+    # A server paused for pgbench's turn (below) is woken first, or it would never see the signal.
+    if [ -n "$server_pid" ]; then kill -CONT "$server_pid" 2>/dev/null || true; fi
     if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi
     server_pid=""
 }
@@ -72,75 +76,7 @@ curl -fs -H "Host: $alpha" "http://127.0.0.1:$port/" -o "$work/home.html"
 curl -fs "http://127.0.0.1:$port/assets/css/site.css" -o "$work/site.css"
 curl -fs -H "Host: $alpha" "http://127.0.0.1:$port/brand/theme.css" -o "$work/theme.css"
 
-echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {printf "%.1f GiB", $2 / 1024}'); $(uname -r)"
-echo "wrk -t$threads -c$connections -d$duration --latency (loopback, client and server on the same cores); WORKER_PROCESSES=$WORKER_PROCESSES"
-printf '%-30s %12s %10s %10s %10s\n' scenario "req/s" p50 p99 non-2xx/3xx
-url=http://127.0.0.1:$port
-measure home -H "Host: $alpha" "$url/"
-measure voucher-page -H "Host: $alpha" "$url/vouchers/$profile"
-measure static-asset "$url/assets/css/site.css"
-
-# A flood refused: a second server with limits on and every tier's limit at 1 an hour, so after the
-# first request every answer to this client is a 429 (its share refused, remembered in memory).
-refusing_port=$((port + 2))
-PORT=$refusing_port RATE_LIMITS=on RATE_LIMIT_WINDOW_SECONDS=3600 RATE_LIMIT_STARTER=1 RATE_LIMIT_PROFESSIONAL=1 \
-    RATE_LIMIT_ENTERPRISE=1 "$bin" serve >"$work/refusing.log" 2>&1 &
-refusing_pid=$!
-wait_healthy "$refusing_pid" "$refusing_port" "$work/refusing.log"
-curl -s -o /dev/null -H "Host: $alpha" "http://127.0.0.1:$refusing_port/"
-refused_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $alpha" "http://127.0.0.1:$refusing_port/")
-[ "$refused_status" = 429 ] || { echo "bench: the refusing server answered $refused_status, not 429" >&2; exit 1; }
-measure refusal-429 -H "Host: $alpha" "http://127.0.0.1:$refusing_port/"
-kill "$refusing_pid" 2>/dev/null && wait "$refusing_pid" 2>/dev/null || true
-refusing_pid=""
-
-# N pending orders of alpha's cheapest package (the order POSTs then meet a store with history, and
-# the webhooks pay them), opened with its effective sandbox account, and each one's signed delivery (hex HMAC-SHA256 of the raw body with the account's secret, the
-# rule in SandboxGateway.verify), one line each: signature TAB body.
-psql_admin -v n="$webhooks" -v profile="$profile" -f scripts/bench/webhooks-prepare.sql >/dev/null
-psql_admin -v key="$SECRETS_KEY" -o "$work/webhooks.txt" -f scripts/bench/webhooks-sign.sql
-sed -i '/^$/d' "$work/webhooks.txt"
-# A store with history, its statistics current (autovacuum's ANALYZE would see to that within a
-# minute): on an empty, never-analysed table the planner may pick the (tenant_id, created_at) index
-# for a primary-key lookup, and a prepared statement keeps that plan until the first ANALYZE.
-psql_admin -c "analyze" >/dev/null
-export BENCH_PROFILE=$profile
-measure order-post -H "Host: $alpha" -s scripts/bench/order.lua "$url/"
-# Warm-up, not measured: the first 3,000 deliveries give the fulfilment's tables (vouchers, radcheck,
-# payments …) some rows, then ANALYZE. Measured on a fresh cluster without it: prepared statements
-# settle on generic plans while those tables hold a handful of rows (a sequential scan of radcheck for
-# every voucher code) and keep them as the tables grow, until autovacuum's first ANALYZE, a minute
-# later in a live store but never within 15 seconds; 437/s instead of 765/s.
-head -n 3000 "$work/webhooks.txt" >"$work/webhooks-warmup.txt"
-tail -n +3001 "$work/webhooks.txt" >"$work/webhooks-measured.txt"
-BENCH_WEBHOOKS=$work/webhooks-warmup.txt BENCH_THREADS=$threads \
-    wrk -t"$threads" -c"$connections" -d60s -s scripts/bench/webhook.lua "$url/" >"$work/wrk-webhook-warmup.txt"
-psql_admin -c "analyze" >/dev/null
-export BENCH_WEBHOOKS=$work/webhooks-measured.txt BENCH_THREADS=$threads
-measure webhook-paid -s scripts/bench/webhook.lua "$url/"
-echo "webhook check (every delivered order paid once, with exactly its vouchers and one payment):"
-psql_admin -f scripts/bench/webhooks-check.sql | sed 's/^/    /'
-# The server process, or the supervisor and its workers together.
-peak_rss_kib=$(for pid in "$server_pid" $(ps --ppid "$server_pid" -o pid= 2>/dev/null); do cat "/proc/$pid/status"; done \
-    | awk '/VmHWM/ {sum += $2} END {print sum}')
-stop_server
-
-# The database's own write ceiling here: pgbench's built-in simple-update script (-N: one UPDATE of
-# pgbench_accounts, one SELECT, one INSERT into pgbench_history per transaction) with 16 clients, in a
-# database of its own in the same cluster (same settings, fsync off), over the same Unix socket the
-# server used. The order POST and the webhook are compared with it.
-pgbench_url=$(sed 's#//gerbang_app@#//postgres@#; s#/gerbang?#/pgbench?#' <<<"$SOCKET_DATABASE_URL")
-psql -X -q -v ON_ERROR_STOP=1 "$PG_ADMIN_URL" -c "create database pgbench"
-pgbench -q -i -s "$pgbench_scale" "$pgbench_url" >"$work/pgbench-init.txt" 2>&1
-pgbench_out=$(pgbench -N -c 16 -j "$threads" -T "$pgbench_seconds" "$pgbench_url" 2>&1)
-echo "$pgbench_out" >"$work/pgbench.txt"
-rate[pgbench-simple-update]=$(awk '/^tps = / {printf "%.2f", $3; exit}' <<<"$pgbench_out")
-# Its average latency in the p50 column (pgbench prints no percentiles), failed transactions in the last.
-printf '%-30s %12s %10s %10s %10s\n' pgbench-simple-update "${rate[pgbench-simple-update]}" \
-    "$(awk '/^latency average = / {print $4 $5 " avg"}' <<<"$pgbench_out")" "" \
-    "$(awk '/number of failed transactions/ {print $5}' <<<"$pgbench_out")"
-
-# The ceiling: nginx on the same machine serving a file of the home page's size.
+# nginx serves the home page's own bytes as a file: the machine's ceiling, measured in turns with the page.
 mkdir -p "$work/nginx/html" "$work/nginx/logs"
 cp "$work/home.html" "$work/nginx/html/index.html"
 cat >"$work/nginx/nginx.conf" <<EOF
@@ -166,7 +102,72 @@ EOF
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
 nginx_pid=$!
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/index.html" && break; sleep 0.1; done
-measure nginx-same-size "http://127.0.0.1:$nginx_port/index.html"
+
+# A second server whose limits refuse alpha's home page after one request an hour.
+refusing_port=$((port + 2))
+PORT=$refusing_port RATE_LIMITS=on RATE_LIMIT_WINDOW_SECONDS=3600 RATE_LIMIT_STARTER=1 RATE_LIMIT_PROFESSIONAL=1 \
+    RATE_LIMIT_ENTERPRISE=1 "$bin" serve >"$work/refusing.log" 2>&1 &
+refusing_pid=$!
+wait_healthy "$refusing_pid" "$refusing_port" "$work/refusing.log"
+curl -s -o /dev/null -H "Host: $alpha" "http://127.0.0.1:$refusing_port/"
+refused_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $alpha" "http://127.0.0.1:$refusing_port/")
+[ "$refused_status" = 429 ] || { echo "bench: the refusing server answered $refused_status, not 429" >&2; exit 1; }
+
+echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {printf "%.1f GiB", $2 / 1024}'); $(uname -r)"
+echo "wrk -t$threads -c$connections --latency (loopback, client and server on the same cores); WORKER_PROCESSES=$WORKER_PROCESSES"
+echo "each ratio's sides in $rounds turns of $slice_duration, $duration each in all (p50: the turns' median; p99: their highest)"
+printf '%-30s %12s %10s %10s %10s\n' scenario "req/s" p50 p99 non-2xx/3xx
+url=http://127.0.0.1:$port
+for _ in $(seq "$rounds"); do
+    slice home -H "Host: $alpha" "$url/"
+    slice nginx-same-size "http://127.0.0.1:$nginx_port/index.html"
+    slice refusal-429 -H "Host: $alpha" "http://127.0.0.1:$refusing_port/"
+    slice voucher-page -H "Host: $alpha" "$url/vouchers/$profile"
+done
+report home
+report voucher-page
+measure static-asset "$url/assets/css/site.css"
+report refusal-429
+report nginx-same-size
+kill "$refusing_pid" 2>/dev/null && wait "$refusing_pid" 2>/dev/null || true
+refusing_pid=""
+
+# The write paths against pgbench's simple-update script in the same cluster (same settings: fsync off,
+# the same Unix socket), the database's own write ceiling here. The server is paused (SIGSTOP) during
+# pgbench's turns, so nothing of it runs beside pgbench.
+psql_admin -v n="$webhooks" -v profile="$profile" -f scripts/bench/webhooks-prepare.sql >/dev/null
+psql_admin -v key="$SECRETS_KEY" -o "$work/webhooks.txt" -f scripts/bench/webhooks-sign.sql
+sed -i '/^$/d' "$work/webhooks.txt"
+pgbench_url=$(sed 's#//gerbang_app@#//postgres@#; s#/gerbang?#/pgbench?#' <<<"$SOCKET_DATABASE_URL")
+psql -X -q -v ON_ERROR_STOP=1 "$PG_ADMIN_URL" -c "create database pgbench"
+pgbench -q -i -s "$pgbench_scale" "$pgbench_url" >"$work/pgbench-init.txt" 2>&1
+psql_admin -c "analyze" >/dev/null
+export BENCH_PROFILE=$profile
+head -n 3000 "$work/webhooks.txt" >"$work/webhooks-warmup.txt"
+tail -n +3001 "$work/webhooks.txt" >"$work/webhooks-measured.txt"
+BENCH_WEBHOOKS=$work/webhooks-warmup.txt BENCH_THREADS=$threads \
+    wrk -t"$threads" -c"$connections" -d60s -s scripts/bench/webhook.lua "$url/" >"$work/wrk-webhook-warmup.txt"
+psql_admin -c "analyze" >/dev/null
+# Each turn of the webhook sends deliveries of its own, never sent before.
+split -n "l/$rounds" -d "$work/webhooks-measured.txt" "$work/webhooks-turn-"
+export BENCH_THREADS=$threads
+for part in "$work"/webhooks-turn-*; do
+    slice order-post -H "Host: $alpha" -s scripts/bench/order.lua "$url/"
+    BENCH_WEBHOOKS=$part slice webhook-paid -s scripts/bench/webhook.lua "$url/"
+    # The turn's last answers finish (counted or not) before the pause.
+    sleep 0.5
+    kill -STOP "$server_pid"
+    pgbench_slice pgbench-simple-update "$pgbench_url"
+    kill -CONT "$server_pid"
+done
+report order-post
+report webhook-paid
+echo "webhook check (every delivered order paid once, with exactly its vouchers and one payment):"
+psql_admin -f scripts/bench/webhooks-check.sql | sed 's/^/    /'
+report pgbench-simple-update
+peak_rss_kib=$(for pid in "$server_pid" $(ps --ppid "$server_pid" -o pid= 2>/dev/null); do cat "/proc/$pid/status"; done \
+    | awk '/VmHWM/ {sum += $2} END {print sum}')
+stop_server
 
 home_bytes=$(wc -c <"$work/home.html")
 css_bytes=$(($(wc -c <"$work/site.css") + $(wc -c <"$work/theme.css")))
