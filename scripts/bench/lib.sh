@@ -9,21 +9,13 @@ wait_healthy() {
     done
 }
 
-# One line of the table: name, then wrk's arguments after the common ones. Keeps the requests per
-# second and p99 in rate[name] and p99[name], and wrk's whole output in $work/wrk-name.txt.
+# One line of the table: name, then wrk's arguments after the common ones; the scenario measured at
+# once, as a single turn of the whole duration. Keeps the requests per second and p99 in rate[name] and
+# p99[name], and wrk's whole output in $work/wrk-name.txt.
 measure() {
-    local name=$1
-    shift
-    local out
-    out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@")
-    echo "$out" >"$work/wrk-$name.txt"
-    rate[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    p99[$name]=$(awk '$1 == "99%" {print $2}' <<<"$out")
-    local p50 errors
-    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-    errors=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out")
-    printf '%-30s %12s %10s %10s %10s\n' "$name" "${rate[$name]}" "$p50" "${p99[$name]}" "${errors:-0}"
-    grep '^status ' <<<"$out" | sed 's/^/    /' || true
+    local slice_duration=$duration
+    slice "$@"
+    report "$1"
 }
 
 # A ratio's two sides measured in turns: `slice` runs one scenario for a slice of the duration and adds
