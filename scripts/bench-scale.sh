@@ -11,7 +11,8 @@
 #   BENCH_SCALE=small: a quick check (200 tenants, 20,000 orders, 4,000 subscribers …); each size on its own:
 #   BENCH_SCALE_TENANTS BENCH_SCALE_DOMAINS BENCH_SCALE_ORDERS BENCH_SCALE_SUBSCRIBERS BENCH_SCALE_BIG_SUBSCRIBERS
 #   BENCH_SCALE_MONTHS BENCH_SCALE_RADACCT BENCH_SCALE_MORE_TENANTS (the second memory figure's tenants)
-#   BENCH_DURATION (15s) BENCH_CONNECTIONS (64) BENCH_THREADS (2) BENCH_PORT (18090) BENCH_SCRATCH (.build)
+#   BENCH_DURATION (15s) BENCH_ROUNDS (3: the turns of the random hosts and alpha's host alone)
+#   BENCH_CONNECTIONS (64) BENCH_THREADS (2) BENCH_PORT (18090) BENCH_SCRATCH (.build)
 #   BENCH_ADMIN_CONNECTIONS (4) BENCH_COLD_CONNECTIONS (8): the admin lists and the cold pass are measured
 #   for latency, not under a flood (with 64 connections a request waits behind 63 others)
 #   BENCH_WEBHOOKS (40000 prepared deliveries: the first 3,000 warm up)
@@ -34,6 +35,8 @@ months=${BENCH_SCALE_MONTHS:-${defaults[5]}}
 radacct=${BENCH_SCALE_RADACCT:-${defaults[6]}}
 more_tenants=${BENCH_SCALE_MORE_TENANTS:-${defaults[7]}}
 duration=${BENCH_DURATION:-15s}
+rounds=${BENCH_ROUNDS:-3}
+slice_duration=$((${duration%s} / rounds))s
 connections=${BENCH_CONNECTIONS:-64}
 threads=${BENCH_THREADS:-2}
 admin_connections=${BENCH_ADMIN_CONNECTIONS:-4}
@@ -98,21 +101,29 @@ hosts() {
         where t.is_active and t.deleted_at is null order by random()" >"$work/hosts.txt"
 }
 # The home page over every tenant: each host once (the first request to each tenant: cold caches),
-# then random hosts for the run's duration (warm), then the server's memory.
+# then random hosts (warm) in turns with alpha's host alone through the same wrk script (make bench's
+# turns: the two sides of the ratio share any drift of the machine's speed), then the server's memory.
+# The caches' hit rates are counted over the random turns alone.
 home_over_tenants() { # label
     hosts
     # wrk waits out -d even after every thread has stopped: long enough for the pass, and its req/s is no rate.
     BENCH_REQUESTS=$work/hosts.txt BENCH_ORDER=once BENCH_THREADS=$threads duration=$(($1 / 500 + 5))s \
         connections=$cold_connections measure "home-cold-$1" -s scripts/bench/requests.lua "$url/"
-    cache_counters >"$work/caches-before.txt"
-    BENCH_REQUESTS=$work/hosts.txt BENCH_THREADS=$threads measure "home-random-$1" -s scripts/bench/requests.lua "$url/"
+    : >"$work/caches-random.txt"
+    for _ in $(seq "$rounds"); do
+        cache_counters | sed 's/^/before /' >>"$work/caches-random.txt"
+        BENCH_REQUESTS=$work/hosts.txt BENCH_THREADS=$threads slice "home-random-$1" -s scripts/bench/requests.lua "$url/"
+        cache_counters | sed 's/^/after /' >>"$work/caches-random.txt"
+        BENCH_REQUESTS=$work/alpha.txt BENCH_THREADS=$threads slice "home-alpha-script-$1" -s scripts/bench/requests.lua "$url/"
+    done
+    report "home-random-$1"
+    report "home-alpha-script-$1"
     rss_after[$1]=$(rss)
     echo "    $(wc -l <"$work/hosts.txt") tenants; server RSS $(rss)"
-    cache_counters | awk 'NR == FNR { before[$1, $2] = $3; next }
-        $2 == "entries" { entries[$1] = $3 } $2 == "bytes" { bytes[$1] = $3 }
-        $2 == "hits" || $2 == "misses" { run[$1, $2] = $3 - before[$1, $2] }
-        END { for (c in entries) if (bytes[c] > 0) printf "    %-12s %6d entries %6.1f MB, hit rate over the random pass %.0f%%\n", c, entries[c],
-            bytes[c] / 1e6, 100 * run[c, "hits"] / (run[c, "hits"] + run[c, "misses"] + 1e-9) }' "$work/caches-before.txt" -
+    awk '$3 == "hits" || $3 == "misses" { run[$2, $3] += ($1 == "after" ? $4 : -$4) }
+        $1 == "after" && $3 == "entries" { entries[$2] = $4 } $1 == "after" && $3 == "bytes" { bytes[$2] = $4 }
+        END { for (c in entries) if (bytes[c] > 0) printf "    %-12s %6d entries %6.1f MB, hit rate over the random turns %.0f%%\n", c, entries[c],
+            bytes[c] / 1e6, 100 * run[c, "hits"] / (run[c, "hits"] + run[c, "misses"] + 1e-9) }' "$work/caches-random.txt"
 }
 # Each per-tenant cache's counters from /metrics, one a line: cache, counter (hits misses entries bytes), value.
 # (A miss on the event loop is counted by the worker that answers instead, so each miss once.)
@@ -122,14 +133,13 @@ cache_counters() {
 }
 
 printf '%-30s %12s %10s %10s %10s\n' scenario "req/s" p50 p99 non-2xx/3xx
+# alpha's host alone, for the turns beside the random hosts: wrk runs on the same two cores as the server,
+# and its script costs more per request than plain wrk, so only the same script on both sides compares
+# the server with itself. Plain wrk's figure is shown too.
+printf 'alpha.localhost\t/\n' >"$work/alpha.txt"
 serve
 echo "    server RSS after start: $(rss)"
 home_over_tenants "$tenants"
-# One tenant's figure through the same wrk script as the random pass (a file of one line, alpha's host):
-# wrk runs on the same two cores as the server, and its script costs more per request than plain wrk,
-# so only the same script on both sides compares the server with itself. Plain wrk's figure is shown too.
-printf 'alpha.localhost\t/\n' >"$work/alpha.txt"
-BENCH_REQUESTS=$work/alpha.txt BENCH_THREADS=$threads measure home-alpha-script -s scripts/bench/requests.lua "$url/"
 measure home-alpha -H "Host: alpha.localhost" "$url/"
 
 # The admin lists, signed in as alpha's admin (the double-submit CSRF cookie and field, as a browser).
@@ -258,7 +268,7 @@ for n in "$tenants" "$more_tenants"; do
     [ -n "${rate[home-cold-$n]:-}" ] || continue
     awk -v p="$(ms "${p99[home-cold-$n]}")" -v n="$n" \
         'BEGIN { printf "  %-27s %.2f ms   target <= 20 ms  %s\n", "cold home p99, " n " tenants", p, (p <= 20 ? "met" : "MISSED") }'
-    ratio "warm random / alpha, $n" "${rate[home-random-$n]}" "${rate[home-alpha-script]}" 0.8
+    ratio "warm random / alpha, $n" "${rate[home-random-$n]}" "${rate[home-alpha-script-$n]}" 0.8
     awk -v a="${rate[home-random-$n]}" -v b="${rate[home-alpha]}" \
         'BEGIN { printf "    (against plain wrk on alpha, %s per s: %.2f)\n", b, a / b }'
     echo "  server RSS, $n tenants      ${rss_after[$n]}   target <= 128 MiB a worker (CACHE_MEMORY_MB ${CACHE_MEMORY_MB:-default})"
