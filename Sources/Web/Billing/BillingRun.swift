@@ -20,6 +20,9 @@ final class BillingRun: Sendable {
     /// Invoices (or reminders) per transaction, so a large tenant never holds its lock for long.
     static let batchSize = 200
 
+    /// The id every subscriber's id comes after (PostgreSQL orders uuids by their bytes).
+    static let beforeEverySubscriber = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
     init(database: PostgresPool, baseDomain: String, interval: Duration = .seconds(300)) {
         self.database = database
         self.baseDomain = baseDomain
@@ -65,11 +68,11 @@ final class BillingRun: Sendable {
     }
 
     /// One tenant's invoices, then its reminders, a batch per transaction. The invoices go through the
-    /// subscribers in customer-number order, each batch starting after the last subscriber the one
+    /// subscribers in the order of their ids, each batch starting after the last subscriber the one
     /// before looked at, so a batch reads its own candidates only: re-reading every remaining candidate
     /// for each batch made a large tenant's run grow with the square of its subscribers.
     private func run(tenant id: UUID, now: Date, waiting: Bool, into total: inout Round) throws {
-        var after: String? = ""
+        var after: UUID? = Self.beforeEverySubscriber
         while true {
             let from = after
             guard
@@ -79,7 +82,7 @@ final class BillingRun: Sendable {
             else { return }
             total.invoices += batch.round.invoices
             total.reminders += batch.round.reminders
-            if from != nil { after = batch.nextCustomer }
+            if from != nil { after = batch.nextSubscriber }
             guard after != nil || batch.round.reminders == Self.batchSize else { return }
         }
     }
@@ -87,16 +90,16 @@ final class BillingRun: Sendable {
     /// What one transaction did, and where the next one starts.
     private struct Batch {
         var round = Round()
-        /// The customer number the next invoice batch starts after; nil once every subscriber was looked
+        /// The subscriber the next invoice batch starts after; nil once every subscriber was looked
         /// at (the batch went on to the reminders).
-        var nextCustomer: String?
+        var nextSubscriber: UUID?
     }
 
     /// Invoices the next batch of subscribers after `invoicingAfter`, then (once every subscriber was
     /// looked at, or with nil) sends a batch of reminders. Nil when not waiting and another process
     /// holds the tenant's lock.
     private func batch(
-        of tenantID: UUID, invoicingAfter after: String?, now: Date, waiting: Bool, on db: PostgresConnection
+        of tenantID: UUID, invoicingAfter after: UUID?, now: Date, waiting: Bool, on db: PostgresConnection
     ) throws -> Batch? {
         if waiting {
             try db.query("select pg_advisory_xact_lock(hashtext('gerbang.billing'), hashtext($1::text))", tenantID)
@@ -110,8 +113,8 @@ final class BillingRun: Sendable {
         var batch = Batch()
         if let after {
             let invoiced = try invoice(tenant, today: today, after: after, on: db)
-            batch = Batch(round: Round(invoices: invoiced.made), nextCustomer: invoiced.lastLookedAt)
-            guard batch.nextCustomer == nil else { return batch }
+            batch = Batch(round: Round(invoices: invoiced.made), nextSubscriber: invoiced.lastLookedAt)
+            guard batch.nextSubscriber == nil else { return batch }
         }
         // Every subscriber was looked at: the reminders start, in the same transaction (a small tenant's
         // whole run is one).
