@@ -107,23 +107,32 @@ struct InvoiceRepository: Sendable {
     }
 
     /// Forgets the gateway's page after it failed or expired, so the next Pay opens a new one. The
-    /// account and reference stay, so a late delivery about the old page is still verified.
+    /// account and reference stay, so a late delivery about the old page is still verified. (The status
+    /// is tested as `markPaid` explains.)
     func forgetCheckout(invoiceID: UUID, tenantID: UUID, gatewayReference: String?, on connection: PostgresConnection)
         throws
     {
         try connection.query(
             """
             update invoices set checkout_url = null
-            where tenant_id = $1 and id = $2 and status = 'unpaid'
+            where tenant_id = $1 and id = $2 and (status = 'unpaid') is true
                 and ($3::text is null or gateway_reference is not distinct from $3)
             """, tenantID, invoiceID, gatewayReference)
     }
 
     /// Marks the invoice paid, inside the payment path's transaction (which holds its row lock).
+    ///
+    /// An update of one invoice by its key that must leave it alone unless unpaid says
+    /// `(status = 'unpaid') is true`: with `status = 'unpaid'` the planner can reach the row through
+    /// `invoices_unpaid`, whose predicate that condition matches, and read every unpaid invoice of the
+    /// tenant to find it (26,070 at a large ISP just after its billing run: 13-20 ms where the key takes
+    /// 0.2 ms), because its statistics were gathered when unpaid invoices were few.
     func markPaid(invoiceID: UUID, tenantID: UUID, on connection: PostgresConnection) throws {
         try connection.query(
-            "update invoices set status = 'paid', paid_at = now() where tenant_id = $1 and id = $2 and status = 'unpaid'",
-            tenantID, invoiceID)
+            """
+            update invoices set status = 'paid', paid_at = now()
+            where tenant_id = $1 and id = $2 and (status = 'unpaid') is true
+            """, tenantID, invoiceID)
     }
 
     /// How the paid invoice was paid: the providers of the payments that settled it, first first (`cash`
