@@ -75,7 +75,8 @@ extension PostgresConnection {
             case .command(let sql):
                 accepted = PQsendQueryParams(handle, sql.description, 0, nil, nil, nil, nil, 0)
                 if accepted == 1 { sent.append(.statement(layoutKey: nil)) }
-            case .query(let sql, let parameters) where !preparesStatements:
+            case .unnamedQuery(let sql, let parameters),
+                .query(let sql, let parameters) where !preparesStatements:
                 accepted = CStringArray.withPointers(to: [sql] + parameters) { strings in
                     strings.dropFirst().withUnsafeBufferPointer { values in
                         PQsendQueryParams(handle, strings[0], Int32(values.count), nil, values.baseAddress, nil, nil, 0)
@@ -118,11 +119,13 @@ enum PipelinedStatement {
     /// Transaction control: nothing to plan, never prepared.
     case command(StaticString)
     case query(String, [String?])
+    /// Never prepared: parsed and planned for its parameters on every call.
+    case unnamedQuery(String, [String?])
 
     var parameters: [String?] {
         switch self {
         case .command: []
-        case .query(_, let parameters): parameters
+        case .query(_, let parameters), .unnamedQuery(_, let parameters): parameters
         }
     }
 }

@@ -76,7 +76,11 @@ extension PostgresConnection {
     /// statements run as one implicit transaction.
     public func queries(_ statements: [PostgresStatement]) throws(PostgresError) -> [PostgresRows] {
         guard !statements.isEmpty else { return [] }
-        let sent = statements.map { PipelinedStatement.query($0.sql.description, $0.parameters) }
+        let sent = statements.map { statement in
+            statement.isPlannedForItsValues
+                ? PipelinedStatement.unnamedQuery(statement.sql.description, statement.parameters)
+                : PipelinedStatement.query(statement.sql.description, statement.parameters)
+        }
         let rows = try executePipelined(takePending() + sent)
         return Array(rows.suffix(statements.count))
     }
@@ -146,9 +150,17 @@ extension PostgresConnection {
 public struct PostgresStatement: Sendable {
     let sql: StaticString
     let parameters: [String?]
+    let isPlannedForItsValues: Bool
 
-    public init(_ sql: StaticString, _ parameters: (any PostgresEncodable)?...) {
+    /// - Parameter plannedForItsValues: send it unnamed, so the server plans it for these values on every
+    ///   call instead of settling on one plan for the session's prepared statement. For a statement whose
+    ///   best plan depends on how many rows a value reaches, such as one tenant's share of a table: after
+    ///   a few calls PostgreSQL may keep a generic plan, made for no value in particular, and a connection
+    ///   runs the statement for every tenant, the smallest and the largest. Parsing and planning again
+    ///   cost a few milliseconds a call.
+    public init(_ sql: StaticString, _ parameters: (any PostgresEncodable)?..., plannedForItsValues: Bool = false) {
         self.sql = sql
         self.parameters = parameters.map { $0?.postgresText ?? nil }
+        isPlannedForItsValues = plannedForItsValues
     }
 }

@@ -30,6 +30,27 @@ import Testing
         }
     }
 
+    @Test func aStatementPlannedForItsValuesIsNeverPreparedAndTravelsInTheSamePipeline() throws {
+        var configuration = try TestDatabase.appConfiguration()
+        configuration.poolSize = 1
+        let pool = PostgresPool(configuration: configuration)
+        let sql: StaticString = "select $1::int * 3 as tripled"
+        try pool.withConnection { connection throws in
+            for value in 1...7 {
+                let results = try connection.transaction(settings: [("app.scope", "x")]) { db in
+                    try db.queries([
+                        PostgresStatement(sql, value, plannedForItsValues: true),
+                        PostgresStatement("select current_setting('app.scope') as scope"),
+                    ])
+                }
+                #expect(try results.first?.first?.decode("tripled", as: Int.self) == value * 3)
+                #expect(try results.last?.first?.decode("scope", as: String.self) == "x")
+            }
+            #expect(try preparedCount(of: sql, on: connection) == 0)
+            #expect(try preparedCount(of: "select current_setting('app.scope') as scope", on: connection) == 1)
+        }
+    }
+
     @Test func turnedOffNothingIsPrepared() throws {
         var configuration = try TestDatabase.appConfiguration()
         configuration.poolSize = 1

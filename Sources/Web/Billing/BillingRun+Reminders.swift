@@ -9,26 +9,29 @@ extension BillingRun {
     /// late ("due today" two days after); the isolation message goes whenever it is first seen.
     /// - Returns: how many.
     func remind(_ tenant: BillingTenant, today: CalendarDay, on db: PostgresConnection) throws -> Int {
+        // Reads the tenant's unpaid invoices: planned for a large tenant's size, like the invoices' batch.
         let due = try db.query(
-            """
-            select i.id, i.invoice_number, i.amount, i.period, to_char(i.due_date, 'YYYY-MM-DD') as due_date,
-                s.name, s.phone, k.kind
-            from invoices i
-            join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
-            cross join (values ('before_due'), ('due'), ('isolated')) as k (kind)
-            where i.tenant_id = $1 and i.status = 'unpaid'
-                and case k.kind
-                    when 'before_due' then $3::integer > 0 and s.status in ('active', 'isolated')
-                        and $2::date >= i.due_date - $3::integer and $2::date < i.due_date
-                    when 'due' then s.status in ('active', 'isolated') and $2::date = i.due_date
-                    else s.status = 'isolated' and i.due_date < $2::date
-                end
-                and not exists (
-                    select 1 from invoice_messages m
-                    where m.tenant_id = i.tenant_id and m.invoice_id = i.id and m.kind = k.kind)
-            order by i.due_date, i.invoice_number, k.kind
-            limit $4
-            """, tenant.id, today.description, tenant.reminderDaysBefore, Self.batchSize)
+            PostgresStatement(
+                """
+                select i.id, i.invoice_number, i.amount, i.period, to_char(i.due_date, 'YYYY-MM-DD') as due_date,
+                    s.name, s.phone, k.kind
+                from invoices i
+                join subscribers s on s.tenant_id = i.tenant_id and s.id = i.subscriber_id
+                cross join (values ('before_due'), ('due'), ('isolated')) as k (kind)
+                where i.tenant_id = $1 and i.status = 'unpaid'
+                    and case k.kind
+                        when 'before_due' then $3::integer > 0 and s.status in ('active', 'isolated')
+                            and $2::date >= i.due_date - $3::integer and $2::date < i.due_date
+                        when 'due' then s.status in ('active', 'isolated') and $2::date = i.due_date
+                        else s.status = 'isolated' and i.due_date < $2::date
+                    end
+                    and not exists (
+                        select 1 from invoice_messages m
+                        where m.tenant_id = $1 and m.invoice_id = i.id and m.kind = k.kind)
+                order by i.due_date, i.invoice_number, k.kind
+                limit $4
+                """, tenant.id, today.description, tenant.reminderDaysBefore, Self.batchSize,
+                plannedForItsValues: tenant.isLargerThanABatch))
         var sent = 0
         for row in due {
             guard let kind = BillingMessageKind(rawValue: try row.decode("kind")),

@@ -18,6 +18,9 @@ struct BillingTenant: Sendable {
     let reminderDaysBefore: Int
     /// The tenant's own texts, keyed like the messages form's fields (`issued_en`).
     let texts: [String: String]
+    /// More subscribers than one batch of the billing run: its statements that read a share of the
+    /// tenant's rows are planned for it (`BillingRun.invoice`).
+    let isLargerThanABatch: Bool
 
     var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "Asia/Jakarta") ?? .current }
 
@@ -29,12 +32,13 @@ struct BillingTenant: Sendable {
                 select t.slug, t.name, b.display_name, b.default_locale, b.time_zone, s.prorate_first_invoice,
                     s.due_days, s.reminder_days_before,
                     (select d.domain from tenant_domains d
-                     where d.tenant_id = t.id and d.is_primary and d.verified_at is not null) as primary_domain
+                     where d.tenant_id = t.id and d.is_primary and d.verified_at is not null) as primary_domain,
+                    exists (select 1 from subscribers x where x.tenant_id = t.id offset $2) as larger_than_a_batch
                 from tenants t
                 join tenant_branding b on b.tenant_id = t.id
                 join tenant_billing_settings s on s.tenant_id = t.id
                 where t.id = $1
-                """, tenantID
+                """, tenantID, BillingRun.batchSize
             ).first
         else { return nil }
         var texts: [String: String] = [:]
@@ -51,7 +55,8 @@ struct BillingTenant: Sendable {
                 primaryDomain: row.decode("primary_domain", as: String?.self), slug: try row.decode("slug"),
                 baseDomain: baseDomain),
             prorateFirstInvoice: try row.decode("prorate_first_invoice"), dueDays: try row.decode("due_days"),
-            reminderDaysBefore: try row.decode("reminder_days_before"), texts: texts)
+            reminderDaysBefore: try row.decode("reminder_days_before"), texts: texts,
+            isLargerThanABatch: try row.decode("larger_than_a_batch"))
     }
 
     /// The absolute pay link for `token`.
