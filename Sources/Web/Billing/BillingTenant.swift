@@ -18,8 +18,8 @@ struct BillingTenant: Sendable {
     let reminderDaysBefore: Int
     /// The tenant's own texts, keyed like the messages form's fields (`issued_en`).
     let texts: [String: String]
-    /// More subscribers than one batch of the billing run: its statements that read a share of the
-    /// tenant's rows are planned for it (`BillingRun.invoice`).
+    /// More subscribers than one batch of the billing run: the run's reads of its subscribers and of its
+    /// unpaid invoices are then planned for this tenant on every call (`BillingRun.invoice`, `remind`).
     let isLargerThanABatch: Bool
 
     var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(identifier: "Asia/Jakarta") ?? .current }
