@@ -18,12 +18,14 @@ extension BillingRun {
         // size (docs/BENCHMARKS.md).
         //
         // A tenant larger than a batch has it planned for its own size on every call. The run bills the
-        // smallest ISPs and the largest on the same connections, and the prepared statement's generic
-        // plan, made for no tenant in particular, once read each latest period through the invoices' key:
-        // cheap at a small ISP, and at a large one all 480,000 of its invoices for each subscriber (a
-        // batch of 200 took 102 s instead of milliseconds). The probe and the plans name the tenant by its
-        // value, so that a plan for it knows its size. Planning costs about 3 ms a call, which at 10,000
-        // small ISPs of one batch each would be half a minute of the platform's run: theirs stay prepared.
+        // smallest ISPs and the largest on the same connections, and a prepared statement's generic plan
+        // keeps the estimates of the tenant in scope when it was made (PostgreSQL estimates row-level
+        // security's range from the setting). One made during a small ISP's batch read each latest period
+        // through the invoices' key: cheap there, and at a large ISP all 480,000 of its invoices for each
+        // subscriber (a batch of 200 took 102 s instead of milliseconds). The probe and the plans name the
+        // tenant by its value, so that a plan for it knows its size. Planning costs about 3 ms a call,
+        // which at 10,000 small ISPs of one batch each would be half a minute of the platform's run:
+        // theirs stay prepared.
         let candidates = try db.query(
             PostgresStatement(
                 """
