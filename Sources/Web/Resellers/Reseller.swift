@@ -80,30 +80,33 @@ struct ResellerRepository: Sendable {
         ).first.map(Self.reseller(from:))
     }
 
-    /// Every reseller's account, or with `id` only that one's.
+    /// Every reseller's account, or with `id` only that one's. Planned for this tenant like the lists:
+    /// a generic plan costed with a small ISP in scope reads each reseller's settlements through the
+    /// tenant's payments by time, which at a large ISP would read all of its payments for each reseller.
     func accounts(for tenant: Tenant, id: UUID? = nil) throws -> [ResellerAccount] {
-        try database.scoped(to: tenant).query(
-            """
-            select r.id, r.name, r.whatsapp, r.terms, r.commission_percent, r.card_price, r.is_active,
-                coalesce(c.taken, 0)::integer as taken, coalesce(c.used, 0)::integer as used,
-                coalesce(c.due, 0)::bigint as due, coalesce(p.settled, 0)::bigint as settled
-            from resellers r
-            left join lateral (
-                select count(*) as taken, count(*) filter (where u.used) as used,
-                    sum(b.reseller_card_price) filter (where u.used) as due
-                from voucher_batches b
-                join vouchers v on v.tenant_id = b.tenant_id and v.batch_id = b.id
-                cross join lateral (select gerbang_voucher_used(v.tenant_id, v.code, v.status) as used) u
-                where b.tenant_id = r.tenant_id and b.reseller_id = r.id
-            ) c on true
-            left join lateral (
-                select sum(amount) as settled from payments
-                where tenant_id = r.tenant_id and subject = 'reseller' and subject_id = r.id and status = 'paid'
-            ) p on true
-            where r.tenant_id = $1 and ($2::uuid is null or r.id = $2)
-            order by lower(r.name), r.id
-            """, tenant.id, id
-        ).map { row in
+        try database.scoped(to: tenant).listTransaction { db in
+            try db.query(
+                """
+                select r.id, r.name, r.whatsapp, r.terms, r.commission_percent, r.card_price, r.is_active,
+                    coalesce(c.taken, 0)::integer as taken, coalesce(c.used, 0)::integer as used,
+                    coalesce(c.due, 0)::bigint as due, coalesce(p.settled, 0)::bigint as settled
+                from resellers r
+                left join lateral (
+                    select count(*) as taken, count(*) filter (where u.used) as used,
+                        sum(b.reseller_card_price) filter (where u.used) as due
+                    from voucher_batches b
+                    join vouchers v on v.tenant_id = b.tenant_id and v.batch_id = b.id
+                    cross join lateral (select gerbang_voucher_used(v.tenant_id, v.code, v.status) as used) u
+                    where b.tenant_id = r.tenant_id and b.reseller_id = r.id
+                ) c on true
+                left join lateral (
+                    select sum(amount) as settled from payments
+                    where tenant_id = r.tenant_id and subject = 'reseller' and subject_id = r.id and status = 'paid'
+                ) p on true
+                where r.tenant_id = $1 and ($2::uuid is null or r.id = $2)
+                order by lower(r.name), r.id
+                """, tenant.id, id)
+        }.map { row in
             ResellerAccount(
                 reseller: try Self.reseller(from: row), taken: try row.decode("taken", as: Int.self),
                 used: try row.decode("used", as: Int.self), due: try row.decode("due", as: Int64.self),
