@@ -75,6 +75,29 @@ import Testing
         #expect(!back.contains("Mikrotik-Address-List"), "radclient:\n\(back)")
     }
 
+    @Test func anISPAheadOfUTCIsolatesOnItsOwnDateBeforeUTCsDateTurns() throws {
+        let shop = try InvoiceShop.open()
+        let subscriber = try shop.subscriber()
+        let invoice = try shop.invoice(for: subscriber, opened: true)
+        // Kiritimati is 14 hours ahead of UTC: from 10:00 UTC its date is already the next day.
+        try TestDatabase.owner.query(
+            "update tenant_branding set time_zone = 'Pacific/Kiritimati' where tenant_id = $1", shop.tenantID)
+        try TestDatabase.owner.query(
+            "update tenant_billing_settings set isolation_grace_days = 0 where tenant_id = $1", shop.tenantID)
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let day = utc.startOfDay(for: Date().addingTimeInterval(10 * 86_400))
+        let dueDate = ISO8601DateFormatter.string(from: day, timeZone: utc.timeZone, formatOptions: [.withFullDate])
+        try TestDatabase.owner.query("update invoices set due_date = $2::date where id = $1", invoice.id, dueDate)
+        let sweep = { (at: Date) in try IsolationSweep(database: TestDatabase.owner, now: { at }).sweep(tenantID: shop.tenantID) }
+
+        #expect(try sweep(day.addingTimeInterval(9 * 3_600)).isEmpty, "23:00 on the due date in Kiritimati")
+        #expect(try subscriber.status() == "active")
+        let isolated = try sweep(day.addingTimeInterval(11 * 3_600))
+        #expect(isolated.map(\.customerNumber) == [subscriber.customerNumber], "01:00 the day after, though UTC's date is the due date")
+        #expect(try subscriber.status() == "isolated")
+    }
+
     @Test func isolationAndRestorationAtTheCounterDisconnectTheLiveSessionAtItsRouter() throws {
         let server = try FreeRADIUSTests.server.get()
         let shop = try InvoiceShop.open()
