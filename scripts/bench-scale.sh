@@ -253,11 +253,30 @@ billing_run alpha
 psql_admin -c "update tenants set is_active = true where id in (select id from bench_switched_off); drop table bench_switched_off"
 billing_run platform
 
+# PostgreSQL's CPU while the server has no requests, with the platform's reminders waiting (the billing
+# run queued them; no WhatsApp sender is configured): what the server's own rounds (the WhatsApp claim
+# every WHATSAPP_POLL_SECONDS above all) cost the database on an idle platform.
+idle_database() {
+    local postmaster ticks0 ticks1 waiting
+    postmaster=$(head -n 1 "$work/pg/postmaster.pid")
+    pg_ticks() { for pid in $postmaster $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done \
+        | awk '{s += $1} END {print s}'; }
+    waiting=$(psql_admin -c "select count(*) from notifications where status = 'pending' and channel = 'whatsapp'")
+    sleep 2
+    ticks0=$(pg_ticks)
+    sleep 10
+    ticks1=$(pg_ticks)
+    idle_load=$(awk -v t=$((ticks1 - ticks0)) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", 100 * t / hz / 10 }')
+    echo "idle server, $waiting WhatsApp messages waiting: PostgreSQL ${idle_load}% of a core over 10 s"
+}
+idle_load=""
+
 # Memory with many more tenants: the same generated tenants (branding, eight packages) up to the second count.
 if [ "$more_tenants" -gt "$tenants" ]; then
     psql_admin -v first=$((tenants + 1)) -v last="$more_tenants" -v domains="$domains" -f scripts/bench/scale-tenants.sql
     psql_admin -c "vacuum analyze tenants, tenant_branding, tenant_domains, voucher_profiles, tenant_billing_settings"
     serve
+    idle_database
     home_over_tenants "$more_tenants"
     stop_server
 fi
@@ -284,4 +303,5 @@ done
 awk -v p="$(ms "${p99[head-office-tenants]}")" -v l="head office tenants p99" \
     'BEGIN { printf "  %-27s %.2f ms   target <= 50 ms  %s\n", l, p, (p <= 50 ? "met" : "MISSED") }'
 echo "  head office finance p99     $(ms "${p99[head-office-finance]}") ms (every tenant's month summed; no target of its own)"
+[ -z "$idle_load" ] || echo "  idle server's database load  ${idle_load}% of a core, reminders waiting (no target of its own)"
 echo "  webhook -> paid             ${rate[webhook-paid]} per s (compare make bench's, on the demo's nearly empty tables)"

@@ -30,8 +30,14 @@ extension NotificationOutbox {
     /// run of thousands of reminders on the platform's number does not hold another ISP's buyer, whose
     /// voucher codes are in one message, behind it for the hours that backlog takes to send.
     ///
+    /// In that order, a batch holds the first turns of the tenants whose oldest due message is oldest. So
+    /// the claim reads one message of each tenant with messages waiting (`notifications_whatsapp_due`
+    /// lists those tenants a step each), then the turns of a batch's worth of them, and locks only the
+    /// batch; migration 0052 says what reading and locking every tenant's messages cost.
+    ///
     /// A claimed message is not due again until `lease` has passed, so another instance (or this one,
-    /// after a crash mid-send) takes it only then; `skip locked` keeps two claims from waiting on each other.
+    /// after a crash mid-send) takes it only then; `skip locked` keeps two claims from waiting on each
+    /// other: a message another claim holds is left out of this batch (it is re-checked once locked).
     /// - Parameter includingCentral: false when the platform has no sender of its own: only tenants
     ///   with their own active sender have anything to claim; the others' messages wait.
     /// - Parameter secrets: decrypts the tenants' own device tokens.
@@ -42,26 +48,52 @@ extension NotificationOutbox {
     ) throws -> [Claimed] {
         let rows = try database.unscoped.query(
             """
-            with due as (
-                select d.tenant_id, d.id, d.next_attempt_at,
-                    row_number() over (partition by d.tenant_id order by d.next_attempt_at, d.id) as turn
-                from (
-                    select distinct q.tenant_id from notifications q
-                    where q.status = 'pending' and q.channel = 'whatsapp'
-                        and q.next_attempt_at <= coalesce($4::timestamptz, now())
-                        and ($3 or exists (
-                            select 1 from tenant_whatsapp_senders w where w.tenant_id = q.tenant_id and w.is_active))
-                ) tenant
+            with recursive waiting(tenant_id) as (
+                (select q.tenant_id from notifications q
+                    where q.status = 'pending' and q.channel = 'whatsapp' order by q.tenant_id limit 1)
+                union all
+                select (select q.tenant_id from notifications q
+                        where q.status = 'pending' and q.channel = 'whatsapp' and q.tenant_id > waiting.tenant_id
+                        order by q.tenant_id limit 1)
+                from waiting where waiting.tenant_id is not null
+            ),
+            tenant as (
+                select w.tenant_id from waiting w where $3 and w.tenant_id is not null
+                union all
+                select distinct s.tenant_id from tenant_whatsapp_senders s where not $3 and s.is_active
+            ),
+            first_due as (
+                select tenant.tenant_id from tenant
                 cross join lateral (
-                    select q.tenant_id, q.id, q.next_attempt_at from notifications q
+                    select q.next_attempt_at from notifications q
                     where q.tenant_id = tenant.tenant_id and q.status = 'pending' and q.channel = 'whatsapp'
                         and q.next_attempt_at <= coalesce($4::timestamptz, now())
                     order by q.next_attempt_at, q.id
+                    limit 1
+                ) oldest
+                order by oldest.next_attempt_at
+                limit $1
+            ),
+            candidate as (
+                select d.tenant_id, d.id, d.next_attempt_at,
+                    row_number() over (partition by d.tenant_id order by d.next_attempt_at, d.id) as turn
+                from first_due
+                cross join lateral (
+                    select q.tenant_id, q.id, q.next_attempt_at from notifications q
+                    where q.tenant_id = first_due.tenant_id and q.status = 'pending' and q.channel = 'whatsapp'
+                        and q.next_attempt_at <= coalesce($4::timestamptz, now())
+                    order by q.next_attempt_at, q.id
                     limit $1
-                    for update of q skip locked
                 ) d
                 order by turn, d.next_attempt_at
                 limit $1
+            ),
+            due as (
+                select q.tenant_id, q.id, c.next_attempt_at, c.turn from candidate c
+                join notifications q on q.tenant_id = c.tenant_id and q.id = c.id
+                where q.status = 'pending' and q.channel = 'whatsapp'
+                    and q.next_attempt_at <= coalesce($4::timestamptz, now())
+                for update of q skip locked
             ),
             claimed as (
                 update notifications n
