@@ -6,8 +6,9 @@
 # 20,000 of the subscribers and a tenth of the orders are its own, and its admin signs in for the lists.
 # Measures, and prints beside its target: the home page over random tenants' hosts (cold: the first
 # request to each tenant; warm), the admin lists, an order's page, the finance reports and head office's
-# list of tenants, the webhook rate, the billing run (one tenant, then the platform), and the server's
-# memory with 10,000 and then 100,000 tenants.
+# list of tenants, the webhook rate, the billing run (one tenant, then the platform), what the idle
+# server's connections cost PostgreSQL with the billing run's reminders waiting, and the server's memory
+# with 10,000 and then 100,000 tenants.
 #   BENCH_SCALE=small: a quick check (200 tenants, 20,000 orders, 4,000 subscribers …); each size on its own:
 #   BENCH_SCALE_TENANTS BENCH_SCALE_DOMAINS BENCH_SCALE_ORDERS BENCH_SCALE_SUBSCRIBERS BENCH_SCALE_BIG_SUBSCRIBERS
 #   BENCH_SCALE_MONTHS BENCH_SCALE_RADACCT BENCH_SCALE_MORE_TENANTS (the second memory figure's tenants)
