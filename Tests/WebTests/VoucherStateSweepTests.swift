@@ -179,6 +179,36 @@ import Testing
         #expect(try Self.state(retired.code) == retiredState)
     }
 
+    /// A backlog of expired codes larger than a batch is retired in one round: the batches after the
+    /// first run only the step that still had work (the others found none), and every code is retired.
+    @Test func aBacklogLargerThanABatchIsRetiredInOneRound() throws {
+        let (code, _) = try FreeRADIUSTests.boughtCode(F.Profile())
+        let backlog = VoucherStateSweep.batchSize + 1
+        let prefix = "backlog-" + UUID().uuidString.prefix(8).lowercased() + "-"
+        try F.owner.query(
+            """
+            with bought as (select tenant_id, profile_id, order_id from vouchers where code = $1),
+            codes as (
+                insert into vouchers (tenant_id, code, profile_id, order_id, status, expired_at)
+                select b.tenant_id, $2 || n, b.profile_id, b.order_id, 'expired', now() - interval '31 days'
+                from bought b, generate_series(1, $3::integer) n
+                returning tenant_id, code
+            )
+            insert into radcheck (tenant_id, username, attribute, op, value)
+            select tenant_id, code, 'Cleartext-Password', ':=', code from codes
+            """, code, prefix, backlog)
+
+        let round = try VoucherStateSweep(database: F.owner, grace: Self.grace).sweep()
+        #expect(round.removed >= backlog)
+        let left = try F.owner.query(
+            """
+            select (select count(*) from vouchers where code like $1 || '%' and radius_removed_at is null)
+                + (select count(*) from radcheck where username like $1 || '%') as n
+            """, prefix
+        ).first!.decode("n", as: Int.self)
+        #expect(left == 0, "codes or RADIUS rows of the backlog left after one round")
+    }
+
     /// On its timer a process skips the round while another holds the sweep's lock, and the work is
     /// done by the next round that gets it.
     @Test func aRoundThatFindsAnotherProcessAtWorkSkipsAndTheNextDoesTheWork() throws {

@@ -46,24 +46,51 @@ final class VoucherStateSweep: Sendable {
         var removed = 0
     }
 
+    /// The three steps of a batch, in the order they run.
+    private struct Steps: OptionSet {
+        let rawValue: Int
+        static let used = Steps(rawValue: 1)
+        static let expired = Steps(rawValue: 2)
+        static let removed = Steps(rawValue: 4)
+        static let all: Steps = [.used, .expired, .removed]
+
+        /// The steps that filled their batch, so may have more to do.
+        init(filledIn batch: Round) {
+            self = []
+            if batch.used == VoucherStateSweep.batchSize { insert(.used) }
+            if batch.expired == VoucherStateSweep.batchSize { insert(.expired) }
+            if batch.removed == VoucherStateSweep.batchSize { insert(.removed) }
+        }
+
+        init(rawValue: Int) { self.rawValue = rawValue }
+    }
+
     /// One round across every tenant (the head-office path: no tenant filter by design).
+    ///
+    /// A step that did not fill its batch has nothing left this round, and the next batches leave it out.
+    /// The "used" and "expired" steps read every live code to find the few that changed, so a round that
+    /// retired a backlog of codes from RADIUS, 500 at a time, read every live code twice a batch.
     /// - Parameter waiting: wait for another process's batch to end; false: skip the round instead.
     @discardableResult
     func sweep(waiting: Bool = true) throws -> Round {
         var total = Round()
-        for _ in 0..<Self.batchesPerRound {
-            guard let batch = try database.unscoped.transaction({ db in try self.batch(on: db, waiting: waiting) })
+        var steps = Steps.all
+        for _ in 0..<Self.batchesPerRound where !steps.isEmpty {
+            guard
+                let batch = try database.unscoped.transaction({ [steps] db in
+                    try self.batch(steps, on: db, waiting: waiting)
+                })
             else { break }
             total.used += batch.used
             total.expired += batch.expired
             total.removed += batch.removed
-            guard max(batch.used, batch.expired, batch.removed) == Self.batchSize else { break }
+            steps = Steps(filledIn: batch)
         }
         return total
     }
 
     /// Nil when not waiting and another process holds the lock.
-    private func batch(on db: PostgresConnection, waiting: Bool) throws -> Round? {
+    private func batch(_ steps: Steps, on db: PostgresConnection, waiting: Bool) throws -> Round? {
         if waiting {
             try db.query("select pg_advisory_xact_lock(hashtext('gerbang.voucher-state'))")
         } else {
@@ -72,67 +99,73 @@ final class VoucherStateSweep: Sendable {
         }
         var round = Round()
         // First session: its start, as FreeRADIUS wrote it from the router's accounting.
-        round.used = try db.query(
-            """
-            update vouchers v set status = 'used', first_used_at = s.first
-            from (
-                select w.tenant_id, w.id,
-                    (select coalesce(min(a.acctstarttime), min(a.acctupdatetime), now()) from radacct a
-                     where a.tenant_id = w.tenant_id and a.username = w.code) as first
-                from vouchers w
-                where w.status = 'issued'
-                    and exists (select 1 from radacct a where a.tenant_id = w.tenant_id and a.username = w.code)
-                limit $1
-            ) s
-            where v.tenant_id = s.tenant_id and v.id = s.id
-            """, Self.batchSize
-        ).affectedRows
+        if steps.contains(.used) {
+            round.used = try db.query(
+                """
+                update vouchers v set status = 'used', first_used_at = s.first
+                from (
+                    select w.tenant_id, w.id,
+                        (select coalesce(min(a.acctstarttime), min(a.acctupdatetime), now()) from radacct a
+                         where a.tenant_id = w.tenant_id and a.username = w.code) as first
+                    from vouchers w
+                    where w.status = 'issued'
+                        and exists (select 1 from radacct a where a.tenant_id = w.tenant_id and a.username = w.code)
+                    limit $1
+                ) s
+                where v.tenant_id = s.tenant_id and v.id = s.id
+                """, Self.batchSize
+            ).affectedRows
+        }
         // Validity ends at its start plus what was sold; the quota is used up at the accounting record
         // that crossed it (its last update). Whichever came first is when the code expired.
-        round.expired = try db.query(
-            """
-            update vouchers v set status = 'expired', expired_at = e.at
-            from (
-                select c.tenant_id, c.id,
-                    least(case when c.valid_until <= now() then c.valid_until end, q.used_up_at) as at
+        if steps.contains(.expired) {
+            round.expired = try db.query(
+                """
+                update vouchers v set status = 'expired', expired_at = e.at
                 from (
-                    select w.tenant_id, w.id, w.code, o.data_quota_mb,
-                        case when o.validity_from = 'purchase' then o.paid_at else w.first_used_at end
-                            + make_interval(mins => o.validity_minutes) as valid_until
-                    from vouchers w join voucher_orders o on o.tenant_id = w.tenant_id and o.id = w.order_id
-                    where w.status in ('issued', 'used')
-                ) c
-                left join lateral (
-                    select max(coalesce(a.acctupdatetime, a.acctstoptime, a.acctstarttime)) as used_up_at
-                    from radacct a
-                    where c.data_quota_mb is not null and a.tenant_id = c.tenant_id and a.username = c.code
-                    having sum(coalesce(a.acctinputoctets, 0) + coalesce(a.acctoutputoctets, 0))
-                        >= c.data_quota_mb * 1048576
-                ) q on true
-                where c.valid_until <= now() or q.used_up_at is not null
-                limit $1
-            ) e
-            where v.tenant_id = e.tenant_id and v.id = e.id
-            """, Self.batchSize
-        ).affectedRows
+                    select c.tenant_id, c.id,
+                        least(case when c.valid_until <= now() then c.valid_until end, q.used_up_at) as at
+                    from (
+                        select w.tenant_id, w.id, w.code, o.data_quota_mb,
+                            case when o.validity_from = 'purchase' then o.paid_at else w.first_used_at end
+                                + make_interval(mins => o.validity_minutes) as valid_until
+                        from vouchers w join voucher_orders o on o.tenant_id = w.tenant_id and o.id = w.order_id
+                        where w.status in ('issued', 'used')
+                    ) c
+                    left join lateral (
+                        select max(coalesce(a.acctupdatetime, a.acctstoptime, a.acctstarttime)) as used_up_at
+                        from radacct a
+                        where c.data_quota_mb is not null and a.tenant_id = c.tenant_id and a.username = c.code
+                        having sum(coalesce(a.acctinputoctets, 0) + coalesce(a.acctoutputoctets, 0))
+                            >= c.data_quota_mb * 1048576
+                    ) q on true
+                    where c.valid_until <= now() or q.used_up_at is not null
+                    limit $1
+                ) e
+                where v.tenant_id = e.tenant_id and v.id = e.id
+                """, Self.batchSize
+            ).affectedRows
+        }
         // Data-modifying CTEs all run, whether or not the final statement reads them.
-        round.removed = try db.query(
-            """
-            with batch as (
-                select tenant_id, id, code from vouchers
-                where status = 'expired' and radius_removed_at is null
-                    and expired_at < now() - make_interval(secs => $1)
-                order by expired_at limit $2
-            ), checks as (
-                delete from radcheck r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
-            ), replies as (
-                delete from radreply r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
-            ), groups as (
-                delete from radusergroup r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
-            )
-            update vouchers v set radius_removed_at = now() from batch b where v.tenant_id = b.tenant_id and v.id = b.id
-            """, Int(grace.components.seconds), Self.batchSize
-        ).affectedRows
+        if steps.contains(.removed) {
+            round.removed = try db.query(
+                """
+                with batch as (
+                    select tenant_id, id, code from vouchers
+                    where status = 'expired' and radius_removed_at is null
+                        and expired_at < now() - make_interval(secs => $1)
+                    order by expired_at limit $2
+                ), checks as (
+                    delete from radcheck r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
+                ), replies as (
+                    delete from radreply r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
+                ), groups as (
+                    delete from radusergroup r using batch b where r.tenant_id = b.tenant_id and r.username = b.code
+                )
+                update vouchers v set radius_removed_at = now() from batch b where v.tenant_id = b.tenant_id and v.id = b.id
+                """, Int(grace.components.seconds), Self.batchSize
+            ).affectedRows
+        }
         return round
     }
 
