@@ -51,18 +51,24 @@ from (select i, case when i % 10 = 0 then 0 else 1 + i % :tenants end as n,
 join scale_profiles p on p.n = o.n and p.k = o.i % 8;
 
 -- What paying each order left behind: its codes, the gateway's delivery, the payment and the buyer's
--- WhatsApp message. A code's RADIUS rows stay while it may still log in: codes of the last 30 days (the
--- longest package lasts 90, most a day or less); older ones expired and their rows were removed, as the
--- voucher-state sweep does.
+-- WhatsApp message. Each code was first used ten minutes after it was paid for, and is in the state the
+-- voucher-state sweep leaves it in: used while its validity lasts, expired when it ended, and retired from
+-- RADIUS (its rows removed) once the default grace of 72 hours has passed. The platform is generated as
+-- it would stand after years of running, with no backlog for the sweep to catch up on.
 insert into vouchers (tenant_id, code, profile_id, order_id, status, created_at, first_used_at, expired_at,
     radius_removed_at, password)
 select o.tenant_id, 'S' || lpad((substr(o.order_number, 3)::bigint * 3 + k)::text, 11, '0'), o.profile_id, o.id,
-    case when o.paid_at < now() - interval '30 days' then 'expired' else 'used' end, o.paid_at,
-    o.paid_at + interval '10 minutes',
-    case when o.paid_at < now() - interval '30 days' then o.paid_at + interval '30 days' end,
-    case when o.paid_at < now() - interval '30 days' then o.paid_at + interval '31 days' end,
+    case when v.valid_until <= now() then 'expired' else 'used' end, o.paid_at, v.first_used_at,
+    case when v.valid_until <= now() then v.valid_until end,
+    case when v.valid_until < now() - interval '72 hours' then v.valid_until + interval '1 minute' end,
     substr(md5(o.order_number || k), 1, 6)
-from voucher_orders o, generate_series(1, 3) k
+from voucher_orders o
+cross join lateral (
+    select o.paid_at + interval '10 minutes' as first_used_at,
+        case when o.validity_from = 'purchase' then o.paid_at else o.paid_at + interval '10 minutes' end
+            + make_interval(mins => o.validity_minutes) as valid_until
+) v,
+generate_series(1, 3) k
 where o.status = 'paid' and k <= o.quantity;
 insert into radcheck (username, attribute, op, value, tenant_id)
 select v.code, 'Cleartext-Password', ':=', v.password, v.tenant_id

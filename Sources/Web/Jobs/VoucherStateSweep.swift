@@ -68,8 +68,9 @@ final class VoucherStateSweep: Sendable {
     /// One round across every tenant (the head-office path: no tenant filter by design).
     ///
     /// A step that did not fill its batch has nothing left this round, and the next batches leave it out.
-    /// The "used" and "expired" steps read every live code to find the few that changed, so a round that
-    /// retired a backlog of codes from RADIUS, 500 at a time, read every live code twice a batch.
+    /// The "expired" step reads the live codes to find those whose time or quota ran out (the "used" step
+    /// reads the codes still issued, `vouchers_issued`), so a round that retired a backlog of codes from
+    /// RADIUS, 500 at a time, read them again for every batch.
     /// - Parameter waiting: wait for another process's batch to end; false: skip the round instead.
     @discardableResult
     func sweep(waiting: Bool = true) throws -> Round {
