@@ -9,6 +9,10 @@
 #   BENCH_PGBENCH_SCALE (10: pgbench -i's scale factor, 1 million accounts)
 #   BENCH_WORKER_PROCESSES (1: one server process, no supervisor, as every figure in docs/BENCHMARKS.md
 #   was measured; set it to compare with the supervisor's workers, whose peak RSS is then the sum)
+# The page scenarios (home, nginx, 429, package page) run with wrk on the first half of the cores and the
+# server or nginx on the other half (taskset), so the tail measured is the server's and not the time wrk's
+# threads take from it; the home page and nginx are also measured with every process on every core, as
+# before, for comparison. The order POST and the webhook share every core with PostgreSQL, unpinned.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -29,8 +33,10 @@ scratch=${BENCH_SCRATCH:-.build}
 work=$(mktemp -d /tmp/gerbang-bench.XXXXXX)
 chmod 755 "$work"
 server_pid=""
+pages_pid=""
 refusing_pid=""
 nginx_pid=""
+pinned_nginx_pid=""
 stop_server() {
     # A server paused for pgbench's turn (below) is woken first, or it would never see the signal.
     if [ -n "$server_pid" ]; then kill -CONT "$server_pid" 2>/dev/null || true; fi
@@ -39,8 +45,9 @@ stop_server() {
 }
 cleanup() {
     stop_server
-    if [ -n "$refusing_pid" ]; then kill "$refusing_pid" 2>/dev/null && wait "$refusing_pid" 2>/dev/null || true; fi
-    if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true; fi
+    for pid in "$pages_pid" "$refusing_pid" "$nginx_pid" "$pinned_nginx_pid"; do
+        if [ -n "$pid" ]; then kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; fi
+    done
     scripts/pg.sh stop "$work/pg" || true
     rm -rf "$work"
 }
@@ -76,14 +83,32 @@ curl -fs -H "Host: $alpha" "http://127.0.0.1:$port/" -o "$work/home.html"
 curl -fs "http://127.0.0.1:$port/assets/css/site.css" -o "$work/site.css"
 curl -fs -H "Host: $alpha" "http://127.0.0.1:$port/brand/theme.css" -o "$work/theme.css"
 
-# nginx serves the home page's own bytes as a file: the machine's ceiling, measured in turns with the page.
-mkdir -p "$work/nginx/html" "$work/nginx/logs"
-cp "$work/home.html" "$work/nginx/html/index.html"
-cat >"$work/nginx/nginx.conf" <<EOF
-worker_processes auto;
+# The cores of the page scenarios: wrk on the first half, the server (or nginx) on the rest. nproc counts
+# the CPUs this script may use; the server counts its own the same way (its affinity), so pinned to one
+# core it runs one event loop. On one core there is nothing to share out and nothing is pinned.
+cores=$(nproc)
+if [ "$cores" -ge 2 ]; then
+    client_cpus=0-$((cores / 2 - 1))
+    server_cpus=$((cores / 2))-$((cores - 1))
+    on_client_cpus=(taskset -c "$client_cpus")
+    on_server_cpus=(taskset -c "$server_cpus")
+    server_cores=$((cores - cores / 2))
+else
+    client_cpus=0 server_cpus=0 on_client_cpus=() on_server_cpus=() server_cores=1
+fi
+
+# nginx serves the home page's own bytes as a file: the machine's ceiling, measured in turns with the
+# page. start_nginx NAME PORT WORKERS [COMMAND PREFIX…]; sets started_pid.
+start_nginx() {
+    local dir=$work/$1 port=$2 workers=$3
+    shift 3
+    mkdir -p "$dir/html" "$dir/logs"
+    cp "$work/home.html" "$dir/html/index.html"
+    cat >"$dir/nginx.conf" <<EOF
+worker_processes $workers;
 daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
 events { worker_connections 1024; }
 http {
     access_log off;
@@ -91,23 +116,36 @@ http {
     tcp_nopush on;
     keepalive_requests 100000;
     default_type text/html;
-    client_body_temp_path $work/nginx/body;
-    proxy_temp_path $work/nginx/proxy;
-    fastcgi_temp_path $work/nginx/fastcgi;
-    uwsgi_temp_path $work/nginx/uwsgi;
-    scgi_temp_path $work/nginx/scgi;
-    server { listen 127.0.0.1:$nginx_port; root $work/nginx/html; }
+    client_body_temp_path $dir/body;
+    proxy_temp_path $dir/proxy;
+    fastcgi_temp_path $dir/fastcgi;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+    server { listen 127.0.0.1:$port; root $dir/html; }
 }
 EOF
-nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
-nginx_pid=$!
-for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/index.html" && break; sleep 0.1; done
+    "$@" nginx -p "$dir" -c "$dir/nginx.conf" &
+    started_pid=$!
+    for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/index.html" && break; sleep 0.1; done
+}
+start_nginx nginx "$nginx_port" auto
+nginx_pid=$started_pid
+pinned_nginx_port=$((port + 3))
+# nginx's `auto` counts the machine's CPUs, not its affinity: one worker per core it is given.
+start_nginx nginx-pinned "$pinned_nginx_port" "$server_cores" "${on_server_cpus[@]}"
+pinned_nginx_pid=$started_pid
+
+# The page scenarios' server: the same build and database, on the server's cores.
+pages_port=$((port + 4))
+PORT=$pages_port "${on_server_cpus[@]}" "$bin" serve >"$work/pages.log" 2>&1 &
+pages_pid=$!
+wait_healthy "$pages_pid" "$pages_port" "$work/pages.log"
 
 # A flood refused: a second server with limits on and every tier's limit at 1 an hour, so after the
 # first request every answer to this client is a 429 (its share refused, remembered in memory).
 refusing_port=$((port + 2))
 PORT=$refusing_port RATE_LIMITS=on RATE_LIMIT_WINDOW_SECONDS=3600 RATE_LIMIT_STARTER=1 RATE_LIMIT_PROFESSIONAL=1 \
-    RATE_LIMIT_ENTERPRISE=1 "$bin" serve >"$work/refusing.log" 2>&1 &
+    RATE_LIMIT_ENTERPRISE=1 "${on_server_cpus[@]}" "$bin" serve >"$work/refusing.log" 2>&1 &
 refusing_pid=$!
 wait_healthy "$refusing_pid" "$refusing_port" "$work/refusing.log"
 curl -s -o /dev/null -H "Host: $alpha" "http://127.0.0.1:$refusing_port/"
@@ -115,23 +153,33 @@ refused_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $alpha" "http:
 [ "$refused_status" = 429 ] || { echo "bench: the refusing server answered $refused_status, not 429" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {printf "%.1f GiB", $2 / 1024}'); $(uname -r)"
-echo "wrk -t$threads -c$connections --latency (loopback, client and server on the same cores); WORKER_PROCESSES=$WORKER_PROCESSES"
+echo "wrk -t$threads -c$connections --latency (loopback); WORKER_PROCESSES=$WORKER_PROCESSES"
+echo "page scenarios: wrk on CPUs $client_cpus, the server and nginx on CPUs $server_cpus ($(grep -o '[0-9]* event loops\?' "$work/pages.log"));"
+echo "    '-shared' ones, the order POST and the webhook: every process on every core"
 echo "each ratio's sides in $rounds turns of $slice_duration, $duration each in all (p50: the turns' median; p99: their highest)"
 printf '%-30s %12s %10s %10s %10s\n' scenario "req/s" p50 p99 non-2xx/3xx
 url=http://127.0.0.1:$port
+pages=http://127.0.0.1:$pages_port
 for _ in $(seq "$rounds"); do
-    slice home -H "Host: $alpha" "$url/"
-    slice nginx-same-size "http://127.0.0.1:$nginx_port/index.html"
+    wrk_prefix=("${on_client_cpus[@]}")
+    slice home -H "Host: $alpha" "$pages/"
+    slice nginx-same-size "http://127.0.0.1:$pinned_nginx_port/index.html"
     slice refusal-429 -H "Host: $alpha" "http://127.0.0.1:$refusing_port/"
-    slice voucher-page -H "Host: $alpha" "$url/vouchers/$profile"
+    slice voucher-page -H "Host: $alpha" "$pages/vouchers/$profile"
+    wrk_prefix=()
+    slice home-shared -H "Host: $alpha" "$url/"
+    slice nginx-shared "http://127.0.0.1:$nginx_port/index.html"
 done
 report home
 report voucher-page
-measure static-asset "$url/assets/css/site.css"
 report refusal-429
 report nginx-same-size
-kill "$refusing_pid" 2>/dev/null && wait "$refusing_pid" 2>/dev/null || true
-refusing_pid=""
+report home-shared
+report nginx-shared
+measure static-asset "$url/assets/css/site.css"
+pages_rss_kib=$(awk '/VmHWM/ {print $2}' "/proc/$pages_pid/status")
+for pid in "$refusing_pid" "$pinned_nginx_pid" "$pages_pid"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+refusing_pid="" pinned_nginx_pid="" pages_pid=""
 
 # N pending orders of alpha's cheapest package (the order POSTs then meet a store with history, and
 # the webhooks pay them), opened with its effective sandbox account, and each one's signed delivery
@@ -181,7 +229,7 @@ echo "webhook check (every delivered order paid once, with exactly its vouchers 
 psql_admin -f scripts/bench/webhooks-check.sql | sed 's/^/    /'
 # Its average latency in the p50 column (pgbench prints no percentiles), failed transactions in the last.
 report pgbench-simple-update
-# The server process, or the supervisor and its workers together.
+# The server process, or the supervisor and its workers together (the page scenarios' server: above).
 peak_rss_kib=$(for pid in "$server_pid" $(ps --ppid "$server_pid" -o pid= 2>/dev/null); do cat "/proc/$pid/status"; done \
     | awk '/VmHWM/ {sum += $2} END {print sum}')
 stop_server
@@ -197,7 +245,8 @@ ratio "voucher page / home" "${rate[voucher-page]}" "${rate[home]}" 0.5
 ratio "429 / home" "${rate[refusal-429]}" "${rate[home]}" 1
 ratio "order POST / pgbench" "${rate[order-post]}" "${rate[pgbench-simple-update]}" 0.35
 ratio "webhook / pgbench" "${rate[webhook-paid]}" "${rate[pgbench-simple-update]}" 0.2
-awk -v k="$peak_rss_kib" 'BEGIN { printf "  server peak RSS         %.1f MiB   target <= 64 MiB  %s\n", k / 1024, (k <= 65536 ? "met" : "MISSED") }'
+awk -v k="$peak_rss_kib" -v p="$pages_rss_kib" 'BEGIN { m = (k > p ? k : p)
+    printf "  server peak RSS         %.1f MiB (order, webhook), %.1f MiB (pages)   target <= 64 MiB  %s\n", k / 1024, p / 1024, (m <= 65536 ? "met" : "MISSED") }'
 awk -v t="$first_response_ms" 'BEGIN { printf "  start to first response %d ms   target <= 200 ms  %s\n", t, (t <= 200 ? "met" : "MISSED") }'
 awk -v raw=$((home_bytes + css_bytes)) -v z="$gzipped" -v h="$home_bytes" -v c="$css_bytes" \
     'BEGIN { printf "  home HTML + CSS         %d B (%d + %d), %d B gzip -9   target <= 14 KB  %s\n", raw, h, c, z, (z <= 14336 ? "met" : "MISSED") }'

@@ -1,9 +1,11 @@
+#define _GNU_SOURCE
 #include "csystem.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -73,4 +75,14 @@ int gerbang_dup_cloexec_above(int fd, int minimum) {
 
 int gerbang_limit_malloc_arenas(int arenas) {
     return mallopt(M_ARENA_MAX, arenas);
+}
+
+int gerbang_available_cores(void) {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof(set), &set) == 0) {
+        int count = CPU_COUNT(&set);
+        if (count > 0) return count;
+    }
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    return online > 0 ? (int)online : 1;
 }

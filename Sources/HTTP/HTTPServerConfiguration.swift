@@ -35,7 +35,7 @@ public struct HTTPServerConfiguration: Sendable {
     public var accessLog: (@Sendable (String) -> Void)? = { print($0) }
 
     public init() {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let cores = ProcessorCores.available
         eventLoops = cores
         workers = max(4, 4 * cores)
     }

@@ -56,6 +56,19 @@ import Testing
         #expect(server.waitForExit() == 0)
     }
 
+    /// A process pinned to one core (`taskset`, a container's cpuset) runs one event loop, not one per
+    /// CPU of the machine, which would take turns on that core, each request waiting out their slices.
+    @Test(.enabled(if: allowedCPUs().count > 1))
+    func aProcessPinnedToOneCoreRunsOneEventLoop() throws {
+        let cpus = allowedCPUs()
+        let pinned = try GerbangProcess(unsetting: ["EVENT_LOOPS"], cpu: cpus.last)
+        defer { pinned.stop() }
+        #expect(pinned.log.contains(", 1 event loop, "), "\(pinned.log)")
+        let unpinned = try GerbangProcess(unsetting: ["EVENT_LOOPS"])
+        defer { unpinned.stop() }
+        #expect(unpinned.log.contains(", \(cpus.count) event loops, "), "\(unpinned.log)")
+    }
+
     @Test func aBadConfigurationValueStopsStartWithAClearMessage() throws {
         let process = Process()
         let output = Pipe()
@@ -94,4 +107,19 @@ import Testing
         #expect(process.terminationStatus == 1)
         #expect(text.contains("already in use"))
     }
+}
+
+/// The CPUs this test process may run on, from `Cpus_allowed_list` ("0-3,6"), read independently of
+/// the server's own count.
+private func allowedCPUs() -> [Int] {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
+    else { return [] }
+    var cpus: [Int] = []
+    for part in line.dropFirst("Cpus_allowed_list:".count).split(separator: ",") {
+        let bounds = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard let first = bounds.first else { continue }
+        cpus += Array(first...(bounds.last ?? first))
+    }
+    return cpus
 }

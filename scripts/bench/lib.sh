@@ -24,12 +24,14 @@ measure() {
 # two machines; in turns, a change of speed weighs on both alike. The rate is all requests over all
 # seconds; p50 is the median of the slices' and p99 the highest. Expects slice_duration (one slice's -d).
 declare -A slice_requests slice_seconds slice_p50s slice_p99s slice_errors
+# The command wrk runs under (taskset …) when set; empty: wrk on every core.
+wrk_prefix=()
 
 slice() {
     local name=$1
     shift
     local out
-    out=$(wrk -t"$threads" -c"$connections" -d"$slice_duration" --latency "$@")
+    out=$("${wrk_prefix[@]}" wrk -t"$threads" -c"$connections" -d"$slice_duration" --latency "$@")
     echo "$out" >>"$work/wrk-$name.txt"
     grep '^status ' <<<"$out" >>"$work/statuses-$name.txt" || true
     read -r count elapsed < <(awk '/ requests in / {sub(/s,$/, "", $4); print $1, $4}' <<<"$out")

@@ -1,4 +1,4 @@
-// Linux calls that Swift's Glibc module does not import (epoll, eventfd, signal handlers, mallopt), behind plain signatures.
+// Linux calls that Swift's Glibc module does not import (epoll, eventfd, signal handlers, mallopt, CPU affinity), behind plain signatures.
 #ifndef GERBANG_CSYSTEM_H
 #define GERBANG_CSYSTEM_H
 
@@ -36,5 +36,7 @@ int gerbang_signal_pipe(const int *signals, int count);
 int gerbang_dup_cloexec_above(int fd, int minimum);
 /// mallopt(M_ARENA_MAX, arenas): glibc's malloc.h is not in Swift's Glibc module
 int gerbang_limit_malloc_arenas(int arenas);
+/// The CPUs the calling thread may run on (sched_getaffinity; CPU_COUNT is a macro), else the online CPUs
+int gerbang_available_cores(void);
 
 #endif

@@ -27,7 +27,9 @@ extension GerbangCommand {
     private static func serveAlone(_ config: AppConfig, exitWithParent: Bool) throws {
         let (app, server) = try startServer(config, listener: nil)
         if exitWithParent { stopWhenParentExits(server, parent: getppid()) }
-        printLine("gerbang: listening on \(config.bindAddress):\(server.port) (base domain \(config.baseDomain))")
+        printLine(
+            "gerbang: listening on \(config.bindAddress):\(server.port) (base domain \(config.baseDomain)), "
+                + "\(config.eventLoops) event loop\(config.eventLoops == 1 ? "" : "s"), \(config.workers) workers")
         finish(app, server)
     }
 

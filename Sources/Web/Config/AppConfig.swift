@@ -99,7 +99,7 @@ public struct AppConfig: Sendable {
         metricsAllow =
             environment["METRICS_ALLOW"] == nil
             ? ["127.0.0.0/8", "::1/128"].compactMap(IPAddressRange.init) : reader.addressRanges("METRICS_ALLOW")
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = ProcessorCores.available
         workerProcesses = reader.integer("WORKER_PROCESSES", default: max(2, cores), in: 1...256)
         supervisorCountersFile = environment[WorkerEnvironment.countersFile]
         // Per process: with several workers the defaults share out what one process would have had, so the

@@ -58,9 +58,19 @@ final class GerbangProcess: @unchecked Sendable {
         return environment
     }
 
-    /// Starts the server and waits until it says where it listens.
-    init(environment overrides: [String: String] = [:], arguments: [String] = ["serve"]) throws {
-        child = try ChildProcess(Self.executablePath, arguments, environment: Self.environment(overrides))
+    /// Starts the server and waits until it says where it listens: with `unsetting` left out of its
+    /// environment, and on `cpu` alone (through `taskset`) when one is given.
+    init(
+        environment overrides: [String: String] = [:], unsetting: Set<String> = [], arguments: [String] = ["serve"],
+        cpu: Int? = nil
+    ) throws {
+        let environment = Self.environment(overrides).filter { !unsetting.contains($0.key) }
+        child =
+            if let cpu {
+                try ChildProcess("/usr/bin/taskset", ["-c", String(cpu), Self.executablePath] + arguments, environment: environment)
+            } else {
+                try ChildProcess(Self.executablePath, arguments, environment: environment)
+            }
 
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
