@@ -44,6 +44,17 @@ import Testing
         try VoucherStateSweep(database: F.owner, grace: grace).sweep()
     }
 
+    /// The purchase of a code's order, and so the end of a validity that runs from it, moved back.
+    static func backdatePurchase(of code: String, by interval: String) throws {
+        try F.owner.query(
+            """
+            with code as (
+                update vouchers set valid_until = valid_until - $2::interval where code = $1 returning order_id
+            )
+            update voucher_orders set paid_at = paid_at - $2::interval where id = (select order_id from code)
+            """, code, interval)
+    }
+
     /// The database's clock, which the sweep and FreeRADIUS both use.
     static func databaseNow() throws -> Date {
         try F.owner.query("select now() as now").first!.decode("now", as: Date.self)
@@ -69,7 +80,10 @@ import Testing
         try F.owner.query(
             "update radacct set acctstarttime = acctstarttime - interval '2 hours' where username = $1", code)
         try F.owner.query(
-            "update vouchers set first_used_at = first_used_at - interval '2 hours' where code = $1", code)
+            """
+            update vouchers set first_used_at = first_used_at - interval '2 hours', valid_until = valid_until - interval '2 hours'
+            where code = $1
+            """, code)
         try Self.sweep()
         let expired = try Self.state(code)
         #expect(expired.status == "expired")
@@ -113,11 +127,7 @@ import Testing
         try Self.sweep()
         #expect(try Self.state(code).status == "issued")
 
-        try F.owner.query(
-            """
-            update voucher_orders set paid_at = paid_at - interval '2 hours'
-            where id = (select order_id from vouchers where code = $1)
-            """, code)
+        try Self.backdatePurchase(of: code, by: "2 hours")
         try Self.sweep()
         let expired = try Self.state(code)
         #expect(expired.status == "expired")
@@ -151,7 +161,8 @@ import Testing
             // Every test server sweeps too: one may have seen the session already, as it began.
             try F.owner.query(
                 """
-                update vouchers set first_used_at = now() - make_interval(mins => $2::integer)
+                update vouchers set first_used_at = now() - make_interval(mins => $2::integer),
+                    valid_until = now() - make_interval(mins => $2::integer - 60)
                 where code = $1 and first_used_at is not null
                 """, bought.code, minutesAgo)
             codes.append(bought)
@@ -177,6 +188,79 @@ import Testing
         // Another round changes nothing: each code is retired once.
         try Self.sweep()
         #expect(try Self.state(retired.code) == retiredState)
+    }
+
+    /// A printed card's code (a batch's, sold by a reseller) follows the same states as a sold one: used
+    /// from its first session, expired when the validity that runs from it ends, and retired from RADIUS
+    /// after the grace period.
+    @Test func aPrintedCodeIsUsedThenExpiredThenRetiredLikeASoldOne() throws {
+        let server = try FreeRADIUSTests.server.get()
+        var profile = F.Profile()
+        profile.validityMinutes = 60
+        profile.quotaMB = nil
+        let (code, router) = try Self.printedCode(profile)
+
+        _ = try RadiusClient.account("Start", user: code, session: "p1", at: router, on: server)
+        try Self.sweep()
+        let used = try Self.state(code)
+        #expect(used.status == "used")
+        let validUntil = try #require(
+            try F.owner.query("select valid_until from vouchers where code = $1", code).first?.decode("valid_until", as: Date?.self))
+        #expect(abs(validUntil.timeIntervalSince(try #require(used.firstUsedAt)) - 3_600) < 0.001)
+
+        // Its first session began an hour and the grace period ago, as the accounting would then read.
+        try F.owner.query(
+            """
+            with moved as (
+                update radacct set acctstarttime = acctstarttime - $2::interval where username = $1
+            )
+            update vouchers set first_used_at = first_used_at - $2::interval, valid_until = valid_until - $2::interval
+            where code = $1
+            """, code, "\(Int(Self.grace.components.seconds / 60) + 61) minutes")
+        try Self.sweep()
+        let retired = try Self.state(code)
+        #expect(retired.status == "expired")
+        #expect(retired.removedAt != nil)
+        #expect(try Self.radiusRows(code) == 0)
+        let gone = try RadiusClient.login(code, code, at: router, on: server)
+        #expect(gone.contains("Received Access-Reject"), "radclient:\n\(gone)\n\(server.logTail)")
+        #expect(try RadiusClient.lastRejectReason(code) == "unknown user")
+    }
+
+    /// A printed code carries its package's data quota, and expires when its sessions have used it up.
+    @Test func aPrintedCodeWhoseQuotaIsUsedUpExpires() throws {
+        let server = try FreeRADIUSTests.server.get()
+        var profile = F.Profile()
+        profile.validityMinutes = 1_440
+        profile.quotaMB = 1
+        let (code, router) = try Self.printedCode(profile)
+        _ = try RadiusClient.account("Start", user: code, session: "q1", at: router, on: server)
+        _ = try RadiusClient.account("Stop", user: code, session: "q1", seconds: 60, bytes: 1_048_576, at: router, on: server)
+        try Self.sweep()
+        let expired = try Self.state(code)
+        #expect(expired.status == "expired")
+        #expect(expired.expiredAt != nil)
+    }
+
+    /// A batch of one code of `profile`, generated by its ISP's admin in the back office, and a router of
+    /// that ISP.
+    static func printedCode(_ profile: F.Profile) throws -> (code: String, router: TestRouter) {
+        let admin = try AdminFixtures.tenantWithAdmin()
+        let profileID = try F.profile(tenantID: admin.tenantID, profile)
+        let router = try TestRouter.register(tenantID: admin.tenantID)
+        let browser = try AdminFixtures.signedIn(admin)
+        try browser.get("/admin/vouchers")
+        let generated = try browser.post(
+            "/admin/vouchers",
+            [
+                "package": profileID.uuidString.lowercased(), "quantity": "1", "code_length": "8", "alphabet": "unambiguous",
+                "prefix": "", "password": "same", "reseller": "",
+            ])
+        try #require(generated.status == 303, "generate answered \(generated.status)")
+        let code = try #require(
+            try F.owner.query("select code from vouchers where tenant_id = $1 and batch_id is not null", admin.tenantID).first?
+                .decode("code", as: String.self))
+        return (code, router)
     }
 
     /// A backlog of expired codes larger than a batch is retired in one round: the batches after the
@@ -216,9 +300,7 @@ import Testing
         profile.validityMinutes = 60
         profile.validityFrom = "purchase"
         let (code, _) = try FreeRADIUSTests.boughtCode(profile)
-        try F.owner.query(
-            "update voucher_orders set paid_at = paid_at - interval '2 hours' where id = (select order_id from vouchers where code = $1)",
-            code)
+        try Self.backdatePurchase(of: code, by: "2 hours")
         let sweep = VoucherStateSweep(database: F.owner, grace: Self.grace)
         let skipped = try F.owner.transaction { db in
             try db.query("select pg_advisory_xact_lock(hashtext('gerbang.voucher-state'))")

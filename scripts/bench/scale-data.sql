@@ -55,10 +55,11 @@ join scale_profiles p on p.n = o.n and p.k = o.i % 8;
 -- voucher-state sweep leaves it in: used while its validity lasts, expired when it ended, and retired from
 -- RADIUS (its rows removed) once the default grace of 72 hours has passed. The platform is generated as
 -- it would stand after years of running, with no backlog for the sweep to catch up on.
-insert into vouchers (tenant_id, code, profile_id, order_id, status, created_at, first_used_at, expired_at,
-    radius_removed_at, password)
+insert into vouchers (tenant_id, code, profile_id, order_id, status, created_at, first_used_at, valid_until,
+    data_quota_mb, expired_at, radius_removed_at, password)
 select o.tenant_id, 'S' || lpad((substr(o.order_number, 3)::bigint * 3 + k)::text, 11, '0'), o.profile_id, o.id,
-    case when v.valid_until <= now() then 'expired' else 'used' end, o.paid_at, v.first_used_at,
+    case when v.valid_until <= now() then 'expired' else 'used' end, o.paid_at, v.first_used_at, v.valid_until,
+    o.data_quota_mb,
     case when v.valid_until <= now() then v.valid_until end,
     case when v.valid_until < now() - interval '72 hours' then v.valid_until + interval '1 minute' end,
     substr(md5(o.order_number || k), 1, 6)

@@ -44,12 +44,12 @@ struct VoucherBatchEditor: Sendable {
             let codes = try issuer.issue(count: draft.quantity, length: draft.codeLength, draw: draft.drawCode) { drawn in
                 try db.query(
                     """
-                    insert into vouchers (tenant_id, code, profile_id, batch_id)
-                    select $1, d.code, $3, $4 from unnest($2::text[]) as d(code)
+                    insert into vouchers (tenant_id, code, profile_id, batch_id, data_quota_mb)
+                    select $1, d.code, $3, $4, $5 from unnest($2::text[]) as d(code)
                     where not exists (select 1 from radcheck where username = d.code)
                     on conflict (code) do nothing
                     returning code
-                    """, tenant.id, drawn, package.id, batchID
+                    """, tenant.id, drawn, package.id, batchID, package.dataQuotaMB
                 ).map { try $0.decode("code", as: String.self) }
             }
             var passwords = codes

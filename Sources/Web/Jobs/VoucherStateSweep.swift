@@ -3,9 +3,9 @@ import Postgres
 
 /// Keeps `vouchers.status` true to the routers' accounting and retires expired codes.
 ///
-/// A code is `issued` until its first session appears in `radacct`, then `used`; it becomes `expired` once
-/// its validity has ended (from its first session or its purchase) or its data quota is used up, which is
-/// when FreeRADIUS starts refusing it. An expired code keeps its RADIUS rows for a grace period (so the
+/// A code, sold or printed, is `issued` until its first session appears in `radacct`, then `used`; it
+/// becomes `expired` once its validity has ended (from its first session or its purchase: `valid_until`,
+/// kept on the row once known) or its data quota is used up, which is when FreeRADIUS starts refusing it. An expired code keeps its RADIUS rows for a grace period (so the
 /// refusal still says why, and an ISP can look into a complaint); after it, `radcheck`, `radreply` and
 /// `radusergroup` lose the code and it can no longer log in, while the voucher row stays as history.
 ///
@@ -67,10 +67,10 @@ final class VoucherStateSweep: Sendable {
 
     /// One round across every tenant (the head-office path: no tenant filter by design).
     ///
-    /// A step that did not fill its batch has nothing left this round, and the next batches leave it out.
-    /// The "expired" step reads the live codes to find those whose time or quota ran out (the "used" step
-    /// reads the codes still issued, `vouchers_issued`), so a round that retired a backlog of codes from
-    /// RADIUS, 500 at a time, read them again for every batch.
+    /// A step that did not fill its batch has nothing left this round, and the next batches leave it out:
+    /// the "used" step reads every code still issued (`vouchers_issued`) and the "expired" one every code
+    /// in use, so a round that retired a backlog of codes from RADIUS, 500 at a time, read them again for
+    /// every batch.
     /// - Parameter waiting: wait for another process's batch to end; false: skip the round instead.
     @discardableResult
     func sweep(waiting: Bool = true) throws -> Round {
@@ -99,16 +99,20 @@ final class VoucherStateSweep: Sendable {
             guard try locked.first?.decode("locked", as: Bool.self) == true else { return nil }
         }
         var round = Round()
-        // First session: its start, as FreeRADIUS wrote it from the router's accounting.
+        // First session: its start, as FreeRADIUS wrote it from the router's accounting; a validity that
+        // runs from the first log-in ends that long after it (one from the purchase was set at issue).
         if steps.contains(.used) {
             round.used = try db.query(
                 """
-                update vouchers v set status = 'used', first_used_at = s.first
+                update vouchers v set status = 'used', first_used_at = s.first,
+                    valid_until = coalesce(v.valid_until, s.first + make_interval(mins => s.validity_minutes))
                 from (
-                    select w.tenant_id, w.id,
+                    select w.tenant_id, w.id, coalesce(o.validity_minutes, b.validity_minutes) as validity_minutes,
                         (select coalesce(min(a.acctstarttime), min(a.acctupdatetime), now()) from radacct a
                          where a.tenant_id = w.tenant_id and a.username = w.code) as first
                     from vouchers w
+                    left join voucher_orders o on o.tenant_id = w.tenant_id and o.id = w.order_id
+                    left join voucher_batches b on b.tenant_id = w.tenant_id and b.id = w.batch_id
                     where w.status = 'issued'
                         and exists (select 1 from radacct a where a.tenant_id = w.tenant_id and a.username = w.code)
                     limit $1
@@ -117,8 +121,10 @@ final class VoucherStateSweep: Sendable {
                 """, Self.batchSize
             ).affectedRows
         }
-        // Validity ends at its start plus what was sold; the quota is used up at the accounting record
-        // that crossed it (its last update). Whichever came first is when the code expired.
+        // The codes whose validity has ended (`vouchers_live`), and those in use with a data quota
+        // (`vouchers_quota_in_use`): a quota is used up at the accounting record that crossed it (its last
+        // update). Whichever came first is when the code expired. A round reads those codes, not every
+        // code sold and not yet used.
         if steps.contains(.expired) {
             round.expired = try db.query(
                 """
@@ -127,11 +133,11 @@ final class VoucherStateSweep: Sendable {
                     select c.tenant_id, c.id,
                         least(case when c.valid_until <= now() then c.valid_until end, q.used_up_at) as at
                     from (
-                        select w.tenant_id, w.id, w.code, o.data_quota_mb,
-                            case when o.validity_from = 'purchase' then o.paid_at else w.first_used_at end
-                                + make_interval(mins => o.validity_minutes) as valid_until
-                        from vouchers w join voucher_orders o on o.tenant_id = w.tenant_id and o.id = w.order_id
-                        where w.status in ('issued', 'used')
+                        select tenant_id, id, code, valid_until, data_quota_mb from vouchers
+                        where status in ('issued', 'used') and valid_until <= now()
+                        union
+                        select tenant_id, id, code, valid_until, data_quota_mb from vouchers
+                        where status = 'used' and data_quota_mb is not null
                     ) c
                     left join lateral (
                         select max(coalesce(a.acctupdatetime, a.acctstoptime, a.acctstarttime)) as used_up_at

@@ -48,7 +48,9 @@ struct VoucherIssuer: Sendable {
     /// paid by this transaction, so the vouchers may exist). `on conflict do nothing` keeps the
     /// transaction usable when a code is taken (or drawn twice); a code that is a RADIUS user name of
     /// any tenant is skipped too. With `paying`, the order moves to paid first unless it already was,
-    /// and nothing is inserted if it was.
+    /// and nothing is inserted if it was. A code carries the order's data quota, and one valid from the
+    /// purchase ends at the transaction's time plus its validity, as its RADIUS `Expiration`
+    /// (`RadiusProvisioner`) does.
     private static func insert(_ drawn: [String], for order: VoucherOrder, paying: Bool) -> PostgresStatement {
         PostgresStatement(
             """
@@ -57,15 +59,17 @@ struct VoucherIssuer: Sendable {
                 where $5 and tenant_id = $1 and id = $4 and status <> 'paid'
                 returning id
             ), issued as (
-                insert into vouchers (tenant_id, code, profile_id, order_id)
-                select $1, d.code, $3, $4 from unnest($2::text[]) as d(code)
+                insert into vouchers (tenant_id, code, profile_id, order_id, valid_until, data_quota_mb)
+                select $1, d.code, $3, $4, now() + make_interval(mins => $6::integer), $7
+                from unnest($2::text[]) as d(code)
                 where (not $5 or exists (select 1 from paid))
                     and not exists (select 1 from radcheck where username = d.code)
                 on conflict (code) do nothing
                 returning code
             )
             select not $5 or exists (select 1 from paid) as paid, array(select code from issued) as codes
-            """, order.tenantID, drawn, order.profileID, order.id, paying)
+            """, order.tenantID, drawn, order.profileID, order.id, paying,
+            order.validityFromPurchase ? order.validityMinutes : nil, order.dataQuotaMB)
     }
 
     /// The rounds behind every issue: `insert` stores what it can of the drawn codes (skipping any taken
