@@ -190,6 +190,20 @@ import Testing
         #expect(try Self.state(retired.code) == retiredState)
     }
 
+    /// A process's first round looks for the first session of every code still issued; its next rounds
+    /// read only the sessions started lately, which still finds a code whose first session just began.
+    @Test func afterItsFirstRoundAProcessFindsFirstSessionsAmongTheRecentOnes() throws {
+        let server = try FreeRADIUSTests.server.get()
+        let sweep = VoucherStateSweep(database: F.owner, grace: Self.grace)
+        #expect(try sweep.sweep().readEveryIssuedCode)
+        let (code, router) = try FreeRADIUSTests.boughtCode(F.Profile())
+        _ = try RadiusClient.account("Start", user: code, session: "r1", at: router, on: server)
+        let round = try sweep.sweep()
+        #expect(!round.readEveryIssuedCode)
+        #expect(round.used >= 1)
+        #expect(try Self.state(code).status == "used")
+    }
+
     /// A printed card's code (a batch's, sold by a reseller) follows the same states as a sold one: used
     /// from its first session, expired when the validity that runs from it ends, and retired from RADIUS
     /// after the grace period.

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Synchronization
 
 /// Keeps `vouchers.status` true to the routers' accounting and retires expired codes.
 ///
@@ -22,9 +23,15 @@ final class VoucherStateSweep: Sendable {
     /// How long an expired code keeps its RADIUS rows.
     let grace: Duration
     private let timer: RepeatingTimer
+    /// When this process's next round looks for the first session of every code still issued; nil
+    /// before its first round, which does.
+    private let nextFullPass = Mutex<ContinuousClock.Instant?>(nil)
 
     static let batchSize = 500
     static let batchesPerRound = 20
+    /// Between full passes the "used" step reads only the sessions that started this recently.
+    static let recentSessions: Duration = .seconds(600)
+    static let fullPassInterval: Duration = .seconds(3_600)
 
     init(database: PostgresPool, grace: Duration, interval: Duration = .seconds(60)) {
         self.database = database
@@ -44,6 +51,9 @@ final class VoucherStateSweep: Sendable {
         var used = 0
         var expired = 0
         var removed = 0
+        /// Whether the "used" step looked for the first session of every code still issued, rather than
+        /// only the codes of the sessions started lately.
+        var readEveryIssuedCode = false
     }
 
     /// The three steps of a batch, in the order they run.
@@ -72,26 +82,40 @@ final class VoucherStateSweep: Sendable {
     /// in use, so a round that retired a backlog of codes from RADIUS, 500 at a time, read them again for
     /// every batch.
     /// - Parameter waiting: wait for another process's batch to end; false: skip the round instead.
+    ///
+    /// Codes still issued pile up (printed cards not handed out yet, codes bought and never used), so
+    /// the "used" step finds first sessions from the sessions that started lately, through `radacct`'s
+    /// index of start times: a session is seen by ten rounds. A session stored with an older start (a
+    /// router whose clock is wrong, accounting delivered late) is found by the full pass, which probes
+    /// `radacct` for every issued code: at a process's first round and then hourly.
     @discardableResult
     func sweep(waiting: Bool = true) throws -> Round {
+        let startedAt = ContinuousClock.now
         var total = Round()
+        total.readEveryIssuedCode = nextFullPass.withLock { next in next.map { startedAt >= $0 } ?? true }
         var steps = Steps.all
+        var ran = false
         for _ in 0..<Self.batchesPerRound where !steps.isEmpty {
             guard
-                let batch = try database.unscoped.transaction({ [steps] db in
-                    try self.batch(steps, on: db, waiting: waiting)
+                let batch = try database.unscoped.transaction({ [steps, total] db in
+                    try self.batch(steps, readingEveryIssuedCode: total.readEveryIssuedCode, on: db, waiting: waiting)
                 })
             else { break }
+            ran = true
             total.used += batch.used
             total.expired += batch.expired
             total.removed += batch.removed
             steps = Steps(filledIn: batch)
         }
+        guard ran else { return Round() }
+        if total.readEveryIssuedCode { nextFullPass.withLock { $0 = startedAt + Self.fullPassInterval } }
         return total
     }
 
     /// Nil when not waiting and another process holds the lock.
-    private func batch(_ steps: Steps, on db: PostgresConnection, waiting: Bool) throws -> Round? {
+    private func batch(
+        _ steps: Steps, readingEveryIssuedCode everyIssuedCode: Bool, on db: PostgresConnection, waiting: Bool
+    ) throws -> Round? {
         if waiting {
             try db.query("select pg_advisory_xact_lock(hashtext('gerbang.voucher-state'))")
         } else {
@@ -102,23 +126,35 @@ final class VoucherStateSweep: Sendable {
         // First session: its start, as FreeRADIUS wrote it from the router's accounting; a validity that
         // runs from the first log-in ends that long after it (one from the purchase was set at issue).
         if steps.contains(.used) {
+            // One branch runs, as $2 says (a one-time filter). Planned for its values, so the planner knows
+            // how few sessions started in the window: that branch walks their start times and looks each
+            // code up among the issued (a generic plan, made for any window, read every issued code).
             round.used = try db.query(
-                """
-                update vouchers v set status = 'used', first_used_at = s.first,
-                    valid_until = coalesce(v.valid_until, s.first + make_interval(mins => s.validity_minutes))
-                from (
-                    select w.tenant_id, w.id, coalesce(o.validity_minutes, b.validity_minutes) as validity_minutes,
-                        (select coalesce(min(a.acctstarttime), min(a.acctupdatetime), now()) from radacct a
-                         where a.tenant_id = w.tenant_id and a.username = w.code) as first
-                    from vouchers w
-                    left join voucher_orders o on o.tenant_id = w.tenant_id and o.id = w.order_id
-                    left join voucher_batches b on b.tenant_id = w.tenant_id and b.id = w.batch_id
-                    where w.status = 'issued'
-                        and exists (select 1 from radacct a where a.tenant_id = w.tenant_id and a.username = w.code)
-                    limit $1
-                ) s
-                where v.tenant_id = s.tenant_id and v.id = s.id
-                """, Self.batchSize
+                PostgresStatement(
+                    """
+                    update vouchers v set status = 'used', first_used_at = s.first,
+                        valid_until = coalesce(v.valid_until, s.first + make_interval(mins => s.validity_minutes))
+                    from (
+                        select w.tenant_id, w.id, coalesce(o.validity_minutes, b.validity_minutes) as validity_minutes,
+                            (select coalesce(min(a.acctstarttime), min(a.acctupdatetime), now()) from radacct a
+                             where a.tenant_id = w.tenant_id and a.username = w.code) as first
+                        from (
+                            select tenant_id, id, code, order_id, batch_id from vouchers i
+                            where $2 and status = 'issued'
+                                and exists (select 1 from radacct a where a.tenant_id = i.tenant_id and a.username = i.code)
+                            union all
+                            select tenant_id, id, code, order_id, batch_id from vouchers i
+                            where not $2 and status = 'issued' and (tenant_id, code) in (
+                                select a.tenant_id, a.username from radacct a
+                                where a.acctstarttime >= now() - make_interval(secs => $3))
+                        ) w
+                        left join voucher_orders o on o.tenant_id = w.tenant_id and o.id = w.order_id
+                        left join voucher_batches b on b.tenant_id = w.tenant_id and b.id = w.batch_id
+                        limit $1
+                    ) s
+                    where v.tenant_id = s.tenant_id and v.id = s.id
+                    """, Self.batchSize, everyIssuedCode, Double(Self.recentSessions.components.seconds),
+                    plannedForItsValues: true)
             ).affectedRows
         }
         // The codes whose validity has ended (`vouchers_live`), and those in use with a data quota
