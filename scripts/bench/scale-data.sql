@@ -78,6 +78,28 @@ insert into radusergroup (username, groupname, priority, tenant_id)
 select v.code, t.slug || '-' || o.radius_group, 1, v.tenant_id
 from vouchers v join voucher_orders o on o.tenant_id = v.tenant_id and o.id = v.order_id join tenants t on t.id = v.tenant_id
 where v.radius_removed_at is null;
+-- Printed cards not sold yet: every ISP has a batch of 30 of its first package at its resellers, the
+-- codes issued (never logged in) with their RADIUS rows, which is what the voucher-state sweep's full
+-- pass reads every code of.
+with batches as (
+    insert into voucher_batches (tenant_id, profile_id, profile_name, price, validity_minutes, data_quota_mb,
+        quantity, code_length, created_at)
+    select p.tenant_id, p.id, p.name, p.price, p.validity_minutes, p.data_quota_mb, 30, 10, now() - interval '7 days'
+    from scale_profiles p where p.k = 0
+    returning tenant_id, id, profile_id, data_quota_mb
+), cards as (
+    insert into vouchers (tenant_id, code, profile_id, batch_id, data_quota_mb, created_at)
+    select b.tenant_id, 'P' || upper(substr(md5(b.id::text || n), 1, 11)), b.profile_id, b.id, b.data_quota_mb,
+        now() - interval '7 days'
+    from batches b, generate_series(1, 30) n
+    returning tenant_id, code, profile_id
+), checks as (
+    insert into radcheck (username, attribute, op, value, tenant_id)
+    select code, 'Cleartext-Password', ':=', code, tenant_id from cards
+)
+insert into radusergroup (username, groupname, priority, tenant_id)
+select c.code, t.slug || '-' || p.radius_group, 1, c.tenant_id
+from cards c join tenants t on t.id = c.tenant_id join voucher_profiles p on p.tenant_id = c.tenant_id and p.id = c.profile_id;
 insert into webhook_events (provider, dedupe_key, headers, body, body_size, tenant_id, reference, outcome, received_at)
 select 'sandbox', 'sandbox:' || md5(order_number), '{"content-type": "application/json"}',
     '{"reference":"' || order_number || '","status":"paid","amount":' || amount || ',"currency":"IDR"}', 80,
