@@ -39,6 +39,31 @@ enum AdminFixtures {
         return browser
     }
 
+    /// A printed batch of `profileID`, generated through `/admin/vouchers` by a signed-in admin of
+    /// `tenantID` (`fields` override the form's: 20 codes of 8 unambiguous characters, each its own
+    /// password, no reseller). Its id, and its cards in code order.
+    static func printedBatch(
+        by browser: PortalBrowser, tenantID: UUID, profileID: UUID, _ fields: [String: String] = [:]
+    ) throws -> (id: UUID, cards: [(code: String, password: String)]) {
+        try browser.get("/admin/vouchers")
+        let form = [
+            "package": profileID.uuidString.lowercased(), "quantity": "20", "code_length": "8", "alphabet": "unambiguous",
+            "prefix": "", "password": "same", "reseller": "",
+        ].merging(fields) { $1 }
+        let generated = try browser.post("/admin/vouchers", form)
+        try #require(generated.status == 303, "generate answered \(generated.status): \(generated.text)")
+        let id = try #require(
+            try TestDatabase.owner.query(
+                "select id from voucher_batches where tenant_id = $1 order by created_at desc limit 1", tenantID
+            ).first?.decode("id", as: UUID.self))
+        let cards = try TestDatabase.owner.query("select code, password from vouchers where batch_id = $1 order by code", id)
+            .map { row in
+                let code = try row.decode("code", as: String.self)
+                return (code, row.decode("password", as: String?.self) ?? code)
+            }
+        return (id, cards)
+    }
+
     static func auditRows(tenantID: UUID) throws -> Int {
         try TestDatabase.owner.query("select count(*) as n from audit_log where tenant_id = $1", tenantID)
             .first!.decode("n", as: Int.self)

@@ -104,20 +104,12 @@ import Testing
         let browser = try signedIn()
         let id = try create(browser)  // 10% of a Rp 5.000 card: it pays Rp 4.500 per card
         let path = "/admin/resellers/\(id.uuidString.lowercased())"
-        let generated = try browser.post(
-            "/admin/vouchers",
-            [
-                "package": profileID.uuidString.lowercased(), "quantity": "10", "code_length": "8",
-                "alphabet": "unambiguous", "prefix": "", "password": "same", "reseller": id.uuidString.lowercased(),
-            ])
-        try #require(generated.status == 303, "\(generated.text)")
-        let batch = try TestDatabase.owner.query(
-            "select id, reseller_card_price from voucher_batches where tenant_id = $1", admin.tenantID
-        ).first!
-        #expect(batch.decode("reseller_card_price", as: Int64?.self) == 4_500)
-        let codes = try TestDatabase.owner.query(
-            "select code from vouchers where batch_id = $1 order by code", try batch.decode("id", as: UUID.self)
-        ).map { try $0.decode("code", as: String.self) }
+        let batch = try AdminFixtures.printedBatch(
+            by: browser, tenantID: admin.tenantID, profileID: profileID, ["quantity": "10", "reseller": id.uuidString.lowercased()])
+        let cardPrice = try TestDatabase.owner.query("select reseller_card_price from voucher_batches where id = $1", batch.id)
+            .first?.decode("reseller_card_price", as: Int64?.self)
+        #expect(cardPrice == 4_500)
+        let codes = batch.cards.map(\.code)
         // Three codes logged in; a fourth's sessions are gone from radacct but the sweep marked it expired.
         for code in codes.prefix(3) { try ResellerFixtures.session(tenantID: admin.tenantID, username: code) }
         try TestDatabase.owner.query(

@@ -12,19 +12,8 @@ import Testing
         let profileID = try StoreFixtures.profile(tenantID: admin.tenantID)
         let router = try TestRouter.register(tenantID: admin.tenantID)
         let browser = try AdminFixtures.signedIn(admin)
-        try browser.get("/admin/vouchers")
-        let generated = try browser.post(
-            "/admin/vouchers",
-            [
-                "package": profileID.uuidString.lowercased(), "quantity": "3", "code_length": "8", "alphabet": "unambiguous",
-                "prefix": "", "password": "separate", "reseller": "",
-            ])
-        try #require(generated.status == 303, "generate answered \(generated.status)")
-        let batchID = try #require(
-            try TestDatabase.owner.query("select id from voucher_batches where tenant_id = $1", admin.tenantID).first?
-                .decode("id", as: UUID.self))
-        let cards = try TestDatabase.owner.query("select code, password from vouchers where batch_id = $1 order by code", batchID)
-            .map { (try $0.decode("code", as: String.self), try $0.decode("password", as: String.self)) }
+        let (batchID, cards) = try AdminFixtures.printedBatch(
+            by: browser, tenantID: admin.tenantID, profileID: profileID, ["quantity": "3", "password": "separate"])
         try #require(cards.count == 3)
 
         for (code, password) in cards {

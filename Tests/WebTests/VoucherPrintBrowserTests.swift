@@ -8,20 +8,10 @@ import Testing
     @Test func theBatchPrintsOnCeilNOverPerPageA4PagesWithEveryCode() throws {
         let admin = try AdminFixtures.tenantWithAdmin()
         let profileID = try StoreFixtures.profile(tenantID: admin.tenantID)
-        let http = try AdminFixtures.signedIn(admin)
-        try http.get("/admin/vouchers")
-        let generated = try http.post(
-            "/admin/vouchers",
-            [
-                "package": profileID.uuidString.lowercased(), "quantity": "50", "code_length": "8", "alphabet": "unambiguous",
-                "prefix": "HS", "password": "separate", "reseller": "",
-            ])
-        try #require(generated.status == 303)
-        let batchID = try #require(
-            try TestDatabase.owner.query("select id from voucher_batches where tenant_id = $1", admin.tenantID).first?
-                .decode("id", as: UUID.self))
-        let codes = try TestDatabase.owner.query("select code from vouchers where batch_id = $1", batchID)
-            .map { try $0.decode("code", as: String.self) }
+        let (batchID, cards) = try AdminFixtures.printedBatch(
+            by: try AdminFixtures.signedIn(admin), tenantID: admin.tenantID, profileID: profileID,
+            ["quantity": "50", "prefix": "HS", "password": "separate"])
+        let codes = cards.map(\.code)
         try #require(codes.count == 50)
 
         let flow = try BrowserFlow("voucher-print", host: admin.host)

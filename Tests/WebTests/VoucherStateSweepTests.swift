@@ -260,21 +260,11 @@ import Testing
     /// that ISP.
     static func printedCode(_ profile: F.Profile) throws -> (code: String, router: TestRouter) {
         let admin = try AdminFixtures.tenantWithAdmin()
-        let profileID = try F.profile(tenantID: admin.tenantID, profile)
-        let router = try TestRouter.register(tenantID: admin.tenantID)
-        let browser = try AdminFixtures.signedIn(admin)
-        try browser.get("/admin/vouchers")
-        let generated = try browser.post(
-            "/admin/vouchers",
-            [
-                "package": profileID.uuidString.lowercased(), "quantity": "1", "code_length": "8", "alphabet": "unambiguous",
-                "prefix": "", "password": "same", "reseller": "",
-            ])
-        try #require(generated.status == 303, "generate answered \(generated.status)")
-        let code = try #require(
-            try F.owner.query("select code from vouchers where tenant_id = $1 and batch_id is not null", admin.tenantID).first?
-                .decode("code", as: String.self))
-        return (code, router)
+        let batch = try AdminFixtures.printedBatch(
+            by: try AdminFixtures.signedIn(admin), tenantID: admin.tenantID,
+            profileID: try F.profile(tenantID: admin.tenantID, profile), ["quantity": "1"])
+        let code = try #require(batch.cards.first?.code)
+        return (code, try TestRouter.register(tenantID: admin.tenantID))
     }
 
     /// A backlog of expired codes larger than a batch is retired in one round: the batches after the
