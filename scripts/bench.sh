@@ -83,18 +83,21 @@ curl -fs -H "Host: $alpha" "http://127.0.0.1:$port/" -o "$work/home.html"
 curl -fs "http://127.0.0.1:$port/assets/css/site.css" -o "$work/site.css"
 curl -fs -H "Host: $alpha" "http://127.0.0.1:$port/brand/theme.css" -o "$work/theme.css"
 
-# The cores of the page scenarios: wrk on the first half, the server (or nginx) on the rest. nproc counts
-# the CPUs this script may use; the server counts its own the same way (its affinity), so pinned to one
+# The cores of the page scenarios: wrk on the first half of the CPUs this script may use (its affinity,
+# "0-3,6"), the server (or nginx) on the rest. The server counts its own the same way, so pinned to one
 # core it runs one event loop. On one core there is nothing to share out and nothing is pinned.
-cores=$(nproc)
+mapfile -t allowed < <(awk '/^Cpus_allowed_list:/ {print $2}' /proc/self/status | tr ',' '\n' \
+    | awk -F- '{ if (NF == 2) { for (i = $1; i <= $2; i++) print i } else print $1 }')
+cores=${#allowed[@]}
 if [ "$cores" -ge 2 ]; then
-    client_cpus=0-$((cores / 2 - 1))
-    server_cpus=$((cores / 2))-$((cores - 1))
+    half=$((cores / 2))
+    client_cpus=$(IFS=,; echo "${allowed[*]:0:half}")
+    server_cpus=$(IFS=,; echo "${allowed[*]:half}")
     on_client_cpus=(taskset -c "$client_cpus")
     on_server_cpus=(taskset -c "$server_cpus")
-    server_cores=$((cores - cores / 2))
+    server_cores=$((cores - half))
 else
-    client_cpus=0 server_cpus=0 on_client_cpus=() on_server_cpus=() server_cores=1
+    client_cpus=all server_cpus=all on_client_cpus=() on_server_cpus=() server_cores=1
 fi
 
 # nginx serves the home page's own bytes as a file: the machine's ceiling, measured in turns with the

@@ -6,9 +6,10 @@ import Synchronization
 ///
 /// A code, sold or printed, is `issued` until its first session appears in `radacct`, then `used`; it
 /// becomes `expired` once its validity has ended (from its first session or its purchase: `valid_until`,
-/// kept on the row once known) or its data quota is used up, which is when FreeRADIUS starts refusing it. An expired code keeps its RADIUS rows for a grace period (so the
-/// refusal still says why, and an ISP can look into a complaint); after it, `radcheck`, `radreply` and
-/// `radusergroup` lose the code and it can no longer log in, while the voucher row stays as history.
+/// kept on the row once known) or its data quota is used up, which is when FreeRADIUS starts refusing
+/// it. An expired code keeps its RADIUS rows for a grace period (so the refusal still says why, and an
+/// ISP can look into a complaint); after it, `radcheck`, `radreply` and `radusergroup` lose the code and
+/// it can no longer log in, while the voucher row stays as history.
 ///
 /// A job rather than a state derived where it is read: retiring a code needs the moment it expired, kept
 /// once, and the job is needed for the retiring anyway. The order pages still show the live state from
@@ -77,17 +78,16 @@ final class VoucherStateSweep: Sendable {
 
     /// One round across every tenant (the head-office path: no tenant filter by design).
     ///
-    /// A step that did not fill its batch has nothing left this round, and the next batches leave it out:
-    /// the "used" step reads every code still issued (`vouchers_issued`) and the "expired" one every code
-    /// in use, so a round that retired a backlog of codes from RADIUS, 500 at a time, read them again for
-    /// every batch.
-    /// - Parameter waiting: wait for another process's batch to end; false: skip the round instead.
+    /// A step that did not fill its batch has nothing left this round, and the next batches leave it out,
+    /// so a round that retires a backlog from RADIUS, 500 codes at a time, does not read the codes in use
+    /// again for every batch.
     ///
     /// Codes still issued pile up (printed cards not handed out yet, codes bought and never used), so
-    /// the "used" step finds first sessions from the sessions that started lately, through `radacct`'s
-    /// index of start times: a session is seen by ten rounds. A session stored with an older start (a
-    /// router whose clock is wrong, accounting delivered late) is found by the full pass, which probes
-    /// `radacct` for every issued code: at a process's first round and then hourly.
+    /// the "used" step finds first sessions among the sessions started lately, through `radacct`'s index
+    /// of start times: a session is seen by ten rounds. One stored with an older start (a router whose
+    /// clock is wrong) is found by the full pass, which probes `radacct` for every issued code
+    /// (`vouchers_issued`): at a process's first round and then hourly.
+    /// - Parameter waiting: wait for another process's batch to end; false: skip the round instead.
     @discardableResult
     func sweep(waiting: Bool = true) throws -> Round {
         let startedAt = ContinuousClock.now
