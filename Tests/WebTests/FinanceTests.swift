@@ -526,6 +526,12 @@ import Testing
         #expect(Self.headOfficeTable(pastTheEnd).count == 2, "the last page")
         #expect(try office.get(month + "&q=no-such-store-anywhere").text.contains("No tenant matches"))
         #expect(try office.get(month + "&page=0").status == 400)
+
+        // Deleted, a store stays in the month it moved money in, and only there.
+        try TestDatabase.owner.query("update tenants set deleted_at = now() where slug like $1 || '-%'", prefix)
+        let deleted = Self.headOfficeTable(try office.get(month + "&q=" + prefix).text).dropLast()
+        #expect(deleted.map(\.store) == ["Paged ISP 1 (\(first.slug))", "Paged ISP 101 (\(last.slug))"])
+        #expect(deleted.map(\.income) == [1_000, 2_000])
     }
 
     /// A head-office finance row: the store's cell, its income, expenses and income per channel.

@@ -40,8 +40,10 @@ struct LedgerEntry: Sendable, Hashable {
     var isRefund: Bool { kind == .payment && status == "refunded" }
 }
 
-/// The tenant's ledger for a month, and head office's monthly totals per tenant: both read the month
-/// from `finance_ledger_month` (migration 0048), so the two always count the same rows.
+/// The tenant's ledger for a month, and head office's monthly totals per tenant. The ledger reads the
+/// month from `finance_ledger_month` (migration 0048) and head office's sums from `finance_month_totals`
+/// (migration 0055); both take the month's bounds, a payment's channel and its signed amount from the
+/// same functions, so the two count the same rows the same way.
 struct FinanceLedger: Sendable {
     /// One tenant's month, as head office sees it.
     struct TenantTotals: Sendable, Hashable {
@@ -145,24 +147,15 @@ struct FinanceLedger: Sendable {
     /// Every live tenant's income and expenses for `month` (each in its own time zone), and deleted
     /// tenants that moved money that month, by slug.
     func totalsPerTenant(in month: UsageMonth) throws -> [TenantTotals] {
-        // Each tenant's month is an index range of its own, in its own time zone. Only the columns
-        // `payments_tenant_time` carries are read (entries are counted by `kind`, not `id`), so the range
-        // is read from the index alone: 430 ms against 185 for every tenant's month at 10,000 tenants.
+        // Each tenant's month is an index range of its own, summed as it is read (migration 0055), from
+        // `payments_tenant_time` alone: 89–177 ms for every tenant's month at 10,000 tenants, against
+        // 214–318 ms through the ledger's rows.
         try database.unscoped.query(
             """
-            select t.id, t.slug, t.name,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment'), 0)::bigint as income,
-                coalesce(-sum(l.amount) filter (where l.kind = 'expense'), 0)::bigint as expenses,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'online'), 0)::bigint as online,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'cash'), 0)::bigint as cash,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'bank_transfer'), 0)::bigint
-                    as bank_transfer,
-                coalesce(sum(l.amount) filter (where l.kind = 'payment' and l.channel = 'reseller'), 0)::bigint
-                    as reseller
-            from tenants t
-            left join lateral finance_ledger_month(t.id, $1::date) l on true
-            group by t.id
-            having t.deleted_at is null or count(l.kind) > 0
+            select t.id, t.slug, t.name, s.income, s.expenses, s.online, s.cash, s.bank_transfer, s.reseller
+            from finance_month_totals($1::date) s
+            join tenants t on t.id = s.tenant_id
+            where t.deleted_at is null or s.entries > 0
             order by t.slug
             """, month.firstDay
         ).map { row in
