@@ -102,11 +102,17 @@ import Testing
         #expect(Self.table(pastTheEnd).count == 2, "the last page")
         #expect(try office.get(month + "&q=no-such-store-anywhere").text.contains("No tenant matches"))
         #expect(try office.get(month + "&page=0").status == 400)
+        // A piece of a name, in any case, finds its store too.
+        let token = "Kedai" + String(UUID().uuidString.prefix(6))
+        try TestDatabase.owner.query("update tenants set name = $2 where id = $1", last.id, "Warung \(token) Sejahtera")
+        let byName = Self.table(try office.get(month + "&q=" + token.lowercased()).text)
+        #expect(byName.map(\.store) == ["Warung \(token) Sejahtera (\(last.slug))", "<strong>Platform total</strong>"])
+        #expect(byName.last?.income == platform.income, "the platform's total, whatever the search")
 
         // Deleted, a store stays in the month it moved money in, and only there.
         try TestDatabase.owner.query("update tenants set deleted_at = now() where slug like $1 || '-%'", prefix)
         let deleted = Self.table(try office.get(month + "&q=" + prefix).text).dropLast()
-        #expect(deleted.map(\.store) == ["Paged ISP 1 (\(first.slug))", "Paged ISP 101 (\(last.slug))"])
+        #expect(deleted.map(\.store) == ["Paged ISP 1 (\(first.slug))", "Warung \(token) Sejahtera (\(last.slug))"])
         #expect(deleted.map(\.income) == [1_000, 2_000])
     }
 

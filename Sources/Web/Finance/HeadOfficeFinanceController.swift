@@ -2,9 +2,9 @@ import Foundation
 import HTTP
 import Templates
 
-/// `GET /head-office/finance?month=YYYY-MM&page=N`: every tenant's income, expenses and balance for the month
-/// (each counted in its own time zone, from the same ledger the tenant's report reads), 100 tenants a page,
-/// and the platform total.
+/// `GET /head-office/finance?month=YYYY-MM&page=N&q=…`: every tenant's income, expenses and balance for the
+/// month (each counted in its own time zone, by the same rules as the tenant's report), 100 tenants a
+/// page, found by a piece of slug or name, and the platform total.
 struct HeadOfficeFinanceController: Sendable {
     let services: HeadOfficeServices
 
@@ -18,23 +18,23 @@ struct HeadOfficeFinanceController: Sendable {
             }
             let requested = try AdminListRequest.page(try request.queryItems["page"])
             let query = String((try request.queryItems["q"] ?? "").trimmed.prefix(100))
-            let every = try services.finance.totalsPerTenant(in: month).map {
-                HeadOfficeFinanceView.Tenant(
-                    slug: $0.slug, name: $0.name, income: $0.income, expenses: $0.expenses,
-                    channels: FinanceLedger.channels.map { [totals = $0] in totals.channels[$0] ?? 0 })
+            let read = { (page: Int) in
+                try services.finance.headOfficePage(
+                    in: month, matching: query, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
             }
-            let listed = query.isEmpty ? every : every.filter { Self.matches($0, query) }
-            let pager = AdminSalesPager.at(requested, totalCount: listed.count, pageSize: Self.pageSize) {
+            var found = try read(requested)
+            let pager = AdminSalesPager.at(requested, totalCount: found.matched, pageSize: Self.pageSize) {
                 Paths.HeadOffice.finance(month: month.description, query: query, page: $0)
             }
+            // A page past the end shows the last one, as every list does.
+            if pager.page != requested { found = try read(pager.page) }
             let dates = DateText(timeZoneIdentifier: "Asia/Jakarta", language: context.language)
             let view = HeadOfficeFinanceView(
                 channels: FinanceLedger.channels, month: month.description,
                 monthName: dates.month(month.month, of: month.year) ?? month.description,
                 previousPath: Paths.HeadOffice.finance(month: month.previous.description),
                 nextPath: Paths.HeadOffice.finance(month: month.next.description),
-                tenants: Array(listed.dropFirst((pager.page - 1) * Self.pageSize).prefix(Self.pageSize)),
-                platform: HeadOfficeFinanceView.sum(every, channels: FinanceLedger.channels.count),
+                tenants: found.tenants.map(Self.row), platform: Self.row(found.platform),
                 pager: pager.lastPage > 1 ? pager : nil, query: query, csrfToken: headOffice.session.csrfSecret)
             return .page(HeadOfficeFinancePage(chrome: context.chrome, view: view))
         }
@@ -43,8 +43,9 @@ struct HeadOfficeFinanceController: Sendable {
     /// Tenants a page: a platform of thousands of ISPs made a page of megabytes.
     static let pageSize = 100
 
-    /// A tenant whose name or slug contains the query, in any case.
-    static func matches(_ tenant: HeadOfficeFinanceView.Tenant, _ query: String) -> Bool {
-        tenant.slug.localizedCaseInsensitiveContains(query) || tenant.name.localizedCaseInsensitiveContains(query)
+    private static func row(_ totals: FinanceLedger.TenantTotals) -> HeadOfficeFinanceView.Tenant {
+        HeadOfficeFinanceView.Tenant(
+            slug: totals.slug, name: totals.name, income: totals.income, expenses: totals.expenses,
+            channels: FinanceLedger.channels.map { totals.channels[$0] ?? 0 })
     }
 }
