@@ -71,6 +71,8 @@ report() {
         latency="${p50}ms"
     fi
     printf '%-30s %12s %10s %10s %10s\n' "$name" "${rate[$name]}" "$latency" "${p99[$name]}" "${slice_errors[$name]}"
+    # The highest p99 is the one reported; each turn's shows whether it was one turn or all.
+    if [ -n "${slice_p99s[$name]:-}" ]; then echo "    p99 by turn (ms):${slice_p99s[$name]}"; fi
     if [ -s "$work/statuses-$name.txt" ]; then
         awk '{sum[$2] += $3} END {for (s in sum) printf "    status %s %d\n", s, sum[s]}' "$work/statuses-$name.txt"
     fi
