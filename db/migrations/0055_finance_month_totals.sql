@@ -5,8 +5,9 @@
 -- of thirteen columns (its kind and channel as text), passed up through the union and was then grouped
 -- by tenant, and the tenant's zone was looked up twice per tenant through `tenant_time_zone`, a scalar
 -- function with a sub-select that PostgreSQL calls rather than inlines (3–4 µs a call). On make
--- bench-scale's platform (10,003 tenants; 75,240 entries in November) the statement took 161–216 ms for
--- November and 161–325 ms for October; `finance_month_totals` takes 89–133 ms.
+-- bench-scale's platform (10,003 tenants; 75,240 entries in November), as the application with head
+-- office's scope, alternated: head office's statement for November took 130–177 ms before, 105–129 ms
+-- on `finance_month_totals`.
 --
 -- What a payment counts as (its channel, its signed amount) and a tenant's month (its first and last
 -- instants in the tenant's zone) are functions of their own, which the ledger's rows and head office's
