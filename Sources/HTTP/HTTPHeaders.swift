@@ -6,6 +6,16 @@ public struct HTTPHeaders: Sendable, Sequence {
     public struct Field: Sendable, Equatable {
         public let name: String
         public let value: String
+
+        /// A field sanitised once, for one that many responses carry (`set(_:)` takes it as it is).
+        public init(_ name: String, _ value: String) {
+            self.init(name: HTTPHeaders.sanitised(name), value: HTTPHeaders.sanitised(value))
+        }
+
+        init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     private var fields: [Field] = []
@@ -41,13 +51,19 @@ public struct HTTPHeaders: Sendable, Sequence {
         add(name, value)
     }
 
+    /// Replaces every field of `field`'s name with it, sanitised when it was made.
+    public mutating func set(_ field: Field) {
+        remove(field.name)
+        fields.append(field)
+    }
+
     public mutating func remove(_ name: String) {
         fields.removeAll { $0.name.equalsIgnoringASCIICase(name) }
     }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 
-    private static func sanitised(_ text: String) -> String {
+    fileprivate static func sanitised(_ text: String) -> String {
         // Every header of every response passes here: over the contiguous bytes when the string has them
         // (a native string always does), which the profile showed costs a fraction of the generic scan.
         let isClean =

@@ -18,17 +18,17 @@ struct SecurityHeaders<Context: Sendable>: Middleware {
         var response = try next(request, context)
         let policy = response.headers["Content-Security-Policy"]
         if policy == nil {
-            response.headers.set("Content-Security-Policy", Self.contentSecurityPolicy)
+            response.headers.set(ContentSecurityPolicy.Fields.policy)
         }
-        response.headers.set("X-Content-Type-Options", "nosniff")
-        response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin")
+        response.headers.set(ContentSecurityPolicy.Fields.noSniffing)
+        response.headers.set(ContentSecurityPolicy.Fields.referrer)
         if policy == nil || policy == Self.contentSecurityPolicy {
-            response.headers.set("X-Frame-Options", "DENY")
+            response.headers.set(ContentSecurityPolicy.Fields.framingDenied)
         } else {
             response.headers.remove("X-Frame-Options")
         }
         if request.isSecure {
-            response.headers.set("Strict-Transport-Security", "max-age=31536000")
+            response.headers.set(ContentSecurityPolicy.Fields.transportSecurity)
         }
         return response
     }
@@ -44,4 +44,13 @@ enum ContentSecurityPolicy {
 
     /// Every page that no tenant lets other sites frame.
     static let framingForbidden = value(frameAncestors: .none)
+
+    /// The fields `SecurityHeaders` adds to every response, sanitised once rather than per response.
+    enum Fields {
+        static let policy = HTTPHeaders.Field("Content-Security-Policy", framingForbidden)
+        static let noSniffing = HTTPHeaders.Field("X-Content-Type-Options", "nosniff")
+        static let referrer = HTTPHeaders.Field("Referrer-Policy", "strict-origin-when-cross-origin")
+        static let framingDenied = HTTPHeaders.Field("X-Frame-Options", "DENY")
+        static let transportSecurity = HTTPHeaders.Field("Strict-Transport-Security", "max-age=31536000")
+    }
 }
