@@ -65,19 +65,28 @@ struct ForwardedHeaders: Sendable {
 
 /// Request ids: a random per-process prefix and a counter. Unique and cheap; not a secret.
 enum RequestID {
-    private static let prefix: String = {
+    /// The process's own 32 bits, the high half of each of its ids.
+    private static let prefix: UInt64 = {
         var generator = SystemRandomNumberGenerator()
-        return hex(UInt64(UInt32.random(in: .min ... .max, using: &generator)), digits: 8)
+        return UInt64(UInt32.random(in: .min ... .max, using: &generator)) << 32
     }()
     private static let counter = Atomic<UInt64>(0)
 
+    /// Sixteen hex digits: the process's prefix, then its count of requests.
     static func next() -> String {
         let value = counter.add(1, ordering: .relaxed).newValue
-        return prefix + hex(value & 0xFFFF_FFFF, digits: 8)
+        return hex(prefix | (value & 0xFFFF_FFFF), digits: 16)
     }
 
+    /// `value`'s last `digits` hex digits, zero-padded, written straight into the string: every request
+    /// gets an id, and formatting and padding through intermediate strings showed in its profile.
     private static func hex(_ value: UInt64, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
+        String(unsafeUninitializedCapacity: digits) { buffer in
+            for index in 0..<digits {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(4 * (digits - 1 - index))) & 0xF
+                buffer[index] = nibble < 10 ? 48 + nibble : 87 + nibble
+            }
+            return digits
+        }
     }
 }
