@@ -249,7 +249,9 @@ import Testing
             tenants: [
                 .init(slug: "alpha", name: Self.hostile, income: 1_500_000, expenses: 400_000, channels: [1_000_000, 500_000]),
                 .init(slug: "beta", name: "Beta Wifi", income: 250_000, expenses: 300_000, channels: [250_000, 0]),
-            ], csrfToken: "csrf-h")
+            ],
+            platform: .init(slug: "", name: "", income: 1_750_000, expenses: 700_000, channels: [1_250_000, 500_000]),
+            csrfToken: "csrf-h")
         let html = rendered(HeadOfficeFinancePage(chrome: chrome(), view: view))
         expectNavigation(html)
         #expect(html.contains("<h1 id=\"finance-heading\">Finance · November 2026</h1>"))
@@ -270,7 +272,8 @@ import Testing
     @Test func financeOfAPlatformWithoutStoresSaysNoMoneyMoved() {
         let view = HeadOfficeFinanceView(
             channels: ["online"], month: "2026-11", monthName: "November 2026", previousPath: Paths.HeadOffice.finance,
-            nextPath: Paths.HeadOffice.finance, tenants: [], csrfToken: "csrf-h")
+            nextPath: Paths.HeadOffice.finance, tenants: [], platform: .init(slug: "", name: "", income: 0, expenses: 0, channels: [0]),
+            csrfToken: "csrf-h")
         let html = rendered(HeadOfficeFinancePage(chrome: chrome(), view: view))
         #expect(html.contains("No money moved this month."))
         #expect(!html.contains("<table"))

@@ -173,7 +173,7 @@ public struct HeadOfficeFinanceView: Sendable {
     public let platform: Tenant
     /// Which page of the tenants this is; nil when they all fit on one.
     public let pager: AdminSalesPager?
-    /// The name, slug or domain the rows were narrowed to; empty for every tenant.
+    /// The piece of slug or name the rows were narrowed to; empty for every tenant.
     public let query: String
     public let csrfToken: String
 
@@ -182,10 +182,10 @@ public struct HeadOfficeFinanceView: Sendable {
     /// The platform's income per channel.
     public var channelTotals: [Int64] { platform.channels }
 
-    /// `platform` defaults to the sum of `tenants`: all of them are shown.
+    /// `platform` is the whole platform's month, not the sum of `tenants`, which are one page of it.
     public init(
         channels: [String], month: String, monthName: String, previousPath: String, nextPath: String, tenants: [Tenant],
-        platform: Tenant? = nil, pager: AdminSalesPager? = nil, query: String = "", csrfToken: String
+        platform: Tenant, pager: AdminSalesPager? = nil, query: String = "", csrfToken: String
     ) {
         self.channels = channels
         self.month = month
@@ -193,18 +193,10 @@ public struct HeadOfficeFinanceView: Sendable {
         self.previousPath = previousPath
         self.nextPath = nextPath
         self.tenants = tenants
-        self.platform = platform ?? Self.sum(tenants, channels: channels.count)
+        self.platform = platform
         self.pager = pager
         self.query = query
         self.csrfToken = csrfToken
     }
 
-    /// The tenants' figures added up, as one row.
-    public static func sum(_ tenants: [Tenant], channels: Int) -> Tenant {
-        Tenant(
-            slug: "", name: "", income: tenants.reduce(0) { $0 + $1.income }, expenses: tenants.reduce(0) { $0 + $1.expenses },
-            channels: (0..<channels).map { index in
-                tenants.reduce(0) { $0 + (index < $1.channels.count ? $1.channels[index] : 0) }
-            })
-    }
 }
