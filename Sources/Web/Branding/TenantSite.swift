@@ -3,7 +3,9 @@ import Templates
 
 /// Everything about a tenant's look that pages need, prepared once and kept in memory until the
 /// tenant changes (`NOTIFY tenant_changed`), so the common page needs no database round trip.
-public struct TenantSite: Sendable {
+/// A class: every request shares the one instance its cache holds. As a struct, each request copied it
+/// and retained every text in it, a cache miss each when hosts are many and random.
+public final class TenantSite: Sendable {
     public let branding: Branding
     public let themeCSS: [UInt8]
     public let themeETag: String

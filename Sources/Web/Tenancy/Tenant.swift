@@ -1,7 +1,10 @@
 import Foundation
 
 /// An ISP served by this deployment.
-public struct Tenant: Sendable, Hashable, Identifiable {
+///
+/// A class: every request shares the instance the host cache holds. As a struct, each request copied
+/// it and retained its texts, a cache miss each when hosts are many and random. Equal when every field is.
+public final class Tenant: Sendable, Hashable, Identifiable {
     public enum Tier: String, Sendable, CaseIterable {
         case starter, professional, enterprise
     }
@@ -23,6 +26,13 @@ public struct Tenant: Sendable, Hashable, Identifiable {
         self.usesCustomPaymentGateway = usesCustomPaymentGateway
         idString = id.uuidString.lowercased()
     }
+
+    public static func == (lhs: Tenant, rhs: Tenant) -> Bool {
+        lhs.id == rhs.id && lhs.slug == rhs.slug && lhs.name == rhs.name && lhs.tier == rhs.tier
+            && lhs.usesCustomPaymentGateway == rhs.usesCustomPaymentGateway
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// What a request's host resolves to.

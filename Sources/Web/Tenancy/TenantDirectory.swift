@@ -33,7 +33,7 @@ public struct TenantDirectory: Sendable {
 }
 
 extension Tenant {
-    init(row: PostgresRow) throws {
+    convenience init(row: PostgresRow) throws {
         self.init(
             id: try row.decode("id", as: UUID.self),
             slug: try row.decode("slug", as: String.self),
