@@ -45,6 +45,11 @@ public struct HTTPHeaders: Sendable, Sequence {
         fields.append(Field(name: Self.sanitised(name), value: Self.sanitised(value)))
     }
 
+    /// Appends a field sanitised when it was made, for a response that cannot have one of its name yet.
+    public mutating func add(_ field: Field) {
+        fields.append(field)
+    }
+
     /// Replaces every field of that name with one field.
     public mutating func set(_ name: String, _ value: String) {
         remove(name)

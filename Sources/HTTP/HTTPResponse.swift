@@ -14,15 +14,19 @@ public struct HTTPResponse: Sendable {
 
     public static func text(_ text: String, status: HTTPStatus = .ok) -> HTTPResponse {
         var headers = HTTPHeaders()
-        headers.set("Content-Type", "text/plain; charset=utf-8")
+        headers.add(plainText)
         return HTTPResponse(status: status, headers: headers, body: Array(text.utf8))
     }
 
     public static func html(_ bytes: [UInt8], status: HTTPStatus = .ok) -> HTTPResponse {
         var headers = HTTPHeaders()
-        headers.set("Content-Type", "text/html; charset=utf-8")
+        headers.add(htmlText)
         return HTTPResponse(status: status, headers: headers, body: bytes)
     }
+
+    // Made once: every page (and every refusal) starts from one of these.
+    private static let plainText = HTTPHeaders.Field("Content-Type", "text/plain; charset=utf-8")
+    private static let htmlText = HTTPHeaders.Field("Content-Type", "text/html; charset=utf-8")
 
     /// A redirect to a path the application built itself (never to a URL taken from the request).
     public static func redirect(to location: String, status: HTTPStatus = .seeOther) -> HTTPResponse {

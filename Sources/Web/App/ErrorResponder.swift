@@ -50,9 +50,11 @@ struct ErrorResponder: Sendable {
         error.decision.apply(to: &response.headers)
         // A new response has none of these yet: adding skips the search that `set` makes first.
         response.headers.add("Retry-After", String(error.decision.retryAfterSeconds))
-        response.headers.add("Cache-Control", "no-store")
+        response.headers.add(Self.noStore)
         return response
     }
+
+    private static let noStore = HTTPHeaders.Field("Cache-Control", "no-store")
 
     /// The body of a tenant's 429 page in the frame `chrome`, without a request id.
     static func refusalPage(chrome: SiteChrome) -> [UInt8] {
