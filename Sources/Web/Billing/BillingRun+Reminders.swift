@@ -10,6 +10,9 @@ extension BillingRun {
     /// - Returns: how many.
     func remind(_ tenant: BillingTenant, today: CalendarDay, on db: PostgresConnection) throws -> Int {
         // Reads the tenant's unpaid invoices: planned for a large tenant's size, like the invoices' batch.
+        // `offset 0` keeps the message check a probe of `invoice_messages`' key for each candidate. As an
+        // anti-join, the planner (which cannot judge how many rows the `case` keeps) read every message
+        // of the tenant again for each candidate: 33 s for 19,602 candidates of a large ISP, 0.1 s now.
         let due = try db.query(
             PostgresStatement(
                 """
@@ -27,7 +30,8 @@ extension BillingRun {
                     end
                     and not exists (
                         select 1 from invoice_messages m
-                        where m.tenant_id = $1 and m.invoice_id = i.id and m.kind = k.kind)
+                        where m.tenant_id = $1 and m.invoice_id = i.id and m.kind = k.kind
+                        offset 0)
                 order by i.due_date, i.invoice_number, k.kind
                 limit $4
                 """, tenant.id, today.description, tenant.reminderDaysBefore, Self.batchSize,
