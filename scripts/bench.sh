@@ -243,7 +243,9 @@ gzipped=$(($(gzip -9c "$work/home.html" | wc -c) + $(gzip -9c "$work/site.css" |
 echo
 echo "targets:"
 ratio "home / nginx" "${rate[home]}" "${rate[nginx-same-size]}" 0.5
-awk -v p="$(ms "${p99[home]}")" 'BEGIN { printf "  home p99                %.2f ms   target <= 3 ms  %s\n", p, (p <= 3 ? "met" : "MISSED") }'
+# nginx's p99 on the same bytes and cores beside it: the tail this machine allows in this run.
+awk -v p="$(ms "${p99[home]}")" -v n="$(ms "${p99[nginx-same-size]}")" \
+    'BEGIN { printf "  home p99                %.2f ms (nginx %.2f ms)   target <= 3 ms  %s\n", p, n, (p <= 3 ? "met" : "MISSED") }'
 ratio "voucher page / home" "${rate[voucher-page]}" "${rate[home]}" 0.5
 ratio "429 / home" "${rate[refusal-429]}" "${rate[home]}" 1
 ratio "order POST / pgbench" "${rate[order-post]}" "${rate[pgbench-simple-update]}" 0.35

@@ -69,6 +69,20 @@ import Testing
         #expect(unpinned.log.contains(", \(cpus.count) event loops, "), "\(unpinned.log)")
     }
 
+    /// Two handler threads and two connections a core, at least four of each: on two cores, four in
+    /// flight paid more webhooks a second than eight (docs/BENCHMARKS.md).
+    @Test func handlerThreadsAndConnectionsDefaultToTwoACore() throws {
+        let defaults: Set<String> = ["EVENT_LOOPS", "WORKERS", "DB_POOL_SIZE"]
+        let cpus = allowedCPUs()
+        let pinned = try GerbangProcess(unsetting: defaults, cpu: cpus.last)
+        defer { pinned.stop() }
+        #expect(pinned.log.contains(", 1 event loop, 4 workers, 4 database connections"), "\(pinned.log)")
+        let unpinned = try GerbangProcess(unsetting: defaults)
+        defer { unpinned.stop() }
+        let each = max(4, 2 * cpus.count)
+        #expect(unpinned.log.contains(" \(each) workers, \(each) database connections"), "\(unpinned.log)")
+    }
+
     @Test func aBadConfigurationValueStopsStartWithAClearMessage() throws {
         let process = Process()
         let output = Pipe()

@@ -29,7 +29,8 @@ extension GerbangCommand {
         if exitWithParent { stopWhenParentExits(server, parent: getppid()) }
         printLine(
             "gerbang: listening on \(config.bindAddress):\(server.port) (base domain \(config.baseDomain)), "
-                + "\(config.eventLoops) event loop\(config.eventLoops == 1 ? "" : "s"), \(config.workers) workers")
+                + "\(config.eventLoops) event loop\(config.eventLoops == 1 ? "" : "s"), \(config.workers) workers, "
+                + "\(config.databasePoolSize) database connections")
         finish(app, server)
     }
 
