@@ -108,9 +108,10 @@ public struct AppConfig: Sendable {
         // cores four in flight paid more webhooks and orders a second than eight (docs/BENCHMARKS.md, "Two
         // a core"). At least four a process, for the requests that wait on a payment gateway.
         let share = workerProcesses
+        let inFlight = max(4, cores * 2 / share)
         eventLoops = reader.integer("EVENT_LOOPS", default: max(1, cores / share), in: 1...256)
-        workers = reader.integer("WORKERS", default: max(4, cores * 2 / share), in: 1...1024)
-        databasePoolSize = reader.integer("DB_POOL_SIZE", default: max(4, cores * 2 / share), in: 1...500)
+        workers = reader.integer("WORKERS", default: inFlight, in: 1...1024)
+        databasePoolSize = reader.integer("DB_POOL_SIZE", default: inFlight, in: 1...500)
         databasePreparedStatements = reader.boolean("DB_PREPARED_STATEMENTS", default: true)
         databaseStatementTimeout = .milliseconds(reader.integer("DB_STATEMENT_TIMEOUT_MS", default: 15_000, in: 100...600_000))
         logLevel = reader.choice("LOG_LEVEL", default: .info)
