@@ -13,7 +13,7 @@ struct HTTPRequestHead: Sendable {
 
     /// The target without its query, still percent-encoded.
     var path: String {
-        guard let question = target.firstIndex(of: "?") else { return target }
+        guard let question = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
         return String(target[..<question])
     }
 }

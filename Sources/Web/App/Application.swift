@@ -204,7 +204,7 @@ public final class Application: HTTPResponder {
             context.answering = .onEventLoop {
                 if rules.neverBlocks { return try lookup.respond(to: request, context: routed) }
                 guard let fromMemory = rules.fromMemory else { throw AnswerNeedsWorker() }
-                do { return try fromMemory(request, routed) } catch { throw AnswerNeedsWorker() }
+                do { return try fromMemory(request, routed, lookup.parameters) } catch { throw AnswerNeedsWorker() }
             }
         }
         var response: HTTPResponse

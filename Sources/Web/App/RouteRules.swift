@@ -21,7 +21,10 @@ struct RouteRules: Sendable {
     var neverBlocks = false
     /// The route's answer from memory, given on the event loop; it throws `AnswerNeedsWorker` when its
     /// caches do not hold the answer. Nil, and the handler may block: every request is a worker's.
-    var fromMemory: (@Sendable (HTTPRequest, TenantContext) throws -> HTTPResponse)?
+    var fromMemory: AnswerFromMemory?
+
+    /// A route's answer from memory: the handler's arguments, and no blocking work.
+    typealias AnswerFromMemory = @Sendable (HTTPRequest, TenantContext, RouteParameters) throws -> HTTPResponse
 
     static let defaultBodyBytes = 1 << 20
 
@@ -76,7 +79,7 @@ struct RouteGroup<Context: Sendable>: Sendable {
 
     mutating func get(
         _ pattern: String, isCounted: Bool = true, neverBlocks: Bool = false,
-        fromMemory: (@Sendable (HTTPRequest, TenantContext) throws -> HTTPResponse)? = nil, handler: @escaping Handler
+        fromMemory: RouteRules.AnswerFromMemory? = nil, handler: @escaping Handler
     ) {
         var rules = RouteRules(isCounted: isCounted, cache: cache)
         rules.neverBlocks = neverBlocks
@@ -146,6 +149,11 @@ enum RouteLookup<Context: Sendable>: Sendable {
 
     var isNotFound: Bool {
         if case .notFound = self { true } else { false }
+    }
+
+    /// What the route's pattern captured; none when the request was routed nowhere.
+    var parameters: RouteParameters {
+        if case .found(_, let parameters) = self { parameters } else { RouteParameters() }
     }
 
     func rules(for method: HTTPMethod) -> RouteRules {

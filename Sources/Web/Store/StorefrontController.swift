@@ -44,9 +44,10 @@ struct StorefrontController: Sendable {
     }
 
     /// A package page from its template as the cache holds it, answered on the event loop.
-    @Sendable func cachedVoucherPage(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
-        let id = request.path.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) }
-        guard let id, let key = Self.templateKey(request, id: id, context: context),
+    @Sendable func cachedVoucherPage(
+        _ request: HTTPRequest, _ context: TenantContext, _ parameters: RouteParameters
+    ) throws -> HTTPResponse {
+        guard let id = parameters["id"].flatMap(UUID.init(uuidString:)), let key = Self.templateKey(request, id: id, context: context),
             let template = catalogue.cachedVoucherPage(key), let page = Self.page(from: template, for: request)
         else { throw AnswerNeedsWorker() }
         return page
@@ -70,7 +71,7 @@ struct StorefrontController: Sendable {
     }
 
     /// The home page as the cache holds it, answered on the event loop.
-    @Sendable func cachedHomePage(_ request: HTTPRequest, _ context: TenantContext) throws -> HTTPResponse {
+    @Sendable func cachedHomePage(_ request: HTTPRequest, _ context: TenantContext, _: RouteParameters) throws -> HTTPResponse {
         guard
             let page = catalogue.cachedHomePage(
                 for: context.tenant, language: context.language, brandingVersion: context.site.branding.version)
