@@ -228,16 +228,26 @@ owed() { psql_admin -v p="$period" <<<"select count(*) from subscribers s join t
 # Invoices made so far: each one took the next number of its tenant's year (cheaper to read than a
 # count of the invoices, which would share the cores with the run it watches).
 numbered() { psql_admin -c "select coalesce(sum(last_number), 0) from invoice_counters"; }
+# What else PostgreSQL runs beside it: its autovacuum workers, one line each ("VACUUM public.invoices").
+autovacuum_workers() { psql_admin -c "select regexp_replace(query, '^autovacuum: ', '') from pg_stat_activity
+    where backend_type = 'autovacuum worker' and query <> ''"; }
 billing_run() { # label
-    local expected before started count
+    local expected before started count polls=0 beside=0 workers
     expected=$(owed)
     before=$(numbered)
+    : >"$work/autovacuum-$1.txt"
     started=$(now)
     BILLING_RUN=true BILLING_RUN_SECONDS=86400 serve
     count=0
     while [ "$count" -lt "$expected" ]; do
         sleep 0.2
         count=$(($(numbered) - before))
+        workers=$(autovacuum_workers)
+        polls=$((polls + 1))
+        if [ -n "$workers" ]; then
+            beside=$((beside + 1))
+            echo "$workers" >>"$work/autovacuum-$1.txt"
+        fi
         kill -0 "$server_pid" 2>/dev/null || break
         # a run that stopped short (a tenant's failure is logged and skipped) ends the wait
         [ "$(seconds_since "$started" | cut -d. -f1)" -lt 1800 ] || break
@@ -246,6 +256,7 @@ billing_run() { # label
     seconds=$(seconds_since "$started")
     rate[billing-$1]=$(awk -v n="$count" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
     printf '%-30s %12s %10s\n' "billing-$1" "${rate[billing-$1]}" "$count in ${seconds} s (owed $expected)"
+    echo "    autovacuum beside it in $beside of $polls polls$(sort -u "$work/autovacuum-$1.txt" | sed 's/^/; /' | tr -d '\n')"
     stop_server
 }
 psql_admin -c "create table bench_switched_off as select id from tenants where is_active and slug <> 'alpha';
