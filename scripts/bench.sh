@@ -255,7 +255,7 @@ ratio "429 / home" "${rate[refusal-429]}" "${rate[home]}" 1
 ratio "order POST / pgbench" "${rate[order-post]}" "${rate[pgbench-simple-update]}" 0.35
 ratio "webhook / pgbench" "${rate[webhook-paid]}" "${rate[pgbench-simple-update]}" 0.2
 awk -v k="$peak_rss_kib" -v t="$total_rss_kib" -v n="$rss_processes" -v p="$pages_rss_kib" 'BEGIN { m = (k > p ? k : p)
-    each = (n > 1 ? sprintf(" (the largest of %d processes, %.1f MiB together)", n, t / 1024) : "")
+    each = (n > 1 ? sprintf("; the largest of %d processes, %.1f MiB together", n, t / 1024) : "")
     printf "  server peak RSS         %.1f MiB (order, webhook%s), %.1f MiB (pages)   target <= 64 MiB  %s\n", k / 1024, each, p / 1024, (m <= 65536 ? "met" : "MISSED") }'
 awk -v t="$first_response_ms" 'BEGIN { printf "  start to first response %d ms   target <= 200 ms  %s\n", t, (t <= 200 ? "met" : "MISSED") }'
 awk -v raw=$((home_bytes + css_bytes)) -v z="$gzipped" -v h="$home_bytes" -v c="$css_bytes" \
